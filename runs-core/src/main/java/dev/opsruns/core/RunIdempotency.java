@@ -1,0 +1,68 @@
+package dev.opsruns.core;
+
+import dev.opsruns.core.internal.CanonicalJson;
+import dev.opsruns.core.internal.Checks;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds idempotency keys (DESIGN §6): the SHA-256, in lowercase hex, of a canonical form of
+ * (tenant, run type, context). The canonical form is a version prefix followed by the canonical
+ * JSON (RFC 8785 style) of {@code {"context":..,"runType":..,"tenantId":..}}: JSON string escaping
+ * rules out delimiter ambiguity, object members are sorted at every depth, list order is kept,
+ * {@code "1"}, {@code 1} and {@code true} stay distinct, integers compare by value and a null member
+ * is the same as an absent one.
+ *
+ * <p>A key, once shipped, never changes: golden vectors in the tests pin the form.
+ */
+public final class RunIdempotency {
+
+    private static final String VERSION_PREFIX = "opsruns.idempotency.v1\n";
+
+    private RunIdempotency() {
+    }
+
+    /**
+     * @param tenantId the tenant
+     * @param runType the run type
+     * @param context the context
+     * @return the key
+     * @throws InvalidRunInputException when an argument is null
+     */
+    public static IdempotencyKey buildKey(TenantId tenantId, RunType runType, RunContext context) {
+        Checks.notNull(tenantId, "tenantId");
+        Checks.notNull(runType, "runType");
+        Checks.notNull(context, "context");
+        Map<String, Object> envelope = new TreeMap<>();
+        envelope.put("context", context.asMap());
+        envelope.put("runType", runType.value());
+        envelope.put("tenantId", tenantId.value());
+        String canonical = VERSION_PREFIX + CanonicalJson.write(envelope);
+        return new IdempotencyKey(HexFormat.of().formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * Convenience for {@code buildKey(TenantId.of(tenantId), RunType.of(runType), RunContext.of(context))}.
+     *
+     * @param tenantId the tenant
+     * @param runType the run type
+     * @param context the context members
+     * @return the key
+     * @throws InvalidRunInputException when an argument is not accepted
+     */
+    public static IdempotencyKey buildKey(String tenantId, String runType, Map<String, ?> context) {
+        return buildKey(TenantId.of(tenantId), RunType.of(runType), RunContext.of(context));
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}

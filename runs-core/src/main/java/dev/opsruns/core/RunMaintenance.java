@@ -1,0 +1,27 @@
+package dev.opsruns.core;
+
+/**
+ * Keeps the ledger healthy (DESIGN §11). Both operations are safe to run from many app instances at
+ * once: no run is reaped twice, no notification doubled, no active run deleted.
+ */
+public interface RunMaintenance {
+
+    /**
+     * Ends stale running runs ({@code run.stale}) and pending runs never started
+     * ({@code run.never_started}) as {@code failed}, each by compare-and-set, notifying initiators.
+     *
+     * @param policy the thresholds
+     * @return the runs this pass ended
+     * @throws InvalidRunInputException when the policy is null
+     */
+    ReapReport reapStaleRuns(StaleRunPolicy policy);
+
+    /**
+     * Deletes ended runs that finished before now minus the retention, in batches, until none is left.
+     *
+     * @param policy the retention and batch size
+     * @return how many runs were deleted, in how many batches
+     * @throws InvalidRunInputException when the policy is null
+     */
+    PurgeReport purgeEndedRuns(RetentionPolicy policy);
+}

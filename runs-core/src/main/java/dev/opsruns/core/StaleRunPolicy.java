@@ -1,0 +1,69 @@
+package dev.opsruns.core;
+
+import dev.opsruns.core.internal.Checks;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * When the reaper ends runs whose worker is gone (DESIGN §11): running runs whose heartbeat is older
+ * than the heartbeat timeout of their run type, and pending runs not started within the queue
+ * timeout. One pass ends at most {@code maxRunsPerPass} runs.
+ *
+ * @param heartbeatTimeout the default heartbeat timeout
+ * @param heartbeatTimeouts per-run-type overrides
+ * @param queueTimeout how long a run may stay pending
+ * @param maxRunsPerPass the most runs one pass ends, 1-100,000
+ */
+public record StaleRunPolicy(Duration heartbeatTimeout, Map<RunType, Duration> heartbeatTimeouts,
+        Duration queueTimeout, int maxRunsPerPass) {
+
+    /** Default heartbeat timeout: 10 minutes. */
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofMinutes(10);
+    /** Default queue timeout: 30 minutes. */
+    public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofMinutes(30);
+    /** Default bound of one pass. */
+    public static final int DEFAULT_MAX_RUNS_PER_PASS = 500;
+
+    /** The defaults: 10 minutes, 30 minutes, 500 runs a pass. */
+    public static final StaleRunPolicy DEFAULTS = new StaleRunPolicy(DEFAULT_HEARTBEAT_TIMEOUT, Map.of(),
+            DEFAULT_QUEUE_TIMEOUT, DEFAULT_MAX_RUNS_PER_PASS);
+
+    /**
+     * @throws InvalidRunInputException when a duration is null or not positive, or the bound is out of range
+     */
+    public StaleRunPolicy {
+        positive(heartbeatTimeout, "heartbeatTimeout");
+        heartbeatTimeouts = Map.copyOf(Checks.notNull(heartbeatTimeouts, "heartbeatTimeouts"));
+        heartbeatTimeouts.values().forEach(d -> positive(d, "heartbeatTimeouts"));
+        positive(queueTimeout, "queueTimeout");
+        if (maxRunsPerPass < 1 || maxRunsPerPass > 100_000) {
+            throw new InvalidRunInputException("maxRunsPerPass", "must be 1-100000, but was " + maxRunsPerPass);
+        }
+    }
+
+    private static void positive(Duration d, String field) {
+        Checks.notNull(d, field);
+        if (d.isNegative() || d.isZero()) {
+            throw new InvalidRunInputException(field, "must be a positive duration, but was " + d);
+        }
+    }
+
+    /**
+     * @param runType a run type
+     * @return the heartbeat timeout for it
+     */
+    public Duration heartbeatTimeoutFor(RunType runType) {
+        return heartbeatTimeouts.getOrDefault(runType, heartbeatTimeout);
+    }
+
+    /**
+     * @param runType a run type
+     * @param timeout its heartbeat timeout
+     * @return a copy with this override
+     */
+    public StaleRunPolicy withHeartbeatTimeout(RunType runType, Duration timeout) {
+        java.util.HashMap<RunType, Duration> m = new java.util.HashMap<>(heartbeatTimeouts);
+        m.put(Checks.notNull(runType, "runType"), timeout);
+        return new StaleRunPolicy(heartbeatTimeout, m, queueTimeout, maxRunsPerPass);
+    }
+}

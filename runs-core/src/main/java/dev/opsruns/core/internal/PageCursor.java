@@ -1,0 +1,132 @@
+package dev.opsruns.core.internal;
+
+import dev.opsruns.core.InvalidRunInputException;
+import dev.opsruns.core.RunFilter;
+import dev.opsruns.core.RunId;
+import dev.opsruns.core.RunType;
+import dev.opsruns.core.StatusBucket;
+import dev.opsruns.core.TenantId;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * The opaque keyset cursor of a monitoring list: a position (createdAt, run id), a direction, and a
+ * fingerprint of the tenant and filter it was issued for, with a checksum so hand-edited cursors are
+ * refused. Every store encodes it the same way, so cursors are portable between stores.
+ *
+ * @param direction {@link Direction#OLDER} pages go past the position towards older runs,
+ *     {@link Direction#NEWER} pages towards newer runs
+ * @param createdAt the position's creation time (microseconds)
+ * @param runId the position's run id
+ */
+public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
+
+    /** Which way a page goes from the cursor's position. */
+    public enum Direction {
+        /** Runs strictly older than the position (the "next" page). */
+        OLDER,
+        /** Runs strictly newer than the position (the "previous" page). */
+        NEWER
+    }
+
+    private static final byte VERSION = 1;
+    private static final int LENGTH = 1 + 1 + 8 + 16 + 8 + 4;
+
+    /**
+     * @param tenantId the tenant the listing is for
+     * @param filter the listing's filter
+     * @return the opaque cursor text
+     */
+    public String encode(TenantId tenantId, RunFilter filter) {
+        ByteBuffer buf = ByteBuffer.allocate(LENGTH);
+        buf.put(VERSION);
+        buf.put((byte) direction.ordinal());
+        buf.putLong(ChronoUnit.MICROS.between(Instant.EPOCH, createdAt));
+        buf.putLong(runId.value().getMostSignificantBits());
+        buf.putLong(runId.value().getLeastSignificantBits());
+        buf.put(fingerprint(tenantId, filter));
+        buf.put(checksum(buf.array(), LENGTH - 4));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buf.array());
+    }
+
+    /**
+     * @param text a cursor from a previous page
+     * @param tenantId the tenant of this listing
+     * @param filter the filter of this listing
+     * @return the position
+     * @throws InvalidRunInputException when the text is not a cursor issued for this tenant and filter
+     */
+    public static PageCursor decode(String text, TenantId tenantId, RunFilter filter) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+        if (bytes.length != LENGTH || bytes[0] != VERSION
+                || !MessageDigest.isEqual(checksum(bytes, LENGTH - 4), slice(bytes, LENGTH - 4, 4))) {
+            throw invalid();
+        }
+        if (!MessageDigest.isEqual(fingerprint(tenantId, filter), slice(bytes, LENGTH - 12, 8))) {
+            throw new InvalidRunInputException("cursor",
+                    "belongs to another listing (tenant or filters changed); start again without a cursor");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        buf.get();
+        byte dir = buf.get();
+        if (dir != 0 && dir != 1) {
+            throw invalid();
+        }
+        long micros = buf.getLong();
+        UUID uuid = new UUID(buf.getLong(), buf.getLong());
+        if (uuid.version() != 7) {
+            throw invalid();
+        }
+        return new PageCursor(Direction.values()[dir], Instant.EPOCH.plus(micros, ChronoUnit.MICROS), new RunId(uuid));
+    }
+
+    private static InvalidRunInputException invalid() {
+        return new InvalidRunInputException("cursor",
+                "is not a cursor this listing issued; pass the olderCursor or newerCursor of a previous page, or none");
+    }
+
+    private static byte[] fingerprint(TenantId tenantId, RunFilter filter) {
+        StringBuilder sb = new StringBuilder();
+        CanonicalJson.writeString(tenantId.value(), sb);
+        filter.runTypes().stream().map(RunType::value).sorted().forEach(t -> sb.append('|').append(t));
+        sb.append('#');
+        filter.buckets().stream().map(StatusBucket::apiName).sorted().forEach(b -> sb.append('|').append(b));
+        sb.append('#').append(filter.from()).append('#').append(filter.to());
+        return slice(sha256(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
+    }
+
+    private static byte[] checksum(byte[] bytes, int length) {
+        MessageDigest md = digest();
+        md.update(bytes, 0, length);
+        return slice(md.digest(), 0, 4);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return digest().digest(bytes);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    private static byte[] slice(byte[] bytes, int from, int length) {
+        byte[] out = new byte[length];
+        System.arraycopy(bytes, from, out, 0, length);
+        return out;
+    }
+}
