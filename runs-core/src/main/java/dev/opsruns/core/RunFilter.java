@@ -34,8 +34,12 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
 
     private static <T> Set<T> copy(Set<T> set, String field) {
         Checks.notNull(set, field);
-        if (set.contains(null)) {
-            throw new InvalidRunInputException(field, "must not contain null");
+        // Not set.contains(null): immutable sets (Set.of, Set.copyOf) and TreeSet throw
+        // NullPointerException for it, which broke even RunFilter.ALL.
+        for (T element : set) {
+            if (element == null) {
+                throw new InvalidRunInputException(field, "must not contain null");
+            }
         }
         return Set.copyOf(set);
     }

@@ -33,8 +33,12 @@ public record StaleRunPolicy(Duration heartbeatTimeout, Map<RunType, Duration> h
      */
     public StaleRunPolicy {
         positive(heartbeatTimeout, "heartbeatTimeout");
-        heartbeatTimeouts = Map.copyOf(Checks.notNull(heartbeatTimeouts, "heartbeatTimeouts"));
-        heartbeatTimeouts.values().forEach(d -> positive(d, "heartbeatTimeouts"));
+        // Checked before Map.copyOf, which would throw a bare NullPointerException for a null entry.
+        Checks.notNull(heartbeatTimeouts, "heartbeatTimeouts").forEach((type, d) -> {
+            Checks.notNull(type, "heartbeatTimeouts");
+            positive(d, "heartbeatTimeouts");
+        });
+        heartbeatTimeouts = Map.copyOf(heartbeatTimeouts);
         positive(queueTimeout, "queueTimeout");
         if (maxRunsPerPass < 1 || maxRunsPerPass > 100_000) {
             throw new InvalidRunInputException("maxRunsPerPass", "must be 1-100000, but was " + maxRunsPerPass);

@@ -69,7 +69,10 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+        // The re-encoding check refuses non-canonical text (e.g. a changed last character whose
+        // low bits the decoder would otherwise ignore), so any edit to a cursor is refused.
         if (bytes.length != LENGTH || bytes[0] != VERSION
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(text)
                 || !MessageDigest.isEqual(checksum(bytes, LENGTH - 4), slice(bytes, LENGTH - 4, 4))) {
             throw invalid();
         }
@@ -85,7 +88,7 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
         }
         long micros = buf.getLong();
         UUID uuid = new UUID(buf.getLong(), buf.getLong());
-        if (uuid.version() != 7) {
+        if (uuid.version() != 7 || uuid.variant() != 2) {
             throw invalid();
         }
         return new PageCursor(Direction.values()[dir], Instant.EPOCH.plus(micros, ChronoUnit.MICROS), new RunId(uuid));
