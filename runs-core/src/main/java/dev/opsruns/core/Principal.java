@@ -19,7 +19,11 @@ public record Principal(String userId, String displayName, Map<TenantId, TenantR
      */
     public Principal {
         new Initiator.User(userId, displayName); // same rules as the initiator it becomes
-        roles = Map.copyOf(Checks.notNull(roles, "roles"));
+        Checks.notNull(roles, "roles").forEach((tenant, role) -> {
+            Checks.notNull(tenant, "roles.tenantId");
+            Checks.notNull(role, "roles.role");
+        });
+        roles = Map.copyOf(roles);
     }
 
     /**

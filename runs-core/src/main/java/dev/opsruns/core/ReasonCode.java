@@ -14,12 +14,13 @@ public record ReasonCode(String value) {
     /** The longest accepted reason code. */
     public static final int MAX_LENGTH = 64;
 
+    // Declared before the constants below: their constructor needs it during class initialization.
+    private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+
     /** A run whose worker stopped sending heartbeats. */
     public static final ReasonCode RUN_STALE = new ReasonCode("run.stale");
     /** A run that stayed pending longer than the queue timeout. */
     public static final ReasonCode RUN_NEVER_STARTED = new ReasonCode("run.never_started");
-
-    private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
     /**
      * @throws InvalidRunInputException when the format is not accepted

@@ -6,6 +6,7 @@ import dev.opsruns.core.Notification;
 import dev.opsruns.core.NotificationKind;
 import dev.opsruns.core.Principal;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunStatus;
 import dev.opsruns.core.RunsConfig;
 import java.time.Instant;
 import java.util.Optional;
@@ -67,30 +68,23 @@ public final class NotificationRules {
         String counts = run.counts().processed() == 0 ? ""
                 : " (" + run.counts().succeeded() + " succeeded, " + run.counts().failed() + " failed, "
                         + run.counts().skipped() + " skipped)";
-        NotificationKind kind;
-        String body;
-        switch (run.bucket()) {
-            case SUCCEEDED -> {
-                kind = NotificationKind.SUCCEEDED;
-                body = "Your " + label(run) + " run succeeded" + counts + ".";
-            }
-            case PARTIALLY_SUCCEEDED -> {
-                kind = NotificationKind.PARTIALLY_SUCCEEDED;
-                body = "Your " + label(run) + " run partially succeeded" + counts + ".";
-            }
-            case FAILED -> {
-                kind = NotificationKind.FAILED;
-                String reason = run.failureIfAny()
-                        .map(f -> ": " + f.reasonCode() + " - " + f.message())
-                        .orElse(counts.isEmpty() ? "" : counts);
-                body = "Your " + label(run) + " run " + (run.status() == dev.opsruns.core.RunStatus.ABORTED ? "was aborted" : "failed")
-                        + reason;
-            }
-            case QUEUED, RUNNING -> {
-                return Optional.empty();
-            }
-            default -> throw new IllegalStateException("unreachable");
+        NotificationKind kind = switch (run.bucket()) {
+            case SUCCEEDED -> NotificationKind.SUCCEEDED;
+            case PARTIALLY_SUCCEEDED -> NotificationKind.PARTIALLY_SUCCEEDED;
+            case FAILED -> NotificationKind.FAILED;
+            case QUEUED, RUNNING -> null;
+        };
+        if (kind == null) {
+            return Optional.empty();
         }
+        String body = switch (kind) {
+            case SUCCEEDED -> "Your " + label(run) + " run succeeded" + counts + ".";
+            case PARTIALLY_SUCCEEDED -> "Your " + label(run) + " run partially succeeded" + counts + ".";
+            case FAILED -> "Your " + label(run) + " run "
+                    + (run.status() == RunStatus.ABORTED ? "was aborted" : "failed")
+                    + run.failureIfAny().map(f -> ": " + f.reasonCode() + " - " + f.message()).orElse(counts);
+            case QUEUED, REUSED -> throw new IllegalStateException("an ended run is never " + kind);
+        };
         String title = label(run) + " " + kind.storageName().replace('_', ' ');
         return Optional.of(build(run, user.id(), kind, title, body, run.finishedAt()));
     }

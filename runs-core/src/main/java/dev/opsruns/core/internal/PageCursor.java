@@ -47,7 +47,9 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
         ByteBuffer buf = ByteBuffer.allocate(LENGTH);
         buf.put(VERSION);
         buf.put((byte) direction.ordinal());
-        buf.putLong(ChronoUnit.MICROS.between(Instant.EPOCH, createdAt));
+        // Not ChronoUnit.MICROS.between: it counts nanoseconds first and overflows after the year 2262.
+        buf.putLong(Math.addExact(Math.multiplyExact(createdAt.getEpochSecond(), 1_000_000L),
+                createdAt.getNano() / 1_000));
         buf.putLong(runId.value().getMostSignificantBits());
         buf.putLong(runId.value().getLeastSignificantBits());
         buf.put(fingerprint(tenantId, filter));

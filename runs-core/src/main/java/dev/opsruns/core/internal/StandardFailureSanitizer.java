@@ -2,22 +2,76 @@ package dev.opsruns.core.internal;
 
 import dev.opsruns.core.FailureSanitizer;
 
-/** The standard sanitizer (DESIGN §7). */
+/**
+ * The standard sanitizer (DESIGN §7). It works in stages, cheapest and most reducing first:
+ *
+ * <ol>
+ *   <li>keep the first line with something on it (stack frames, {@code Caused by:} and
+ *       {@code ... 12 more} are on later lines);</li>
+ *   <li>strip ANSI escapes, control and formatting characters, and collapse whitespace
+ *       ({@link SanitizerText});</li>
+ *   <li>replace large JSON/XML blocks and unbroken runs with {@code [payload omitted: N chars]}
+ *       ({@link SanitizerPayloads#omitStructures});</li>
+ *   <li>cut what is left to a window of {@value #WINDOW} characters, at a space, so no token is split
+ *       in two by the cut;</li>
+ *   <li>redact credentials in that window ({@link SanitizerRules}), replacing values with
+ *       {@code [REDACTED]};</li>
+ *   <li>replace encoded blobs ({@link SanitizerPayloads#omitEncodedRuns}) and cap the result at
+ *       {@link FailureSanitizer#MAX_LENGTH} characters, ending with an ellipsis when cut.</li>
+ * </ol>
+ *
+ * <p>Stages 1 to 4 are hand-written single scans; the regular expressions of stage 5 only ever see
+ * the bounded window, and their quantifiers are bounded or possessive. Together that keeps the whole
+ * linear in the input, however adversarial.
+ */
 public final class StandardFailureSanitizer implements FailureSanitizer {
 
     /** The shared instance; it is stateless. */
     public static final StandardFailureSanitizer INSTANCE = new StandardFailureSanitizer();
 
+    /**
+     * How much of the cleaned first line the redaction rules see. Many times {@link #MAX_LENGTH}, so
+     * that text which redaction and payload omission shrink still fills the result.
+     */
+    static final int WINDOW = 8192;
+
+    /*
+     * How far back from the window's end a space is looked for. Stage 3 leaves no run without spaces
+     * longer than SanitizerPayloads.MIN_UNBROKEN_RUN (plus a marker's first or last word), so a space
+     * is always found within this distance and the cut never falls inside a word.
+     */
+    private static final int CUT_LOOK_BACK = 2 * SanitizerPayloads.MIN_UNBROKEN_RUN;
+
+    /** Returned if a stage fails unexpectedly: better to lose the message than to leak it. */
+    static final String UNSANITIZABLE = "[message omitted: it could not be sanitized]";
+
     private StandardFailureSanitizer() {
     }
 
+    /**
+     * @param raw the raw message, possibly null
+     * @return the sanitized message, at most {@value FailureSanitizer#MAX_LENGTH} characters; empty for
+     *     null
+     */
     @Override
     public String sanitize(String raw) {
-        // Placeholder until the rule set lands: keeps only the first line, capped.
-        if (raw == null) {
+        if (raw == null || raw.isEmpty()) {
             return "";
         }
-        String firstLine = raw.lines().findFirst().orElse("");
-        return firstLine.length() > MAX_LENGTH ? firstLine.substring(0, MAX_LENGTH) : firstLine;
+        try {
+            String line = SanitizerText.clean(SanitizerText.firstLine(raw));
+            String structured = SanitizerPayloads.omitStructures(line);
+            String window = SanitizerText.cutAtSpace(structured, WINDOW, CUT_LOOK_BACK);
+            String redacted = SanitizerRules.redact(window);
+            String result = SanitizerText.collapseSpaces(SanitizerPayloads.omitEncodedRuns(redacted));
+            if (window.length() < structured.length()) {
+                result = result + " " + SanitizerText.ELLIPSIS;
+            }
+            return SanitizerText.cap(result, MAX_LENGTH);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Nothing here is expected to throw (no pattern repeats a group without a small bound), but
+            // the contract is "never throws", and a caller's failure path must not fail in turn.
+            return UNSANITIZABLE;
+        }
     }
 }

@@ -1,0 +1,220 @@
+package dev.opsruns.core.internal;
+
+/**
+ * Text hygiene for {@link StandardFailureSanitizer}: picks the first line, strips control and
+ * formatting characters, collapses whitespace and cuts text at safe points. Every method is a single
+ * forward scan, so it is linear in its input whatever that input is.
+ */
+final class SanitizerText {
+
+    /** Appended where text was cut. */
+    static final String ELLIPSIS = "\u2026";
+
+    private static final char ESC = '\u001B';
+    private static final char C1_CSI = '\u009B';
+    private static final char BEL = '\u0007';
+    // Bounds for escape sequences, so an unterminated one cannot swallow the rest of the message.
+    private static final int MAX_CSI_LENGTH = 32;
+    private static final int MAX_OSC_LENGTH = 256;
+
+    private SanitizerText() {
+    }
+
+    /**
+     * The first line that has something visible on it: stack frames, "Caused by" and everything else
+     * after it are dropped, while leading blank lines do not make the result empty.
+     */
+    static String firstLine(String s) {
+        int start = 0;
+        int n = s.length();
+        while (start < n) {
+            int end = start;
+            boolean visible = false;
+            while (end < n && !isLineBreak(s.charAt(end))) {
+                visible |= isVisible(s.charAt(end));
+                end++;
+            }
+            if (visible) {
+                return s.substring(start, end);
+            }
+            start = end + 1;
+        }
+        return "";
+    }
+
+    /**
+     * Removes ANSI escape sequences, control characters, formatting characters (bidi overrides, zero
+     * width characters) and unpaired surrogates; turns every kind of whitespace into one space and
+     * trims.
+     */
+    static String clean(String s) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), 1 << 16));
+        boolean pendingSpace = false;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ESC || c == C1_CSI) {
+                i = skipEscape(s, i);
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, s.charAt(i + 1));
+                i += 2;
+                // Supplementary formatting characters (the invisible "tag" block) go the same way as BMP ones.
+                if (isVisibleType(Character.getType(codePoint))) {
+                    if (pendingSpace && out.length() > 0) {
+                        out.append(' ');
+                    }
+                    pendingSpace = false;
+                    out.appendCodePoint(codePoint);
+                }
+                continue;
+            }
+            i++;
+            if (isSpaceLike(c)) {
+                pendingSpace = true;
+            } else if (!Character.isSurrogate(c) && isVisible(c)) {
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+            }
+            // Anything else (NUL, BEL, DEL, C1 controls, bidi and zero-width characters, lone surrogates)
+            // is dropped without a trace: joining its neighbours lets the redaction rules see
+            // "pass\u200Bword=" as the "password=" it is meant to read as.
+        }
+        return out.toString();
+    }
+
+    /** Collapses runs of spaces left behind by replacements, and trims. */
+    static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                pendingSpace = true;
+            } else {
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Cuts {@code s} to at most {@code limit} characters at the last space found in the final
+     * {@code lookBack} characters before the limit, so that no word (and so no token) is split in two.
+     * Falls back to a hard cut when there is no such space.
+     *
+     * @return {@code s} itself when it is short enough; otherwise the head, without the ellipsis
+     */
+    static String cutAtSpace(String s, int limit, int lookBack) {
+        if (s.length() <= limit) {
+            return s;
+        }
+        int floor = Math.max(0, limit - lookBack);
+        for (int i = limit; i > floor; i--) {
+            if (s.charAt(i) == ' ') {
+                return s.substring(0, i);
+            }
+        }
+        return safeHead(s, limit);
+    }
+
+    /** Caps {@code s} at {@code max} characters, the last of which is an ellipsis when anything was cut. */
+    static String cap(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        return safeHead(s, max - ELLIPSIS.length()).stripTrailing() + ELLIPSIS;
+    }
+
+    /** The first {@code length} characters, one fewer when that would split a surrogate pair. */
+    private static String safeHead(String s, int length) {
+        int end = length;
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private static int skipEscape(String s, int i) {
+        int n = s.length();
+        if (s.charAt(i) == C1_CSI) {
+            return skipCsiBody(s, i + 1);
+        }
+        if (i + 1 >= n) {
+            return n;
+        }
+        char next = s.charAt(i + 1);
+        if (next == '[') {
+            return skipCsiBody(s, i + 2);
+        }
+        if (next == ']') {
+            // OSC: ends at BEL or ESC '\'; an unterminated one only loses its introducer.
+            int limit = Math.min(n, i + 2 + MAX_OSC_LENGTH);
+            for (int j = i + 2; j < limit; j++) {
+                char c = s.charAt(j);
+                if (c == BEL) {
+                    return j + 1;
+                }
+                if (c == ESC && j + 1 < n && s.charAt(j + 1) == '\\') {
+                    return j + 2;
+                }
+            }
+            return i + 2;
+        }
+        // Two- or three-character escapes: ESC, optional intermediate bytes, one final byte.
+        int j = i + 1;
+        while (j < n && j < i + 4 && s.charAt(j) >= 0x20 && s.charAt(j) <= 0x2F) {
+            j++;
+        }
+        if (j < n && s.charAt(j) >= 0x30 && s.charAt(j) <= 0x7E) {
+            return j + 1;
+        }
+        return i + 1;
+    }
+
+    private static int skipCsiBody(String s, int from) {
+        int n = s.length();
+        int limit = Math.min(n, from + MAX_CSI_LENGTH);
+        for (int j = from; j < limit; j++) {
+            char c = s.charAt(j);
+            if (c >= 0x40 && c <= 0x7E) {
+                return j + 1;
+            }
+            if (c < 0x20 || c > 0x3F) {
+                return j;
+            }
+        }
+        return from;
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean isSpaceLike(char c) {
+        return c == '\t' || c == '\u000B' || c == '\f' || c == ' ' || (c >= '\u001C' && c <= '\u001F')
+                || Character.isSpaceChar(c) || Character.isWhitespace(c);
+    }
+
+    /** True for characters that show as something; a surrogate counts, its pair is checked by {@link #clean}. */
+    private static boolean isVisible(char c) {
+        if (Character.isISOControl(c) || isSpaceLike(c)) {
+            return false;
+        }
+        return Character.isSurrogate(c) || isVisibleType(Character.getType(c));
+    }
+
+    private static boolean isVisibleType(int type) {
+        return type != Character.FORMAT && type != Character.UNASSIGNED && type != Character.PRIVATE_USE
+                && type != Character.CONTROL;
+    }
+}
