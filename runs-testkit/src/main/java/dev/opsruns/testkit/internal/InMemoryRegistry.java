@@ -94,6 +94,7 @@ public final class InMemoryRegistry implements RunRegistry {
         Checks.notNull(runId, "runId");
         ItemFailure.checkItemKey(itemKey);
         Checks.notNull(reasonCode, "reasonCode");
+        Checks.notNull(message, "message");
         String sanitized = state.config.sanitizer().sanitize(message);
         state.locked(() -> {
             InMemoryState.Entry e = state.entry(runId);
@@ -119,6 +120,7 @@ public final class InMemoryRegistry implements RunRegistry {
     public Run fail(RunId runId, ReasonCode reasonCode, String message) {
         Checks.notNull(runId, "runId");
         Checks.notNull(reasonCode, "reasonCode");
+        Checks.notNull(message, "message");
         return end(runId, "fail", ACTIVE, RunStatus.FAILED, new RunFailure(reasonCode, state.config.sanitizer().sanitize(message)));
     }
 
@@ -126,6 +128,7 @@ public final class InMemoryRegistry implements RunRegistry {
     public Run abort(RunId runId, ReasonCode reasonCode, String message) {
         Checks.notNull(runId, "runId");
         Checks.notNull(reasonCode, "reasonCode");
+        Checks.notNull(message, "message");
         return end(runId, "abort", ACTIVE, RunStatus.ABORTED, new RunFailure(reasonCode, state.config.sanitizer().sanitize(message)));
     }
 

@@ -1,0 +1,952 @@
+package dev.opsruns.testkit;
+
+import static dev.opsruns.testkit.ContractFixtures.BACKUP;
+import static dev.opsruns.testkit.ContractFixtures.BOTH;
+import static dev.opsruns.testkit.ContractFixtures.CANCELLED;
+import static dev.opsruns.testkit.ContractFixtures.DRIFT;
+import static dev.opsruns.testkit.ContractFixtures.FORBIDDEN;
+import static dev.opsruns.testkit.ContractFixtures.LINKS;
+import static dev.opsruns.testkit.ContractFixtures.MANAGER_A;
+import static dev.opsruns.testkit.ContractFixtures.OPERATOR_A;
+import static dev.opsruns.testkit.ContractFixtures.OPERATOR_B;
+import static dev.opsruns.testkit.ContractFixtures.OUTSIDER;
+import static dev.opsruns.testkit.ContractFixtures.OWNER_A;
+import static dev.opsruns.testkit.ContractFixtures.OWNER_B;
+import static dev.opsruns.testkit.ContractFixtures.READONLY_A;
+import static dev.opsruns.testkit.ContractFixtures.SYSTEM;
+import static dev.opsruns.testkit.ContractFixtures.TENANT_A;
+import static dev.opsruns.testkit.ContractFixtures.TENANT_B;
+import static dev.opsruns.testkit.ContractFixtures.UNLINKED;
+import static dev.opsruns.testkit.ContractFixtures.context;
+import static dev.opsruns.testkit.ContractFixtures.distinct;
+import static dev.opsruns.testkit.ContractFixtures.ids;
+import static dev.opsruns.testkit.ContractFixtures.unknownRunId;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsruns.core.BucketCounts;
+import dev.opsruns.core.InvalidRunInputException;
+import dev.opsruns.core.ItemFailure;
+import dev.opsruns.core.Notification;
+import dev.opsruns.core.NotificationInbox;
+import dev.opsruns.core.NotificationKind;
+import dev.opsruns.core.PageRequest;
+import dev.opsruns.core.Principal;
+import dev.opsruns.core.ProgressDelta;
+import dev.opsruns.core.RelatedLink;
+import dev.opsruns.core.Run;
+import dev.opsruns.core.RunAccessDeniedException;
+import dev.opsruns.core.RunAccessPolicy;
+import dev.opsruns.core.RunContext;
+import dev.opsruns.core.RunDetail;
+import dev.opsruns.core.RunFilter;
+import dev.opsruns.core.RunId;
+import dev.opsruns.core.RunLedger;
+import dev.opsruns.core.RunNotFoundException;
+import dev.opsruns.core.RunPage;
+import dev.opsruns.core.RunQueries;
+import dev.opsruns.core.RunStatus;
+import dev.opsruns.core.RunType;
+import dev.opsruns.core.RunsConfig;
+import dev.opsruns.core.StartOutcome;
+import dev.opsruns.core.StartRequest;
+import dev.opsruns.core.StatusBucket;
+import dev.opsruns.core.TenantId;
+import dev.opsruns.core.TenantRole;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract of the read side ({@link RunQueries} and {@link NotificationInbox}) that every store
+ * passes: status buckets as DESIGN §5 defines them in lists and counts, filters, keyset pagination and
+ * detail (§8), tenant isolation and roles (§9), notifications (§10) and bad input (§14).
+ *
+ * <p>A store's test extends it with one method:
+ *
+ * <pre>{@code
+ * class JdbiRunQueriesTest extends RunQueriesContract {
+ *     @Override
+ *     protected RunLedger createLedger(RunsConfig config) {
+ *         return JdbiRunLedger.create(dataSource, config);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Time comes from a {@link ManualClock} in the configuration; the suite never sleeps.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+public abstract class RunQueriesContract {
+
+    private ContractFixtures fx;
+
+    /**
+     * Creates the ledger under test. Called before every test, and again by tests that need another
+     * configuration (the earlier ledger is then abandoned).
+     *
+     * @param config the settings to use, exactly as given (its clock is a {@link ManualClock})
+     * @return a ledger over EMPTY state: no runs, failures or notifications in any tenant, on every call
+     */
+    protected abstract RunLedger createLedger(RunsConfig config);
+
+    /** Opens an empty ledger over the suite's standard configuration. */
+    @BeforeEach
+    protected final void openEmptyLedger() {
+        fx = new ContractFixtures(this::createLedger);
+    }
+
+    private RunQueries queries() {
+        return fx.queries();
+    }
+
+    private NotificationInbox inbox() {
+        return fx.inbox();
+    }
+
+    private RunPage page(Principal viewer, TenantId tenant, RunFilter filter, PageRequest request) {
+        return queries().list(viewer, tenant, filter, request);
+    }
+
+    private List<RunId> listIds(RunFilter filter) {
+        return ids(fx.listAll(OWNER_A, TENANT_A, filter));
+    }
+
+    private static RunFilter buckets(StatusBucket... buckets) {
+        return RunFilter.ALL.withBuckets(Set.of(buckets));
+    }
+
+    /** Starts runs one minute apart, oldest first. */
+    private List<Run> startMinuteApart(int count) {
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            fx.clock.advance(Duration.ofMinutes(1));
+            runs.add(fx.start());
+        }
+        return runs;
+    }
+
+    private static List<RunId> newestFirst(List<Run> runs) {
+        List<RunId> ids = new ArrayList<>(ids(runs));
+        Collections.reverse(ids);
+        return ids;
+    }
+
+    /** A row of the DESIGN §5 table that the API can reach, with the bucket the table gives it. */
+    record Row(RunStatus status, long succeeded, long failed, StatusBucket bucket) {
+        @Override
+        public String toString() {
+            return status.storageName() + " succeeded=" + succeeded + " failed=" + failed + " -> " + bucket;
+        }
+    }
+
+    /**
+     * Every row of DESIGN §5 reachable through the API. {@code finish} picks {@code completed} exactly
+     * when no item failed, so "completed with failed &gt; 0" and "completed_with_errors with failed = 0"
+     * cannot be reached and are left to StatusBucket's own tests.
+     */
+    static Stream<Row> reachableRows() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(RunStatus.PENDING, 0, 0, StatusBucket.QUEUED));
+        for (long s : new long[] {0, 3}) {
+            for (long f : new long[] {0, 2}) {
+                rows.add(new Row(RunStatus.RUNNING, s, f, StatusBucket.RUNNING));
+                rows.add(new Row(RunStatus.FAILED, s, f, StatusBucket.FAILED));
+                rows.add(new Row(RunStatus.ABORTED, s, f, StatusBucket.FAILED));
+            }
+        }
+        rows.add(new Row(RunStatus.COMPLETED, 0, 0, StatusBucket.SUCCEEDED));
+        rows.add(new Row(RunStatus.COMPLETED, 3, 0, StatusBucket.SUCCEEDED));
+        rows.add(new Row(RunStatus.COMPLETED_WITH_ERRORS, 3, 2, StatusBucket.PARTIALLY_SUCCEEDED));
+        rows.add(new Row(RunStatus.COMPLETED_WITH_ERRORS, 0, 2, StatusBucket.FAILED));
+        return rows.stream();
+    }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("§5 status buckets: the run, list filters and counts all agree with StatusBucket.of")
+    class StatusBuckets_section5 {
+
+        static Stream<Row> rows() {
+            return reachableRows();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("rows")
+        void each_reachable_row_lands_in_its_bucket_everywhere(Row row) {
+            Run run = fx.reach(row.status(), row.succeeded(), row.failed());
+            assertEquals(row.succeeded(), run.counts().succeeded());
+            assertEquals(row.failed(), run.counts().failed());
+            assertEquals(row.bucket(), StatusBucket.of(run.status(), run.counts()), "StatusBucket.of follows the table");
+            assertEquals(row.bucket(), run.bucket());
+            assertEquals(row.bucket(), queries().detail(OWNER_A, TENANT_A, run.id()).run().bucket());
+            BucketCounts counts = queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL);
+            for (StatusBucket b : StatusBucket.values()) {
+                long expected = b == row.bucket() ? 1 : 0;
+                assertEquals(expected, counts.get(b), "count of " + b);
+                assertEquals(b == row.bucket() ? List.of(run.id()) : List.of(), listIds(buckets(b)), "list of " + b);
+            }
+        }
+
+        @ParameterizedTest(name = "{0} before it ran")
+        @EnumSource(names = {"FAILED", "ABORTED"})
+        void a_run_ended_before_it_ran_is_failed(RunStatus status) {
+            Run pending = fx.start();
+            Run ended = status == RunStatus.FAILED
+                    ? fx.registry().fail(pending.id(), FORBIDDEN, "no consent")
+                    : fx.registry().abort(pending.id(), CANCELLED, "not needed");
+            assertEquals(StatusBucket.FAILED, ended.bucket());
+            assertEquals(List.of(ended.id()), listIds(buckets(StatusBucket.FAILED)));
+            assertEquals(1, queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL).get(StatusBucket.FAILED));
+        }
+
+        @Test
+        void all_rows_together_list_and_count_exactly_as_StatusBucket_of_says() {
+            List<Run> runs = new ArrayList<>();
+            reachableRows().forEach(row -> {
+                fx.clock.advance(Duration.ofSeconds(1));
+                runs.add(fx.reach(row.status(), row.succeeded(), row.failed()));
+            });
+            fx.reach(fx.start(OPERATOR_B, TENANT_B, DRIFT, fx.uniqueContext()), RunStatus.COMPLETED, 1, 0);
+            fx.reach(fx.start(OPERATOR_B, TENANT_B, DRIFT, fx.uniqueContext()), RunStatus.RUNNING, 0, 1);
+            List<Run> current = runs.stream().map(r -> fx.registry().get(r.id())).toList();
+            BucketCounts counts = queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL);
+            for (StatusBucket b : StatusBucket.values()) {
+                Set<RunId> expected = current.stream().filter(r -> StatusBucket.of(r.status(), r.counts()) == b)
+                        .map(Run::id).collect(Collectors.toSet());
+                List<RunId> listed = listIds(buckets(b));
+                assertEquals(expected, new HashSet<>(listed), "list of " + b);
+                assertEquals(expected.size(), listed.size(), "no run listed twice under " + b);
+                assertEquals(expected.size(), counts.get(b), "count of " + b);
+            }
+            Set<RunId> partlyOrFailed = current.stream()
+                    .filter(r -> r.bucket() == StatusBucket.PARTIALLY_SUCCEEDED || r.bucket() == StatusBucket.FAILED)
+                    .map(Run::id).collect(Collectors.toSet());
+            assertEquals(partlyOrFailed, new HashSet<>(listIds(buckets(StatusBucket.PARTIALLY_SUCCEEDED, StatusBucket.FAILED))));
+            assertEquals(current.size(), listIds(buckets(StatusBucket.values())).size(), "all five buckets = all runs");
+            assertEquals(current.size(), counts.total());
+        }
+
+        @Test
+        void a_run_moves_between_buckets_as_it_goes() {
+            Run run = fx.start();
+            assertEquals(List.of(run.id()), listIds(buckets(StatusBucket.QUEUED)));
+            fx.registry().markRunning(run.id());
+            assertEquals(List.of(), listIds(buckets(StatusBucket.QUEUED)));
+            assertEquals(List.of(run.id()), listIds(buckets(StatusBucket.RUNNING)));
+            fx.registry().recordProgress(run.id(), new ProgressDelta(1, 1, 0));
+            fx.registry().finish(run.id());
+            assertEquals(List.of(run.id()), listIds(buckets(StatusBucket.PARTIALLY_SUCCEEDED)));
+            assertEquals(1, queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL).get(StatusBucket.PARTIALLY_SUCCEEDED));
+            assertEquals(0, queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL).get(StatusBucket.RUNNING));
+        }
+    }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("§8 list and counts: newest first, filtered by run type, bucket and creation time")
+    class ListingAndCounts_section8 {
+
+        @Test
+        void the_list_is_newest_first() {
+            List<Run> runs = startMinuteApart(5);
+            assertEquals(newestFirst(runs), listIds(RunFilter.ALL));
+            assertEquals(runs.get(4), page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.FIRST).runs().get(0),
+                    "listed runs are the stored runs");
+        }
+
+        @Test
+        void runs_created_in_the_same_instant_are_ordered_by_id_descending() {
+            List<Run> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(fx.start());
+            }
+            fx.clock.advance(Duration.ofMinutes(1));
+            Run newer = fx.start();
+            List<RunId> expected = new ArrayList<>();
+            expected.add(newer.id());
+            runs.stream().map(Run::id).sorted(Comparator.reverseOrder()).forEach(expected::add);
+            assertEquals(expected, listIds(RunFilter.ALL));
+        }
+
+        @Test
+        void a_run_type_filter_keeps_only_those_types() {
+            Run drift1 = fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext());
+            fx.clock.advance(Duration.ofSeconds(1));
+            Run backup = fx.start(OPERATOR_A, TENANT_A, BACKUP, fx.uniqueContext());
+            fx.clock.advance(Duration.ofSeconds(1));
+            Run drift2 = fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext());
+            fx.clock.advance(Duration.ofSeconds(1));
+            fx.start(OPERATOR_A, TENANT_A, UNLINKED, fx.uniqueContext());
+            assertEquals(List.of(drift2.id(), drift1.id()), listIds(RunFilter.ALL.withRunTypes(Set.of(DRIFT))));
+            assertEquals(List.of(drift2.id(), backup.id(), drift1.id()),
+                    listIds(RunFilter.ALL.withRunTypes(Set.of(DRIFT, BACKUP))));
+            assertEquals(List.of(), listIds(RunFilter.ALL.withRunTypes(Set.of(RunType.of("nothing.here")))));
+            assertEquals(4, listIds(RunFilter.ALL).size());
+        }
+
+        @Test
+        void the_time_range_includes_from_and_excludes_to() {
+            List<Run> runs = startMinuteApart(4);
+            Instant t0 = runs.get(0).createdAt();
+            Instant t1 = runs.get(1).createdAt();
+            Instant t3 = runs.get(3).createdAt();
+            RunId r0 = runs.get(0).id();
+            RunId r1 = runs.get(1).id();
+            RunId r2 = runs.get(2).id();
+            RunId r3 = runs.get(3).id();
+            assertEquals(List.of(r2, r1), listIds(RunFilter.ALL.withCreatedBetween(t1, t3)));
+            assertEquals(List.of(r3, r2, r1), listIds(RunFilter.ALL.withCreatedBetween(t1, null)));
+            assertEquals(List.of(r0), listIds(RunFilter.ALL.withCreatedBetween(null, t1)));
+            assertEquals(List.of(r0), listIds(RunFilter.ALL.withCreatedBetween(t0, t0.plusNanos(1_000))));
+            assertEquals(List.of(), listIds(RunFilter.ALL.withCreatedBetween(t3.plusNanos(1_000), null)));
+            assertEquals(List.of(r3, r2, r1, r0), listIds(RunFilter.ALL.withCreatedBetween(t0, t3.plusNanos(1_000))));
+        }
+
+        @Test
+        void filters_combine() {
+            Run oldDrift = fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.COMPLETED, 1, 0);
+            fx.clock.advance(Duration.ofHours(1));
+            Instant from = fx.now();
+            Run driftDone = fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.COMPLETED, 1, 0);
+            fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.RUNNING, 0, 0);
+            fx.reach(fx.start(OPERATOR_A, TENANT_A, BACKUP, fx.uniqueContext()), RunStatus.COMPLETED, 1, 0);
+            RunFilter filter = new RunFilter(Set.of(DRIFT), Set.of(StatusBucket.SUCCEEDED), from, null);
+            assertEquals(List.of(driftDone.id()), listIds(filter));
+            assertEquals(1, oldDrift.counts().succeeded());
+        }
+
+        @Test
+        void counts_ignore_the_filters_buckets_but_honour_run_types_and_time() {
+            fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.COMPLETED, 1, 0);
+            fx.clock.advance(Duration.ofHours(1));
+            Instant from = fx.now();
+            fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.COMPLETED, 1, 0);
+            fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.RUNNING, 0, 0);
+            fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.FAILED, 0, 0);
+            fx.reach(fx.start(OPERATOR_A, TENANT_A, BACKUP, fx.uniqueContext()), RunStatus.COMPLETED, 1, 0);
+
+            RunFilter driftSinceFrom = new RunFilter(Set.of(DRIFT), Set.of(), from, null);
+            BucketCounts counts = queries().countByBucket(OWNER_A, TENANT_A, driftSinceFrom);
+            assertEquals(expectedCounts(Map.of(StatusBucket.SUCCEEDED, 1L, StatusBucket.RUNNING, 1L, StatusBucket.FAILED, 1L)),
+                    counts);
+            assertEquals(counts, queries().countByBucket(OWNER_A, TENANT_A,
+                    driftSinceFrom.withBuckets(Set.of(StatusBucket.SUCCEEDED))), "the filter's buckets are ignored");
+            assertEquals(5, queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL).total());
+            assertEquals(4, queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL.withRunTypes(Set.of(DRIFT))).total());
+            assertEquals(1, queries().countByBucket(OWNER_A, TENANT_A,
+                    RunFilter.ALL.withCreatedBetween(null, from)).total());
+        }
+
+        @Test
+        void counts_name_every_bucket_even_when_the_tenant_has_no_runs() {
+            BucketCounts counts = queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL);
+            assertEquals(EnumSet.allOf(StatusBucket.class), EnumSet.copyOf(counts.counts().keySet()));
+            assertEquals(0, counts.total());
+        }
+
+        private BucketCounts expectedCounts(Map<StatusBucket, Long> nonZero) {
+            Map<StatusBucket, Long> all = new EnumMap<>(StatusBucket.class);
+            for (StatusBucket b : StatusBucket.values()) {
+                all.put(b, nonZero.getOrDefault(b, 0L));
+            }
+            return new BucketCounts(all);
+        }
+    }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("§8 pagination: keyset pages with opaque older and newer cursors")
+    class Pagination_section8 {
+
+        @Test
+        void pages_of_three_walk_seven_runs_newest_first_without_gaps() {
+            List<RunId> expected = newestFirst(startMinuteApart(7));
+            RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3));
+            assertEquals(expected.subList(0, 3), ids(p1.runs()));
+            assertNull(p1.newerCursor(), "the newest page has no newer cursor");
+            assertNotNull(p1.olderCursor());
+            RunPage p2 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3).at(p1.olderCursor()));
+            assertEquals(expected.subList(3, 6), ids(p2.runs()));
+            assertNotNull(p2.newerCursor());
+            assertNotNull(p2.olderCursor());
+            RunPage p3 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3).at(p2.olderCursor()));
+            assertEquals(expected.subList(6, 7), ids(p3.runs()));
+            assertNull(p3.olderCursor(), "no older runs, no older cursor");
+            assertNotNull(p3.newerCursor());
+        }
+
+        @Test
+        void a_last_page_that_is_exactly_full_has_no_older_cursor() {
+            List<RunId> expected = newestFirst(startMinuteApart(6));
+            RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3));
+            RunPage p2 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3).at(p1.olderCursor()));
+            assertEquals(expected.subList(3, 6), ids(p2.runs()));
+            assertNull(p2.olderCursor());
+        }
+
+        @Test
+        void newer_cursors_walk_back_to_the_newest_page() {
+            List<RunId> expected = newestFirst(startMinuteApart(7));
+            PageRequest three = PageRequest.first(3);
+            RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, three);
+            RunPage p2 = page(OWNER_A, TENANT_A, RunFilter.ALL, three.at(p1.olderCursor()));
+            RunPage p3 = page(OWNER_A, TENANT_A, RunFilter.ALL, three.at(p2.olderCursor()));
+            RunPage back2 = page(OWNER_A, TENANT_A, RunFilter.ALL, three.at(p3.newerCursor()));
+            assertEquals(expected.subList(3, 6), ids(back2.runs()), "a newer page is still newest first");
+            assertNotNull(back2.newerCursor());
+            assertNotNull(back2.olderCursor());
+            RunPage back1 = page(OWNER_A, TENANT_A, RunFilter.ALL, three.at(back2.newerCursor()));
+            assertEquals(expected.subList(0, 3), ids(back1.runs()));
+            assertNull(back1.newerCursor(), "back on the newest page");
+            assertEquals(ids(p2.runs()), ids(page(OWNER_A, TENANT_A, RunFilter.ALL, three.at(back1.olderCursor())).runs()));
+        }
+
+        @Test
+        void an_empty_listing_has_no_cursors() {
+            RunPage empty = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.FIRST);
+            assertEquals(List.of(), empty.runs());
+            assertNull(empty.olderCursor());
+            assertNull(empty.newerCursor());
+        }
+
+        @Test
+        void page_sizes_go_from_one_to_two_hundred_with_fifty_by_default() {
+            List<RunId> expected = newestFirst(startMinuteApart(201));
+            RunPage defaults = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.FIRST);
+            assertEquals(expected.subList(0, 50), ids(defaults.runs()));
+            RunPage biggest = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(200));
+            assertEquals(expected.subList(0, 200), ids(biggest.runs()));
+            RunPage rest = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(200).at(biggest.olderCursor()));
+            assertEquals(expected.subList(200, 201), ids(rest.runs()));
+            assertNull(rest.olderCursor());
+            RunPage single = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(1));
+            assertEquals(expected.subList(0, 1), ids(single.runs()));
+            RunPage second = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(1).at(single.olderCursor()));
+            assertEquals(expected.subList(1, 2), ids(second.runs()));
+        }
+
+        @Test
+        void page_limits_and_blank_cursors_are_refused_by_PageRequest() {
+            assertEquals("limit", assertThrows(InvalidRunInputException.class, () -> new PageRequest(0, null)).field());
+            assertEquals("limit", assertThrows(InvalidRunInputException.class, () -> new PageRequest(201, null)).field());
+            assertEquals("cursor", assertThrows(InvalidRunInputException.class, () -> new PageRequest(10, " ")).field());
+        }
+
+        @Test
+        void a_cursor_may_be_followed_with_another_page_size() {
+            List<RunId> expected = newestFirst(startMinuteApart(7));
+            RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3));
+            RunPage p2 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2).at(p1.olderCursor()));
+            assertEquals(expected.subList(3, 5), ids(p2.runs()));
+        }
+
+        @Test
+        void runs_inserted_while_paging_never_appear_twice_or_go_missing() {
+            List<RunId> original = newestFirst(startMinuteApart(10));
+            List<RunId> seen = new ArrayList<>();
+            PageRequest three = PageRequest.first(3);
+            RunPage page = page(OWNER_A, TENANT_A, RunFilter.ALL, three);
+            RunPage last = page;
+            seen.addAll(ids(page.runs()));
+            while (page.olderCursor() != null) {
+                startMinuteApart(2); // newer runs arrive between page reads
+                page = page(OWNER_A, TENANT_A, RunFilter.ALL, three.at(page.olderCursor()));
+                seen.addAll(ids(page.runs()));
+                last = page;
+            }
+            assertEquals(original, seen, "every original run exactly once, in order");
+            List<RunId> walkedBack = new ArrayList<>(ids(last.runs()));
+            RunPage newer = last;
+            for (int guard = 0; newer.newerCursor() != null && guard < 100; guard++) {
+                newer = page(OWNER_A, TENANT_A, RunFilter.ALL, three.at(newer.newerCursor()));
+                walkedBack.addAll(ids(newer.runs()));
+            }
+            assertTrue(distinct(walkedBack), "walking back shows no run twice");
+            assertEquals(new HashSet<>(listIds(RunFilter.ALL)), new HashSet<>(walkedBack),
+                    "walking back reaches every run, the new ones included");
+        }
+
+        @Test
+        void a_bucket_filtered_listing_pages_through_only_that_bucket() {
+            List<Run> succeeded = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                fx.clock.advance(Duration.ofMinutes(1));
+                succeeded.add(fx.reach(RunStatus.COMPLETED, 1, 0));
+                fx.clock.advance(Duration.ofMinutes(1));
+                fx.reach(RunStatus.FAILED, 0, 0);
+            }
+            RunFilter filter = buckets(StatusBucket.SUCCEEDED);
+            RunPage p1 = page(OWNER_A, TENANT_A, filter, PageRequest.first(4));
+            RunPage p2 = page(OWNER_A, TENANT_A, filter, PageRequest.first(4).at(p1.olderCursor()));
+            List<RunId> all = new ArrayList<>(ids(p1.runs()));
+            all.addAll(ids(p2.runs()));
+            assertEquals(newestFirst(succeeded), all);
+            assertNull(p2.olderCursor());
+        }
+
+        @Test
+        void a_cursor_from_another_filter_is_refused() {
+            startMinuteApart(5);
+            RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2));
+            for (RunFilter other : List.of(RunFilter.ALL.withRunTypes(Set.of(DRIFT)), buckets(StatusBucket.QUEUED),
+                    RunFilter.ALL.withCreatedBetween(ContractFixtures.START, null))) {
+                InvalidRunInputException e = assertThrows(InvalidRunInputException.class,
+                        () -> page(OWNER_A, TENANT_A, other, PageRequest.first(2).at(p1.olderCursor())));
+                assertEquals("cursor", e.field());
+            }
+        }
+
+        @Test
+        void a_cursor_from_another_tenant_is_refused() {
+            for (int i = 0; i < 3; i++) {
+                fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext());
+                fx.start(OPERATOR_B, TENANT_B, DRIFT, fx.uniqueContext());
+            }
+            RunPage inA = page(BOTH, TENANT_A, RunFilter.ALL, PageRequest.first(1));
+            InvalidRunInputException e = assertThrows(InvalidRunInputException.class,
+                    () -> page(BOTH, TENANT_B, RunFilter.ALL, PageRequest.first(1).at(inA.olderCursor())));
+            assertEquals("cursor", e.field());
+        }
+
+        @Test
+        void a_tampered_or_made_up_cursor_is_refused() {
+            startMinuteApart(5);
+            String cursor = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2)).olderCursor();
+            int middle = cursor.length() / 2;
+            char flipped = cursor.charAt(middle) == 'A' ? 'B' : 'A';
+            String tampered = cursor.substring(0, middle) + flipped + cursor.substring(middle + 1);
+            for (String bad : List.of(tampered, cursor.substring(0, cursor.length() - 4), "not-a-cursor", "%%%",
+                    cursor + "AAAA")) {
+                InvalidRunInputException e = assertThrows(InvalidRunInputException.class,
+                        () -> page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2).at(bad)), bad);
+                assertEquals("cursor", e.field());
+            }
+        }
+    }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("§8 detail: the run, its item failures oldest first, and related links of its type")
+    class Detail_section8 {
+
+        @Test
+        void the_detail_shows_the_run_its_item_failures_oldest_first_and_its_related_links() {
+            Run run = fx.running();
+            for (int i = 0; i < 3; i++) {
+                fx.clock.advance(Duration.ofSeconds(10));
+                fx.registry().recordItemFailure(run.id(), "policy-" + i, FORBIDDEN, "HTTP 403 for policy " + i);
+            }
+            fx.registry().recordProgress(run.id(), ProgressDelta.succeeded(5));
+            Run finished = fx.registry().finish(run.id());
+            RunDetail detail = queries().detail(READONLY_A, TENANT_A, run.id());
+            assertEquals(finished, detail.run());
+            assertEquals(List.of("policy-0", "policy-1", "policy-2"),
+                    detail.itemFailures().stream().map(ItemFailure::itemKey).toList());
+            List<Instant> times = detail.itemFailures().stream().map(ItemFailure::occurredAt).toList();
+            assertTrue(times.get(0).isBefore(times.get(1)) && times.get(1).isBefore(times.get(2)), "oldest first");
+            assertEquals(FORBIDDEN, detail.itemFailures().get(0).reasonCode());
+            assertEquals(fx.ledger().config().sanitizer().sanitize("HTTP 403 for policy 0"),
+                    detail.itemFailures().get(0).message());
+            assertEquals(0, detail.itemFailuresOmitted());
+            assertEquals(List.of(new RelatedLink("Drift findings", "/drift/findings?run=" + run.id())),
+                    detail.relatedLinks());
+        }
+
+        @Test
+        void related_links_come_from_the_provider_of_the_runs_type() {
+            Run backup = fx.start(OPERATOR_A, TENANT_A, BACKUP, context("backup_set_id", "bs-42"));
+            Run unlinked = fx.start(OPERATOR_A, TENANT_A, UNLINKED, fx.uniqueContext());
+            assertEquals(List.of(new RelatedLink("Backup set", "/backup-sets/bs-42")),
+                    queries().detail(OWNER_A, TENANT_A, backup.id()).relatedLinks());
+            assertEquals(List.of(), queries().detail(OWNER_A, TENANT_A, unlinked.id()).relatedLinks(),
+                    "no provider, no links");
+        }
+
+        @Test
+        void the_detail_of_a_failed_run_shows_its_run_level_failure() {
+            Run failed = fx.registry().fail(fx.running().id(), FORBIDDEN, "consent revoked");
+            RunDetail detail = queries().detail(OWNER_A, TENANT_A, failed.id());
+            assertEquals(failed, detail.run());
+            assertEquals(FORBIDDEN, detail.run().failure().reasonCode());
+            assertEquals(fx.ledger().config().sanitizer().sanitize("consent revoked"), detail.run().failure().message());
+            assertEquals(List.of(), detail.itemFailures());
+        }
+
+        @Test
+        void an_unknown_run_id_is_not_found() {
+            RunId unknown = unknownRunId();
+            RunNotFoundException e = assertThrows(RunNotFoundException.class,
+                    () -> queries().detail(OWNER_A, TENANT_A, unknown));
+            assertEquals(unknown, e.runId());
+        }
+    }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("§9 tenant isolation: no read ever shows another tenant's runs or notifications")
+    class TenantIsolation_section9 {
+
+        @Test
+        void lists_and_counts_show_only_the_tenants_own_runs() {
+            List<RunId> inA = new ArrayList<>();
+            List<RunId> inB = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                RunContext ctx = context("scope_key", "s" + i);
+                fx.clock.advance(Duration.ofSeconds(1));
+                inA.add(fx.start(OPERATOR_A, TENANT_A, DRIFT, ctx).id());
+                if (i < 2) {
+                    inB.add(fx.start(OPERATOR_B, TENANT_B, DRIFT, ctx).id());
+                }
+            }
+            Collections.reverse(inA);
+            Collections.reverse(inB);
+            assertEquals(inA, ids(fx.listAll(BOTH, TENANT_A, RunFilter.ALL)));
+            assertEquals(inB, ids(fx.listAll(BOTH, TENANT_B, RunFilter.ALL)));
+            assertEquals(inA, ids(fx.listAll(BOTH, TENANT_A, buckets(StatusBucket.QUEUED).withRunTypes(Set.of(DRIFT)))));
+            assertEquals(3, queries().countByBucket(BOTH, TENANT_A, RunFilter.ALL).get(StatusBucket.QUEUED));
+            assertEquals(2, queries().countByBucket(BOTH, TENANT_B, RunFilter.ALL).get(StatusBucket.QUEUED));
+            assertEquals(2, queries().countByBucket(OWNER_B, TENANT_B, RunFilter.ALL).total());
+        }
+
+        @Test
+        void another_tenants_run_id_is_not_found_exactly_like_a_random_id() {
+            Run inB = fx.start(OPERATOR_B, TENANT_B, DRIFT, fx.uniqueContext());
+            RunId random = unknownRunId();
+            RunNotFoundException foreign = assertThrows(RunNotFoundException.class,
+                    () -> queries().detail(OWNER_A, TENANT_A, inB.id()));
+            RunNotFoundException foreignForBoth = assertThrows(RunNotFoundException.class,
+                    () -> queries().detail(BOTH, TENANT_A, inB.id()), "even for a user who may see tenant-b");
+            RunNotFoundException unknown = assertThrows(RunNotFoundException.class,
+                    () -> queries().detail(OWNER_A, TENANT_A, random));
+            assertEquals(unknown.getClass(), foreign.getClass());
+            assertEquals(inB.id(), foreign.runId());
+            assertEquals(unknown.getMessage().replace(random.toString(), "<id>"),
+                    foreign.getMessage().replace(inB.id().toString(), "<id>"), "the message reveals nothing more");
+            assertEquals(foreign.getMessage(), foreignForBoth.getMessage());
+            assertFalse(foreign.getMessage().contains(TENANT_B.value()), foreign.getMessage());
+            assertEquals(inB, queries().detail(BOTH, TENANT_B, inB.id()).run(), "in its own tenant it is found");
+        }
+
+        @Test
+        void notifications_of_another_tenant_never_show_and_cannot_be_marked() {
+            Run inA = fx.start(BOTH, TENANT_A, DRIFT, fx.uniqueContext());
+            List<Notification> mineInA = fx.inbox(BOTH, TENANT_A);
+            assertEquals(1, mineInA.size());
+            assertEquals(inA.id(), mineInA.get(0).runId());
+            assertEquals(List.of(), fx.inbox(BOTH, TENANT_B), "tenant-b's inbox does not show tenant-a's notification");
+            assertEquals(List.of(), inbox().list(BOTH, TENANT_B, true, 200));
+            assertEquals(0, inbox().markRead(BOTH, TENANT_B, List.of(mineInA.get(0).id())));
+            assertEquals(0, inbox().markRead(BOTH, TENANT_B, List.of()));
+            assertFalse(fx.inbox(BOTH, TENANT_A).get(0).isRead(), "still unread in tenant-a");
+        }
+    }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("§9 access: every role may view its tenant, nobody else may")
+    class Access_section9 {
+
+        @ParameterizedTest(name = "{0} may view")
+        @EnumSource(TenantRole.class)
+        void every_role_may_view_its_tenant(TenantRole role) {
+            Principal viewer = ContractFixtures.user("viewer", TENANT_A, role);
+            Run run = fx.start();
+            assertEquals(List.of(run), queries().list(viewer, TENANT_A, RunFilter.ALL, PageRequest.FIRST).runs());
+            assertEquals(1, queries().countByBucket(viewer, TENANT_A, RunFilter.ALL).total());
+            assertEquals(run, queries().detail(viewer, TENANT_A, run.id()).run());
+            assertEquals(List.of(), inbox().list(viewer, TENANT_A, false, 10));
+            assertEquals(0, inbox().markRead(viewer, TENANT_A, List.of()));
+        }
+
+        @Test
+        void a_user_without_a_role_in_the_tenant_is_denied_every_read() {
+            Run run = fx.start();
+            fx.start(OPERATOR_B, TENANT_B, DRIFT, fx.uniqueContext());
+            for (Principal p : List.of(OUTSIDER, OWNER_B)) {
+                List<Executable> reads = List.of(
+                        () -> queries().list(p, TENANT_A, RunFilter.ALL, PageRequest.FIRST),
+                        () -> queries().countByBucket(p, TENANT_A, RunFilter.ALL),
+                        () -> queries().detail(p, TENANT_A, run.id()),
+                        () -> queries().detail(p, TENANT_A, unknownRunId()),
+                        () -> inbox().list(p, TENANT_A, false, 10),
+                        () -> inbox().markRead(p, TENANT_A, List.of()));
+                for (Executable read : reads) {
+                    RunAccessDeniedException e = assertThrows(RunAccessDeniedException.class, read, p.userId());
+                    assertEquals(TENANT_A, e.tenantId());
+                    assertEquals(p.userId(), e.userId());
+                }
+            }
+        }
+
+        @Test
+        void the_configured_access_policy_decides_who_may_view() {
+            RunAccessPolicy ownersOnly = new RunAccessPolicy() {
+                @Override
+                public boolean canView(Principal principal, TenantId tenantId) {
+                    return principal.roleIn(tenantId).filter(r -> r == TenantRole.OWNER).isPresent();
+                }
+
+                @Override
+                public boolean canStart(Principal principal, TenantId tenantId, RunType runType) {
+                    return principal.roleIn(tenantId).isPresent();
+                }
+            };
+            fx.open(b -> b.accessPolicy(ownersOnly));
+            Run run = fx.start();
+            assertThrows(RunAccessDeniedException.class,
+                    () -> queries().list(MANAGER_A, TENANT_A, RunFilter.ALL, PageRequest.FIRST));
+            assertThrows(RunAccessDeniedException.class, () -> queries().detail(READONLY_A, TENANT_A, run.id()));
+            assertEquals(run, queries().detail(OWNER_A, TENANT_A, run.id()).run());
+        }
+    }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("§10 notifications: queued, reused and ended, each with a View run action")
+    class Notifications_section10 {
+
+        private String viewUrl(Run run) {
+            return LINKS.viewRunUrl(run.tenantId(), run.id());
+        }
+
+        private List<Notification> ofKind(Principal user, Run run, NotificationKind kind) {
+            return fx.inbox(user, run.tenantId(), run.id()).stream().filter(n -> n.kind() == kind).toList();
+        }
+
+        @Test
+        void a_user_start_queues_a_notification_with_a_view_run_action() {
+            Run run = fx.start();
+            List<Notification> all = fx.allNotifications(TENANT_A);
+            assertEquals(1, all.size(), "only the initiator hears of it");
+            Notification n = all.get(0);
+            assertAll(
+                    () -> assertEquals(TENANT_A, n.tenantId()),
+                    () -> assertEquals(OPERATOR_A.userId(), n.userId()),
+                    () -> assertEquals(run.id(), n.runId()),
+                    () -> assertEquals(DRIFT, n.runType()),
+                    () -> assertEquals(NotificationKind.QUEUED, n.kind()),
+                    () -> assertEquals("View run", n.actionLabel()),
+                    () -> assertEquals(viewUrl(run), n.actionUrl()),
+                    () -> assertEquals(fx.ledger().config().linkTemplate().viewRunUrl(TENANT_A, run.id()), n.actionUrl()),
+                    () -> assertEquals(run.createdAt(), n.createdAt()),
+                    () -> assertNull(n.readAt()),
+                    () -> assertFalse(n.title().isBlank()),
+                    () -> assertFalse(n.body().isBlank()));
+        }
+
+        @Test
+        void a_reuse_notifies_the_user_who_asked() {
+            RunContext ctx = fx.uniqueContext();
+            Run run = fx.start(OPERATOR_A, TENANT_A, DRIFT, ctx);
+            fx.clock.advance(Duration.ofMinutes(1));
+            StartOutcome byManager = fx.registry().startOrReuse(StartRequest.byUser(MANAGER_A, TENANT_A, DRIFT, ctx));
+            assertInstanceOf(StartOutcome.Reused.class, byManager);
+            List<Notification> managers = fx.inbox(MANAGER_A, TENANT_A);
+            assertEquals(1, managers.size());
+            Notification n = managers.get(0);
+            assertEquals(NotificationKind.REUSED, n.kind());
+            assertEquals(run.id(), n.runId());
+            assertEquals("View run", n.actionLabel());
+            assertEquals(viewUrl(run), n.actionUrl());
+            assertEquals(fx.now(), n.createdAt());
+            assertEquals(List.of(NotificationKind.QUEUED),
+                    fx.inbox(OPERATOR_A, TENANT_A).stream().map(Notification::kind).toList(), "the initiator hears nothing new");
+            fx.registry().startOrReuse(StartRequest.byUser(OPERATOR_A, TENANT_A, DRIFT, ctx));
+            assertEquals(1, ofKind(OPERATOR_A, run, NotificationKind.REUSED).size(), "reusing your own run is told too");
+        }
+
+        @Test
+        void system_starts_and_reuses_notify_nobody_but_a_user_reusing_a_system_run_is_told() {
+            RunContext ctx = fx.uniqueContext();
+            Run run = fx.startBySystem(TENANT_A, DRIFT, ctx);
+            fx.registry().startOrReuse(StartRequest.bySystem(SYSTEM, TENANT_A, DRIFT, ctx));
+            assertEquals(List.of(), fx.allNotifications(TENANT_A));
+            fx.registry().startOrReuse(StartRequest.byUser(OPERATOR_A, TENANT_A, DRIFT, ctx));
+            assertEquals(1, ofKind(OPERATOR_A, run, NotificationKind.REUSED).size());
+            fx.reach(run, RunStatus.COMPLETED, 1, 0);
+            assertEquals(1, fx.allNotifications(TENANT_A).size(), "the end of a system run notifies nobody");
+        }
+
+        static Stream<Arguments> endings() {
+            return Stream.of(
+                    Arguments.of(RunStatus.COMPLETED, 3, 0, NotificationKind.SUCCEEDED),
+                    Arguments.of(RunStatus.COMPLETED, 0, 0, NotificationKind.SUCCEEDED),
+                    Arguments.of(RunStatus.COMPLETED_WITH_ERRORS, 2, 1,
+                            NotificationKind.PARTIALLY_SUCCEEDED),
+                    Arguments.of(RunStatus.COMPLETED_WITH_ERRORS, 0, 2, NotificationKind.FAILED),
+                    Arguments.of(RunStatus.FAILED, 2, 1, NotificationKind.FAILED),
+                    Arguments.of(RunStatus.ABORTED, 0, 0, NotificationKind.FAILED));
+        }
+
+        @ParameterizedTest(name = "{0} succeeded={1} failed={2} -> {3}")
+        @MethodSource("endings")
+        void the_end_of_a_run_notifies_its_initiator_once(RunStatus status, long succeeded, long failed,
+                NotificationKind kind) {
+            RunContext ctx = fx.uniqueContext();
+            Run started = fx.start(OPERATOR_A, TENANT_A, DRIFT, ctx);
+            fx.registry().startOrReuse(StartRequest.byUser(MANAGER_A, TENANT_A, DRIFT, ctx));
+            fx.clock.advance(Duration.ofMinutes(2));
+            Run ended = fx.reach(started, status, succeeded, failed);
+            List<Notification> ends = fx.inbox(OPERATOR_A, TENANT_A, ended.id()).stream()
+                    .filter(n -> n.kind() != NotificationKind.QUEUED).toList();
+            assertEquals(1, ends.size(), "one end notification: " + ends);
+            Notification n = ends.get(0);
+            assertEquals(kind, n.kind());
+            assertEquals(ended.finishedAt(), n.createdAt());
+            assertEquals("View run", n.actionLabel());
+            assertEquals(viewUrl(ended), n.actionUrl());
+            assertEquals(List.of(NotificationKind.REUSED),
+                    fx.inbox(MANAGER_A, TENANT_A).stream().map(Notification::kind).toList(),
+                    "only the initiator hears of the end");
+        }
+
+        @Test
+        void a_failure_notification_carries_the_reason_and_the_sanitized_message() {
+            Run run = fx.running();
+            fx.registry().fail(run.id(), FORBIDDEN, "consent revoked by the tenant admin");
+            Notification n = ofKind(OPERATOR_A, run, NotificationKind.FAILED).get(0);
+            assertTrue(n.body().contains(FORBIDDEN.value()), n.body());
+            assertTrue(n.body().contains(fx.ledger().config().sanitizer().sanitize("consent revoked by the tenant admin")),
+                    n.body());
+        }
+
+        @Test
+        void a_system_run_notifies_nobody_through_its_whole_life() {
+            Run ok = fx.reach(fx.startBySystem(TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.COMPLETED, 2, 0);
+            Run failed = fx.reach(fx.startBySystem(TENANT_A, BACKUP, fx.uniqueContext()), RunStatus.FAILED, 0, 1);
+            assertEquals(RunStatus.COMPLETED, ok.status());
+            assertEquals(RunStatus.FAILED, failed.status());
+            assertEquals(List.of(), fx.allNotifications(TENANT_A));
+        }
+
+        @Test
+        void a_refused_transition_notifies_nobody() {
+            Run run = fx.reach(RunStatus.COMPLETED, 1, 0);
+            assertThrows(RuntimeException.class, () -> fx.registry().finish(run.id()));
+            assertThrows(RuntimeException.class, () -> fx.registry().fail(run.id(), FORBIDDEN, "late"));
+            assertEquals(List.of(NotificationKind.QUEUED, NotificationKind.SUCCEEDED),
+                    fx.inbox(OPERATOR_A, TENANT_A, run.id()).stream().map(Notification::kind).sorted().toList());
+        }
+
+        @Test
+        void mark_read_marks_only_the_principals_own_notifications() {
+            RunContext ctx = fx.uniqueContext();
+            fx.start(OPERATOR_A, TENANT_A, DRIFT, ctx);
+            fx.clock.advance(Duration.ofMinutes(1));
+            fx.start(OPERATOR_A, TENANT_A, BACKUP, fx.uniqueContext());
+            fx.registry().startOrReuse(StartRequest.byUser(MANAGER_A, TENANT_A, DRIFT, ctx));
+            List<UUID> operators = fx.inbox(OPERATOR_A, TENANT_A).stream().map(Notification::id).toList();
+            assertEquals(2, operators.size());
+
+            assertEquals(0, inbox().markRead(MANAGER_A, TENANT_A, operators), "another user's ids are ignored");
+            assertTrue(fx.inbox(OPERATOR_A, TENANT_A).stream().noneMatch(Notification::isRead));
+
+            fx.clock.advance(Duration.ofMinutes(1));
+            assertEquals(1, inbox().markRead(OPERATOR_A, TENANT_A, List.of(operators.get(0), UUID.randomUUID())));
+            Notification read = fx.inbox(OPERATOR_A, TENANT_A).stream()
+                    .filter(n -> n.id().equals(operators.get(0))).findFirst().orElseThrow();
+            assertEquals(fx.now(), read.readAt());
+            assertEquals(0, inbox().markRead(OPERATOR_A, TENANT_A, List.of(operators.get(0))), "already read");
+            assertEquals(1, inbox().markRead(OPERATOR_A, TENANT_A, List.of()), "empty marks all of mine");
+            assertTrue(fx.inbox(OPERATOR_A, TENANT_A).stream().allMatch(Notification::isRead));
+            assertTrue(fx.inbox(MANAGER_A, TENANT_A).stream().noneMatch(Notification::isRead), "the manager's stay unread");
+        }
+
+        @Test
+        void unread_only_leaves_out_what_was_read() {
+            fx.start();
+            fx.clock.advance(Duration.ofMinutes(1));
+            fx.start();
+            List<Notification> all = fx.inbox(OPERATOR_A, TENANT_A);
+            inbox().markRead(OPERATOR_A, TENANT_A, List.of(all.get(0).id()));
+            List<Notification> unread = inbox().list(OPERATOR_A, TENANT_A, true, 10);
+            assertEquals(List.of(all.get(1).id()), unread.stream().map(Notification::id).toList());
+            assertEquals(2, inbox().list(OPERATOR_A, TENANT_A, false, 10).size());
+        }
+
+        @Test
+        void the_inbox_is_newest_first_and_limited() {
+            List<Run> runs = startMinuteApart(5);
+            List<Notification> three = inbox().list(OPERATOR_A, TENANT_A, false, 3);
+            assertEquals(newestFirst(runs).subList(0, 3), three.stream().map(Notification::runId).toList());
+        }
+    }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("§14 bad input on the read side")
+    class BadInput_section14 {
+
+        @Test
+        void null_arguments_are_refused_as_invalid_input() {
+            RunId id = fx.start().id();
+            List<Executable> calls = List.of(
+                    () -> queries().list(null, TENANT_A, RunFilter.ALL, PageRequest.FIRST),
+                    () -> queries().list(OWNER_A, null, RunFilter.ALL, PageRequest.FIRST),
+                    () -> queries().list(OWNER_A, TENANT_A, null, PageRequest.FIRST),
+                    () -> queries().list(OWNER_A, TENANT_A, RunFilter.ALL, null),
+                    () -> queries().countByBucket(null, TENANT_A, RunFilter.ALL),
+                    () -> queries().countByBucket(OWNER_A, null, RunFilter.ALL),
+                    () -> queries().countByBucket(OWNER_A, TENANT_A, null),
+                    () -> queries().detail(null, TENANT_A, id),
+                    () -> queries().detail(OWNER_A, null, id),
+                    () -> queries().detail(OWNER_A, TENANT_A, null),
+                    () -> inbox().list(null, TENANT_A, false, 10),
+                    () -> inbox().list(OWNER_A, null, false, 10),
+                    () -> inbox().markRead(null, TENANT_A, List.of()),
+                    () -> inbox().markRead(OWNER_A, null, List.of()),
+                    () -> inbox().markRead(OWNER_A, TENANT_A, (Collection<UUID>) null));
+            for (int i = 0; i < calls.size(); i++) {
+                assertThrows(InvalidRunInputException.class, calls.get(i), "call #" + i);
+            }
+        }
+
+        @Test
+        void inbox_limits_outside_one_to_two_hundred_are_refused() {
+            fx.start();
+            for (int limit : new int[] {0, -1, 201}) {
+                assertThrows(InvalidRunInputException.class, () -> inbox().list(OPERATOR_A, TENANT_A, false, limit),
+                        "limit " + limit);
+            }
+            assertEquals(1, inbox().list(OPERATOR_A, TENANT_A, false, 1).size());
+            assertEquals(1, inbox().list(OPERATOR_A, TENANT_A, false, 200).size());
+        }
+    }
+}
