@@ -25,7 +25,7 @@ final class SanitizerKeys {
     // Names about a secret rather than holding one: token_type, SharedAccessKeyName, password_expires...
     private static final List<String> HARMLESS_SUFFIXES = List.of("name", "type", "id", "url", "uri", "endpoint",
             "expiry", "expires", "expiresin", "expireson", "expiresat", "expiration", "lifetime", "length", "count",
-            "version", "policy");
+            "version", "policy", "policies");
 
     // Names that also occur in prose ("duplicate key: email"); after a colon they need a credential-like value.
     private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp");
@@ -91,7 +91,8 @@ final class SanitizerKeys {
 
     /**
      * True when a bare word looks like a credential rather than prose: long enough and with a digit, a
-     * token symbol or mixed case ("dXNlcjpwYXNz" does, "authentication" and "Lifetime" do not).
+     * base64 or password symbol, or mixed case ("dXNlcjpwYXNz" does; "authentication", "Lifetime" and
+     * "user_email" do not).
      */
     static boolean looksLikeCredential(CharSequence value) {
         if (value.length() < 8) {
@@ -101,7 +102,7 @@ final class SanitizerKeys {
         boolean innerUpper = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isDigit(c) || "+/=_-.~!@#$%^&*".indexOf(c) >= 0) {
+            if (Character.isDigit(c) || "+/=~!@#$%^&*".indexOf(c) >= 0) {
                 return true;
             }
             lower |= Character.isLowerCase(c);

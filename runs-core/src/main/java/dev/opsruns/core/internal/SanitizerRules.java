@@ -29,10 +29,11 @@ final class SanitizerRules {
     /*
      * A name, an optional closing quote, a separator and an optional opening quote. The name must not
      * follow a word character, '.', '-' or '/', so it is matched whole and never as the last segment of
-     * a URL path ("/oauth2/token: 400" keeps its status).
+     * a URL path ("/oauth2/token: 400" keeps its status); it may follow an URL-encoded '?' or '&', as
+     * in a redirect URL nested in a query string.
      */
     private static final Pattern PAIR = Pattern.compile(
-            "(?<![\\w.\\-/])([A-Za-z_][\\w.\\-]{0,63}+)(\\\\?[\"']?)(\\s{0,3}+(?:=>|:=|[:=]|%3[Dd])\\s{0,3}+)(\\\\?[\"'])?");
+            "(?:(?<![\\w.\\-/])|(?<=%3[Ff]|%26))([A-Za-z_][\\w.\\-]{0,63}+)(\\\\?[\"']?)(\\s{0,3}+(?:=>|:=|[:=]|%3[Dd])\\s{0,3}+)(\\\\?[\"'])?");
 
     private static final Pattern XML_OPEN_TAG = Pattern.compile("<([A-Za-z_][\\w.:\\-]{0,63}+)(?:\\s[^<>]{0,512}+)?>");
 
@@ -47,6 +48,9 @@ final class SanitizerRules {
         "SCRAM-SHA-256", "SCRAM-SHA-1"};
 
     private static final int MAX_SCHEME_LENGTH = 24;
+
+    // How far back a connection string's previous "key=value" is looked for.
+    private static final int MAX_PREVIOUS_PAIR = 256;
 
     private SanitizerRules() {
     }
@@ -232,12 +236,28 @@ final class SanitizerRules {
         return schemeEnd + 1;
     }
 
+    /*
+     * A name right after "key=value;" is inside a connection string ("User ID=ops;Password=..."); one
+     * after a ';' ending a path ("/home;jsessionid=...") is not.
+     */
     private static boolean inConnectionString(String s, int nameStart) {
         int i = nameStart - 1;
         if (i >= 0 && s.charAt(i) == ' ') {
             i--;
         }
-        return i >= 0 && s.charAt(i) == ';';
+        if (i < 0 || s.charAt(i) != ';') {
+            return false;
+        }
+        for (int j = i - 1; j >= 0 && j >= i - MAX_PREVIOUS_PAIR; j--) {
+            char c = s.charAt(j);
+            if (c == '=') {
+                return true;
+            }
+            if (c == ';' || c == ' ') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Redacts the text of sensitive XML elements: {@code <password>x</password>}, {@code <ns:ClientSecret>}. */
