@@ -1,0 +1,491 @@
+package dev.opsruns.example;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The reference app's settings, immutable and validated once (in {@link Builder#build()}). Read them
+ * from the environment with {@link #fromEnvironment(Map)}; every variable is optional and its default
+ * is the {@code DEFAULT_*} constant of the same name (README-app.md lists them).
+ *
+ * <p>Durations accept {@code 250ms}, {@code 60s}, {@code 10m}, {@code 1h}, {@code 90d} or ISO-8601
+ * ({@code PT60S}, {@code P90D}).
+ */
+public final class AppConfig {
+
+    /** Interface the HTTP server binds to; the demo signs people in with one click, so loopback only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** HTTP port; 0 picks a free one. */
+    public static final int DEFAULT_PORT = 7070;
+    /** Folder of the embedded H2 database, relative to the working directory. */
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    /** Connections in the pool. */
+    public static final int DEFAULT_DB_POOL_SIZE = 10;
+    /** Threads of the in-process job worker pool. */
+    public static final int DEFAULT_WORKER_THREADS = 4;
+    /** How long a graceful shutdown waits for running jobs. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    /** How often the stale-run reaper runs. */
+    public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(60);
+    /** A running run whose heartbeat is older than this is ended as {@code run.stale}. */
+    public static final Duration DEFAULT_STALE_HEARTBEAT_TIMEOUT = Duration.ofMinutes(10);
+    /** A pending run not started within this is ended as {@code run.never_started}. */
+    public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofMinutes(30);
+    /** How often the retention purge runs. */
+    public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofHours(1);
+    /** Ended runs older than this are purged. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    /** The largest accepted request body. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    /** Attempts per policy when the policy source throttles. */
+    public static final int DEFAULT_SOURCE_ATTEMPTS = 3;
+    /** First wait after a throttled policy-source call; doubles per attempt. */
+    public static final Duration DEFAULT_SOURCE_BACKOFF = Duration.ofMillis(200);
+    /** Longest wait between policy-source attempts, whatever Retry-After says. */
+    public static final Duration DEFAULT_SOURCE_MAX_BACKOFF = Duration.ofSeconds(2);
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+
+    private final String host;
+    private final int port;
+    private final Path dataDir;
+    private final String dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final int dbPoolSize;
+    private final int workerThreads;
+    private final Duration shutdownGrace;
+    private final Duration reaperInterval;
+    private final Duration staleHeartbeatTimeout;
+    private final Duration queueTimeout;
+    private final Duration purgeInterval;
+    private final Duration retention;
+    private final boolean seedDemoData;
+    private final int maxBodyBytes;
+    private final int sourceAttempts;
+    private final Duration sourceBackoff;
+    private final Duration sourceMaxBackoff;
+
+    private AppConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.dataDir = b.dataDir;
+        this.dbUrl = b.dbUrl;
+        this.dbUser = b.dbUser;
+        this.dbPassword = b.dbPassword;
+        this.dbPoolSize = b.dbPoolSize;
+        this.workerThreads = b.workerThreads;
+        this.shutdownGrace = b.shutdownGrace;
+        this.reaperInterval = b.reaperInterval;
+        this.staleHeartbeatTimeout = b.staleHeartbeatTimeout;
+        this.queueTimeout = b.queueTimeout;
+        this.purgeInterval = b.purgeInterval;
+        this.retention = b.retention;
+        this.seedDemoData = b.seedDemoData;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.sourceAttempts = b.sourceAttempts;
+        this.sourceBackoff = b.sourceBackoff;
+        this.sourceMaxBackoff = b.sourceMaxBackoff;
+    }
+
+    /** @return a builder holding the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the settings from environment variables ({@code OPSRUNS_PORT}, {@code OPSRUNS_DB_URL}, ...).
+     *
+     * @param env the environment, usually {@code System.getenv()}
+     * @return the settings
+     * @throws IllegalArgumentException naming the variable whose value is not accepted
+     */
+    public static AppConfig fromEnvironment(Map<String, String> env) {
+        Builder b = builder();
+        EnvReader r = new EnvReader(env);
+        r.text("OPSRUNS_HOST").ifPresent(b::host);
+        r.integer("OPSRUNS_PORT").ifPresent(b::port);
+        r.text("OPSRUNS_DATA_DIR").ifPresent(v -> b.dataDir(Path.of(v)));
+        r.text("OPSRUNS_DB_URL").ifPresent(b::dbUrl);
+        r.text("OPSRUNS_DB_USER").ifPresent(b::dbUser);
+        r.raw("OPSRUNS_DB_PASSWORD").ifPresent(b::dbPassword);
+        r.integer("OPSRUNS_DB_POOL_SIZE").ifPresent(b::dbPoolSize);
+        r.integer("OPSRUNS_WORKER_THREADS").ifPresent(b::workerThreads);
+        r.duration("OPSRUNS_SHUTDOWN_GRACE").ifPresent(b::shutdownGrace);
+        r.duration("OPSRUNS_REAPER_INTERVAL").ifPresent(b::reaperInterval);
+        r.duration("OPSRUNS_STALE_HEARTBEAT_TIMEOUT").ifPresent(b::staleHeartbeatTimeout);
+        r.duration("OPSRUNS_QUEUE_TIMEOUT").ifPresent(b::queueTimeout);
+        r.duration("OPSRUNS_PURGE_INTERVAL").ifPresent(b::purgeInterval);
+        r.duration("OPSRUNS_RETENTION").ifPresent(b::retention);
+        r.bool("OPSRUNS_SEED_DEMO_DATA").ifPresent(b::seedDemoData);
+        r.integer("OPSRUNS_MAX_BODY_BYTES").ifPresent(b::maxBodyBytes);
+        r.integer("OPSRUNS_POLICY_SOURCE_ATTEMPTS").ifPresent(b::sourceAttempts);
+        r.duration("OPSRUNS_POLICY_SOURCE_BACKOFF").ifPresent(b::sourceBackoff);
+        r.duration("OPSRUNS_POLICY_SOURCE_MAX_BACKOFF").ifPresent(b::sourceMaxBackoff);
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^(\\w+)", "OPSRUNS_$1"), e);
+        }
+    }
+
+    /**
+     * Parses a duration as this class accepts it.
+     *
+     * @param text {@code 250ms}, {@code 60s}, {@code 10m}, {@code 1h}, {@code 90d} or ISO-8601
+     * @return the duration
+     * @throws IllegalArgumentException when the text is neither form
+     */
+    public static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = SHORT_DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(t.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be a duration such as 250ms, 60s, 10m, 1h, 90d or PT60S, but was '"
+                    + text + "'");
+        }
+    }
+
+    /** @return the interface the HTTP server binds to */
+    public String host() {
+        return host;
+    }
+
+    /** @return the HTTP port (0 = any free port) */
+    public int port() {
+        return port;
+    }
+
+    /** @return the folder of the embedded H2 database */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** @return the JDBC URL to use, or null for the embedded H2 file database under {@link #dataDir()} */
+    public String dbUrl() {
+        return dbUrl;
+    }
+
+    /** @return the JDBC URL actually used: {@link #dbUrl()} or the embedded H2 file database */
+    public String effectiveDbUrl() {
+        if (dbUrl != null) {
+            return dbUrl;
+        }
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("opsruns-demo") + ";AUTO_SERVER=FALSE";
+    }
+
+    /** @return the database user (H2 default: {@code sa}) */
+    public String dbUser() {
+        return dbUser != null ? dbUser : (dbUrl == null ? "sa" : null);
+    }
+
+    /** @return the database password, or null */
+    public String dbPassword() {
+        return dbPassword;
+    }
+
+    /** @return the connection pool size */
+    public int dbPoolSize() {
+        return dbPoolSize;
+    }
+
+    /** @return the worker pool size */
+    public int workerThreads() {
+        return workerThreads;
+    }
+
+    /** @return how long shutdown waits for running jobs */
+    public Duration shutdownGrace() {
+        return shutdownGrace;
+    }
+
+    /** @return the reaper's interval */
+    public Duration reaperInterval() {
+        return reaperInterval;
+    }
+
+    /** @return the heartbeat age after which a running run is stale */
+    public Duration staleHeartbeatTimeout() {
+        return staleHeartbeatTimeout;
+    }
+
+    /** @return how long a run may stay pending */
+    public Duration queueTimeout() {
+        return queueTimeout;
+    }
+
+    /** @return the purge's interval */
+    public Duration purgeInterval() {
+        return purgeInterval;
+    }
+
+    /** @return how long ended runs are kept */
+    public Duration retention() {
+        return retention;
+    }
+
+    /** @return true to seed the demo data into an empty database */
+    public boolean seedDemoData() {
+        return seedDemoData;
+    }
+
+    /** @return the largest accepted request body in bytes */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** @return attempts per policy against a throttling policy source */
+    public int sourceAttempts() {
+        return sourceAttempts;
+    }
+
+    /** @return the first backoff after a throttled call */
+    public Duration sourceBackoff() {
+        return sourceBackoff;
+    }
+
+    /** @return the longest backoff between attempts */
+    public Duration sourceMaxBackoff() {
+        return sourceMaxBackoff;
+    }
+
+    /** Collects settings; {@link #build()} validates them once. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Path dataDir = DEFAULT_DATA_DIR;
+        private String dbUrl;
+        private String dbUser;
+        private String dbPassword;
+        private int dbPoolSize = DEFAULT_DB_POOL_SIZE;
+        private int workerThreads = DEFAULT_WORKER_THREADS;
+        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private Duration reaperInterval = DEFAULT_REAPER_INTERVAL;
+        private Duration staleHeartbeatTimeout = DEFAULT_STALE_HEARTBEAT_TIMEOUT;
+        private Duration queueTimeout = DEFAULT_QUEUE_TIMEOUT;
+        private Duration purgeInterval = DEFAULT_PURGE_INTERVAL;
+        private Duration retention = DEFAULT_RETENTION;
+        private boolean seedDemoData = true;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int sourceAttempts = DEFAULT_SOURCE_ATTEMPTS;
+        private Duration sourceBackoff = DEFAULT_SOURCE_BACKOFF;
+        private Duration sourceMaxBackoff = DEFAULT_SOURCE_MAX_BACKOFF;
+
+        private Builder() {
+        }
+
+        /** @param value the interface to bind to ({@code 0.0.0.0} for all) @return this builder */
+        public Builder host(String value) {
+            this.host = Objects.requireNonNull(value, "host");
+            return this;
+        }
+
+        /** @param value the HTTP port, 0-65535 (0 = any free port) @return this builder */
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        /** @param value the folder of the embedded H2 database @return this builder */
+        public Builder dataDir(Path value) {
+            this.dataDir = Objects.requireNonNull(value, "dataDir");
+            return this;
+        }
+
+        /** @param value a JDBC URL (PostgreSQL or H2), or null for the embedded default @return this builder */
+        public Builder dbUrl(String value) {
+            this.dbUrl = value;
+            return this;
+        }
+
+        /** @param value the database user @return this builder */
+        public Builder dbUser(String value) {
+            this.dbUser = value;
+            return this;
+        }
+
+        /** @param value the database password @return this builder */
+        public Builder dbPassword(String value) {
+            this.dbPassword = value;
+            return this;
+        }
+
+        /** @param value connections in the pool, 2-100 @return this builder */
+        public Builder dbPoolSize(int value) {
+            this.dbPoolSize = value;
+            return this;
+        }
+
+        /** @param value job worker threads, 1-64 @return this builder */
+        public Builder workerThreads(int value) {
+            this.workerThreads = value;
+            return this;
+        }
+
+        /** @param value how long shutdown waits for running jobs @return this builder */
+        public Builder shutdownGrace(Duration value) {
+            this.shutdownGrace = value;
+            return this;
+        }
+
+        /** @param value the reaper's interval @return this builder */
+        public Builder reaperInterval(Duration value) {
+            this.reaperInterval = value;
+            return this;
+        }
+
+        /** @param value heartbeat age after which a running run is stale @return this builder */
+        public Builder staleHeartbeatTimeout(Duration value) {
+            this.staleHeartbeatTimeout = value;
+            return this;
+        }
+
+        /** @param value how long a run may stay pending @return this builder */
+        public Builder queueTimeout(Duration value) {
+            this.queueTimeout = value;
+            return this;
+        }
+
+        /** @param value the purge's interval @return this builder */
+        public Builder purgeInterval(Duration value) {
+            this.purgeInterval = value;
+            return this;
+        }
+
+        /** @param value how long ended runs are kept @return this builder */
+        public Builder retention(Duration value) {
+            this.retention = value;
+            return this;
+        }
+
+        /** @param value true to seed demo data into an empty database @return this builder */
+        public Builder seedDemoData(boolean value) {
+            this.seedDemoData = value;
+            return this;
+        }
+
+        /** @param value the largest accepted request body, 1 KiB - 16 MiB @return this builder */
+        public Builder maxBodyBytes(int value) {
+            this.maxBodyBytes = value;
+            return this;
+        }
+
+        /** @param value attempts per throttled policy, 1-10 @return this builder */
+        public Builder sourceAttempts(int value) {
+            this.sourceAttempts = value;
+            return this;
+        }
+
+        /** @param value the first backoff after a throttled call @return this builder */
+        public Builder sourceBackoff(Duration value) {
+            this.sourceBackoff = value;
+            return this;
+        }
+
+        /** @param value the longest backoff between attempts @return this builder */
+        public Builder sourceMaxBackoff(Duration value) {
+            this.sourceMaxBackoff = value;
+            return this;
+        }
+
+        /**
+         * @return the settings
+         * @throws IllegalArgumentException naming the first setting out of range
+         */
+        public AppConfig build() {
+            range("PORT", port, 0, 65_535);
+            range("DB_POOL_SIZE", dbPoolSize, 2, 100);
+            range("WORKER_THREADS", workerThreads, 1, 64);
+            range("MAX_BODY_BYTES", maxBodyBytes, 1024, 16 * 1024 * 1024);
+            range("POLICY_SOURCE_ATTEMPTS", sourceAttempts, 1, 10);
+            notNegative("SHUTDOWN_GRACE", shutdownGrace);
+            positive("REAPER_INTERVAL", reaperInterval);
+            positive("STALE_HEARTBEAT_TIMEOUT", staleHeartbeatTimeout);
+            positive("QUEUE_TIMEOUT", queueTimeout);
+            positive("PURGE_INTERVAL", purgeInterval);
+            positive("RETENTION", retention);
+            notNegative("POLICY_SOURCE_BACKOFF", sourceBackoff);
+            notNegative("POLICY_SOURCE_MAX_BACKOFF", sourceMaxBackoff);
+            if (dbUrl != null && !(dbUrl.startsWith("jdbc:postgresql:") || dbUrl.startsWith("jdbc:h2:"))) {
+                throw new IllegalArgumentException("DB_URL must start with jdbc:postgresql: or jdbc:h2:, but was '"
+                        + dbUrl.replaceAll("[?;].*", "...") + "'");
+            }
+            return new AppConfig(this);
+        }
+
+        private static void range(String name, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " must be " + min + "-" + max + ", but was " + value);
+            }
+        }
+
+        private static void positive(String name, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration, but was " + d);
+            }
+        }
+
+        private static void notNegative(String name, Duration d) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be zero or a positive duration, but was " + d);
+            }
+        }
+    }
+
+    /** Reads and parses environment variables, naming the variable in every error. */
+    private record EnvReader(Map<String, String> env) {
+
+        java.util.Optional<String> raw(String name) {
+            return java.util.Optional.ofNullable(env.get(name));
+        }
+
+        java.util.Optional<String> text(String name) {
+            return raw(name).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        java.util.Optional<Integer> integer(String name) {
+            return text(name).map(v -> {
+                try {
+                    return Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " must be an integer, but was '" + v + "'");
+                }
+            });
+        }
+
+        java.util.Optional<Duration> duration(String name) {
+            return text(name).map(v -> {
+                try {
+                    return parseDuration(v);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(name + " " + e.getMessage());
+                }
+            });
+        }
+
+        java.util.Optional<Boolean> bool(String name) {
+            return text(name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> throw new IllegalArgumentException(name + " must be true or false, but was '" + v + "'");
+            });
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.opsruns.example;
+
+import dev.opsruns.core.TenantId;
+import dev.opsruns.core.TenantRole;
+import dev.opsruns.example.tenancy.DemoUserCard;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Starts the reference app from the command line: settings from environment variables
+ * ({@link AppConfig#fromEnvironment}), a shutdown hook for a graceful stop, and a start-up banner with
+ * the URL and the demo users' bearer tokens.
+ */
+public final class ExampleApp {
+
+    private ExampleApp() {
+    }
+
+    /**
+     * @param args ignored; configure with environment variables
+     */
+    public static void main(String[] args) {
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("opsruns example app: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ExampleAppServer app = ExampleAppServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "opsruns-shutdown"));
+        System.out.println(banner(app));
+    }
+
+    static String banner(ExampleAppServer app) {
+        StringBuilder sb = new StringBuilder();
+        String url = app.baseUrl();
+        AppConfig c = app.config();
+        sb.append("\n  opsruns example app is running at ").append(url).append('\n');
+        sb.append("  database: ").append(c.dbUrl() == null
+                ? "embedded H2 file in " + c.dataDir().toAbsolutePath()
+                : c.effectiveDbUrl().replaceAll("[?;].*", "")).append('\n');
+        sb.append("  sign in:  ").append(url).append("/sign-in    endpoints: ").append(url).append("/api\n\n");
+        sb.append("  demo users (bearer token, roles):\n");
+        for (DemoUserCard u : app.demoUsers()) {
+            sb.append(String.format("    %-18s %-40s %s%n", u.id(), u.apiToken(), roles(u.roles())));
+        }
+        sb.append("\n  try:  curl -s -X POST -H 'Authorization: Bearer <contoso.operator token>' "
+                + "-H 'Content-Type: application/json' -d '{\"scope_key\":\"all_policies\"}' ")
+                .append(url).append("/api/tenants/contoso/drift/generate\n");
+        return sb.toString();
+    }
+
+    private static String roles(Map<TenantId, TenantRole> roles) {
+        return roles.entrySet().stream().map(e -> e.getKey().value() + "=" + e.getValue().name())
+                .collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.opsruns.example.policy;
+
+import dev.opsruns.core.ReasonCode;
+import dev.opsruns.core.TenantId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The demo's in-process, deterministic policy source: it returns a policy's catalogue entry as its
+ * payload, except for the policies {@link DemoCloudBehavior} marks, which fail like a cloud API does
+ * (not found, forbidden, throttled on every attempt) with error texts that hold credentials
+ * ({@link DemoCloudErrors}).
+ */
+public final class DemoPolicySource implements PolicySource {
+
+    /** Reason code of a policy the cloud no longer has. */
+    public static final ReasonCode NOT_FOUND = ReasonCode.of("graph.not_found");
+    /** Reason code of a policy the app may not read. */
+    public static final ReasonCode FORBIDDEN = ReasonCode.of("graph.forbidden");
+    /** Reason code of a call refused for throttling. */
+    public static final ReasonCode THROTTLED = ReasonCode.of("graph.throttled");
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final PolicyRepository policies;
+
+    /**
+     * @param policies the catalogue the payloads come from
+     */
+    public DemoPolicySource(PolicyRepository policies) {
+        this.policies = policies;
+    }
+
+    @Override
+    public CapturedPolicy capture(TenantId tenantId, String policyId) throws PolicySourceException {
+        // The request id is derived, not random, so the same call fails with the same text every time.
+        String requestId = UUID.nameUUIDFromBytes((tenantId + "/" + policyId).getBytes(StandardCharsets.UTF_8)).toString();
+        Policy policy = policies.find(tenantId, policyId).orElseThrow(
+                () -> new PolicySourceException(NOT_FOUND, DemoCloudErrors.notFound(policyId, requestId), null));
+        return switch (DemoCloudBehavior.of(policyId)) {
+            case OK -> new CapturedPolicy(policy.id(), policy.displayName(), policy.policyType(), policy.settingsJson());
+            case NOT_FOUND -> throw new PolicySourceException(NOT_FOUND, DemoCloudErrors.notFound(policyId, requestId), null);
+            case FORBIDDEN -> throw new PolicySourceException(FORBIDDEN, DemoCloudErrors.forbidden(policyId, requestId), null);
+            case THROTTLED -> throw new PolicySourceException(THROTTLED, DemoCloudErrors.throttled(policyId, requestId), RETRY_AFTER);
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package dev.opsruns.example.web;
+
+import dev.opsruns.core.Principal;
+import dev.opsruns.core.TenantRole;
+import dev.opsruns.example.auth.AuthenticationRequiredException;
+import dev.opsruns.example.tenancy.Tenant;
+import dev.opsruns.example.tenancy.UserDirectory;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The entry points: the home page, {@code GET /api} (the endpoint index), {@code GET /api/me} and a health check. */
+final class HomeRoutes {
+
+    /** The endpoints, for {@code GET /api}; README-app.md documents the same list. */
+    static final List<String> ENDPOINTS = List.of(
+            "GET  /api/me",
+            "GET  /api/tenants/{tenant}/runs?type=&bucket=&from=&to=&cursor=&limit=",
+            "GET  /api/tenants/{tenant}/runs/counts?type=&from=&to=",
+            "GET  /api/tenants/{tenant}/runs/{runId}",
+            "GET  /api/tenants/{tenant}/runs/{runId}/drift-findings",
+            "GET  /api/tenants/{tenant}/drift/scopes",
+            "POST /api/tenants/{tenant}/drift/generate  {\"scope_key\": \"all_policies\"}",
+            "GET  /api/tenants/{tenant}/policies",
+            "GET  /api/tenants/{tenant}/backup-sets",
+            "GET  /api/tenants/{tenant}/backup-sets/{backupSetId}",
+            "POST /api/tenants/{tenant}/backup-sets/{backupSetId}/policies  {\"policy_ids\": [\"...\"]}",
+            "GET  /api/tenants/{tenant}/notifications?unread_only=&limit=",
+            "POST /api/tenants/{tenant}/notifications/read  {\"ids\": [\"...\"]} or {} for all",
+            "GET  /tenants/{tenant}/operations/{runId}  (the \"View run\" URL)");
+
+    /**
+     * @param tenantId the tenant
+     * @param displayName its name
+     * @param role the caller's role there
+     * @param canStartRuns true when the role may start producer runs
+     */
+    record MembershipView(String tenantId, String displayName, String role, boolean canStartRuns) {
+    }
+
+    /**
+     * @param userId the caller
+     * @param displayName its name
+     * @param tenants its memberships
+     */
+    record MeView(String userId, String displayName, List<MembershipView> tenants) {
+    }
+
+    private final Callers callers;
+    private final UserDirectory users;
+
+    HomeRoutes(Callers callers, UserDirectory users) {
+        this.callers = callers;
+        this.users = users;
+    }
+
+    void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/", this::home);
+        routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get("/api", ctx -> {
+            Map<String, Object> index = new LinkedHashMap<>();
+            index.put("endpoints", ENDPOINTS);
+            index.put("authentication", "Authorization: Bearer <token> (printed at start-up), or a session cookie from /sign-in");
+            ctx.json(index);
+        });
+        routes.get("/api/me", ctx -> ctx.json(me(callers.principal(ctx))));
+    }
+
+    private MeView me(Principal principal) {
+        List<MembershipView> tenants = new ArrayList<>();
+        for (Tenant t : users.tenants()) {
+            principal.roleIn(t.id()).ifPresent(role -> tenants.add(
+                    new MembershipView(t.id().value(), t.displayName(), role.name(), role.canStartRuns())));
+        }
+        return new MeView(principal.userId(), principal.displayName(), tenants);
+    }
+
+    private void home(Context ctx) {
+        Principal principal;
+        try {
+            principal = callers.principal(ctx);
+        } catch (AuthenticationRequiredException e) {
+            ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
+            return;
+        }
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>opsruns demo</title><style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto}"
+                + "</style></head><body><h1>opsruns demo</h1><p>Signed in as <b>")
+                .append(SignInRoutes.escape(principal.displayName())).append("</b> (")
+                .append(SignInRoutes.escape(principal.userId()))
+                .append(") <form method=\"post\" action=\"/sign-out\" style=\"display:inline\"><button>Sign out</button></form></p><ul>");
+        for (MembershipView m : me(principal).tenants()) {
+            String t = SignInRoutes.escape(m.tenantId());
+            html.append("<li>").append(SignInRoutes.escape(m.displayName())).append(" - ").append(m.role())
+                    .append(": <a href=\"/api/tenants/").append(t).append("/runs\">runs</a>, <a href=\"/api/tenants/")
+                    .append(t).append("/runs/counts\">counts</a>, <a href=\"/api/tenants/").append(t)
+                    .append("/drift/scopes\">drift scopes</a>, <a href=\"/api/tenants/").append(t)
+                    .append("/backup-sets\">backup sets</a>, <a href=\"/api/tenants/").append(t)
+                    .append("/notifications\">notifications</a></li>");
+        }
+        html.append("</ul><p>Endpoints: <a href=\"/api\">/api</a>. Roles: ")
+                .append(String.join(", ", java.util.Arrays.stream(TenantRole.values()).map(Enum::name).toList()))
+                .append(".</p></body></html>");
+        ctx.html(html.toString());
+    }
+}

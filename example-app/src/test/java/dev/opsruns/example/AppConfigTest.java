@@ -1,0 +1,59 @@
+package dev.opsruns.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+    @Test
+    void no_variables_means_the_documented_defaults() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of());
+        assertThat(c.port()).isEqualTo(7070);
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(c.dbUrl()).isNull();
+        assertThat(c.effectiveDbUrl()).startsWith("jdbc:h2:file:").contains("opsruns-demo");
+        assertThat(c.reaperInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.purgeInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.retention()).isEqualTo(Duration.ofDays(90));
+        assertThat(c.staleHeartbeatTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.queueTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.seedDemoData()).isTrue();
+    }
+
+    @Test
+    void variables_override_the_defaults_in_both_duration_forms() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of(
+                "OPSRUNS_PORT", "0",
+                "OPSRUNS_DB_URL", "jdbc:postgresql://db:5432/ops",
+                "OPSRUNS_DB_USER", "ops",
+                "OPSRUNS_REAPER_INTERVAL", "15s",
+                "OPSRUNS_RETENTION", "P30D",
+                "OPSRUNS_SEED_DEMO_DATA", "false"));
+        assertThat(c.port()).isZero();
+        assertThat(c.effectiveDbUrl()).isEqualTo("jdbc:postgresql://db:5432/ops");
+        assertThat(c.dbUser()).isEqualTo("ops");
+        assertThat(c.reaperInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(c.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(c.seedDemoData()).isFalse();
+    }
+
+    @Test
+    void a_bad_value_names_its_variable_and_what_is_accepted() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPSRUNS_PORT", "seventy")))
+                .hasMessageContaining("OPSRUNS_PORT").hasMessageContaining("integer");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPSRUNS_PORT", "70000")))
+                .hasMessageContaining("OPSRUNS_PORT").hasMessageContaining("0-65535");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPSRUNS_RETENTION", "forever")))
+                .hasMessageContaining("OPSRUNS_RETENTION").hasMessageContaining("90d");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPSRUNS_PURGE_INTERVAL", "0s")))
+                .hasMessageContaining("OPSRUNS_PURGE_INTERVAL").hasMessageContaining("positive");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPSRUNS_DB_URL", "jdbc:mysql://x/y?password=secret")))
+                .hasMessageContaining("OPSRUNS_DB_URL").hasMessageNotContaining("secret");
+    }
+}
