@@ -1,0 +1,66 @@
+package dev.opsruns.jdbi.internal;
+
+import dev.opsruns.jdbi.DatabaseVendor;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What differs between H2 and PostgreSQL, and nothing else (STYLE 9). Chosen once per ledger from
+ * the database's metadata; every other statement lives in {@link Sql} and is the same on both.
+ */
+sealed interface Dialect permits H2Dialect, PostgresDialect {
+
+    /** @return the vendor this dialect speaks to */
+    DatabaseVendor vendor();
+
+    /**
+     * @param parameter a named parameter holding JSON text, such as {@code :context}
+     * @return the SQL expression turning it into a value of the JSON column
+     */
+    String jsonValue(String parameter);
+
+    /**
+     * @return the condition that finds the active run of {@code :tenant} with key {@code :key}, in
+     *     the form the one-active-run-per-key index answers
+     */
+    String activeRunCondition();
+
+    /**
+     * Inserts a new pending run, and its "queued" notification when there is one, unless an active
+     * run of the same tenant already holds the key. The unique index decides, so concurrent callers
+     * in any process agree; a loser leaves nothing behind and the transaction usable.
+     *
+     * @param handle the handle, inside the caller's transaction
+     * @param newRun the run and its notification
+     * @return true when inserted, false when an active run holds the key
+     */
+    boolean insertUnlessActive(Handle handle, NewRun newRun);
+
+    /**
+     * @param update an UPDATE statement
+     * @param columns the columns to return, comma separated
+     * @return a query running the update and returning those columns of the updated rows, after the
+     *     update
+     */
+    String returning(String update, String columns);
+
+    /**
+     * Counts one item failure on a running run {@code :id} (failed, failures_recorded, heartbeat at
+     * {@code :now}) and takes a storage slot when fewer than {@code :cap} failures are stored.
+     *
+     * @return a query returning one row with the {@code failures_stored} value from before the
+     *     update (a slot was taken when it is below the cap), or no row when the run is not running
+     */
+    String countItemFailure();
+
+    /**
+     * Deletes at most {@code limit} ended runs (with their failures and notifications) whose
+     * {@code finished_at} is before {@code cutoff}; never an active run.
+     *
+     * @param handle the handle, inside the caller's transaction
+     * @param cutoff runs that finished before it go
+     * @param limit the most runs to delete
+     * @return how many runs it deleted
+     */
+    int purgeBatch(Handle handle, Instant cutoff, int limit);
+}

@@ -1,0 +1,96 @@
+package dev.opsruns.jdbi.internal;
+
+import dev.opsruns.jdbi.DatabaseVendor;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * H2 2.x: a JSON column fed with {@code FORMAT JSON}, a generated {@code active_key} column with a
+ * unique index standing in for the partial index, and data-change delta tables
+ * ({@code FINAL TABLE}, {@code OLD TABLE}) standing in for {@code RETURNING}.
+ */
+final class H2Dialect implements Dialect {
+
+    private final String insertRun = Sql.insertRun(this);
+
+    @Override
+    public DatabaseVendor vendor() {
+        return DatabaseVendor.H2;
+    }
+
+    @Override
+    public String jsonValue(String parameter) {
+        // a plain string parameter would become a JSON string, not the object it spells
+        return parameter + " FORMAT JSON";
+    }
+
+    @Override
+    public String activeRunCondition() {
+        return "active_key = :key";
+    }
+
+    /*
+     * H2 has no ON CONFLICT for this index: insert and let the unique index refuse a duplicate. H2
+     * undoes only the failed statement, so the transaction goes on to read the winner.
+     */
+    @Override
+    public boolean insertUnlessActive(Handle handle, NewRun newRun) {
+        try {
+            newRun.bindRun(handle.createUpdate(insertRun)).execute();
+        } catch (UnableToExecuteStatementException e) {
+            if (StoreErrors.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+        if (newRun.notification() != null) {
+            NewRun.bindNotification(handle.createUpdate(Sql.INSERT_NOTIFICATION), newRun.notification()).execute();
+        }
+        return true;
+    }
+
+    @Override
+    public String returning(String update, String columns) {
+        return "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";
+    }
+
+    @Override
+    public String countItemFailure() {
+        return "SELECT failures_stored FROM OLD TABLE (UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
+                + " WHERE id = :id AND status = 'running')";
+    }
+
+    /*
+     * Two steps, because H2 2.5 miscounts a one-statement batch: DELETE ... FETCH FIRST n ROWS ONLY
+     * deleted more rows than it reported, and DELETE ... WHERE id IN (SELECT ... LIMIT n) fewer than n
+     * with n to spare. Locking the chosen rows first makes a concurrent purger wait for them rather
+     * than count them twice.
+     */
+    @Override
+    public int purgeBatch(Handle handle, Instant cutoff, int limit) {
+        List<UUID> ids = handle.createQuery("""
+                        SELECT id FROM opsruns_runs
+                         WHERE status IN ('completed', 'completed_with_errors', 'failed', 'aborted')
+                           AND finished_at < :cutoff
+                         ORDER BY finished_at
+                         LIMIT :limit
+                           FOR UPDATE""")
+                .bind("cutoff", Binds.instant(cutoff))
+                .bind("limit", limit)
+                .map((rs, ctx) -> Binds.uuid(rs, "id"))
+                .list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        PreparedBatch delete = handle.prepareBatch("""
+                DELETE FROM opsruns_runs
+                 WHERE id = :id AND status IN ('completed', 'completed_with_errors', 'failed', 'aborted')""");
+        ids.forEach(id -> delete.bind("id", Binds.uuid(id)).add());
+        return IntStream.of(delete.execute()).sum();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.opsruns.jdbi.internal;
+
+import dev.opsruns.core.RunException;
+import dev.opsruns.core.RunsConfig;
+import dev.opsruns.core.internal.NotificationRules;
+import dev.opsruns.jdbi.DatabaseVendor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database behind one ledger: runs each call in one transaction, picks the {@link Dialect} on
+ * first use, and translates every failure into the runs-core hierarchy at this one boundary.
+ *
+ * <p>The dialect is chosen lazily so that a ledger can be created while the database is down (an
+ * app starting before its database): the first call that reaches the database reads its metadata.
+ */
+public final class JdbiStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
+
+    /** Work done with a handle and the dialect. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Handle handle, Dialect dialect) throws SQLException;
+    }
+
+    private final Jdbi jdbi;
+    private final RunsConfig config;
+    private final NotificationRules notificationRules;
+    private volatile Dialect dialect;
+
+    /**
+     * @param dataSource the database
+     * @param config the settings
+     * @param vendor the vendor, or null to detect it on first use
+     */
+    public JdbiStore(DataSource dataSource, RunsConfig config, DatabaseVendor vendor) {
+        this.jdbi = Jdbi.create(dataSource);
+        // statements are plain SQL with named parameters; no template syntax to misread a "<"
+        this.jdbi.setTemplateEngine(TemplateEngine.NOP);
+        this.config = config;
+        this.notificationRules = new NotificationRules(config);
+        if (vendor != null) {
+            this.dialect = dialectFor(vendor);
+        }
+    }
+
+    /** @return the settings */
+    public RunsConfig config() {
+        return config;
+    }
+
+    NotificationRules notificationRules() {
+        return notificationRules;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: it commits when work returns, rolls back when it throws.
+     *
+     * <p>The transaction is driven on the connection itself rather than through JDBI's transaction
+     * handler, because that handler restores auto-commit inside its commit: when the database goes
+     * away right after a successful COMMIT (a server shutting down), the restore fails and a call that
+     * took effect would be reported as failed. Here, anything after a successful commit is cleanup.
+     *
+     * @param action what the call does, for error messages ("finish a run")
+     */
+    <T> T inTransaction(String action, Work<T> work) {
+        Handle handle;
+        try {
+            handle = jdbi.open();
+        } catch (JdbiException e) {
+            throw StoreErrors.translate(action, e);
+        }
+        boolean committing = false;
+        try {
+            Connection connection = handle.getConnection();
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run(handle, dialect(handle));
+                committing = true;
+                connection.commit();
+            } catch (RuntimeException | SQLException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+            restoreQuietly(connection, autoCommit);
+            return result;
+        } catch (RunException e) {
+            throw e;
+        } catch (JdbiException | SQLException e) {
+            // host code called inside (link template, sanitizer) may throw its own exceptions: they
+            // roll the transaction back and reach the caller as they are
+            throw committing ? StoreErrors.translateCommitFailure(action, e) : StoreErrors.translate(action, e);
+        } finally {
+            closeQuietly(handle);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e); // the connection is likely gone; the server drops the transaction
+        }
+    }
+
+    private static void restoreQuietly(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            LOG.debug("could not restore auto-commit after a committed call; the pool discards the connection", e);
+        }
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (JdbiException e) {
+            LOG.debug("closing a connection after a call failed; the call's own outcome stands", e);
+        }
+    }
+
+    private Dialect dialect(Handle handle) throws SQLException {
+        Dialect d = dialect;
+        if (d != null) {
+            return d;
+        }
+        synchronized (this) { // so that the choice is made, and logged, once
+            if (dialect == null) {
+                dialect = dialectFor(DatabaseVendor.fromProductName(
+                        handle.getConnection().getMetaData().getDatabaseProductName()));
+            }
+            return dialect;
+        }
+    }
+
+    private static Dialect dialectFor(DatabaseVendor vendor) {
+        LOG.info("opsruns store uses the {} dialect", vendor);
+        return switch (vendor) {
+            case H2 -> new H2Dialect();
+            case POSTGRESQL -> new PostgresDialect();
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package dev.opsruns.jdbi.internal;
+
+import dev.opsruns.jdbi.DatabaseVendor;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * PostgreSQL: jsonb, a partial unique index over active runs that {@code INSERT ... ON CONFLICT}
+ * names, {@code RETURNING}, and {@code SKIP LOCKED} so concurrent purgers never wait on each other.
+ */
+final class PostgresDialect implements Dialect {
+
+    /** The predicate of opsruns_runs_active_key_ux; ON CONFLICT must repeat it to pick that index. */
+    private static final String ACTIVE = "status IN ('pending', 'running')";
+
+    private final String insertRun = Sql.insertRun(this)
+            + " ON CONFLICT (tenant_id, idempotency_key) WHERE " + ACTIVE + " DO NOTHING";
+
+    /*
+     * A user start is one statement: the notification insert reads the run insert's RETURNING, so it
+     * happens exactly when the run was inserted.
+     */
+    private final String insertRunWithNotification = "WITH inserted AS (" + insertRun + " RETURNING id), "
+            + "noted AS (" + Sql.INSERT_NOTIFICATION_COLUMNS + "SELECT " + Sql.NOTIFICATION_VALUES
+            + " FROM inserted) SELECT COUNT(*) FROM inserted";
+
+    @Override
+    public DatabaseVendor vendor() {
+        return DatabaseVendor.POSTGRESQL;
+    }
+
+    @Override
+    public String jsonValue(String parameter) {
+        return "CAST(" + parameter + " AS jsonb)";
+    }
+
+    @Override
+    public String activeRunCondition() {
+        return "idempotency_key = :key AND " + ACTIVE;
+    }
+
+    @Override
+    public boolean insertUnlessActive(Handle handle, NewRun newRun) {
+        if (newRun.notification() == null) {
+            return newRun.bindRun(handle.createUpdate(insertRun)).execute() == 1;
+        }
+        var query = newRun.bindRun(handle.createQuery(insertRunWithNotification));
+        return NewRun.bindNotification(query, newRun.notification()).mapTo(Long.class).one() == 1L;
+    }
+
+    @Override
+    public String returning(String update, String columns) {
+        return update + " RETURNING " + columns;
+    }
+
+    /*
+     * RETURNING sees only the new row, so the prior value comes from a locking read of the same row
+     * in the same statement. Once that read holds the row lock, no other writer can change the row
+     * before this UPDATE does, so prior_stored is exactly the value the CASE in the SET compares.
+     */
+    @Override
+    public String countItemFailure() {
+        return "WITH prior AS MATERIALIZED (SELECT id AS prior_id, failures_stored AS prior_stored"
+                + " FROM opsruns_runs WHERE id = :id AND status = 'running' FOR UPDATE)"
+                + " UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
+                + " FROM prior WHERE id = prior_id AND status = 'running'"
+                + " RETURNING prior_stored";
+    }
+
+    /* SKIP LOCKED: concurrent purgers split the work instead of waiting on each other's batch. */
+    @Override
+    public int purgeBatch(Handle handle, Instant cutoff, int limit) {
+        return handle.createUpdate("""
+                        DELETE FROM opsruns_runs
+                         WHERE id IN (SELECT id FROM opsruns_runs
+                                       WHERE status IN ('completed', 'completed_with_errors', 'failed', 'aborted')
+                                         AND finished_at < :cutoff
+                                       ORDER BY finished_at
+                                       LIMIT :limit
+                                         FOR UPDATE SKIP LOCKED)""")
+                .bind("cutoff", Binds.instant(cutoff))
+                .bind("limit", limit)
+                .execute();
+    }
+}

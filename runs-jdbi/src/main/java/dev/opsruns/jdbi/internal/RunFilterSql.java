@@ -1,0 +1,105 @@
+package dev.opsruns.jdbi.internal;
+
+import dev.opsruns.core.RunFilter;
+import dev.opsruns.core.RunType;
+import dev.opsruns.core.StatusBucket;
+import dev.opsruns.core.TenantId;
+import dev.opsruns.core.internal.PageCursor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The WHERE clause of a monitoring list or count: the tenant, then only the filters in use, so each
+ * combination gets its own statement and plan. Values are always bound parameters; only parameter
+ * names and fixed column names are written into the SQL. The bucket filter compares the stored
+ * {@code bucket} column, which the migrations compute with DESIGN §5's table, so it agrees with
+ * {@link StatusBucket#of}.
+ */
+final class RunFilterSql {
+
+    private final StringBuilder where = new StringBuilder("tenant_id = :tenant");
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    private RunFilterSql(TenantId tenantId) {
+        values.put("tenant", tenantId.value());
+    }
+
+    /**
+     * @param tenantId the tenant
+     * @param filter the filter
+     * @param withBuckets false to ignore the filter's buckets (the counts)
+     * @return the clause
+     */
+    static RunFilterSql of(TenantId tenantId, RunFilter filter, boolean withBuckets) {
+        RunFilterSql sql = new RunFilterSql(tenantId);
+        if (!filter.runTypes().isEmpty()) {
+            // sorted, so one set of types always yields the same statement text
+            List<String> types = filter.runTypes().stream().map(RunType::value).sorted().toList();
+            sql.in("run_type", "type", new ArrayList<>(types));
+        }
+        if (withBuckets && !filter.buckets().isEmpty()) {
+            List<Object> buckets = new ArrayList<>();
+            for (StatusBucket b : StatusBucket.values()) {
+                if (filter.buckets().contains(b)) {
+                    buckets.add(b.apiName());
+                }
+            }
+            sql.in("bucket", "bucket", buckets);
+        }
+        if (filter.from() != null) {
+            sql.where.append(" AND created_at >= :from");
+            sql.values.put("from", Binds.instant(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.where.append(" AND created_at < :to");
+            sql.values.put("to", Binds.instant(filter.to()));
+        }
+        return sql;
+    }
+
+    private void in(String column, String prefix, List<Object> items) {
+        where.append(" AND ").append(column).append(" IN (");
+        for (int i = 0; i < items.size(); i++) {
+            String name = prefix + i;
+            where.append(i == 0 ? ":" : ", :").append(name);
+            values.put(name, items.get(i));
+        }
+        where.append(')');
+    }
+
+    /**
+     * Restricts to runs strictly past a keyset position in the list order (created_at, then id).
+     *
+     * @param direction older (below the position) or newer (above it)
+     * @param createdAt the position's time
+     * @param runId the position's run id
+     * @return this clause
+     */
+    RunFilterSql beyond(PageCursor.Direction direction, Instant createdAt, java.util.UUID runId) {
+        where.append(direction == PageCursor.Direction.OLDER
+                ? " AND (created_at, id) < (:pos_at, :pos_id)"
+                : " AND (created_at, id) > (:pos_at, :pos_id)");
+        values.put("pos_at", Binds.instant(createdAt));
+        values.put("pos_id", Binds.uuid(runId));
+        return this;
+    }
+
+    /** @return the condition, without the WHERE keyword */
+    String condition() {
+        return where.toString();
+    }
+
+    /** Binds every value of the condition. */
+    <S extends SqlStatement<S>> S bind(S statement) {
+        S s = statement;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            s = e.getValue() instanceof Argument a ? s.bind(e.getKey(), a) : s.bind(e.getKey(), (String) e.getValue());
+        }
+        return s;
+    }
+}

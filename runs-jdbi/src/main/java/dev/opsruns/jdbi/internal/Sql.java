@@ -1,0 +1,165 @@
+package dev.opsruns.jdbi.internal;
+
+/**
+ * Every SQL statement of the store, in one place (STYLE 10). Statements that differ between H2 and
+ * PostgreSQL are completed by the {@link Dialect}; the few built at run time (filters, keyset
+ * positions, per-run-type cutoffs) are assembled in {@link RunFilterSql} and {@link StaleRunSql}
+ * from named parameters only: no caller text is ever spliced into SQL.
+ */
+final class Sql {
+
+    /** The columns {@link RunRows} reads. */
+    static final String RUN_COLUMNS = """
+            id, tenant_id, run_type, status, idempotency_key, initiator_kind, initiator_id, initiator_name,
+            context, total, succeeded, failed, skipped, failures_recorded, failures_stored, failure_reason,
+            failure_message, created_at, started_at, finished_at, heartbeat_at""";
+
+    static final String NOTIFICATION_COLUMNS = """
+            id, tenant_id, user_id, run_id, run_type, kind, title, body, action_label, action_url, created_at,
+            read_at""";
+
+    /** The parameters {@link NewRun#bindNotification} binds, in the order of the insert's columns. */
+    static final String NOTIFICATION_VALUES = """
+            :n_id, :n_tenant, :n_user, :n_run, :n_run_type, :n_kind, :n_title, :n_body, :n_label, :n_url, \
+            :n_created_at""";
+
+    static final String INSERT_NOTIFICATION_COLUMNS = """
+            INSERT INTO opsruns_notifications
+                (id, tenant_id, user_id, run_id, run_type, kind, title, body, action_label, action_url, created_at)
+            """;
+
+    static final String INSERT_NOTIFICATION = INSERT_NOTIFICATION_COLUMNS
+            + "VALUES (" + NOTIFICATION_VALUES + ")";
+
+    static final String SELECT_RUN = "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE id = :id";
+
+    static final String SELECT_RUN_IN_TENANT = "SELECT " + RUN_COLUMNS
+            + " FROM opsruns_runs WHERE tenant_id = :tenant AND id = :id";
+
+    static final String SELECT_STATUS = "SELECT status FROM opsruns_runs WHERE id = :id";
+
+    /** A retried job resumes: running stays running, with a fresh heartbeat and its first start time. */
+    static final String MARK_RUNNING = """
+            UPDATE opsruns_runs
+               SET status = 'running', started_at = COALESCE(started_at, :now), heartbeat_at = :now
+             WHERE id = :id AND status IN ('pending', 'running')""";
+
+    static final String HEARTBEAT = """
+            UPDATE opsruns_runs SET heartbeat_at = :now WHERE id = :id AND status = 'running'""";
+
+    static final String SET_TOTAL = """
+            UPDATE opsruns_runs SET total = :total, heartbeat_at = :now WHERE id = :id AND status = 'running'""";
+
+    /** Increments in SQL: concurrent workers never lose an update. */
+    static final String RECORD_PROGRESS = """
+            UPDATE opsruns_runs
+               SET succeeded = succeeded + :succeeded, failed = failed + :failed, skipped = skipped + :skipped,
+                   heartbeat_at = :now
+             WHERE id = :id AND status = 'running'""";
+
+    /** The SET part of the item-failure count both dialects wrap; the CASE reads the prior value. */
+    static final String COUNT_ITEM_FAILURE_SET = """
+            failed = failed + 1, failures_recorded = failures_recorded + 1,
+            failures_stored = failures_stored + CASE WHEN failures_stored < :cap THEN 1 ELSE 0 END,
+            heartbeat_at = :now""";
+
+    static final String INSERT_ITEM_FAILURE = """
+            INSERT INTO opsruns_item_failures (run_id, seq, item_key, reason_code, message, occurred_at)
+            VALUES (:id, :seq, :item_key, :reason_code, :message, :now)""";
+
+    static final String FINISH = """
+            UPDATE opsruns_runs
+               SET status = CASE WHEN failed = 0 THEN 'completed' ELSE 'completed_with_errors' END,
+                   finished_at = :now
+             WHERE id = :id AND status = 'running'""";
+
+    /** fail and abort: any active run may end this way. */
+    static final String END_WITH_FAILURE = """
+            UPDATE opsruns_runs
+               SET status = :status, failure_reason = :reason, failure_message = :message, finished_at = :now
+             WHERE id = :id AND status IN ('pending', 'running')""";
+
+    static final String SELECT_ITEM_FAILURES = """
+            SELECT item_key, reason_code, message, occurred_at
+              FROM opsruns_item_failures
+             WHERE run_id = :id AND seq <= :stored
+             ORDER BY seq""";
+
+    static final String INBOX = "SELECT " + NOTIFICATION_COLUMNS + """
+             FROM opsruns_notifications
+            WHERE tenant_id = :tenant AND user_id = :user
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit""";
+
+    static final String INBOX_UNREAD = "SELECT " + NOTIFICATION_COLUMNS + """
+             FROM opsruns_notifications
+            WHERE tenant_id = :tenant AND user_id = :user AND read_at IS NULL
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit""";
+
+    static final String MARK_ALL_READ = """
+            UPDATE opsruns_notifications SET read_at = :now
+             WHERE tenant_id = :tenant AND user_id = :user AND read_at IS NULL""";
+
+    /** Followed by {@code AND id IN (...)} of bound ids. */
+    static final String MARK_READ_PREFIX = MARK_ALL_READ + " AND id IN ";
+
+    /** The stale-run CAS: only the heartbeat the pass judged stale; a newer one means the worker lives. */
+    static final String REAP_STALE = """
+            UPDATE opsruns_runs
+               SET status = 'failed', failure_reason = :reason, failure_message = :message, finished_at = :now
+             WHERE id = :id AND status = 'running' AND heartbeat_at = :seen""";
+
+    static final String NEVER_STARTED_CANDIDATES = """
+            SELECT id, created_at FROM opsruns_runs
+             WHERE status = 'pending' AND created_at < :cutoff
+             ORDER BY created_at
+             LIMIT :limit""";
+
+    static final String REAP_NEVER_STARTED = """
+            UPDATE opsruns_runs
+               SET status = 'failed', failure_reason = :reason, failure_message = :message, finished_at = :now
+             WHERE id = :id AND status = 'pending' AND created_at < :cutoff""";
+
+    private Sql() {
+    }
+
+    /**
+     * @param where the tenant, filters and keyset position
+     * @param oldestFirst true to read towards newer runs (nearest a NEWER position first)
+     * @return a page of runs; {@code :limit} bounds it
+     */
+    static String listPage(RunFilterSql where, boolean oldestFirst) {
+        return "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE " + where.condition()
+                + (oldestFirst ? " ORDER BY created_at, id" : " ORDER BY created_at DESC, id DESC") + " LIMIT :limit";
+    }
+
+    /**
+     * @param where the tenant and filters (without buckets)
+     * @return the count of runs per stored bucket
+     */
+    static String countByBucket(RunFilterSql where) {
+        return "SELECT bucket, COUNT(*) AS runs FROM opsruns_runs WHERE " + where.condition() + " GROUP BY bucket";
+    }
+
+    /**
+     * @param dialect the dialect
+     * @return the insert of a new pending run
+     */
+    static String insertRun(Dialect dialect) {
+        return """
+                INSERT INTO opsruns_runs (id, tenant_id, run_type, status, idempotency_key, initiator_kind,
+                                          initiator_id, initiator_name, context, created_at)
+                VALUES (:id, :tenant, :run_type, 'pending', :key, :initiator_kind, :initiator_id, :initiator_name, \
+                """ + dialect.jsonValue(":context") + ", :created_at)";
+    }
+
+    /**
+     * @param dialect the dialect
+     * @return the lookup of the active run of {@code :tenant} with key {@code :key}
+     */
+    static String selectActiveRun(Dialect dialect) {
+        return "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE tenant_id = :tenant AND "
+                + dialect.activeRunCondition();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.opsruns.jdbi;
+
+import dev.opsruns.core.RunLedger;
+import dev.opsruns.core.RunsConfig;
+import dev.opsruns.jdbi.testing.H2Extension;
+import dev.opsruns.testkit.RunRegistryContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The write side contract on an H2 file database. */
+class H2FileRunRegistryTest extends RunRegistryContract {
+
+    @RegisterExtension
+    static final H2Extension DB = H2Extension.inFile();
+
+    @Override
+    protected RunLedger createLedger(RunsConfig config) {
+        return DB.emptyLedger(config);
+    }
+}

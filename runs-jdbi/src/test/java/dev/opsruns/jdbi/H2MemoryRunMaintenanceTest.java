@@ -1,0 +1,19 @@
+package dev.opsruns.jdbi;
+
+import dev.opsruns.core.RunLedger;
+import dev.opsruns.core.RunsConfig;
+import dev.opsruns.jdbi.testing.H2Extension;
+import dev.opsruns.testkit.RunMaintenanceContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The reaper and purge contract on H2 in memory. */
+class H2MemoryRunMaintenanceTest extends RunMaintenanceContract {
+
+    @RegisterExtension
+    static final H2Extension DB = H2Extension.inMemory();
+
+    @Override
+    protected RunLedger createLedger(RunsConfig config) {
+        return DB.emptyLedger(config);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.opsruns.jdbi;
+
+import dev.opsruns.core.RunLedger;
+import dev.opsruns.core.RunsConfig;
+import dev.opsruns.jdbi.testing.PostgresExtension;
+import dev.opsruns.testkit.RunQueriesContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The monitoring side contract on PostgreSQL. */
+class PostgresRunQueriesTest extends RunQueriesContract {
+
+    @RegisterExtension
+    static final PostgresExtension DB = new PostgresExtension();
+
+    @Override
+    protected RunLedger createLedger(RunsConfig config) {
+        return DB.emptyLedger(config);
+    }
+}
