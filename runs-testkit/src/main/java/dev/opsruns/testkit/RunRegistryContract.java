@@ -39,6 +39,7 @@ import dev.opsruns.core.Notification;
 import dev.opsruns.core.NotificationKind;
 import dev.opsruns.core.Principal;
 import dev.opsruns.core.ProgressDelta;
+import dev.opsruns.core.ProgressRecorder;
 import dev.opsruns.core.Run;
 import dev.opsruns.core.RunAccessDeniedException;
 import dev.opsruns.core.RunAccessPolicy;
@@ -633,6 +634,33 @@ public abstract class RunRegistryContract {
             Run finished = registry().get(run.id());
             assertEquals(RunStatus.COMPLETED, finished.status());
             assertEquals(accepted, finished.counts().succeeded(), "every accepted report counted, no refused one");
+        }
+
+        @Test
+        void sixteen_threads_reporting_through_one_progress_recorder_store_exactly_what_was_recorded() {
+            Run run = fx.running();
+            ProgressRecorder recorder = ProgressRecorder.builder(registry(), run.id())
+                    .flushInterval(Duration.ofMillis(5))
+                    .build();
+            RaceResult<long[]> result = race(16, t -> {
+                long[] recorded = new long[3];
+                for (int i = 0; i < 2_000; i++) {
+                    switch (i % 10) {
+                        case 0 -> { recorder.failed(1); recorded[1]++; }
+                        case 1 -> { recorder.skipped(2); recorded[2] += 2; }
+                        default -> { recorder.succeeded(1); recorded[0]++; }
+                    }
+                }
+                return recorded;
+            });
+            recorder.close();
+            result.assertNoErrors();
+            long succeeded = result.values().stream().mapToLong(r -> r[0]).sum();
+            long failed = result.values().stream().mapToLong(r -> r[1]).sum();
+            long skipped = result.values().stream().mapToLong(r -> r[2]).sum();
+            RunCounts stored = registry().get(run.id()).counts();
+            assertEquals(new RunCounts(0, succeeded, failed, skipped), stored, "nothing lost, nothing doubled");
+            assertEquals(ProgressDelta.NONE, recorder.pending());
         }
     }
 
