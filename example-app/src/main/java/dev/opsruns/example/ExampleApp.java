@@ -41,7 +41,8 @@ public final class ExampleApp {
         sb.append("  database: ").append(c.dbUrl() == null
                 ? "embedded H2 file in " + c.dataDir().toAbsolutePath()
                 : c.effectiveDbUrl().replaceAll("[?;].*", "")).append('\n');
-        sb.append("  sign in:  ").append(url).append("/sign-in    endpoints: ").append(url).append("/api\n\n");
+        sb.append("  in a browser: ").append(url).append("  (sign in, then Monitoring -> Operations)\n");
+        sb.append("  JSON API:     ").append(url).append("/api\n\n");
         sb.append("  demo users (bearer token, roles):\n");
         for (DemoUserCard u : app.demoUsers()) {
             sb.append(String.format("    %-18s %-40s %s%n", u.id(), u.apiToken(), roles(u.roles())));

@@ -1,5 +1,7 @@
 package dev.opsruns.example.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +10,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Server-side sign-in sessions, in memory: a random, unguessable id per session, mapped to a user id
@@ -23,6 +27,7 @@ public final class SessionStore {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final byte[] formKey = new byte[32];
     private final Clock clock;
     private final Duration lifetime;
 
@@ -33,6 +38,7 @@ public final class SessionStore {
     public SessionStore(Clock clock, Duration lifetime) {
         this.clock = clock;
         this.lifetime = lifetime;
+        random.nextBytes(formKey);
     }
 
     /**
@@ -70,5 +76,22 @@ public final class SessionStore {
      */
     public void end(String sessionId) {
         sessions.remove(sessionId);
+    }
+
+    /**
+     * The token the pages' forms carry (HMAC-SHA256 of the session id under a key that never leaves this
+     * process): another site can neither read it nor compute it, so it cannot post a form in the user's name.
+     *
+     * @param sessionId a cookie value
+     * @return the session's form token
+     */
+    public String csrfToken(String sessionId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(formKey, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(sessionId.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
     }
 }

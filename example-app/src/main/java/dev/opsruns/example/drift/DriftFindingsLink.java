@@ -3,16 +3,33 @@ package dev.opsruns.example.drift;
 import dev.opsruns.core.RelatedLink;
 import dev.opsruns.core.RelatedLinkProvider;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunId;
+import dev.opsruns.core.TenantId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The related link of a {@code drift.generate} run's detail: its drift findings. */
+/**
+ * The related link of a {@code drift.generate} run's detail: its drift findings. The URL is the findings
+ * page, which answers browsers with HTML and API clients with JSON.
+ */
 public final class DriftFindingsLink implements RelatedLinkProvider {
+
+    /** The link's label. */
+    public static final String LABEL = "Drift findings";
 
     @Override
     public List<RelatedLink> linksFor(Run run) {
-        String tenant = URLEncoder.encode(run.tenantId().value(), StandardCharsets.UTF_8);
-        return List.of(new RelatedLink("Drift findings", "/api/tenants/" + tenant + "/runs/" + run.id() + "/drift-findings"));
+        return List.of(new RelatedLink(LABEL, url(run.tenantId(), run.id())));
+    }
+
+    /**
+     * @param tenantId the run's tenant
+     * @param runId a drift run
+     * @return its findings page
+     */
+    public static String url(TenantId tenantId, RunId runId) {
+        return "/tenants/" + URLEncoder.encode(tenantId.value(), StandardCharsets.UTF_8) + "/operations/" + runId
+                + "/drift-findings";
     }
 }

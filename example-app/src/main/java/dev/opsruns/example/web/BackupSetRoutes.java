@@ -89,7 +89,8 @@ final class BackupSetRoutes {
         ctx.json(Map.of("backup_sets", backupSets.list(tenant).stream().map(BackupSetView::of).toList()));
     }
 
-    private void detail(Context ctx) {
+    /** One backup set as JSON; also what the backup set page answers API clients (HttpApi wires it). */
+    void detail(Context ctx) {
         TenantId tenant = PathParams.tenant(ctx);
         UUID id = PathParams.backupSetId(ctx);
         QueryParams.of(ctx, Set.of());

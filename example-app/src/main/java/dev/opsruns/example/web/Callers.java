@@ -6,12 +6,16 @@ import dev.opsruns.example.tenancy.UserDirectory;
 import io.javalin.http.Context;
 
 /** Turns a request into the caller's {@link Principal}: authenticated, with roles read from the memberships table. */
-final class Callers {
+public final class Callers {
 
     private final Authenticator authenticator;
     private final UserDirectory users;
 
-    Callers(Authenticator authenticator, UserDirectory users) {
+    /**
+     * @param authenticator who is calling
+     * @param users the user directory (roles)
+     */
+    public Callers(Authenticator authenticator, UserDirectory users) {
         this.authenticator = authenticator;
         this.users = users;
     }
@@ -21,7 +25,7 @@ final class Callers {
      * @return the caller with its current roles
      * @throws dev.opsruns.example.auth.AuthenticationRequiredException (401) when the caller is unknown
      */
-    Principal principal(Context ctx) {
+    public Principal principal(Context ctx) {
         return users.principalOf(authenticator.authenticate(ctx.header("Authorization"), ctx.cookie(Authenticator.SESSION_COOKIE)));
     }
 }

@@ -106,7 +106,8 @@ final class DriftRoutes {
         ctx.status(view.httpStatus()).json(view);
     }
 
-    private void findings(Context ctx) {
+    /** A drift run's findings as JSON; also what the findings page answers API clients (HttpApi wires it). */
+    void findings(Context ctx) {
         TenantId tenant = PathParams.tenant(ctx);
         var runId = PathParams.runId(ctx);
         QueryParams.of(ctx, Set.of());

@@ -37,7 +37,12 @@ public final class ErrorResponses {
         ctx.status(error.status()).json(error);
     }
 
-    static ApiError toError(Exception e, Context ctx) {
+    /**
+     * @param e what went wrong
+     * @param ctx the request
+     * @return the error to answer with (an unexpected one is logged with its error id)
+     */
+    public static ApiError toError(Exception e, Context ctx) {
         if (e instanceof ApiException api) {
             return api.toError();
         }

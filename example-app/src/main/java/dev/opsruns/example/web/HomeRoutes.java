@@ -1,19 +1,15 @@
 package dev.opsruns.example.web;
 
 import dev.opsruns.core.Principal;
-import dev.opsruns.core.TenantRole;
-import dev.opsruns.example.auth.AuthenticationRequiredException;
 import dev.opsruns.example.tenancy.Tenant;
 import dev.opsruns.example.tenancy.UserDirectory;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The entry points: the home page, {@code GET /api} (the endpoint index), {@code GET /api/me} and a health check. */
+/** The API's entry points: {@code GET /api} (the endpoint index), {@code GET /api/me} and a health check. */
 final class HomeRoutes {
 
     /** The endpoints, for {@code GET /api}; README-app.md documents the same list. */
@@ -31,7 +27,10 @@ final class HomeRoutes {
             "POST /api/tenants/{tenant}/backup-sets/{backupSetId}/policies  {\"policy_ids\": [\"...\"]}",
             "GET  /api/tenants/{tenant}/notifications?unread_only=&limit=",
             "POST /api/tenants/{tenant}/notifications/read  {\"ids\": [\"...\"]} or {} for all",
-            "GET  /tenants/{tenant}/operations/{runId}  (the \"View run\" URL)");
+            "GET  /tenants/{tenant}/operations/{runId}  (the \"View run\" URL: a page for browsers, this detail as JSON otherwise)",
+            "GET  /tenants/{tenant}/operations/{runId}/drift-findings  (related link: page or JSON)",
+            "GET  /tenants/{tenant}/backup-sets/{backupSetId}  (related link: page or JSON)",
+            "GET  /tenants/{tenant}/operations  (the Operations hub page, for browsers)");
 
     /**
      * @param tenantId the tenant
@@ -59,7 +58,6 @@ final class HomeRoutes {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/", this::home);
         routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         routes.get("/api", ctx -> {
             Map<String, Object> index = new LinkedHashMap<>();
@@ -77,34 +75,5 @@ final class HomeRoutes {
                     new MembershipView(t.id().value(), t.displayName(), role.name(), role.canStartRuns())));
         }
         return new MeView(principal.userId(), principal.displayName(), tenants);
-    }
-
-    private void home(Context ctx) {
-        Principal principal;
-        try {
-            principal = callers.principal(ctx);
-        } catch (AuthenticationRequiredException e) {
-            ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
-            return;
-        }
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>opsruns demo</title><style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto}"
-                + "</style></head><body><h1>opsruns demo</h1><p>Signed in as <b>")
-                .append(SignInRoutes.escape(principal.displayName())).append("</b> (")
-                .append(SignInRoutes.escape(principal.userId()))
-                .append(") <form method=\"post\" action=\"/sign-out\" style=\"display:inline\"><button>Sign out</button></form></p><ul>");
-        for (MembershipView m : me(principal).tenants()) {
-            String t = SignInRoutes.escape(m.tenantId());
-            html.append("<li>").append(SignInRoutes.escape(m.displayName())).append(" - ").append(m.role())
-                    .append(": <a href=\"/api/tenants/").append(t).append("/runs\">runs</a>, <a href=\"/api/tenants/")
-                    .append(t).append("/runs/counts\">counts</a>, <a href=\"/api/tenants/").append(t)
-                    .append("/drift/scopes\">drift scopes</a>, <a href=\"/api/tenants/").append(t)
-                    .append("/backup-sets\">backup sets</a>, <a href=\"/api/tenants/").append(t)
-                    .append("/notifications\">notifications</a></li>");
-        }
-        html.append("</ul><p>Endpoints: <a href=\"/api\">/api</a>. Roles: ")
-                .append(String.join(", ", java.util.Arrays.stream(TenantRole.values()).map(Enum::name).toList()))
-                .append(".</p></body></html>");
-        ctx.html(html.toString());
     }
 }

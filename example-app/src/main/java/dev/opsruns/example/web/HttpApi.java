@@ -12,14 +12,21 @@ import dev.opsruns.example.drift.DriftGenerationService;
 import dev.opsruns.example.inventory.InventoryRepository;
 import dev.opsruns.example.policy.PolicyRepository;
 import dev.opsruns.example.tenancy.UserDirectory;
+import dev.opsruns.example.web.pages.ErrorPages;
+import dev.opsruns.example.web.pages.HubPages;
+import dev.opsruns.example.web.pages.Negotiation;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Set;
 
 /**
- * The app's HTTP server: Javalin with Jackson, every route of the JSON API and the demo sign-in page,
- * request bodies capped, and every error answered as JSON.
+ * The app's HTTP server: Javalin with Jackson, every route of the JSON API, the web pages
+ * ({@link HubPages}) with their CSS and script from the jar under {@code /static}, request bodies
+ * capped, and every error answered as JSON, or as a page when a browser asked for one.
  */
 public final class HttpApi {
 
@@ -68,24 +75,56 @@ public final class HttpApi {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonServerErrors(json)));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
             var routes = config.routes;
             // Javalin answers its own HttpResponseExceptions (unknown route, ...) unless told otherwise.
-            routes.exception(HttpResponseException.class, ErrorResponses::handle);
-            routes.exception(Exception.class, ErrorResponses::handle);
+            routes.exception(HttpResponseException.class, HttpApi::error);
+            routes.exception(Exception.class, HttpApi::error);
             routes.after(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
             });
             new HomeRoutes(callers, services.users()).register(routes);
-            new SignInRoutes(services.users(), services.sessions()).register(routes);
-            new MonitoringRoutes(ledger, callers, services.runTypes()).register(routes);
-            new DriftRoutes(ledger, callers, json, maxBody, services.drift(), services.inventory(), services.findings())
-                    .register(routes);
-            new BackupSetRoutes(ledger, callers, json, maxBody, services.addPolicies(), services.backupSets())
-                    .register(routes);
+            MonitoringRoutes monitoring = new MonitoringRoutes(ledger, callers, services.runTypes());
+            monitoring.register(routes);
+            DriftRoutes drift = new DriftRoutes(ledger, callers, json, maxBody, services.drift(), services.inventory(),
+                    services.findings());
+            drift.register(routes);
+            BackupSetRoutes backupSets = new BackupSetRoutes(ledger, callers, json, maxBody, services.addPolicies(),
+                    services.backupSets());
+            backupSets.register(routes);
+            HubPages pages = new HubPages(services, callers, json);
+            pages.register(routes);
+            // The URLs the ledger hands out (the "View run" URL and the related links) are for people and
+            // programs alike: a page when the caller asks for HTML, else the same JSON as under /api.
+            routes.get("/tenants/{tenant}/operations/{runId}", negotiated(monitoring::detail, pages.runDetail()));
+            routes.get("/tenants/{tenant}/operations/{runId}/drift-findings", negotiated(drift::findings, pages.driftFindings()));
+            routes.get("/tenants/{tenant}/backup-sets/{backupSetId}", negotiated(backupSets::detail, pages.backupSet()));
             new PolicyRoutes(ledger, callers, services.policies()).register(routes);
             new NotificationRoutes(ledger, callers, json, maxBody).register(routes);
         });
         return app.start();
+    }
+
+    private static Handler negotiated(Handler json, Handler html) {
+        return ctx -> {
+            if (Negotiation.wantsHtml(ctx)) {
+                html.handle(ctx);
+            } else {
+                json.handle(ctx);
+            }
+        };
+    }
+
+    private static void error(Exception e, Context ctx) {
+        if (Negotiation.wantsHtml(ctx)) {
+            ErrorPages.handle(e, ctx);
+        } else {
+            ErrorResponses.handle(e, ctx);
+        }
     }
 }

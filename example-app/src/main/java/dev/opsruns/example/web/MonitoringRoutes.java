@@ -62,8 +62,6 @@ final class MonitoringRoutes {
         routes.get("/api/tenants/{tenant}/runs", this::list);
         routes.get("/api/tenants/{tenant}/runs/counts", this::counts);
         routes.get("/api/tenants/{tenant}/runs/{runId}", this::detail);
-        // The "View run" URL of notifications; the hub page will serve it later. For now: the JSON detail.
-        routes.get("/tenants/{tenant}/operations/{runId}", this::detail);
     }
 
     private void list(Context ctx) {
@@ -89,7 +87,8 @@ final class MonitoringRoutes {
         ctx.json(new CountsView(byName, counts.total()));
     }
 
-    private void detail(Context ctx) {
+    /** The JSON detail; also what the "View run" URL answers API clients (HttpApi wires it). */
+    void detail(Context ctx) {
         TenantId tenant = PathParams.tenant(ctx);
         RunId runId = PathParams.runId(ctx);
         RunDetail detail = ledger.queries().detail(callers.principal(ctx), tenant, runId);

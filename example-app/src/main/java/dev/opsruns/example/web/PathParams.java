@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Parses the path parameters the routes share, refusing malformed ones with 400. */
-final class PathParams {
+public final class PathParams {
 
     private static final Pattern UUID_FORMAT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -15,18 +15,30 @@ final class PathParams {
     private PathParams() {
     }
 
-    /** @throws dev.opsruns.core.InvalidRunInputException (400) when malformed */
-    static TenantId tenant(Context ctx) {
+    /**
+     * @param ctx a request with a {@code {tenant}} path parameter
+     * @return the tenant
+     * @throws dev.opsruns.core.InvalidRunInputException (400) when malformed
+     */
+    public static TenantId tenant(Context ctx) {
         return TenantId.of(ctx.pathParam("tenant"));
     }
 
-    /** @throws dev.opsruns.core.InvalidRunInputException (400) when not a version 7 UUID */
-    static RunId runId(Context ctx) {
+    /**
+     * @param ctx a request with a {@code {runId}} path parameter
+     * @return the run id
+     * @throws dev.opsruns.core.InvalidRunInputException (400) when not a version 7 UUID
+     */
+    public static RunId runId(Context ctx) {
         return RunId.parse(ctx.pathParam("runId"));
     }
 
-    /** @throws ApiException (400) when not a UUID */
-    static UUID backupSetId(Context ctx) {
+    /**
+     * @param ctx a request with a {@code {backupSetId}} path parameter
+     * @return the backup set id
+     * @throws ApiException (400) when not a UUID
+     */
+    public static UUID backupSetId(Context ctx) {
         String text = ctx.pathParam("backupSetId");
         if (!UUID_FORMAT.matcher(text).matches()) {
             throw ApiException.badRequest("backupSetId", "the backup set id must be a UUID such as "

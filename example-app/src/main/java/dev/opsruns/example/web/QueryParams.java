@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * A request's query parameters, checked: unknown names are refused (a typo never silently widens a
  * filter), and each value is parsed with a message that says what is accepted.
  */
-final class QueryParams {
+public final class QueryParams {
 
     private final Map<String, List<String>> params;
 
@@ -28,7 +28,7 @@ final class QueryParams {
      * @return the parameters
      * @throws ApiException 400 naming an unknown parameter
      */
-    static QueryParams of(Context ctx, Set<String> accepted) {
+    public static QueryParams of(Context ctx, Set<String> accepted) {
         Map<String, List<String>> params = ctx.queryParamMap();
         for (String name : params.keySet()) {
             if (!accepted.contains(name)) {
@@ -39,8 +39,11 @@ final class QueryParams {
         return new QueryParams(params);
     }
 
-    /** @return every value of a parameter, comma-separated values split, blanks dropped */
-    List<String> values(String name) {
+    /**
+     * @param name a parameter
+     * @return every value of it, comma-separated values split, blanks dropped
+     */
+    public List<String> values(String name) {
         List<String> values = new ArrayList<>();
         for (String raw : params.getOrDefault(name, List.of())) {
             for (String part : raw.split(",", -1)) {
@@ -52,8 +55,12 @@ final class QueryParams {
         return values;
     }
 
-    /** @return the single value of a parameter, or null when absent or blank */
-    String single(String name) {
+    /**
+     * @param name a parameter
+     * @return its single value, or null when absent or blank
+     * @throws ApiException 400 when given more than once
+     */
+    public String single(String name) {
         List<String> raw = params.getOrDefault(name, List.of());
         if (raw.size() > 1) {
             throw ApiException.badRequest(name, "query parameter '" + name + "' may be given once, but was given "
@@ -62,8 +69,12 @@ final class QueryParams {
         return raw.isEmpty() || raw.get(0).isBlank() ? null : raw.get(0).trim();
     }
 
-    /** @return the parameter as an instant, or null when absent */
-    Instant instant(String name) {
+    /**
+     * @param name a parameter
+     * @return it as an instant, or null when absent
+     * @throws ApiException 400 when malformed
+     */
+    public Instant instant(String name) {
         String text = single(name);
         if (text == null) {
             return null;
@@ -76,8 +87,15 @@ final class QueryParams {
         }
     }
 
-    /** @return the parameter as an integer in [min, max], or the default when absent */
-    int integer(String name, int min, int max, int defaultValue) {
+    /**
+     * @param name a parameter
+     * @param min the smallest accepted value
+     * @param max the largest accepted value
+     * @param defaultValue the value when absent
+     * @return it as an integer in [min, max], or the default when absent
+     * @throws ApiException 400 when malformed or out of range
+     */
+    public int integer(String name, int min, int max, int defaultValue) {
         String text = single(name);
         if (text == null) {
             return defaultValue;
@@ -94,8 +112,13 @@ final class QueryParams {
                 + ", but was '" + JsonBody.clip(text) + "'");
     }
 
-    /** @return the parameter as a boolean, or the default when absent */
-    boolean bool(String name, boolean defaultValue) {
+    /**
+     * @param name a parameter
+     * @param defaultValue the value when absent
+     * @return it as a boolean, or the default when absent
+     * @throws ApiException 400 when not true or false
+     */
+    public boolean bool(String name, boolean defaultValue) {
         String text = single(name);
         if (text == null) {
             return defaultValue;

@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
 public final class RunningApp implements AutoCloseable {
 
     private static final Duration RUN_DEADLINE = Duration.ofSeconds(30);
+    /** What Chromium sends when it navigates. */
+    private static final String BROWSER_ACCEPT =
+            "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
     private final TestDatabase.Instance database;
     private final boolean ownsDatabase;
@@ -167,6 +170,54 @@ public final class RunningApp implements AutoCloseable {
         return send(authorized(userId, HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    /**
+     * A page as a browser asks for it ({@code Accept: text/html}).
+     *
+     * @param userId the caller (by bearer token), or null for none
+     * @param path the path
+     * @return the response
+     */
+    public Reply page(String userId, String path) {
+        return send(authorized(userId, HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET()));
+    }
+
+    /**
+     * Signs in on the demo sign-in page, as a browser does.
+     *
+     * @param userId a demo user
+     * @return the session cookie, such as {@code opsruns_session=...}
+     */
+    public String signIn(String userId) {
+        Reply r = send(HttpRequest.newBuilder(uri("/sign-in")).header("Accept", BROWSER_ACCEPT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user_id=" + userId)));
+        String setCookie = r.headers().firstValue("Set-Cookie")
+                .orElseThrow(() -> new AssertionError("sign-in as " + userId + " set no cookie: " + r));
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /**
+     * @param cookie a session cookie from {@link #signIn}
+     * @param path the path
+     * @return the page as that browser session sees it
+     */
+    public Reply pageInSession(String cookie, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).header("Cookie", cookie).GET());
+    }
+
+    /**
+     * Posts a page's form, as a browser does.
+     *
+     * @param cookie a session cookie from {@link #signIn}
+     * @param path the form's action
+     * @param form the form fields, URL-encoded ({@code a=1&b=2})
+     * @return the response
+     */
+    public Reply postForm(String cookie, String path, String form) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /**
