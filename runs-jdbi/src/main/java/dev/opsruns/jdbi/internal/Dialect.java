@@ -37,6 +37,12 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
     boolean insertUnlessActive(Handle handle, NewRun newRun);
 
     /**
+     * @return true when {@link #insertUnlessActive} is a single statement, so it needs no transaction
+     *     of its own (auto-commit makes it atomic)
+     */
+    boolean insertIsOneStatement();
+
+    /**
      * @param update an UPDATE statement
      * @param columns the columns to return, comma separated
      * @return a query running the update and returning those columns of the updated rows, after the

@@ -54,6 +54,12 @@ final class H2Dialect implements Dialect {
         return true;
     }
 
+    /* the run and its notification are two statements, and a refused insert is an exception */
+    @Override
+    public boolean insertIsOneStatement() {
+        return false;
+    }
+
     @Override
     public String returning(String update, String columns) {
         return "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";

@@ -41,7 +41,7 @@ public final class JdbiNotificationInbox implements NotificationInbox {
             throw new InvalidRunInputException("limit", "must be 1-200, but was " + limit);
         }
         config.accessPolicy().checkView(principal, tenantId);
-        return store.inTransaction("list notifications", (h, d) -> h
+        return store.read("list notifications", (h, d) -> h
                 .createQuery(unreadOnly ? Sql.INBOX_UNREAD : Sql.INBOX)
                 .bind("tenant", tenantId.value())
                 .bind("user", principal.userId())

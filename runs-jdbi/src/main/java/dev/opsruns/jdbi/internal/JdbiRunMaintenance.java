@@ -50,7 +50,7 @@ public final class JdbiRunMaintenance implements RunMaintenance {
         Checks.notNull(policy, "policy");
         Instant now = Times.now(config.clock());
         StaleRunSql staleSql = new StaleRunSql(policy);
-        List<Candidate> stale = store.inTransaction("find stale runs", (h, d) -> staleSql
+        List<Candidate> stale = store.read("find stale runs", (h, d) -> staleSql
                 .bind(h.createQuery(staleSql.sql()), now, policy.maxRunsPerPass())
                 .map((rs, ctx) -> new Candidate(new RunId(Binds.uuid(rs, "id")), Binds.instant(rs, "heartbeat_at")))
                 .list());
@@ -65,7 +65,7 @@ public final class JdbiRunMaintenance implements RunMaintenance {
         int budget = policy.maxRunsPerPass() - reapedStale.size();
         if (budget > 0) {
             Instant cutoff = now.minus(policy.queueTimeout());
-            List<Candidate> pending = store.inTransaction("find runs never started", (h, d) -> h
+            List<Candidate> pending = store.read("find runs never started", (h, d) -> h
                     .createQuery(Sql.NEVER_STARTED_CANDIDATES)
                     .bind("cutoff", Binds.instant(cutoff))
                     .bind("limit", budget)

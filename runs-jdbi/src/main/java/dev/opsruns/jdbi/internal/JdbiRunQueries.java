@@ -54,7 +54,7 @@ public final class JdbiRunQueries implements RunQueries {
             PageCursor.decode(page.cursor(), tenantId, filter); // a bad cursor is refused before any SQL
         }
         // KeysetPages decides the cursors for every store; this store only fetches rows near a position
-        return store.inTransaction("list runs", (h, d) -> KeysetPages.page(tenantId, filter, page,
+        return store.read("list runs", (h, d) -> KeysetPages.page(tenantId, filter, page,
                 (position, limit) -> fetch(h, tenantId, filter, position, limit)));
     }
 
@@ -76,7 +76,7 @@ public final class JdbiRunQueries implements RunQueries {
         Checks.notNull(tenantId, "tenantId");
         Checks.notNull(filter, "filter");
         config.accessPolicy().checkView(principal, tenantId);
-        return store.inTransaction("count runs", (h, d) -> {
+        return store.read("count runs", (h, d) -> {
             RunFilterSql where = RunFilterSql.of(tenantId, filter, false);
             Map<StatusBucket, Long> counts = new EnumMap<>(StatusBucket.class);
             where.bind(h.createQuery(Sql.countByBucket(where)))
@@ -92,7 +92,7 @@ public final class JdbiRunQueries implements RunQueries {
         Checks.notNull(tenantId, "tenantId");
         Checks.notNull(runId, "runId");
         config.accessPolicy().checkView(principal, tenantId);
-        RunDetail stored = store.inTransaction("read a run's detail", (h, d) -> {
+        RunDetail stored = store.read("read a run's detail", (h, d) -> {
             long[] failureCounts = new long[2];
             Run run = h.createQuery(Sql.SELECT_RUN_IN_TENANT)
                     .bind("tenant", tenantId.value())

@@ -59,30 +59,28 @@ public final class JdbiRunRegistry implements RunRegistry {
         // the first attempt plus the retries of a race lost to a run that ended before we could read it
         for (int attempt = 0; attempt <= config.startRetries(); attempt++) {
             Instant now = Times.now(config.clock());
+            // The reuse path is this one read (plus the requester's notification): no insert that the
+            // unique index would refuse, and no transaction.
+            Optional<Run> active = store.read("find the active run", (h, d) -> selectActive(h, d, request, key));
+            if (active.isPresent()) {
+                return reuse(active.get(), request, now);
+            }
             Run run = new Run(RunId.generate(config.clock()), request.tenantId(), request.runType(),
                     RunStatus.PENDING, key, request.initiator(), request.context(), RunCounts.ZERO, null, now,
                     null, null, null);
             NewRun newRun = new NewRun(run, store.notificationRules().started(run).orElse(null));
-            StartOutcome outcome = store.inTransaction("start a run", (h, d) -> {
-                if (d.insertUnlessActive(h, newRun)) {
-                    return new StartOutcome.Started(run);
-                }
-                // A statement of its own: the insert may have waited for a concurrent winner to commit,
-                // and only a statement started after that wait sees the winner (READ COMMITTED).
-                Optional<Run> active = h.createQuery(Sql.selectActiveRun(d))
-                        .bind("tenant", request.tenantId().value())
-                        .bind("key", key.value())
-                        .map(RunRows.INSTANCE)
-                        .findOne();
-                if (active.isEmpty()) {
-                    return null;
-                }
-                store.notificationRules().reused(active.get(), request.principal(), now)
-                        .ifPresent(n -> insertNotification(h, n));
-                return new StartOutcome.Reused(active.get());
-            });
-            if (outcome != null) {
-                return outcome;
+            JdbiStore.Work<Boolean> insert = (h, d) -> d.insertUnlessActive(h, newRun);
+            boolean inserted = store.dialect().insertIsOneStatement()
+                    ? store.writeOneStatement("start a run", insert)
+                    : store.inTransaction("start a run", insert);
+            if (inserted) {
+                return new StartOutcome.Started(run);
+            }
+            // Lost the race to the unique index. This read starts after the insert waited for the
+            // winner to commit, so it sees the winner (READ COMMITTED) unless the winner has ended.
+            active = store.read("find the active run", (h, d) -> selectActive(h, d, request, key));
+            if (active.isPresent()) {
+                return reuse(active.get(), request, now);
             }
             LOG.debug("start of a {} run lost a race to a run that has since ended; retrying", request.runType());
         }
@@ -91,11 +89,28 @@ public final class JdbiRunRegistry implements RunRegistry {
                 + " times before it could be reused; try again", null);
     }
 
+    private static Optional<Run> selectActive(Handle h, Dialect d, StartRequest request, IdempotencyKey key) {
+        return h.createQuery(Sql.selectActiveRun(d))
+                .bind("tenant", request.tenantId().value())
+                .bind("key", key.value())
+                .map(RunRows.INSTANCE)
+                .findOne();
+    }
+
+    private StartOutcome reuse(Run active, StartRequest request, Instant now) {
+        store.notificationRules().reused(active, request.principal(), now).ifPresent(
+                n -> store.writeOneStatement("notify a reused run", (h, d) -> {
+                    insertNotification(h, n);
+                    return null;
+                }));
+        return new StartOutcome.Reused(active);
+    }
+
     @Override
     public Run markRunning(RunId runId) {
         Checks.notNull(runId, "runId");
         Instant now = Times.now(config.clock());
-        return store.inTransaction("mark a run running", (h, d) -> h
+        return store.writeOneStatement("mark a run running", (h, d) -> h
                 .createQuery(d.returning(Sql.MARK_RUNNING, Sql.RUN_COLUMNS))
                 .bind("id", Binds.uuid(runId.value()))
                 .bind("now", Binds.instant(now))
@@ -108,7 +123,7 @@ public final class JdbiRunRegistry implements RunRegistry {
     public void heartbeat(RunId runId) {
         Checks.notNull(runId, "runId");
         Instant now = Times.now(config.clock());
-        store.inTransaction("record a heartbeat", (h, d) -> {
+        store.writeOneStatement("record a heartbeat", (h, d) -> {
             int changed = h.createUpdate(Sql.HEARTBEAT)
                     .bind("id", Binds.uuid(runId.value()))
                     .bind("now", Binds.instant(now))
@@ -122,7 +137,7 @@ public final class JdbiRunRegistry implements RunRegistry {
         Checks.notNull(runId, "runId");
         Checks.notNegative(total, "total");
         Instant now = Times.now(config.clock());
-        store.inTransaction("set a run's total", (h, d) -> {
+        store.writeOneStatement("set a run's total", (h, d) -> {
             int changed = h.createUpdate(Sql.SET_TOTAL)
                     .bind("id", Binds.uuid(runId.value()))
                     .bind("total", total)
@@ -137,7 +152,7 @@ public final class JdbiRunRegistry implements RunRegistry {
         Checks.notNull(runId, "runId");
         Checks.notNull(delta, "delta");
         Instant now = Times.now(config.clock());
-        store.inTransaction("record progress", (h, d) -> {
+        store.writeOneStatement("record progress", (h, d) -> {
             int changed = h.createUpdate(Sql.RECORD_PROGRESS)
                     .bind("id", Binds.uuid(runId.value()))
                     .bind("succeeded", delta.succeeded())
@@ -233,7 +248,7 @@ public final class JdbiRunRegistry implements RunRegistry {
     @Override
     public Run get(RunId runId) {
         Checks.notNull(runId, "runId");
-        return store.inTransaction("read a run", (h, d) -> h.createQuery(Sql.SELECT_RUN)
+        return store.read("read a run", (h, d) -> h.createQuery(Sql.SELECT_RUN)
                 .bind("id", Binds.uuid(runId.value()))
                 .map(RunRows.INSTANCE)
                 .findOne()

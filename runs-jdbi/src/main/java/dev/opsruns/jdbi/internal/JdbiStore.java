@@ -105,6 +105,53 @@ public final class JdbiStore {
         }
     }
 
+    /**
+     * Runs reads in auto-commit mode: one round trip per statement and no transaction to end. Under
+     * READ COMMITTED a transaction would not give several reads one snapshot anyway.
+     *
+     * @param action what the call does, for error messages ("list runs")
+     */
+    <T> T read(String action, Work<T> work) {
+        return inAutoCommit(action, false, work);
+    }
+
+    /**
+     * Runs a write that is one statement (plus, when it changed nothing, a read explaining why) in
+     * auto-commit mode: the statement is its own transaction, so it costs one round trip and holds a
+     * hot row's lock only while it commits, not for an extra COMMIT round trip.
+     *
+     * <p>A connection lost after the statement was sent leaves its outcome unknown, and the exception
+     * says so ({@link dev.opsruns.core.RunStoreUnavailableException#outcomeUnknown()}); failing to get
+     * a connection at all means it did not take effect.
+     *
+     * @param action what the call does, for error messages ("record progress")
+     */
+    <T> T writeOneStatement(String action, Work<T> work) {
+        return inAutoCommit(action, true, work);
+    }
+
+    private <T> T inAutoCommit(String action, boolean writes, Work<T> work) {
+        Handle handle;
+        try {
+            handle = jdbi.open();
+        } catch (JdbiException e) {
+            throw StoreErrors.translate(action, e);
+        }
+        try {
+            Connection connection = handle.getConnection();
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true); // pools hand out auto-commit connections unless told otherwise
+            }
+            return work.run(handle, dialect(handle));
+        } catch (RunException e) {
+            throw e;
+        } catch (JdbiException | SQLException e) {
+            throw writes ? StoreErrors.translateCommitFailure(action, e) : StoreErrors.translate(action, e);
+        } finally {
+            closeQuietly(handle);
+        }
+    }
+
     private static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();
@@ -127,6 +174,14 @@ public final class JdbiStore {
         } catch (JdbiException e) {
             LOG.debug("closing a connection after a call failed; the call's own outcome stands", e);
         }
+    }
+
+    /**
+     * @return the dialect, detecting it when no call has reached the database yet
+     */
+    Dialect dialect() {
+        Dialect d = dialect;
+        return d != null ? d : read("detect the database", (h, dd) -> dd);
     }
 
     private Dialect dialect(Handle handle) throws SQLException {

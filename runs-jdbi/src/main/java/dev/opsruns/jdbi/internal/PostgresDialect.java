@@ -48,6 +48,12 @@ final class PostgresDialect implements Dialect {
         return NewRun.bindNotification(query, newRun.notification()).mapTo(Long.class).one() == 1L;
     }
 
+    /* ON CONFLICT, with the notification in the same statement */
+    @Override
+    public boolean insertIsOneStatement() {
+        return true;
+    }
+
     @Override
     public String returning(String update, String columns) {
         return update + " RETURNING " + columns;
