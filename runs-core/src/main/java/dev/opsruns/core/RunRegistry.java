@@ -58,7 +58,8 @@ public interface RunRegistry {
 
     /**
      * Adds a delta to the run's counts atomically (no lost update under concurrent workers) and
-     * refreshes its heartbeat.
+     * refreshes its heartbeat when that is more than a second old (a hot run's many reports then do
+     * not rewrite the heartbeat each time; reaper thresholds are minutes).
      *
      * @param runId the run
      * @param delta what to add

@@ -227,6 +227,17 @@ public abstract class RunRegistryContract {
         }
 
         @Test
+        void progress_within_a_second_of_the_last_heartbeat_leaves_the_heartbeat_as_it_was() {
+            Run before = fx.running();
+            fx.clock.advance(Duration.ofMillis(999));
+            registry().recordProgress(before.id(), ProgressDelta.succeeded(1));
+            assertEquals(before.heartbeatAt(), registry().get(before.id()).heartbeatAt());
+            fx.clock.advance(Duration.ofMillis(2));
+            registry().recordProgress(before.id(), ProgressDelta.succeeded(1));
+            assertEquals(fx.now(), registry().get(before.id()).heartbeatAt(), "older than a second: refreshed");
+        }
+
+        @Test
         void set_total_announces_how_many_items_the_run_will_process() {
             Run run = fx.running();
             registry().setTotal(run.id(), 12);

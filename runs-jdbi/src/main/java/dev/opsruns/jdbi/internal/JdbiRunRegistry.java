@@ -159,6 +159,7 @@ public final class JdbiRunRegistry implements RunRegistry {
                     .bind("failed", delta.failed())
                     .bind("skipped", delta.skipped())
                     .bind("now", Binds.instant(now))
+                    .bind("refreshBefore", Binds.instant(now.minus(Times.PROGRESS_HEARTBEAT_GRANULARITY)))
                     .execute();
             return requireChanged(h, changed, runId, "recordProgress");
         });

@@ -54,7 +54,7 @@ final class Sql {
     static final String RECORD_PROGRESS = """
             UPDATE opsruns_runs
                SET succeeded = succeeded + :succeeded, failed = failed + :failed, skipped = skipped + :skipped,
-                   heartbeat_at = :now
+                   heartbeat_at = CASE WHEN heartbeat_at < :refreshBefore THEN :now ELSE heartbeat_at END
              WHERE id = :id AND status = 'running'""";
 
     /** The SET part of the item-failure count both dialects wrap; the CASE reads the prior value. */

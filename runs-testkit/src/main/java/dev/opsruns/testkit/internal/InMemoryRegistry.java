@@ -86,7 +86,15 @@ public final class InMemoryRegistry implements RunRegistry {
     public void recordProgress(RunId runId, ProgressDelta delta) {
         Checks.notNull(runId, "runId");
         Checks.notNull(delta, "delta");
-        update(runId, "recordProgress", r -> r.counts().plus(delta));
+        state.locked(() -> {
+            InMemoryState.Entry e = state.entry(runId);
+            Run r = e.run;
+            require(r, "recordProgress", RUNNING);
+            Instant now = Times.now(state.config.clock());
+            Instant heartbeat = r.heartbeatAt().isBefore(now.minus(Times.PROGRESS_HEARTBEAT_GRANULARITY)) ? now : r.heartbeatAt();
+            state.replace(e, copy(r, r.status(), r.counts().plus(delta), null, r.startedAt(), null, heartbeat));
+            return null;
+        });
     }
 
     @Override
