@@ -1,0 +1,507 @@
+package dev.opsruns.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.opsruns.core.PurgeReport;
+import dev.opsruns.core.RetentionPolicy;
+import dev.opsruns.core.RunLedger;
+import dev.opsruns.core.RunsConfig;
+import dev.opsruns.jdbi.JdbiRunLedger;
+import dev.opsruns.jdbi.OpsRunsMigrations;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.ListStatistics;
+import org.openjdk.jmh.util.Version;
+
+/**
+ * Runs the benchmarks and prints one table: {@code java -jar opsruns-benchmarks.jar [h2|postgres|all]}.
+ *
+ * <p>For each database: empty it, run the migrations, seed the monitoring data (one set-based
+ * insert), then run every benchmark through the JMH Runner API, baseline first and library right
+ * after at each thread count (so the two see the same machine), one fork each; then time the purge
+ * once per side on freshly seeded ended runs. JMH's own output goes to
+ * {@code target/jmh-<db>.log}; the table goes to standard output and {@code target/results-<arg>.md}.
+ *
+ * <p>Settings (system properties, optionally per database as {@code opsruns.bench.<db>.<name>}):
+ * {@code warmupIterations}, {@code warmupSeconds}, {@code iterations}, {@code seconds},
+ * {@code monitoringRuns} (default 1,000,000; H2 200,000), {@code purgeRuns} (default 1,000,000; H2 25,000), and
+ * {@code opsruns.bench.target} (default {@code runs-bench/target}).
+ */
+public final class BenchMain {
+
+    private static final int[] THREADS = {1, 4, 16};
+    private static final int HOT_THREADS = 16;
+    private static final Duration RETENTION = RetentionPolicy.DEFAULT_RETENTION;
+    private static final double MIN_RATIO = 0.80;
+    private static final double MAX_LATENCY_RATIO = 1.50;
+    private static final double PURGE_TARGET = 20_000;
+    private static final double COALESCED_TARGET = 50_000;
+
+    private final Path targetDir;
+    private final Report report = new Report();
+    private PrintStream jmhLog;
+
+    private BenchMain(Path targetDir) {
+        this.targetDir = targetDir;
+    }
+
+    /**
+     * @param args {@code h2}, {@code postgres} or {@code all} (the default)
+     * @throws Exception when a database cannot be prepared (a failing benchmark is reported, not thrown)
+     */
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "all" : args[0].toLowerCase(Locale.ROOT);
+        List<Database> databases = switch (which) {
+            case "h2" -> List.of(Database.H2);
+            case "postgres" -> List.of(Database.POSTGRES);
+            case "all" -> List.of(Database.H2, Database.POSTGRES);
+            default -> null;
+        };
+        if (databases == null) {
+            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all]");
+            System.exit(2);
+            return;
+        }
+        Path target = Path.of(System.getProperty("opsruns.bench.target", "runs-bench/target")).toAbsolutePath();
+        Files.createDirectories(target);
+        BenchMain main = new BenchMain(target);
+        long started = System.nanoTime();
+        main.describeMachine();
+        for (Database db : databases) {
+            main.run(db);
+        }
+        main.methodNotes();
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        main.report.note(String.format(Locale.ROOT, "Wall time of this run (%s): %d min %02d s; load average at the end: %s.",
+                which, wall.toMinutes(), wall.toSecondsPart(), MachineInfo.loadAverage()));
+        String table = main.report.markdown();
+        System.out.println(table);
+        Path out = target.resolve("results-" + which + ".md");
+        Files.writeString(out, table);
+        System.err.println("table written to " + out);
+    }
+
+    private void describeMachine() {
+        report.header("Machine: " + MachineInfo.describe());
+        report.header("Load average at the start: " + MachineInfo.loadAverage()
+                + " (other work on the machine shares its " + Runtime.getRuntime().availableProcessors() + " cores)");
+        report.header("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + "; JMH " + Version.getPlainVersion() + ", 1 fork per figure; HikariCP pool of " + Pools.BENCH_POOL_SIZE
+                + " connections shared by library and baseline; ±x% = standard deviation over the measurement iterations");
+    }
+
+    private void methodNotes() {
+        report.note("Library: JdbiRunLedger on the same pool, RunsConfig defaults but itemFailureCap 10,000. Every start is "
+                + "StartRequest.bySystem, so no notification rows are written (a user start adds one insert to the same "
+                + "transaction).");
+        report.note("Baselines, raw JDBC, single statements in auto-commit unless said: new key = INSERT of the same row "
+                + "(same columns, context as JSON); reuse = SELECT of the active run by (tenant_id, idempotency_key) and "
+                + "status in (pending, running) (H2: its active_key column), all run columns read; hot run = UPDATE "
+                + "opsruns_runs SET succeeded = succeeded + 1 WHERE id = ?; item failure = counter UPDATE ... RETURNING and "
+                + "INSERT of the row (raw message) in one transaction; list and counts = the same predicates by hand, "
+                + "LIMIT 51 as a keyset pager fetches.");
+        report.note("Ratio = library / baseline: throughput (higher is better) or latency (lower is better). Threads share "
+                + "the " + Runtime.getRuntime().availableProcessors() + " cores with the database server (and with whatever "
+                + "else runs on the machine), so at 4 and 16 threads client CPU per call counts as much as round trips.");
+        report.note("H2 never forces a commit to disk: its figures show code overhead, not durable throughput.");
+    }
+
+    private void run(Database db) throws Exception {
+        Settings s = Settings.of(db);
+        Path outDir = targetDir.resolve("out-" + db.label());
+        Files.createDirectories(outDir);
+        try (PrintStream log = new PrintStream(new FileOutputStream(targetDir.resolve("jmh-" + db.label() + ".log").toFile()),
+                true, StandardCharsets.UTF_8)) {
+            jmhLog = log;
+            Report.Row purgeRow;
+            String[] urlAndUser = Databases.reset(db, targetDir);
+            Instant seededAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            BenchEnv env = new BenchEnv(db, urlAndUser[0], urlAndUser[1], outDir, seededAt);
+            try (HikariDataSource ds = Pools.open(env, 2, "opsruns-prepare")) {
+                OpsRunsMigrations.migrate(ds);
+                Map<String, String> info = Databases.describe(db, ds);
+                report.header(String.format(Locale.ROOT, "%s: %s; JMH per figure: %d x %d s warmup, %d x %d s measured",
+                        db.label(), info, s.warmupIterations(), s.warmupSeconds(), s.iterations(), s.seconds()));
+                purgeRow = purge(ds, env, s); // first, on a table of its own; its row goes last
+                seedMonitoring(ds, env, s);
+            }
+            measureMonitoring(env, s);
+            Map<Integer, Double> newKey = new HashMap<>();
+            for (int t : THREADS) {
+                Pair p = pair(env, s, NewKeyStartBenchmarks.class, t);
+                newKey.put(t, p.library().failed() ? Double.NaN : p.library().score());
+                throughputRow(db, "start, new key (INSERT)", t, p, ratioTarget(MIN_RATIO));
+            }
+            for (int t : THREADS) {
+                Pair p = pair(env, s, ReuseStartBenchmarks.class, t);
+                reuseRow(db, t, p, newKey.get(t));
+            }
+            Pair hot = pair(env, s, HotProgressBenchmarks.class, HOT_THREADS);
+            throughputRow(db, "progress +1 on one hot run", HOT_THREADS, hot, ratioTarget(MIN_RATIO));
+            for (int t : THREADS) {
+                Pair p = pair(env, s, ItemFailureBenchmarks.class, t);
+                throughputRow(db, "item failure (sanitize+count+row)", t, p, null);
+            }
+            coalesced(env, s, hot.baseline());
+            report.row(purgeRow);
+        }
+    }
+
+    private void seedMonitoring(HikariDataSource ds, BenchEnv env, Settings s) throws SQLException {
+        Database db = env.database();
+        long t0 = System.nanoTime();
+        long[] seeded = new long[1];
+        try (Connection c = ds.getConnection()) {
+            Seeds.truncate(c, db);
+            Seeds.withIndexesRebuilt(c, db, () -> seeded[0] = Seeds.insert(c, db, Seeds.Kind.MONITORING,
+                    s.monitoringRuns(), s.tenants(), env.seededAt()));
+            Seeds.settle(c, db);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        String size = Databases.runsTableSize(db, ds);
+        report.note(String.format(Locale.ROOT, "%s: list/counts data: %,d runs across %,d tenants (skewed: tenant k gets "
+                + "sqrt((k+1)/T)-sqrt(k/T) of them; six run types; every status; created over %d days), seeded in %.1f s "
+                + "with one INSERT ... SELECT%s, then %s%s. The write benchmarks run on this table, in tenants of their own.",
+                db.label(), seeded[0], s.tenants(), Seeds.HISTORY_DAYS, secs,
+                " (secondary indexes dropped and rebuilt around it)",
+                db == Database.POSTGRES ? "VACUUM ANALYZE and CHECKPOINT" : "ANALYZE",
+                size.isEmpty() ? "" : "; opsruns_runs with its indexes: " + size));
+        progress(db, String.format(Locale.ROOT, "seeded %,d monitoring runs in %.1f s", seeded[0], secs));
+    }
+
+    private void measureMonitoring(BenchEnv env, Settings s) {
+        Database db = env.database();
+        for (String what : List.of("list", "counts")) {
+            Measured base = measure(env, s, MonitoringBenchmarks.class, what + "Baseline", 1, Kind.LATENCY);
+            Measured lib = measure(env, s, MonitoringBenchmarks.class, what + "Library", 1, Kind.LATENCY);
+            String op = what.equals("list") ? "list page (50 rows; type+bucket, 7 days)" : "counts by bucket (type, 7 days)";
+            latencyRow(db, op + " p50", base, lib, true);
+            latencyRow(db, op + " p99", base, lib, false);
+        }
+    }
+
+    private void coalesced(BenchEnv env, Settings s, Measured hotBaseline) throws IOException {
+        Database db = env.database();
+        Path check = env.outDir().resolve(CoalescedProgressBenchmarks.CHECK_FILE);
+        Files.deleteIfExists(check);
+        Measured lib = measure(env, s, CoalescedProgressBenchmarks.class, "library", HOT_THREADS, Kind.THROUGHPUT);
+        String op = "coalesced progress (ProgressRecorder, " + CoalescedProgressBenchmarks.FLUSH_MILLIS + " ms)";
+        if (lib.failed()) {
+            report.row(new Report.Row(db, op, "" + HOT_THREADS, lib.error(), "", "", "", Report.Verdict.ERROR));
+            return;
+        }
+        boolean meets = lib.score() >= COALESCED_TARGET;
+        String base = hotBaseline == null || hotBaseline.failed() ? "n/a"
+                : Report.opsPerSecond(hotBaseline.score(), hotBaseline.scoreError()) + " (hot-run UPDATE)";
+        String ratio = hotBaseline == null || hotBaseline.failed() ? "" : Report.ratio(lib.score() / hotBaseline.score());
+        Report.Verdict verdict = db == Database.POSTGRES ? (meets ? Report.Verdict.MET : Report.Verdict.MISSED)
+                : Report.Verdict.INFO;
+        report.row(new Report.Row(db, op, "" + HOT_THREADS, Report.opsPerSecond(lib.score(), lib.scoreError()), base, ratio,
+                "≥ 50,000 items/s" + (db == Database.POSTGRES ? "" : " (PG)"), verdict));
+        if (Files.exists(check)) {
+            String[] parts = Files.readString(check).trim().split(" ");
+            long recorded = Long.parseLong(parts[0]);
+            long stored = Long.parseLong(parts[1]);
+            report.note(String.format(Locale.ROOT, "%s: coalesced progress check after close(): %,d items recorded, %,d stored "
+                    + "in succeeded (%s).", db.label(), recorded, stored, recorded == stored ? "equal" : "MISMATCH"));
+            if (recorded != stored) {
+                report.rows().set(report.rows().size() - 1, new Report.Row(db, op, "" + HOT_THREADS,
+                        Report.opsPerSecond(lib.score(), lib.scoreError()), base, ratio, "stored == recorded", Report.Verdict.ERROR));
+            }
+        }
+    }
+
+    /*
+     * Both purges run on a table holding only the two purge sets, before the monitoring data is seeded:
+     * seeding a million rows into indexed tables twice more would not fit the time budget. The library
+     * goes first, on the larger table (both sets), with a retention that reaches only the older set;
+     * after a VACUUM the baseline deletes the other set.
+     */
+    private Report.Row purge(HikariDataSource ds, BenchEnv env, Settings s) throws SQLException {
+        Database db = env.database();
+        long n = s.purgeRuns();
+        int batch = RetentionPolicy.DEFAULT_BATCH_SIZE;
+        long t0 = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            Seeds.withIndexesRebuilt(c, db, () -> {
+                Seeds.insert(c, db, Seeds.Kind.ENDED_200_DAYS_AGO, n, s.tenants(), env.seededAt());
+                Seeds.insert(c, db, Seeds.Kind.ENDED_100_DAYS_AGO, n, s.tenants(), env.seededAt());
+            });
+            Seeds.settle(c, db);
+        }
+        progress(db, String.format(Locale.ROOT, "seeded 2 x %,d ended runs to purge in %.1f s", n, (System.nanoTime() - t0) / 1e9));
+
+        RunLedger ledger = JdbiRunLedger.create(ds, RunsConfig.defaults());
+        Duration libraryRetention = Duration.ofDays(190);
+        long before = countRuns(ds);
+        t0 = System.nanoTime();
+        PurgeReport purged = ledger.maintenance().purgeEndedRuns(new RetentionPolicy(libraryRetention, batch));
+        double libSecs = (System.nanoTime() - t0) / 1e9;
+        long libDeleted = before - countRuns(ds);
+        progress(db, String.format(Locale.ROOT, "library purge: %,d runs in %.1f s (reported %,d in %,d batches)",
+                libDeleted, libSecs, purged.runsDeleted(), purged.batches()));
+
+        try (Connection c = ds.getConnection()) {
+            Seeds.settle(c, db);
+        }
+        before = countRuns(ds);
+        t0 = System.nanoTime();
+        long baseReported = baselinePurge(ds, db, Instant.now().minus(RETENTION), batch);
+        double baseSecs = (System.nanoTime() - t0) / 1e9;
+        long baseDeleted = before - countRuns(ds);
+        progress(db, String.format(Locale.ROOT, "baseline purge: %,d runs in %.1f s", baseDeleted, baseSecs));
+
+        double lib = libDeleted / libSecs;
+        double base = baseDeleted / baseSecs;
+        boolean complete = libDeleted == n && baseDeleted == n;
+        Report.Verdict verdict = !complete ? Report.Verdict.ERROR
+                : db != Database.POSTGRES ? Report.Verdict.INFO
+                : lib >= PURGE_TARGET ? Report.Verdict.MET : Report.Verdict.MISSED;
+        Report.Row row = new Report.Row(db, String.format(Locale.ROOT, "retention purge of %,d ended runs", n), "1",
+                String.format(Locale.ROOT, "%,.0f runs/s", lib), String.format(Locale.ROOT, "%,.0f runs/s", base),
+                Report.ratio(lib / base), "≥ 20,000 runs/s" + (db == Database.POSTGRES ? "" : " (PG)"), verdict);
+        report.note(String.format(Locale.ROOT, "%s: purge, timed once per side on %,d ended runs each (batches of %,d, one "
+                + "transaction per batch), on a table holding just the two purge sets (%,d rows at the start): the library "
+                + "(retention %d days, reaching only the older set) deleted %,d in %.1f s and reported %,d in %,d batches; "
+                + "then (after VACUUM ANALYZE on PostgreSQL) the baseline (%s, until a batch is empty; %d-day cutoff) deleted %,d in %.1f s.",
+                db.label(), n, batch, 2 * n, libraryRetention.toDays(), libDeleted, libSecs, purged.runsDeleted(),
+                purged.batches(), db == Database.POSTGRES ? "DELETE ... WHERE id IN (SELECT id ... ORDER BY finished_at LIMIT n)"
+                        : "DELETE ... WHERE finished_at < ? FETCH FIRST n ROWS ONLY",
+                RETENTION.toDays(), baseDeleted, baseSecs));
+        if (purged.runsDeleted() != libDeleted) {
+            report.note(String.format(Locale.ROOT, "%s: the library's PurgeReport says %,d runs deleted, but %,d rows went.",
+                    db.label(), purged.runsDeleted(), libDeleted));
+        }
+        if (baseReported != baseDeleted) {
+            report.note(String.format(Locale.ROOT, "%s: the baseline DELETEs' update counts add up to %,d, but %,d rows went.",
+                    db.label(), baseReported, baseDeleted));
+        }
+        return row;
+    }
+
+    private static long countRuns(HikariDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM opsruns_runs");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long baselinePurge(HikariDataSource ds, Database db, Instant cutoff, int batch) throws SQLException {
+        String sql = db == Database.POSTGRES ? BaselineSql.PURGE_BATCH_POSTGRES : BaselineSql.PURGE_BATCH_H2;
+        long deleted = 0;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            ps.setInt(2, batch);
+            int n;
+            do {
+                n = ps.executeUpdate();
+                deleted += n;
+            } while (n > 0);
+        }
+        return deleted;
+    }
+
+    // ---- JMH ---------------------------------------------------------------------------------
+
+    private enum Kind { THROUGHPUT, LATENCY }
+
+    /** One figure: a throughput (ops/s) or latency percentiles (ms), or why it could not be measured. */
+    private record Measured(double score, double scoreError, double p50, double p99, String error) {
+        boolean failed() {
+            return error != null;
+        }
+    }
+
+    private record Pair(Measured baseline, Measured library) {
+    }
+
+    private Pair pair(BenchEnv env, Settings s, Class<?> bench, int threads) {
+        Measured base = measure(env, s, bench, "baseline", threads, Kind.THROUGHPUT);
+        Measured lib = measure(env, s, bench, "library", threads, Kind.THROUGHPUT);
+        return new Pair(base, lib);
+    }
+
+    private Measured measure(BenchEnv env, Settings s, Class<?> bench, String method, int threads, Kind kind) {
+        String name = bench.getSimpleName() + "." + method + " x" + threads;
+        long t0 = System.nanoTime();
+        List<String> jvmArgs = new ArrayList<>(List.of(env.asJvmArgs()));
+        jvmArgs.addAll(List.of("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        Options options = new OptionsBuilder()
+                .include("^" + Pattern.quote(bench.getName() + "." + method) + "$")
+                .mode(kind == Kind.LATENCY ? org.openjdk.jmh.annotations.Mode.SampleTime
+                        : org.openjdk.jmh.annotations.Mode.Throughput)
+                .timeUnit(kind == Kind.LATENCY ? TimeUnit.MILLISECONDS : TimeUnit.SECONDS)
+                .threads(threads)
+                .forks(1)
+                .warmupIterations(s.warmupIterations())
+                .warmupTime(TimeValue.seconds(s.warmupSeconds()))
+                .measurementIterations(s.iterations())
+                .measurementTime(TimeValue.seconds(s.seconds()))
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .build();
+        Measured m;
+        try {
+            Collection<RunResult> results = new Runner(options, OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL))
+                    .run();
+            if (results.isEmpty()) {
+                m = new Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN, "no result (see jmh log)");
+            } else {
+                Result<?> r = results.iterator().next().getPrimaryResult();
+                // the spread shown is the standard deviation over the measurement iterations (JMH's 99.9 %
+                // interval from three iterations is too wide to read)
+                m = kind == Kind.LATENCY
+                        ? new Measured(r.getScore(), Double.NaN, r.getStatistics().getPercentile(50),
+                                r.getStatistics().getPercentile(99), null)
+                        : new Measured(r.getScore(), iterationSpread(results.iterator().next()), Double.NaN, Double.NaN, null);
+            }
+        } catch (RunnerException | RuntimeException e) {
+            m = new Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    "failed: " + firstLine(e) + " (see jmh-" + env.database().label() + ".log)");
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        progress(env.database(), String.format(Locale.ROOT, "%-44s %s  (%.0f s)", name, m.failed() ? m.error()
+                : kind == Kind.LATENCY ? "p50 " + Report.millis(m.p50()) + ", p99 " + Report.millis(m.p99())
+                : Report.opsPerSecond(m.score(), m.scoreError()), secs));
+        return m;
+    }
+
+    private static double iterationSpread(RunResult run) {
+        ListStatistics stats = new ListStatistics();
+        run.getBenchmarkResults().forEach(b -> b.getIterationResults().forEach(i -> stats.addValue(i.getPrimaryResult().getScore())));
+        return stats.getN() > 1 ? stats.getStandardDeviation() : Double.NaN;
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = String.valueOf(t.getMessage());
+        int nl = msg.indexOf('\n');
+        return t.getClass().getSimpleName() + ": " + (nl < 0 ? msg : msg.substring(0, nl));
+    }
+
+    // ---- rows --------------------------------------------------------------------------------
+
+    private record RatioTarget(double min) {
+    }
+
+    private static RatioTarget ratioTarget(double min) {
+        return new RatioTarget(min);
+    }
+
+    private void throughputRow(Database db, String op, int threads, Pair p, RatioTarget target) {
+        if (p.baseline().failed() || p.library().failed()) {
+            report.row(new Report.Row(db, op, "" + threads, cell(p.library()), cell(p.baseline()), "", targetText(target),
+                    Report.Verdict.ERROR));
+            return;
+        }
+        double ratio = p.library().score() / p.baseline().score();
+        Report.Verdict verdict = target == null ? Report.Verdict.INFO
+                : ratio >= target.min() ? Report.Verdict.MET : Report.Verdict.MISSED;
+        report.row(new Report.Row(db, op, "" + threads, cell(p.library()), cell(p.baseline()), Report.ratio(ratio),
+                targetText(target), verdict));
+    }
+
+    private void reuseRow(Database db, int threads, Pair p, Double newKeyLibrary) {
+        String op = "start, reuse active key (SELECT)";
+        String target = "≥ 0.80× and > new-key start";
+        if (p.baseline().failed() || p.library().failed()) {
+            report.row(new Report.Row(db, op, "" + threads, cell(p.library()), cell(p.baseline()), "", target,
+                    Report.Verdict.ERROR));
+            return;
+        }
+        double ratio = p.library().score() / p.baseline().score();
+        boolean fasterThanNew = newKeyLibrary != null && !newKeyLibrary.isNaN() && p.library().score() > newKeyLibrary;
+        Report.Verdict verdict = ratio >= MIN_RATIO && fasterThanNew ? Report.Verdict.MET : Report.Verdict.MISSED;
+        String speedup = newKeyLibrary == null || newKeyLibrary.isNaN() ? ""
+                : String.format(Locale.ROOT, " (%.1f× new-key)", p.library().score() / newKeyLibrary);
+        report.row(new Report.Row(db, op, "" + threads, cell(p.library()) + speedup, cell(p.baseline()),
+                Report.ratio(ratio), target, verdict));
+    }
+
+    private void latencyRow(Database db, String op, Measured base, Measured lib, boolean p50) {
+        String target = "≤ 1.50× latency";
+        if (base.failed() || lib.failed()) {
+            report.row(new Report.Row(db, op, "1", lib.failed() ? lib.error() : "", base.failed() ? base.error() : "", "",
+                    target, Report.Verdict.ERROR));
+            return;
+        }
+        double l = p50 ? lib.p50() : lib.p99();
+        double b = p50 ? base.p50() : base.p99();
+        double ratio = l / b;
+        report.row(new Report.Row(db, op, "1", Report.millis(l), Report.millis(b), Report.ratio(ratio), target,
+                ratio <= MAX_LATENCY_RATIO ? Report.Verdict.MET : Report.Verdict.MISSED));
+    }
+
+    private static String cell(Measured m) {
+        return m.failed() ? m.error() : Report.opsPerSecond(m.score(), m.scoreError());
+    }
+
+    private static String targetText(RatioTarget t) {
+        return t == null ? "— (no target)" : String.format(Locale.ROOT, "≥ %.2f×", t.min());
+    }
+
+    private static void progress(Database db, String line) {
+        System.err.printf(Locale.ROOT, "[%s %s] %s%n", db.label(), java.time.LocalTime.now().withNano(0), line);
+    }
+
+    /** How long and how big, per database; see the class comment for the property names. */
+    private record Settings(int warmupIterations, int warmupSeconds, int iterations, int seconds, long monitoringRuns,
+            long purgeRuns) {
+
+        static Settings of(Database db) {
+            boolean pg = db == Database.POSTGRES;
+            return new Settings(
+                    // short but not too short: 15 minutes for both databases, builds included
+                    (int) get(db, "warmupIterations", 2),
+                    (int) get(db, "warmupSeconds", pg ? 2 : 1),
+                    (int) get(db, "iterations", 3),
+                    (int) get(db, "seconds", pg ? 3 : 1),
+                    // H2 inserts and indexes ~10x slower than PostgreSQL here: a smaller scale, said in the notes
+                    get(db, "monitoringRuns", pg ? 1_000_000 : 200_000),
+                    get(db, "purgeRuns", pg ? 1_000_000 : 25_000));
+        }
+
+        /** One tenant per thousand runs, so a tenant's share of the runs is the same at any scale. */
+        int tenants() {
+            return (int) Math.max(10, monitoringRuns / 1_000);
+        }
+
+        private static long get(Database db, String name, long fallback) {
+            String value = System.getProperty("opsruns.bench." + db.label() + "." + name,
+                    System.getProperty("opsruns.bench." + name));
+            return value == null ? fallback : Long.parseLong(value.replace("_", ""));
+        }
+    }
+}
