@@ -106,6 +106,9 @@ class DatabaseRestartTest {
                     CLUSTER.start();
                 }
             }
+            System.out.printf("restart test: %d acknowledged increments on %d runs, %d store-unavailable refusals"
+                    + " (%d with unknown outcome), %d other errors%n", successes.sum(), acknowledged.size(),
+                    unavailable.sum(), unknown.values().stream().mapToLong(LongAdder::sum).sum(), errors.size());
             assertTrue(errors.isEmpty(), "only store-unavailable refusals are expected, but got: " + errors);
             assertTrue(unavailable.sum() > 0);
 
