@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Builds idempotency keys (DESIGN §6): the SHA-256, in lowercase hex, of a canonical form of
@@ -37,12 +36,15 @@ public final class RunIdempotency {
         Checks.notNull(tenantId, "tenantId");
         Checks.notNull(runType, "runType");
         Checks.notNull(context, "context");
-        Map<String, Object> envelope = new TreeMap<>();
-        envelope.put("context", context.asMap());
-        envelope.put("runType", runType.value());
-        envelope.put("tenantId", tenantId.value());
-        String canonical = VERSION_PREFIX + CanonicalJson.write(envelope);
-        return new IdempotencyKey(HexFormat.of().formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8))));
+        // The canonical JSON of {"context":..,"runType":..,"tenantId":..} (members in sorted order),
+        // reusing the context's own canonical form instead of writing it again.
+        StringBuilder canonical = new StringBuilder(VERSION_PREFIX.length() + context.toJson().length() + 128)
+                .append(VERSION_PREFIX).append("{\"context\":").append(context.toJson()).append(",\"runType\":");
+        CanonicalJson.writeString(runType.value(), canonical);
+        canonical.append(",\"tenantId\":");
+        CanonicalJson.writeString(tenantId.value(), canonical);
+        canonical.append('}');
+        return new IdempotencyKey(HexFormat.of().formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8))));
     }
 
     /**
