@@ -15,8 +15,12 @@ public final class RunsConfig {
 
     /** Item failures stored per run before only the count grows (DESIGN §7). */
     public static final int DEFAULT_ITEM_FAILURE_CAP = 100;
-    /** How often a start that lost a race to a run that then ended is retried. */
-    public static final int DEFAULT_START_RETRIES = 5;
+    /**
+     * How often a start that lost a race to a run that then ended is retried. Each retry means another
+     * caller started and ended a run of the same key in between, so only heavy churn on one key uses
+     * more than a few.
+     */
+    public static final int DEFAULT_START_RETRIES = 20;
 
     private final Clock clock;
     private final FailureSanitizer sanitizer;

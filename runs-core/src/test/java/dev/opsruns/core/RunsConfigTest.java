@@ -26,8 +26,8 @@ class RunsConfigTest {
         assertNotNull(c.accessPolicy());
         assertEquals(100, c.itemFailureCap());
         assertEquals(100, RunsConfig.DEFAULT_ITEM_FAILURE_CAP);
-        assertEquals(5, c.startRetries());
-        assertEquals(5, RunsConfig.DEFAULT_START_RETRIES);
+        assertEquals(20, c.startRetries());
+        assertEquals(20, RunsConfig.DEFAULT_START_RETRIES);
         RunId id = RunId.parse("0190f5f2-7b1c-7a3e-9c4d-2b6f0e1a2b3c");
         assertEquals("/tenants/acme/operations/" + id, c.linkTemplate().viewRunUrl(TenantId.of("acme"), id));
         assertSame(RelatedLinkProvider.NONE, c.relatedLinks(RunType.of("drift.generate")));

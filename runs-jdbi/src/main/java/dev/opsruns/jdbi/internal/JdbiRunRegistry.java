@@ -83,6 +83,7 @@ public final class JdbiRunRegistry implements RunRegistry {
                 return reuse(active.get(), request, now);
             }
             LOG.debug("start of a {} run lost a race to a run that has since ended; retrying", request.runType());
+            Thread.yield(); // let the churning callers move on before trying again
         }
         throw new RunStoreException("could not start or reuse a " + request.runType() + " run in tenant "
                 + request.tenantId() + ": the active run with its key ended " + (config.startRetries() + 1)
