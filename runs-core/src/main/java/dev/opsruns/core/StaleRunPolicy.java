@@ -2,6 +2,7 @@ package dev.opsruns.core;
 
 import dev.opsruns.core.internal.Checks;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -66,7 +67,7 @@ public record StaleRunPolicy(Duration heartbeatTimeout, Map<RunType, Duration> h
      * @return a copy with this override
      */
     public StaleRunPolicy withHeartbeatTimeout(RunType runType, Duration timeout) {
-        java.util.HashMap<RunType, Duration> m = new java.util.HashMap<>(heartbeatTimeouts);
+        HashMap<RunType, Duration> m = new HashMap<>(heartbeatTimeouts);
         m.put(Checks.notNull(runType, "runType"), timeout);
         return new StaleRunPolicy(heartbeatTimeout, m, queueTimeout, maxRunsPerPass);
     }

@@ -13,6 +13,7 @@ import dev.opsruns.core.RunsConfig;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.TenantRole;
+import dev.opsruns.jdbi.testing.ChildJvm;
 import dev.opsruns.jdbi.testing.PostgresExtension;
 import dev.opsruns.jdbi.testing.TimeZones;
 import java.io.BufferedReader;
@@ -136,15 +137,9 @@ class MultiJvmStartRaceTest {
     }
 
     private static Child launch(int index, Path logs) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=" + TimeZones.CHILD_JVM,
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath,
-                RaceWorkerMain.class.getName(),
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(RaceWorkerMain.class,
                 DB.jdbcUrl(), DB.user(), DB.password(), TENANT.value(),
-                Integer.toString(KEYS), Integer.toString(THREADS), Integer.toString(index));
+                Integer.toString(KEYS), Integer.toString(THREADS), Integer.toString(index)));
         builder.redirectError(logs.resolve("racer-" + index + ".stderr.log").toFile());
         Process process = builder.start();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());

@@ -77,9 +77,9 @@ final class H2Dialect implements Dialect {
      * with n to spare. Locking the chosen rows first makes a concurrent purger wait for them rather
      * than count them twice.
      */
-    @Override
     // finished_at is set exactly when a run has ended (a check constraint says so); without a status
     // predicate H2 picks the finished_at index instead of scanning by status.
+    @Override
     public int purgeBatch(Handle handle, Instant cutoff, int limit) {
         List<UUID> ids = handle.createQuery("""
                         SELECT id FROM opsruns_runs

@@ -20,9 +20,9 @@ import dev.opsruns.core.StartOutcome;
 import dev.opsruns.core.StartRequest;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.jdbi.JdbiRunLedger;
+import dev.opsruns.jdbi.testing.ChildJvm;
 import dev.opsruns.jdbi.testing.PostgresExtension;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,9 +50,7 @@ class KilledWorkerTest {
     @Test
     void a_worker_killed_mid_run_is_reaped_as_stale_after_the_threshold_and_the_next_start_is_new() throws Exception {
         DB.reset();
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process worker = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                KilledWorkerMain.class.getName(), DB.jdbcUrl(), DB.user(), DB.password()))
+        Process worker = new ProcessBuilder(ChildJvm.command(KilledWorkerMain.class, DB.jdbcUrl(), DB.user(), DB.password()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         RunId runId;

@@ -15,6 +15,7 @@ import dev.opsruns.core.internal.StaleRunMessages;
 import dev.opsruns.core.internal.Times;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /** The in-memory reaper and purge. */
@@ -47,12 +48,12 @@ public final class InMemoryMaintenance implements RunMaintenance {
                 if (r.status() == RunStatus.RUNNING) {
                     Instant lastSign = r.heartbeatAt() != null ? r.heartbeatAt() : r.startedAt();
                     if (lastSign.isBefore(now.minus(policy.heartbeatTimeoutFor(r.runType())))) {
-                        registry.end(r.id(), "reap", java.util.EnumSet.of(RunStatus.RUNNING), RunStatus.FAILED,
+                        registry.end(r.id(), "reap", EnumSet.of(RunStatus.RUNNING), RunStatus.FAILED,
                                 new RunFailure(ReasonCode.RUN_STALE, state.config.sanitizer().sanitize(StaleRunMessages.stale(lastSign))));
                         stale.add(r.id());
                     }
                 } else if (r.status() == RunStatus.PENDING && r.createdAt().isBefore(now.minus(policy.queueTimeout()))) {
-                    registry.end(r.id(), "reap", java.util.EnumSet.of(RunStatus.PENDING), RunStatus.FAILED,
+                    registry.end(r.id(), "reap", EnumSet.of(RunStatus.PENDING), RunStatus.FAILED,
                             new RunFailure(ReasonCode.RUN_NEVER_STARTED,
                                     state.config.sanitizer().sanitize(StaleRunMessages.neverStarted(r.createdAt()))));
                     neverStarted.add(r.id());

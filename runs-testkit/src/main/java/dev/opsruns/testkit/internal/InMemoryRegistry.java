@@ -18,6 +18,7 @@ import dev.opsruns.core.internal.Times;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The in-memory write side. */
 public final class InMemoryRegistry implements RunRegistry {
@@ -72,29 +73,21 @@ public final class InMemoryRegistry implements RunRegistry {
     @Override
     public void heartbeat(RunId runId) {
         Checks.notNull(runId, "runId");
-        update(runId, "heartbeat", r -> r.counts());
+        update(runId, "heartbeat", Run::counts, false);
     }
 
     @Override
     public void setTotal(RunId runId, long total) {
         Checks.notNull(runId, "runId");
         Checks.notNegative(total, "total");
-        update(runId, "setTotal", r -> r.counts().withTotal(total));
+        update(runId, "setTotal", r -> r.counts().withTotal(total), false);
     }
 
     @Override
     public void recordProgress(RunId runId, ProgressDelta delta) {
         Checks.notNull(runId, "runId");
         Checks.notNull(delta, "delta");
-        state.locked(() -> {
-            InMemoryState.Entry e = state.entry(runId);
-            Run r = e.run;
-            require(r, "recordProgress", RUNNING);
-            Instant now = Times.now(state.config.clock());
-            Instant heartbeat = r.heartbeatAt().isBefore(now.minus(Times.PROGRESS_HEARTBEAT_GRANULARITY)) ? now : r.heartbeatAt();
-            state.replace(e, copy(r, r.status(), r.counts().plus(delta), null, r.startedAt(), null, heartbeat));
-            return null;
-        });
+        update(runId, "recordProgress", r -> r.counts().plus(delta), true);
     }
 
     @Override
@@ -162,12 +155,20 @@ public final class InMemoryRegistry implements RunRegistry {
         });
     }
 
-    private void update(RunId runId, String action, java.util.function.Function<Run, RunCounts> counts) {
+    /**
+     * The running-only update every progress-like call shares: new counts and a heartbeat, which a
+     * progress report refreshes only when it is older than {@link Times#PROGRESS_HEARTBEAT_GRANULARITY}
+     * (as the durable stores do).
+     */
+    private void update(RunId runId, String action, Function<Run, RunCounts> counts, boolean coarseHeartbeat) {
         state.locked(() -> {
             InMemoryState.Entry e = state.entry(runId);
             Run r = e.run;
             require(r, action, RUNNING);
-            state.replace(e, copy(r, r.status(), counts.apply(r), null, r.startedAt(), null, Times.now(state.config.clock())));
+            Instant now = Times.now(state.config.clock());
+            Instant heartbeat = coarseHeartbeat
+                    && !r.heartbeatAt().isBefore(now.minus(Times.PROGRESS_HEARTBEAT_GRANULARITY)) ? r.heartbeatAt() : now;
+            state.replace(e, copy(r, r.status(), counts.apply(r), null, r.startedAt(), null, heartbeat));
             return null;
         });
     }
