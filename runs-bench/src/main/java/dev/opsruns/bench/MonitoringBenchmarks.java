@@ -182,7 +182,7 @@ public class MonitoringBenchmarks {
             Map<StatusBucket, Long> counts = new EnumMap<>(StatusBucket.class);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(StatusBucket.fromApiName(rs.getString(1)), rs.getLong(2));
+                    counts.put(StatusBucket.parse(rs.getString(1)), rs.getLong(2));
                 }
             }
             return counts;

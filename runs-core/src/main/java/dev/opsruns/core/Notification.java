@@ -42,6 +42,15 @@ public record Notification(UUID id, TenantId tenantId, String userId, RunId runI
         Checks.notNull(createdAt, "createdAt");
     }
 
+    /**
+     * @param value when the recipient read it
+     * @return a copy marked read at that time
+     */
+    public Notification withReadAt(Instant value) {
+        return new Notification(id, tenantId, userId, runId, runType, kind, title, body, actionLabel, actionUrl,
+                createdAt, value);
+    }
+
     /** @return true once the recipient marked it read */
     public boolean isRead() {
         return readAt != null;

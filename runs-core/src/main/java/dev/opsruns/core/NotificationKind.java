@@ -29,7 +29,7 @@ public enum NotificationKind {
      * @return the kind
      * @throws InvalidRunInputException for an unknown name
      */
-    public static NotificationKind fromStorageName(String storageName) {
+    public static NotificationKind parse(String storageName) {
         for (NotificationKind k : values()) {
             if (k.storageName.equals(storageName)) {
                 return k;

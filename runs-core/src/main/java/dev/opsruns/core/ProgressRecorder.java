@@ -1,6 +1,8 @@
 package dev.opsruns.core;
 
 import dev.opsruns.core.internal.Checks;
+import dev.opsruns.core.internal.OpenRecorders;
+import dev.opsruns.core.internal.RecorderAware;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,6 +18,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #flush()}, on {@link #close()}, and — when a scheduler is given — every interval even if no
  * item finished (that flush refreshes the heartbeat). Each flush is one
  * {@link RunRegistry#recordProgress} call, which also refreshes the run's heartbeat.
+ *
+ * <p><b>Failed items</b> are not counted here: {@link RunRegistry#recordItemFailure} counts each one
+ * as it stores why it failed, so no failure can be counted twice.
+ *
+ * <p><b>Ending a run</b> while its recorder is open loses nothing: when the recorder was built on a
+ * ledger's own registry, {@link RunRegistry#finish}, {@code fail} and {@code abort} first flush every
+ * recorder open on the run. Counts recorded after the end are refused when they are flushed.
  *
  * <p><b>What a crash loses:</b> at most the deltas recorded since the last flush (one interval's
  * worth). The run then stops sending heartbeats and the reaper ends it as {@code run.stale}.
@@ -36,17 +45,24 @@ public final class ProgressRecorder implements AutoCloseable {
     private final RunId runId;
     private final long intervalNanos;
     private final AtomicLong succeeded = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final ReentrantLock flushLock = new ReentrantLock();
     private final ScheduledFuture<?> periodic;
     private volatile long lastFlushNanos = System.nanoTime();
     private volatile boolean closed;
+    /** The ledger's open recorders, so an end flushes this one first; null for registries of other kinds. */
+    private final OpenRecorders openRecorders;
+    private final OpenRecorders.Flushable flushHandle;
 
     private ProgressRecorder(Builder b) {
         this.registry = b.registry;
         this.runId = b.runId;
         this.intervalNanos = b.flushInterval.toNanos();
+        this.openRecorders = b.registry instanceof RecorderAware aware ? aware.openRecorders() : null;
+        this.flushHandle = this::flush;
+        if (openRecorders != null) {
+            openRecorders.opened(runId, flushHandle);
+        }
         this.periodic = b.scheduler == null ? null
                 : b.scheduler.scheduleWithFixedDelay(this::scheduledFlush, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
     }
@@ -68,17 +84,6 @@ public final class ProgressRecorder implements AutoCloseable {
      */
     public void succeeded(long n) {
         add(succeeded, n, "succeeded");
-    }
-
-    /**
-     * Counts failed items without storing why (use {@link RunRegistry#recordItemFailure} for that).
-     *
-     * @param n items that failed, zero or more
-     * @throws InvalidRunInputException when negative
-     * @throws IllegalStateException when closed
-     */
-    public void failed(long n) {
-        add(failed, n, "failed");
     }
 
     /**
@@ -135,7 +140,7 @@ public final class ProgressRecorder implements AutoCloseable {
 
     private void flushLocked(boolean heartbeatWhenEmpty) {
         lastFlushNanos = System.nanoTime();
-        ProgressDelta delta = new ProgressDelta(succeeded.getAndSet(0), failed.getAndSet(0), skipped.getAndSet(0));
+        ProgressDelta delta = new ProgressDelta(succeeded.getAndSet(0), 0, skipped.getAndSet(0));
         try {
             if (!delta.isEmpty()) {
                 registry.recordProgress(runId, delta);
@@ -144,7 +149,6 @@ public final class ProgressRecorder implements AutoCloseable {
             }
         } catch (RunStoreUnavailableException e) {
             succeeded.addAndGet(delta.succeeded());
-            failed.addAndGet(delta.failed());
             skipped.addAndGet(delta.skipped());
             throw e;
         }
@@ -152,7 +156,7 @@ public final class ProgressRecorder implements AutoCloseable {
 
     /** @return what was recorded but not flushed yet */
     public ProgressDelta pending() {
-        return new ProgressDelta(succeeded.get(), failed.get(), skipped.get());
+        return new ProgressDelta(succeeded.get(), 0, skipped.get());
     }
 
     /**
@@ -166,7 +170,13 @@ public final class ProgressRecorder implements AutoCloseable {
             periodic.cancel(false);
         }
         closed = true;
-        flush();
+        try {
+            flush();
+        } finally {
+            if (openRecorders != null) {
+                openRecorders.closed(runId, flushHandle);
+            }
+        }
     }
 
     /** Settings of a {@link ProgressRecorder}. */

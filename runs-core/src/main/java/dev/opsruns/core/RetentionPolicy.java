@@ -17,6 +17,11 @@ public record RetentionPolicy(Duration retention, int batchSize) {
     /** Default batch size. */
     public static final int DEFAULT_BATCH_SIZE = 1_000;
 
+    /** @return the default policy: 90 days of retention, 1,000 runs a batch */
+    public static RetentionPolicy defaults() {
+        return new RetentionPolicy(DEFAULT_RETENTION, DEFAULT_BATCH_SIZE);
+    }
+
     /**
      * @throws InvalidRunInputException when the retention is not positive or the batch size out of range
      */

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One run as stored (DESIGN §3). Stores create these; callers read them.
+ * One run as stored. Stores keep these; callers read them. Copies with one part changed come from
+ * the {@code with...} methods.
  *
  * @param id the run's id
  * @param tenantId the tenant it belongs to
@@ -49,6 +50,79 @@ public record Run(
         Checks.notNull(context, "context");
         Checks.notNull(counts, "counts");
         Checks.notNull(createdAt, "createdAt");
+    }
+
+    /**
+     * A new run as a start creates it: {@code pending}, zero counts, no failure, not yet started.
+     *
+     * @param id the run's id
+     * @param tenantId the tenant
+     * @param runType the run type
+     * @param idempotencyKey the key
+     * @param initiator who starts it
+     * @param context its context
+     * @param createdAt now
+     * @return the run
+     * @throws InvalidRunInputException when a part is null
+     */
+    public static Run pending(RunId id, TenantId tenantId, RunType runType, IdempotencyKey idempotencyKey,
+            Initiator initiator, RunContext context, Instant createdAt) {
+        return new Run(id, tenantId, runType, RunStatus.PENDING, idempotencyKey, initiator, context, RunCounts.ZERO,
+                null, createdAt, null, null, null);
+    }
+
+    /**
+     * @param value the new status
+     * @return a copy with that status
+     */
+    public Run withStatus(RunStatus value) {
+        return new Run(id, tenantId, runType, value, idempotencyKey, initiator, context, counts, failure, createdAt,
+                startedAt, finishedAt, heartbeatAt);
+    }
+
+    /**
+     * @param value the new counts
+     * @return a copy with those counts
+     */
+    public Run withCounts(RunCounts value) {
+        return new Run(id, tenantId, runType, status, idempotencyKey, initiator, context, value, failure, createdAt,
+                startedAt, finishedAt, heartbeatAt);
+    }
+
+    /**
+     * @param value the run-level failure, or null
+     * @return a copy with that failure
+     */
+    public Run withFailure(RunFailure value) {
+        return new Run(id, tenantId, runType, status, idempotencyKey, initiator, context, counts, value, createdAt,
+                startedAt, finishedAt, heartbeatAt);
+    }
+
+    /**
+     * @param value when a worker first marked it running, or null
+     * @return a copy with that start time
+     */
+    public Run withStartedAt(Instant value) {
+        return new Run(id, tenantId, runType, status, idempotencyKey, initiator, context, counts, failure, createdAt,
+                value, finishedAt, heartbeatAt);
+    }
+
+    /**
+     * @param value when it ended, or null
+     * @return a copy with that end time
+     */
+    public Run withFinishedAt(Instant value) {
+        return new Run(id, tenantId, runType, status, idempotencyKey, initiator, context, counts, failure, createdAt,
+                startedAt, value, heartbeatAt);
+    }
+
+    /**
+     * @param value the last heartbeat, or null
+     * @return a copy with that heartbeat
+     */
+    public Run withHeartbeatAt(Instant value) {
+        return new Run(id, tenantId, runType, status, idempotencyKey, initiator, context, counts, failure, createdAt,
+                startedAt, finishedAt, value);
     }
 
     /** @return the bucket people see, as {@link StatusBucket#of} defines it */

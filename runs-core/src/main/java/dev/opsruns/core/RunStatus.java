@@ -45,7 +45,7 @@ public enum RunStatus {
      * @return the status
      * @throws InvalidRunInputException for an unknown name
      */
-    public static RunStatus fromStorageName(String storageName) {
+    public static RunStatus parse(String storageName) {
         Checks.notNull(storageName, "status");
         for (RunStatus s : values()) {
             if (s.storageName.equals(storageName)) {

@@ -25,9 +25,13 @@ public record StaleRunPolicy(Duration heartbeatTimeout, Map<RunType, Duration> h
     /** Default bound of one pass. */
     public static final int DEFAULT_MAX_RUNS_PER_PASS = 500;
 
-    /** The defaults: 10 minutes, 30 minutes, 500 runs a pass. */
-    public static final StaleRunPolicy DEFAULTS = new StaleRunPolicy(DEFAULT_HEARTBEAT_TIMEOUT, Map.of(),
+    private static final StaleRunPolicy DEFAULTS = new StaleRunPolicy(DEFAULT_HEARTBEAT_TIMEOUT, Map.of(),
             DEFAULT_QUEUE_TIMEOUT, DEFAULT_MAX_RUNS_PER_PASS);
+
+    /** @return the default thresholds: 10 minutes without a heartbeat, 30 minutes queued, 500 runs a pass */
+    public static StaleRunPolicy defaults() {
+        return DEFAULTS;
+    }
 
     /**
      * @throws InvalidRunInputException when a duration is null or not positive, or the bound is out of range

@@ -32,7 +32,7 @@ public enum StatusBucket {
      * @return the bucket
      * @throws InvalidRunInputException for an unknown name
      */
-    public static StatusBucket fromApiName(String apiName) {
+    public static StatusBucket parse(String apiName) {
         if (apiName != null) {
             for (StatusBucket b : values()) {
                 if (b.apiName.equalsIgnoreCase(apiName)) {

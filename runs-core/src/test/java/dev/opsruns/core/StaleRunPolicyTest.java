@@ -21,20 +21,20 @@ class StaleRunPolicyTest {
     @Test
     @DisplayName("defaults: 10 minutes heartbeat, 30 minutes queue, 500 runs a pass")
     void defaults() {
-        assertEquals(Duration.ofMinutes(10), StaleRunPolicy.DEFAULTS.heartbeatTimeout());
-        assertEquals(Duration.ofMinutes(30), StaleRunPolicy.DEFAULTS.queueTimeout());
-        assertEquals(500, StaleRunPolicy.DEFAULTS.maxRunsPerPass());
-        assertEquals(Map.of(), StaleRunPolicy.DEFAULTS.heartbeatTimeouts());
-        assertEquals(Duration.ofMinutes(10), StaleRunPolicy.DEFAULTS.heartbeatTimeoutFor(DRIFT));
+        assertEquals(Duration.ofMinutes(10), StaleRunPolicy.defaults().heartbeatTimeout());
+        assertEquals(Duration.ofMinutes(30), StaleRunPolicy.defaults().queueTimeout());
+        assertEquals(500, StaleRunPolicy.defaults().maxRunsPerPass());
+        assertEquals(Map.of(), StaleRunPolicy.defaults().heartbeatTimeouts());
+        assertEquals(Duration.ofMinutes(10), StaleRunPolicy.defaults().heartbeatTimeoutFor(DRIFT));
     }
 
     @Test
     @DisplayName("a per-type override applies to that type only")
     void override() {
-        StaleRunPolicy p = StaleRunPolicy.DEFAULTS.withHeartbeatTimeout(DRIFT, Duration.ofHours(1));
+        StaleRunPolicy p = StaleRunPolicy.defaults().withHeartbeatTimeout(DRIFT, Duration.ofHours(1));
         assertEquals(Duration.ofHours(1), p.heartbeatTimeoutFor(DRIFT));
         assertEquals(Duration.ofMinutes(10), p.heartbeatTimeoutFor(BACKUP));
-        assertEquals(Duration.ofMinutes(10), StaleRunPolicy.DEFAULTS.heartbeatTimeoutFor(DRIFT));
+        assertEquals(Duration.ofMinutes(10), StaleRunPolicy.defaults().heartbeatTimeoutFor(DRIFT));
         assertEquals(Duration.ofSeconds(5),
                 p.withHeartbeatTimeout(DRIFT, Duration.ofSeconds(5)).heartbeatTimeoutFor(DRIFT));
     }
@@ -65,16 +65,16 @@ class StaleRunPolicyTest {
         assertRefused("heartbeatTimeouts",
                 () -> new StaleRunPolicy(Duration.ofMinutes(1), null, Duration.ofMinutes(1), 1), "required");
         assertRefused("heartbeatTimeouts",
-                () -> StaleRunPolicy.DEFAULTS.withHeartbeatTimeout(DRIFT, Duration.ZERO), "positive duration");
+                () -> StaleRunPolicy.defaults().withHeartbeatTimeout(DRIFT, Duration.ZERO), "positive duration");
         assertRefused("heartbeatTimeouts",
-                () -> StaleRunPolicy.DEFAULTS.withHeartbeatTimeout(DRIFT, Duration.ofMillis(-1)), "positive");
+                () -> StaleRunPolicy.defaults().withHeartbeatTimeout(DRIFT, Duration.ofMillis(-1)), "positive");
     }
 
     @Test
     @DisplayName("refuses a null override or a null run type as invalid input, not a NullPointerException")
     void nullOverridesRefused() {
-        assertRefused("heartbeatTimeouts", () -> StaleRunPolicy.DEFAULTS.withHeartbeatTimeout(DRIFT, null));
-        assertRefused("runType", () -> StaleRunPolicy.DEFAULTS.withHeartbeatTimeout(null, Duration.ofMinutes(1)));
+        assertRefused("heartbeatTimeouts", () -> StaleRunPolicy.defaults().withHeartbeatTimeout(DRIFT, null));
+        assertRefused("runType", () -> StaleRunPolicy.defaults().withHeartbeatTimeout(null, Duration.ofMinutes(1)));
         Map<RunType, Duration> nullKey = new HashMap<>();
         nullKey.put(null, Duration.ofMinutes(1));
         assertRefused("heartbeatTimeouts",

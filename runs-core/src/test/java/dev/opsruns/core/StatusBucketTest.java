@@ -52,7 +52,7 @@ class StatusBucketTest {
             """)
     @DisplayName("every row of the table maps to its bucket")
     void everyRowOfTheTable(String status, long succeeded, long failed, StatusBucket expected) {
-        RunStatus s = RunStatus.fromStorageName(status);
+        RunStatus s = RunStatus.parse(status);
         assertEquals(expected, StatusBucket.of(s, new RunCounts(0, succeeded, failed, 0)));
         // Large counts, a total and skipped items never change the bucket.
         long bigS = succeeded == 0 ? 0 : Long.MAX_VALUE / 4;
@@ -94,9 +94,9 @@ class StatusBucketTest {
 
         @ParameterizedTest
         @EnumSource(StatusBucket.class)
-        @DisplayName("fromApiName(apiName()) round-trips every bucket")
+        @DisplayName("parse(apiName()) round-trips every bucket")
         void roundTrip(StatusBucket bucket) {
-            assertSame(bucket, StatusBucket.fromApiName(bucket.apiName()));
+            assertSame(bucket, StatusBucket.parse(bucket.apiName()));
         }
 
         @Test
@@ -112,8 +112,8 @@ class StatusBucketTest {
         @Test
         @DisplayName("fromApiName ignores case")
         void caseInsensitive() {
-            assertSame(StatusBucket.PARTIALLY_SUCCEEDED, StatusBucket.fromApiName("PARTIALLY_SUCCEEDED"));
-            assertSame(StatusBucket.QUEUED, StatusBucket.fromApiName("Queued"));
+            assertSame(StatusBucket.PARTIALLY_SUCCEEDED, StatusBucket.parse("PARTIALLY_SUCCEEDED"));
+            assertSame(StatusBucket.QUEUED, StatusBucket.parse("Queued"));
         }
 
         @ParameterizedTest
@@ -122,7 +122,7 @@ class StatusBucketTest {
         @DisplayName("an unknown name is refused, naming the field and listing the accepted names")
         void unknownNameRefused(String name) {
             InvalidRunInputException e = assertThrows(InvalidRunInputException.class,
-                    () -> StatusBucket.fromApiName(name));
+                    () -> StatusBucket.parse(name));
             assertEquals("bucket", e.field());
             assertTrue(e.getMessage().contains("queued, running, succeeded, partially_succeeded, failed"),
                     e.getMessage());
@@ -132,7 +132,7 @@ class StatusBucketTest {
         @DisplayName("a null name is refused like an unknown one")
         void nullRefused() {
             InvalidRunInputException e = assertThrows(InvalidRunInputException.class,
-                    () -> StatusBucket.fromApiName(null));
+                    () -> StatusBucket.parse(null));
             assertEquals("bucket", e.field());
         }
     }
@@ -143,9 +143,9 @@ class StatusBucketTest {
 
         @ParameterizedTest
         @EnumSource(RunStatus.class)
-        @DisplayName("fromStorageName(storageName()) round-trips every status")
+        @DisplayName("parse(storageName()) round-trips every status")
         void roundTrip(RunStatus status) {
-            assertSame(status, RunStatus.fromStorageName(status.storageName()));
+            assertSame(status, RunStatus.parse(status.storageName()));
         }
 
         @Test
@@ -164,7 +164,7 @@ class StatusBucketTest {
         @DisplayName("an unknown storage name is refused, listing the accepted names")
         void unknownRefused(String name) {
             InvalidRunInputException e = assertThrows(InvalidRunInputException.class,
-                    () -> RunStatus.fromStorageName(name));
+                    () -> RunStatus.parse(name));
             assertEquals("status", e.field());
             assertTrue(e.getMessage().contains("pending, running, completed, completed_with_errors, failed, aborted"),
                     e.getMessage());

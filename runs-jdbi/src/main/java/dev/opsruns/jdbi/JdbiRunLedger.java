@@ -9,16 +9,13 @@ import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunStoreException;
 import dev.opsruns.core.RunStoreUnavailableException;
 import dev.opsruns.core.RunsConfig;
-import dev.opsruns.jdbi.internal.JdbiNotificationInbox;
-import dev.opsruns.jdbi.internal.JdbiRunMaintenance;
-import dev.opsruns.jdbi.internal.JdbiRunQueries;
-import dev.opsruns.jdbi.internal.JdbiRunRegistry;
-import dev.opsruns.jdbi.internal.JdbiStore;
+import dev.opsruns.jdbi.internal.JdbiRunStore;
 import javax.sql.DataSource;
 
 /**
  * The durable {@link RunLedger} on H2 or PostgreSQL, over any {@link DataSource} (a connection pool
- * in production). Thread-safe; create one per database and share it.
+ * in production): the ledger's engine over a JDBI store. Thread-safe; create one per database and
+ * share it.
  *
  * <p>Every call is one transaction: it takes full effect, with the notifications it causes, or none.
  * Database failures surface as {@link RunStoreUnavailableException} (the database cannot be reached;
@@ -35,19 +32,10 @@ import javax.sql.DataSource;
  */
 public final class JdbiRunLedger implements RunLedger {
 
-    private final RunsConfig config;
-    private final RunRegistry registry;
-    private final RunQueries queries;
-    private final NotificationInbox notifications;
-    private final RunMaintenance maintenance;
+    private final RunLedger engine;
 
     private JdbiRunLedger(DataSource dataSource, RunsConfig config, DatabaseVendor vendor) {
-        JdbiStore store = new JdbiStore(dataSource, config, vendor);
-        this.config = config;
-        this.registry = new JdbiRunRegistry(store);
-        this.queries = new JdbiRunQueries(store);
-        this.notifications = new JdbiNotificationInbox(store);
-        this.maintenance = new JdbiRunMaintenance(store);
+        this.engine = RunLedger.over(new JdbiRunStore(dataSource, vendor), config);
     }
 
     /**
@@ -73,27 +61,27 @@ public final class JdbiRunLedger implements RunLedger {
 
     @Override
     public RunRegistry registry() {
-        return registry;
+        return engine.registry();
     }
 
     @Override
     public RunQueries queries() {
-        return queries;
+        return engine.queries();
     }
 
     @Override
     public NotificationInbox notifications() {
-        return notifications;
+        return engine.notifications();
     }
 
     @Override
     public RunMaintenance maintenance() {
-        return maintenance;
+        return engine.maintenance();
     }
 
     @Override
     public RunsConfig config() {
-        return config;
+        return engine.config();
     }
 
     /** Collects the settings of a {@link JdbiRunLedger}. */

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -130,6 +131,23 @@ final class ContractFixtures {
 
     static Principal owner(TenantId tenant) {
         return tenant.equals(TENANT_A) ? OWNER_A : OWNER_B;
+    }
+
+    /** Starts runs one minute apart, oldest first. */
+    List<Run> startMinuteApart(int count) {
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            runs.add(start());
+        }
+        return runs;
+    }
+
+    /** @return the ids of runs listed oldest first, newest first */
+    static List<RunId> newestFirst(List<Run> runs) {
+        List<RunId> ids = new ArrayList<>(runs.stream().map(Run::id).toList());
+        Collections.reverse(ids);
+        return ids;
     }
 
     // ------------------------------------------------------------------ configuration and ledger

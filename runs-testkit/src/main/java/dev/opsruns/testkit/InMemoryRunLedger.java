@@ -1,22 +1,19 @@
 package dev.opsruns.testkit;
 
+import dev.opsruns.core.InvalidRunInputException;
 import dev.opsruns.core.NotificationInbox;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.RunMaintenance;
 import dev.opsruns.core.RunQueries;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunsConfig;
-import dev.opsruns.core.internal.Checks;
-import dev.opsruns.testkit.internal.InMemoryInbox;
-import dev.opsruns.testkit.internal.InMemoryMaintenance;
-import dev.opsruns.testkit.internal.InMemoryQueries;
-import dev.opsruns.testkit.internal.InMemoryRegistry;
-import dev.opsruns.testkit.internal.InMemoryState;
+import dev.opsruns.testkit.internal.InMemoryRunStore;
 
 /**
- * A thread-safe, in-memory {@link RunLedger} with exactly the semantics of the durable stores (it
- * passes the same contract suites). For host applications' tests: no database needed. Pair it with a
- * {@link ManualClock} to test time-dependent behaviour.
+ * A thread-safe, in-memory {@link RunLedger} with exactly the semantics of the durable stores: the
+ * same engine over a store that keeps everything in memory (it passes the same contract kit). For host
+ * applications' tests: no database needed. Pair it with a {@link ManualClock} to test time-dependent
+ * behaviour.
  *
  * <pre>{@code
  * ManualClock clock = new ManualClock();
@@ -25,28 +22,22 @@ import dev.opsruns.testkit.internal.InMemoryState;
  */
 public final class InMemoryRunLedger implements RunLedger {
 
-    private final RunsConfig config;
-    private final InMemoryRegistry registry;
-    private final InMemoryQueries queries;
-    private final InMemoryInbox inbox;
-    private final InMemoryMaintenance maintenance;
+    private final RunLedger engine;
 
     private InMemoryRunLedger(RunsConfig config) {
-        InMemoryState state = new InMemoryState(config);
-        this.config = config;
-        this.registry = new InMemoryRegistry(state);
-        this.queries = new InMemoryQueries(state);
-        this.inbox = new InMemoryInbox(state);
-        this.maintenance = new InMemoryMaintenance(state, registry);
+        this.engine = RunLedger.over(new InMemoryRunStore(), config);
     }
 
     /**
      * @param config the settings
      * @return an empty ledger
-     * @throws dev.opsruns.core.InvalidRunInputException when config is null
+     * @throws InvalidRunInputException when config is null
      */
     public static InMemoryRunLedger create(RunsConfig config) {
-        return new InMemoryRunLedger(Checks.notNull(config, "config"));
+        if (config == null) {
+            throw new InvalidRunInputException("config", "is required but was null");
+        }
+        return new InMemoryRunLedger(config);
     }
 
     /** @return an empty ledger with {@link RunsConfig#defaults()} */
@@ -56,26 +47,26 @@ public final class InMemoryRunLedger implements RunLedger {
 
     @Override
     public RunRegistry registry() {
-        return registry;
+        return engine.registry();
     }
 
     @Override
     public RunQueries queries() {
-        return queries;
+        return engine.queries();
     }
 
     @Override
     public NotificationInbox notifications() {
-        return inbox;
+        return engine.notifications();
     }
 
     @Override
     public RunMaintenance maintenance() {
-        return maintenance;
+        return engine.maintenance();
     }
 
     @Override
     public RunsConfig config() {
-        return config;
+        return engine.config();
     }
 }

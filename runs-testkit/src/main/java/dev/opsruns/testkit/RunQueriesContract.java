@@ -5,7 +5,6 @@ import static dev.opsruns.testkit.ContractFixtures.BOTH;
 import static dev.opsruns.testkit.ContractFixtures.CANCELLED;
 import static dev.opsruns.testkit.ContractFixtures.DRIFT;
 import static dev.opsruns.testkit.ContractFixtures.FORBIDDEN;
-import static dev.opsruns.testkit.ContractFixtures.LINKS;
 import static dev.opsruns.testkit.ContractFixtures.MANAGER_A;
 import static dev.opsruns.testkit.ContractFixtures.OPERATOR_A;
 import static dev.opsruns.testkit.ContractFixtures.OPERATOR_B;
@@ -13,18 +12,16 @@ import static dev.opsruns.testkit.ContractFixtures.OUTSIDER;
 import static dev.opsruns.testkit.ContractFixtures.OWNER_A;
 import static dev.opsruns.testkit.ContractFixtures.OWNER_B;
 import static dev.opsruns.testkit.ContractFixtures.READONLY_A;
-import static dev.opsruns.testkit.ContractFixtures.SYSTEM;
 import static dev.opsruns.testkit.ContractFixtures.TENANT_A;
+import static dev.opsruns.testkit.ContractFixtures.newestFirst;
 import static dev.opsruns.testkit.ContractFixtures.TENANT_B;
 import static dev.opsruns.testkit.ContractFixtures.UNLINKED;
 import static dev.opsruns.testkit.ContractFixtures.context;
 import static dev.opsruns.testkit.ContractFixtures.distinct;
 import static dev.opsruns.testkit.ContractFixtures.ids;
 import static dev.opsruns.testkit.ContractFixtures.unknownRunId;
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +32,6 @@ import dev.opsruns.core.InvalidRunInputException;
 import dev.opsruns.core.ItemFailure;
 import dev.opsruns.core.Notification;
 import dev.opsruns.core.NotificationInbox;
-import dev.opsruns.core.NotificationKind;
 import dev.opsruns.core.PageRequest;
 import dev.opsruns.core.Principal;
 import dev.opsruns.core.ProgressDelta;
@@ -54,8 +50,6 @@ import dev.opsruns.core.RunQueries;
 import dev.opsruns.core.RunStatus;
 import dev.opsruns.core.RunType;
 import dev.opsruns.core.RunsConfig;
-import dev.opsruns.core.StartOutcome;
-import dev.opsruns.core.StartRequest;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.TenantRole;
@@ -82,7 +76,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -142,22 +135,6 @@ public abstract class RunQueriesContract {
 
     private static RunFilter buckets(StatusBucket... buckets) {
         return RunFilter.ALL.withBuckets(Set.of(buckets));
-    }
-
-    /** Starts runs one minute apart, oldest first. */
-    private List<Run> startMinuteApart(int count) {
-        List<Run> runs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            fx.clock.advance(Duration.ofMinutes(1));
-            runs.add(fx.start());
-        }
-        return runs;
-    }
-
-    private static List<RunId> newestFirst(List<Run> runs) {
-        List<RunId> ids = new ArrayList<>(ids(runs));
-        Collections.reverse(ids);
-        return ids;
     }
 
     /** A row of the DESIGN §5 table that the API can reach, with the bucket the table gives it. */
@@ -279,7 +256,7 @@ public abstract class RunQueriesContract {
 
         @Test
         void the_list_is_newest_first() {
-            List<Run> runs = startMinuteApart(5);
+            List<Run> runs = fx.startMinuteApart(5);
             assertEquals(newestFirst(runs), listIds(RunFilter.ALL));
             assertEquals(runs.get(4), page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.FIRST).runs().get(0),
                     "listed runs are the stored runs");
@@ -317,7 +294,7 @@ public abstract class RunQueriesContract {
 
         @Test
         void the_time_range_includes_from_and_excludes_to() {
-            List<Run> runs = startMinuteApart(4);
+            List<Run> runs = fx.startMinuteApart(4);
             Instant t0 = runs.get(0).createdAt();
             Instant t1 = runs.get(1).createdAt();
             Instant t3 = runs.get(3).createdAt();
@@ -392,7 +369,7 @@ public abstract class RunQueriesContract {
 
         @Test
         void pages_of_three_walk_seven_runs_newest_first_without_gaps() {
-            List<RunId> expected = newestFirst(startMinuteApart(7));
+            List<RunId> expected = newestFirst(fx.startMinuteApart(7));
             RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3));
             assertEquals(expected.subList(0, 3), ids(p1.runs()));
             assertNull(p1.newerCursor(), "the newest page has no newer cursor");
@@ -409,7 +386,7 @@ public abstract class RunQueriesContract {
 
         @Test
         void a_last_page_that_is_exactly_full_has_no_older_cursor() {
-            List<RunId> expected = newestFirst(startMinuteApart(6));
+            List<RunId> expected = newestFirst(fx.startMinuteApart(6));
             RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3));
             RunPage p2 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3).at(p1.olderCursor()));
             assertEquals(expected.subList(3, 6), ids(p2.runs()));
@@ -418,7 +395,7 @@ public abstract class RunQueriesContract {
 
         @Test
         void newer_cursors_walk_back_to_the_newest_page() {
-            List<RunId> expected = newestFirst(startMinuteApart(7));
+            List<RunId> expected = newestFirst(fx.startMinuteApart(7));
             PageRequest three = PageRequest.first(3);
             RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, three);
             RunPage p2 = page(OWNER_A, TENANT_A, RunFilter.ALL, three.at(p1.olderCursor()));
@@ -443,7 +420,7 @@ public abstract class RunQueriesContract {
 
         @Test
         void page_sizes_go_from_one_to_two_hundred_with_fifty_by_default() {
-            List<RunId> expected = newestFirst(startMinuteApart(201));
+            List<RunId> expected = newestFirst(fx.startMinuteApart(201));
             RunPage defaults = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.FIRST);
             assertEquals(expected.subList(0, 50), ids(defaults.runs()));
             RunPage biggest = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(200));
@@ -466,7 +443,7 @@ public abstract class RunQueriesContract {
 
         @Test
         void a_cursor_may_be_followed_with_another_page_size() {
-            List<RunId> expected = newestFirst(startMinuteApart(7));
+            List<RunId> expected = newestFirst(fx.startMinuteApart(7));
             RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(3));
             RunPage p2 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2).at(p1.olderCursor()));
             assertEquals(expected.subList(3, 5), ids(p2.runs()));
@@ -474,14 +451,14 @@ public abstract class RunQueriesContract {
 
         @Test
         void runs_inserted_while_paging_never_appear_twice_or_go_missing() {
-            List<RunId> original = newestFirst(startMinuteApart(10));
+            List<RunId> original = newestFirst(fx.startMinuteApart(10));
             List<RunId> seen = new ArrayList<>();
             PageRequest three = PageRequest.first(3);
             RunPage page = page(OWNER_A, TENANT_A, RunFilter.ALL, three);
             RunPage last = page;
             seen.addAll(ids(page.runs()));
             while (page.olderCursor() != null) {
-                startMinuteApart(2); // newer runs arrive between page reads
+                fx.startMinuteApart(2); // newer runs arrive between page reads
                 page = page(OWNER_A, TENANT_A, RunFilter.ALL, three.at(page.olderCursor()));
                 seen.addAll(ids(page.runs()));
                 last = page;
@@ -518,7 +495,7 @@ public abstract class RunQueriesContract {
 
         @Test
         void a_cursor_from_another_filter_is_refused() {
-            startMinuteApart(5);
+            fx.startMinuteApart(5);
             RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2));
             for (RunFilter other : List.of(RunFilter.ALL.withRunTypes(Set.of(DRIFT)), buckets(StatusBucket.QUEUED),
                     RunFilter.ALL.withCreatedBetween(ContractFixtures.START, null))) {
@@ -542,7 +519,7 @@ public abstract class RunQueriesContract {
 
         @Test
         void a_tampered_or_made_up_cursor_is_refused() {
-            startMinuteApart(5);
+            fx.startMinuteApart(5);
             String cursor = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2)).olderCursor();
             int middle = cursor.length() / 2;
             char flipped = cursor.charAt(middle) == 'A' ? 'B' : 'A';
@@ -732,179 +709,6 @@ public abstract class RunQueriesContract {
                     () -> queries().list(MANAGER_A, TENANT_A, RunFilter.ALL, PageRequest.FIRST));
             assertThrows(RunAccessDeniedException.class, () -> queries().detail(READONLY_A, TENANT_A, run.id()));
             assertEquals(run, queries().detail(OWNER_A, TENANT_A, run.id()).run());
-        }
-    }
-
-    // =====================================================================================================
-
-    @Nested
-    @DisplayName("§10 notifications: queued, reused and ended, each with a View run action")
-    class Notifications_section10 {
-
-        private String viewUrl(Run run) {
-            return LINKS.viewRunUrl(run.tenantId(), run.id());
-        }
-
-        private List<Notification> ofKind(Principal user, Run run, NotificationKind kind) {
-            return fx.inbox(user, run.tenantId(), run.id()).stream().filter(n -> n.kind() == kind).toList();
-        }
-
-        @Test
-        void a_user_start_queues_a_notification_with_a_view_run_action() {
-            Run run = fx.start();
-            List<Notification> all = fx.allNotifications(TENANT_A);
-            assertEquals(1, all.size(), "only the initiator hears of it");
-            Notification n = all.get(0);
-            assertAll(
-                    () -> assertEquals(TENANT_A, n.tenantId()),
-                    () -> assertEquals(OPERATOR_A.userId(), n.userId()),
-                    () -> assertEquals(run.id(), n.runId()),
-                    () -> assertEquals(DRIFT, n.runType()),
-                    () -> assertEquals(NotificationKind.QUEUED, n.kind()),
-                    () -> assertEquals("View run", n.actionLabel()),
-                    () -> assertEquals(viewUrl(run), n.actionUrl()),
-                    () -> assertEquals(fx.ledger().config().linkTemplate().viewRunUrl(TENANT_A, run.id()), n.actionUrl()),
-                    () -> assertEquals(run.createdAt(), n.createdAt()),
-                    () -> assertNull(n.readAt()),
-                    () -> assertFalse(n.title().isBlank()),
-                    () -> assertFalse(n.body().isBlank()));
-        }
-
-        @Test
-        void a_reuse_notifies_the_user_who_asked() {
-            RunContext ctx = fx.uniqueContext();
-            Run run = fx.start(OPERATOR_A, TENANT_A, DRIFT, ctx);
-            fx.clock.advance(Duration.ofMinutes(1));
-            StartOutcome byManager = fx.registry().startOrReuse(StartRequest.byUser(MANAGER_A, TENANT_A, DRIFT, ctx));
-            assertInstanceOf(StartOutcome.Reused.class, byManager);
-            List<Notification> managers = fx.inbox(MANAGER_A, TENANT_A);
-            assertEquals(1, managers.size());
-            Notification n = managers.get(0);
-            assertEquals(NotificationKind.REUSED, n.kind());
-            assertEquals(run.id(), n.runId());
-            assertEquals("View run", n.actionLabel());
-            assertEquals(viewUrl(run), n.actionUrl());
-            assertEquals(fx.now(), n.createdAt());
-            assertEquals(List.of(NotificationKind.QUEUED),
-                    fx.inbox(OPERATOR_A, TENANT_A).stream().map(Notification::kind).toList(), "the initiator hears nothing new");
-            fx.registry().startOrReuse(StartRequest.byUser(OPERATOR_A, TENANT_A, DRIFT, ctx));
-            assertEquals(1, ofKind(OPERATOR_A, run, NotificationKind.REUSED).size(), "reusing your own run is told too");
-        }
-
-        @Test
-        void system_starts_and_reuses_notify_nobody_but_a_user_reusing_a_system_run_is_told() {
-            RunContext ctx = fx.uniqueContext();
-            Run run = fx.startBySystem(TENANT_A, DRIFT, ctx);
-            fx.registry().startOrReuse(StartRequest.bySystem(SYSTEM, TENANT_A, DRIFT, ctx));
-            assertEquals(List.of(), fx.allNotifications(TENANT_A));
-            fx.registry().startOrReuse(StartRequest.byUser(OPERATOR_A, TENANT_A, DRIFT, ctx));
-            assertEquals(1, ofKind(OPERATOR_A, run, NotificationKind.REUSED).size());
-            fx.reach(run, RunStatus.COMPLETED, 1, 0);
-            assertEquals(1, fx.allNotifications(TENANT_A).size(), "the end of a system run notifies nobody");
-        }
-
-        static Stream<Arguments> endings() {
-            return Stream.of(
-                    Arguments.of(RunStatus.COMPLETED, 3, 0, NotificationKind.SUCCEEDED),
-                    Arguments.of(RunStatus.COMPLETED, 0, 0, NotificationKind.SUCCEEDED),
-                    Arguments.of(RunStatus.COMPLETED_WITH_ERRORS, 2, 1,
-                            NotificationKind.PARTIALLY_SUCCEEDED),
-                    Arguments.of(RunStatus.COMPLETED_WITH_ERRORS, 0, 2, NotificationKind.FAILED),
-                    Arguments.of(RunStatus.FAILED, 2, 1, NotificationKind.FAILED),
-                    Arguments.of(RunStatus.ABORTED, 0, 0, NotificationKind.FAILED));
-        }
-
-        @ParameterizedTest(name = "{0} succeeded={1} failed={2} -> {3}")
-        @MethodSource("endings")
-        void the_end_of_a_run_notifies_its_initiator_once(RunStatus status, long succeeded, long failed,
-                NotificationKind kind) {
-            RunContext ctx = fx.uniqueContext();
-            Run started = fx.start(OPERATOR_A, TENANT_A, DRIFT, ctx);
-            fx.registry().startOrReuse(StartRequest.byUser(MANAGER_A, TENANT_A, DRIFT, ctx));
-            fx.clock.advance(Duration.ofMinutes(2));
-            Run ended = fx.reach(started, status, succeeded, failed);
-            List<Notification> ends = fx.inbox(OPERATOR_A, TENANT_A, ended.id()).stream()
-                    .filter(n -> n.kind() != NotificationKind.QUEUED).toList();
-            assertEquals(1, ends.size(), "one end notification: " + ends);
-            Notification n = ends.get(0);
-            assertEquals(kind, n.kind());
-            assertEquals(ended.finishedAt(), n.createdAt());
-            assertEquals("View run", n.actionLabel());
-            assertEquals(viewUrl(ended), n.actionUrl());
-            assertEquals(List.of(NotificationKind.REUSED),
-                    fx.inbox(MANAGER_A, TENANT_A).stream().map(Notification::kind).toList(),
-                    "only the initiator hears of the end");
-        }
-
-        @Test
-        void a_failure_notification_carries_the_reason_and_the_sanitized_message() {
-            Run run = fx.running();
-            fx.registry().fail(run.id(), FORBIDDEN, "consent revoked by the tenant admin");
-            Notification n = ofKind(OPERATOR_A, run, NotificationKind.FAILED).get(0);
-            assertTrue(n.body().contains(FORBIDDEN.value()), n.body());
-            assertTrue(n.body().contains(fx.ledger().config().sanitizer().sanitize("consent revoked by the tenant admin")),
-                    n.body());
-        }
-
-        @Test
-        void a_system_run_notifies_nobody_through_its_whole_life() {
-            Run ok = fx.reach(fx.startBySystem(TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.COMPLETED, 2, 0);
-            Run failed = fx.reach(fx.startBySystem(TENANT_A, BACKUP, fx.uniqueContext()), RunStatus.FAILED, 0, 1);
-            assertEquals(RunStatus.COMPLETED, ok.status());
-            assertEquals(RunStatus.FAILED, failed.status());
-            assertEquals(List.of(), fx.allNotifications(TENANT_A));
-        }
-
-        @Test
-        void a_refused_transition_notifies_nobody() {
-            Run run = fx.reach(RunStatus.COMPLETED, 1, 0);
-            assertThrows(RuntimeException.class, () -> fx.registry().finish(run.id()));
-            assertThrows(RuntimeException.class, () -> fx.registry().fail(run.id(), FORBIDDEN, "late"));
-            assertEquals(List.of(NotificationKind.QUEUED, NotificationKind.SUCCEEDED),
-                    fx.inbox(OPERATOR_A, TENANT_A, run.id()).stream().map(Notification::kind).sorted().toList());
-        }
-
-        @Test
-        void mark_read_marks_only_the_principals_own_notifications() {
-            RunContext ctx = fx.uniqueContext();
-            fx.start(OPERATOR_A, TENANT_A, DRIFT, ctx);
-            fx.clock.advance(Duration.ofMinutes(1));
-            fx.start(OPERATOR_A, TENANT_A, BACKUP, fx.uniqueContext());
-            fx.registry().startOrReuse(StartRequest.byUser(MANAGER_A, TENANT_A, DRIFT, ctx));
-            List<UUID> operators = fx.inbox(OPERATOR_A, TENANT_A).stream().map(Notification::id).toList();
-            assertEquals(2, operators.size());
-
-            assertEquals(0, inbox().markRead(MANAGER_A, TENANT_A, operators), "another user's ids are ignored");
-            assertTrue(fx.inbox(OPERATOR_A, TENANT_A).stream().noneMatch(Notification::isRead));
-
-            fx.clock.advance(Duration.ofMinutes(1));
-            assertEquals(1, inbox().markRead(OPERATOR_A, TENANT_A, List.of(operators.get(0), UUID.randomUUID())));
-            Notification read = fx.inbox(OPERATOR_A, TENANT_A).stream()
-                    .filter(n -> n.id().equals(operators.get(0))).findFirst().orElseThrow();
-            assertEquals(fx.now(), read.readAt());
-            assertEquals(0, inbox().markRead(OPERATOR_A, TENANT_A, List.of(operators.get(0))), "already read");
-            assertEquals(1, inbox().markRead(OPERATOR_A, TENANT_A, List.of()), "empty marks all of mine");
-            assertTrue(fx.inbox(OPERATOR_A, TENANT_A).stream().allMatch(Notification::isRead));
-            assertTrue(fx.inbox(MANAGER_A, TENANT_A).stream().noneMatch(Notification::isRead), "the manager's stay unread");
-        }
-
-        @Test
-        void unread_only_leaves_out_what_was_read() {
-            fx.start();
-            fx.clock.advance(Duration.ofMinutes(1));
-            fx.start();
-            List<Notification> all = fx.inbox(OPERATOR_A, TENANT_A);
-            inbox().markRead(OPERATOR_A, TENANT_A, List.of(all.get(0).id()));
-            List<Notification> unread = inbox().list(OPERATOR_A, TENANT_A, true, 10);
-            assertEquals(List.of(all.get(1).id()), unread.stream().map(Notification::id).toList());
-            assertEquals(2, inbox().list(OPERATOR_A, TENANT_A, false, 10).size());
-        }
-
-        @Test
-        void the_inbox_is_newest_first_and_limited() {
-            List<Run> runs = startMinuteApart(5);
-            List<Notification> three = inbox().list(OPERATOR_A, TENANT_A, false, 3);
-            assertEquals(newestFirst(runs).subList(0, 3), three.stream().map(Notification::runId).toList());
         }
     }
 

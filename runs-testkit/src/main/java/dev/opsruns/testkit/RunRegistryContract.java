@@ -648,7 +648,7 @@ public abstract class RunRegistryContract {
         }
 
         @Test
-        void sixteen_threads_reporting_through_one_progress_recorder_store_exactly_what_was_recorded() {
+        void sixteen_threads_reporting_through_one_progress_recorder_and_item_failures_store_exactly_what_was_recorded() {
             Run run = fx.running();
             ProgressRecorder recorder = ProgressRecorder.builder(registry(), run.id())
                     .flushInterval(Duration.ofMillis(5))
@@ -656,8 +656,12 @@ public abstract class RunRegistryContract {
             RaceResult<long[]> result = race(16, t -> {
                 long[] recorded = new long[3];
                 for (int i = 0; i < 2_000; i++) {
+                    if (i % 40 == 0) { // failures go through recordItemFailure, which counts them once
+                        registry().recordItemFailure(run.id(), "item-" + t + "-" + i, FORBIDDEN, "no access");
+                        recorded[1]++;
+                        continue;
+                    }
                     switch (i % 10) {
-                        case 0 -> { recorder.failed(1); recorded[1]++; }
                         case 1 -> { recorder.skipped(2); recorded[2] += 2; }
                         default -> { recorder.succeeded(1); recorded[0]++; }
                     }

@@ -20,7 +20,7 @@ public enum ChangeType {
      * @param apiName a stored name
      * @return the change type
      */
-    public static ChangeType fromApiName(String apiName) {
+    public static ChangeType parse(String apiName) {
         return valueOf(apiName.toUpperCase(Locale.ROOT));
     }
 }

@@ -85,7 +85,7 @@ public final class DriftFindingRepository {
                 .map((rs, ctx) -> {
                     String changed = rs.getString("changed_settings");
                     DriftChange change = new DriftChange(rs.getString("policy_id"), rs.getString("display_name"),
-                            rs.getString("policy_type"), ChangeType.fromApiName(rs.getString("change_type")),
+                            rs.getString("policy_type"), ChangeType.parse(rs.getString("change_type")),
                             changed == null ? List.of() : read(changed));
                     return new DriftFinding(rs.getLong("id"), change, SqlTimes.instant(rs, "detected_at"));
                 }).list());

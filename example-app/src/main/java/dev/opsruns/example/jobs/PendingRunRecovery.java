@@ -9,15 +9,11 @@ import dev.opsruns.core.RunQueries;
 import dev.opsruns.core.RunType;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
-import dev.opsruns.core.TenantRole;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +41,8 @@ public final class PendingRunRecovery {
         if (tenants.isEmpty() || runTypes.isEmpty()) {
             return 0;
         }
-        // A system reader that may view every tenant, through the same queries the API uses.
-        Map<TenantId, TenantRole> roles = tenants.stream()
-                .collect(Collectors.toMap(Function.identity(), t -> TenantRole.READONLY));
-        Principal recovery = new Principal("system.pending-run-recovery", "Pending-run recovery", roles);
+        // the library's system reader views every tenant through the same queries the API uses
+        Principal recovery = Principal.systemReader("pending-run-recovery");
         RunFilter pending = RunFilter.ALL.withRunTypes(runTypes).withBuckets(Set.of(StatusBucket.QUEUED));
         List<Run> found = new ArrayList<>();
         for (TenantId tenant : tenants) {

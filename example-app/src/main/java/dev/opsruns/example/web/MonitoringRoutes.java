@@ -106,7 +106,7 @@ final class MonitoringRoutes {
         }
         Set<StatusBucket> buckets = EnumSet.noneOf(StatusBucket.class);
         for (String b : q.values("bucket")) {
-            buckets.add(StatusBucket.fromApiName(b));
+            buckets.add(StatusBucket.parse(b));
         }
         Instant from = q.instant("from");
         Instant to = q.instant("to");

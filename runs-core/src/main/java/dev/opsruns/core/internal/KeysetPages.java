@@ -5,6 +5,7 @@ import dev.opsruns.core.Run;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunPage;
 import dev.opsruns.core.TenantId;
+import dev.opsruns.core.spi.PagePosition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,14 +20,14 @@ public final class KeysetPages {
     @FunctionalInterface
     public interface Fetcher {
         /**
-         * @param position null for the newest runs (newest first); an {@link PageCursor.Direction#OLDER}
+         * @param position null for the newest runs (newest first); an {@link PagePosition.Direction#OLDER}
          *     position for runs strictly older than it (newest first); a
-         *     {@link PageCursor.Direction#NEWER} position for runs strictly newer than it (oldest first,
+         *     {@link PagePosition.Direction#NEWER} position for runs strictly newer than it (oldest first,
          *     that is, nearest the position first)
          * @param limit the most rows to return
          * @return the rows in the order described
          */
-        List<Run> fetch(PageCursor position, int limit);
+        List<Run> fetch(PagePosition position, int limit);
     }
 
     private KeysetPages() {
@@ -38,7 +39,7 @@ public final class KeysetPages {
      * @param request the page size and cursor
      * @param fetcher the store's query
      * @return the page, newest first, with cursors to its neighbours
-     * @throws dev.opsruns.core.InvalidRunInputException when the cursor is not one this listing issued
+     * @throws dev.opsruns.core.InvalidPageCursorException when the cursor is not one this listing issued
      */
     public static RunPage page(TenantId tenantId, RunFilter filter, PageRequest request, Fetcher fetcher) {
         int limit = request.limit();
@@ -50,7 +51,7 @@ public final class KeysetPages {
             return new RunPage(shown, more ? cursor(PageCursor.Direction.OLDER, last(shown), tenantId, filter) : null, null);
         }
         if (position.direction() == PageCursor.Direction.OLDER) {
-            List<Run> rows = fetcher.fetch(position, limit + 1);
+            List<Run> rows = fetcher.fetch(position.toPosition(), limit + 1);
             boolean more = rows.size() > limit;
             List<Run> shown = more ? rows.subList(0, limit) : rows;
             String newer = shown.isEmpty()
@@ -58,7 +59,7 @@ public final class KeysetPages {
                     : cursor(PageCursor.Direction.NEWER, shown.get(0), tenantId, filter);
             return new RunPage(shown, more ? cursor(PageCursor.Direction.OLDER, last(shown), tenantId, filter) : null, newer);
         }
-        List<Run> rows = fetcher.fetch(position, limit + 1);
+        List<Run> rows = fetcher.fetch(position.toPosition(), limit + 1);
         if (rows.size() <= limit) {
             // Fewer newer runs than a page: the newest page shows them all, and is what people expect.
             return page(tenantId, filter, new PageRequest(limit, null), fetcher);

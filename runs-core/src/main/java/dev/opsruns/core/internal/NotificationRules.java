@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The one place that decides which transition notifies whom, and with what text (DESIGN §10).
- * Stores call it inside the transaction of the transition and persist what it returns.
+ * The one place that decides which transition notifies whom, and with what text. The engine hands it
+ * to the store's end primitive, which stores what it returns in the same atomic step as the end.
  */
 public final class NotificationRules {
 
@@ -92,7 +92,7 @@ public final class NotificationRules {
     private Notification build(Run run, String userId, NotificationKind kind, String title, String body, Instant at) {
         FailureSanitizer sanitizer = config.sanitizer();
         return new Notification(UuidV7.next(at.toEpochMilli()), run.tenantId(), userId, run.id(), run.runType(), kind,
-                title, sanitizer.sanitize(body), VIEW_RUN, config.linkTemplate().viewRunUrl(run.tenantId(), run.id()),
+                StoredText.withoutNul(title), StoredText.sanitized(sanitizer, body), VIEW_RUN, config.linkTemplate().viewRunUrl(run.tenantId(), run.id()),
                 at, null);
     }
 

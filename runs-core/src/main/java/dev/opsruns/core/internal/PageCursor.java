@@ -1,6 +1,7 @@
 package dev.opsruns.core.internal;
 
-import dev.opsruns.core.InvalidRunInputException;
+import dev.opsruns.core.InvalidPageCursorException;
+import dev.opsruns.core.spi.PagePosition;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunType;
@@ -37,6 +38,21 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
 
     private static final byte VERSION = 1;
     private static final int LENGTH = 1 + 1 + 8 + 16 + 8 + 4;
+
+    /**
+     * @param position a store-level position
+     * @return the cursor of that position
+     */
+    public static PageCursor of(PagePosition position) {
+        return new PageCursor(position.direction() == PagePosition.Direction.OLDER ? Direction.OLDER : Direction.NEWER,
+                position.createdAt(), position.runId());
+    }
+
+    /** @return the position this cursor stands for, as stores take it */
+    public PagePosition toPosition() {
+        return new PagePosition(direction == Direction.OLDER ? PagePosition.Direction.OLDER : PagePosition.Direction.NEWER,
+                createdAt, runId);
+    }
 
     /**
      * @param tenantId the tenant the listing is for
@@ -79,7 +95,7 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
             throw invalid();
         }
         if (!MessageDigest.isEqual(fingerprint(tenantId, filter), slice(bytes, LENGTH - 12, 8))) {
-            throw new InvalidRunInputException("cursor",
+            throw new InvalidPageCursorException(
                     "belongs to another listing (tenant or filters changed); start again without a cursor");
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -96,8 +112,8 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
         return new PageCursor(Direction.values()[dir], Instant.EPOCH.plus(micros, ChronoUnit.MICROS), new RunId(uuid));
     }
 
-    private static InvalidRunInputException invalid() {
-        return new InvalidRunInputException("cursor",
+    private static InvalidPageCursorException invalid() {
+        return new InvalidPageCursorException(
                 "is not a cursor this listing issued; pass the olderCursor or newerCursor of a previous page, or none");
     }
 

@@ -1,8 +1,6 @@
 package dev.opsruns.jdbi.internal;
 
 import dev.opsruns.core.RunException;
-import dev.opsruns.core.RunsConfig;
-import dev.opsruns.core.internal.NotificationRules;
 import dev.opsruns.jdbi.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>The dialect is chosen lazily so that a ledger can be created while the database is down (an
  * app starting before its database): the first call that reaches the database reads its metadata.
  */
-public final class JdbiStore {
+final class JdbiStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
 
@@ -32,33 +30,19 @@ public final class JdbiStore {
     }
 
     private final Jdbi jdbi;
-    private final RunsConfig config;
-    private final NotificationRules notificationRules;
     private volatile Dialect dialect;
 
     /**
      * @param dataSource the database
-     * @param config the settings
      * @param vendor the vendor, or null to detect it on first use
      */
-    public JdbiStore(DataSource dataSource, RunsConfig config, DatabaseVendor vendor) {
+    JdbiStore(DataSource dataSource, DatabaseVendor vendor) {
         this.jdbi = Jdbi.create(dataSource);
         // statements are plain SQL with named parameters; no template syntax to misread a "<"
         this.jdbi.setTemplateEngine(TemplateEngine.NOP);
-        this.config = config;
-        this.notificationRules = new NotificationRules(config);
         if (vendor != null) {
             this.dialect = dialectFor(vendor);
         }
-    }
-
-    /** @return the settings */
-    public RunsConfig config() {
-        return config;
-    }
-
-    NotificationRules notificationRules() {
-        return notificationRules;
     }
 
     /**

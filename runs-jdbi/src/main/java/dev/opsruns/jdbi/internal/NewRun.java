@@ -40,15 +40,10 @@ record NewRun(Run run, Notification notification) {
                 .bind("n_run", Binds.uuid(n.runId().value()))
                 .bind("n_run_type", n.runType().value())
                 .bind("n_kind", n.kind().storageName())
-                .bind("n_title", storable(n.title()))
-                .bind("n_body", storable(n.body()))
+                .bind("n_title", n.title())
+                .bind("n_body", n.body())
                 .bind("n_label", n.actionLabel())
                 .bind("n_url", n.actionUrl())
                 .bind("n_created_at", Binds.instant(n.createdAt()));
-    }
-
-    /** PostgreSQL text cannot hold NUL; a host's sanitizer might leave one in a notification's text. */
-    private static String storable(String text) {
-        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 }

@@ -27,7 +27,7 @@ final class NotificationRows implements RowMapper<Notification> {
                 rs.getString("user_id"),
                 new RunId(Binds.uuid(rs, "run_id")),
                 RunType.of(rs.getString("run_type")),
-                NotificationKind.fromStorageName(rs.getString("kind")),
+                NotificationKind.parse(rs.getString("kind")),
                 rs.getString("title"),
                 rs.getString("body"),
                 rs.getString("action_label"),

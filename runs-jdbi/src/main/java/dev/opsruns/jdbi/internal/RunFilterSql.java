@@ -4,7 +4,7 @@ import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunType;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
-import dev.opsruns.core.internal.PageCursor;
+import dev.opsruns.core.spi.PagePosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * The WHERE clause of a monitoring list or count: the tenant, then only the filters in use, so each
  * combination gets its own statement and plan. Values are always bound parameters; only parameter
  * names and fixed column names are written into the SQL. The bucket filter compares the stored
- * {@code bucket} column, which the migrations compute with DESIGN §5's table, so it agrees with
+ * {@code bucket} column, which the migrations compute from status and counts, so it agrees with
  * {@link StatusBucket#of}.
  */
 final class RunFilterSql {
@@ -80,8 +80,8 @@ final class RunFilterSql {
      * @param runId the position's run id
      * @return this clause
      */
-    RunFilterSql beyond(PageCursor.Direction direction, Instant createdAt, java.util.UUID runId) {
-        where.append(direction == PageCursor.Direction.OLDER
+    RunFilterSql beyond(PagePosition.Direction direction, Instant createdAt, java.util.UUID runId) {
+        where.append(direction == PagePosition.Direction.OLDER
                 ? " AND (created_at, id) < (:pos_at, :pos_id)"
                 : " AND (created_at, id) > (:pos_at, :pos_id)");
         values.put("pos_at", Binds.instant(createdAt));

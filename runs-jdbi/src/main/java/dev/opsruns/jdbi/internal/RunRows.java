@@ -47,7 +47,7 @@ final class RunRows implements RowMapper<Run> {
                 new RunId(Binds.uuid(rs, "id")),
                 TenantId.of(rs.getString("tenant_id")),
                 RunType.of(rs.getString("run_type")),
-                RunStatus.fromStorageName(rs.getString("status")),
+                RunStatus.parse(rs.getString("status")),
                 new IdempotencyKey(rs.getString("idempotency_key")),
                 initiator,
                 ContextJson.read(rs.getString("context")),

@@ -111,7 +111,7 @@ final class Sql {
              WHERE id = :id AND status = 'running' AND heartbeat_at = :seen""";
 
     static final String NEVER_STARTED_CANDIDATES = """
-            SELECT id, created_at FROM opsruns_runs
+            SELECT id, run_type, created_at FROM opsruns_runs
              WHERE status = 'pending' AND created_at < :cutoff
              ORDER BY created_at
              LIMIT :limit""";

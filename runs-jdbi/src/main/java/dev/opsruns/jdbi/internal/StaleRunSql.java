@@ -1,8 +1,7 @@
 package dev.opsruns.jdbi.internal;
 
 import dev.opsruns.core.RunType;
-import dev.opsruns.core.StaleRunPolicy;
-import java.time.Duration;
+import dev.opsruns.core.spi.HeartbeatCutoffs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,12 +16,12 @@ import org.jdbi.v3.core.statement.Query;
 final class StaleRunSql {
 
     private final String sql;
-    private final List<Map.Entry<RunType, Duration>> overrides;
-    private final Duration defaultTimeout;
+    private final List<Map.Entry<RunType, Instant>> overrides;
+    private final Instant otherTypes;
 
-    StaleRunSql(StaleRunPolicy policy) {
-        this.defaultTimeout = policy.heartbeatTimeout();
-        this.overrides = new ArrayList<>(policy.heartbeatTimeouts().entrySet());
+    StaleRunSql(HeartbeatCutoffs cutoffs) {
+        this.otherTypes = cutoffs.otherTypes();
+        this.overrides = new ArrayList<>(cutoffs.byRunType().entrySet());
         overrides.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
         StringBuilder where = new StringBuilder();
         StringBuilder others = new StringBuilder();
@@ -36,13 +35,13 @@ final class StaleRunSql {
                 + where + ") ORDER BY heartbeat_at LIMIT :limit";
     }
 
-    /** @return the candidates query, bound for {@code now} */
-    Query bind(Query query, Instant now, int limit) {
+    /** @return the candidates query, bound */
+    Query bind(Query query, int limit) {
         for (int i = 0; i < overrides.size(); i++) {
             query.bind("type" + i, overrides.get(i).getKey().value())
-                    .bind("cutoff" + i, Binds.instant(now.minus(overrides.get(i).getValue())));
+                    .bind("cutoff" + i, Binds.instant(overrides.get(i).getValue()));
         }
-        return query.bind("cutoff", Binds.instant(now.minus(defaultTimeout))).bind("limit", limit);
+        return query.bind("cutoff", Binds.instant(otherTypes)).bind("limit", limit);
     }
 
     String sql() {

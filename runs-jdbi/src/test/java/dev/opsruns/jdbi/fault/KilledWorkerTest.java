@@ -79,13 +79,13 @@ class KilledWorkerTest {
         StartOutcome blocked = now.registry().startOrReuse(request());
         assertInstanceOf(StartOutcome.Reused.class, blocked, "while it looks alive the key is taken");
         assertEquals(runId, blocked.run().id());
-        ReapReport early = now.maintenance().reapStaleRuns(StaleRunPolicy.DEFAULTS);
+        ReapReport early = now.maintenance().reapStaleRuns(StaleRunPolicy.defaults());
         assertFalse(early.stale().contains(runId), "a fresh heartbeat is not stale");
 
         // Eleven minutes later (past the 10-minute default threshold), with no sleeping.
         Clock later = Clock.offset(Clock.systemUTC(), StaleRunPolicy.DEFAULT_HEARTBEAT_TIMEOUT.plus(Duration.ofMinutes(1)));
         JdbiRunLedger afterThreshold = JdbiRunLedger.create(DB.dataSource(), RunsConfig.builder().clock(later).build());
-        ReapReport reaped = afterThreshold.maintenance().reapStaleRuns(StaleRunPolicy.DEFAULTS);
+        ReapReport reaped = afterThreshold.maintenance().reapStaleRuns(StaleRunPolicy.defaults());
         assertEquals(List.of(runId), reaped.stale());
 
         Run ended = afterThreshold.registry().get(runId);

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunType;
-import dev.opsruns.core.StaleRunPolicy;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
-import dev.opsruns.core.internal.PageCursor;
+import dev.opsruns.core.spi.HeartbeatCutoffs;
+import dev.opsruns.core.spi.PagePosition;
 import dev.opsruns.jdbi.testing.PostgresExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -108,11 +108,11 @@ class PostgresExplainTest {
         assertIndexed("list, newest page", Sql.listPage(first, false), params(first, 51));
 
         RunFilterSql older = RunFilterSql.of(TENANT, RunFilter.ALL, true)
-                .beyond(PageCursor.Direction.OLDER, position, positionId.value());
+                .beyond(PagePosition.Direction.OLDER, position, positionId.value());
         assertIndexed("list, an older page", Sql.listPage(older, false), params(older, 51));
 
         RunFilterSql newer = RunFilterSql.of(TENANT, RunFilter.ALL, true)
-                .beyond(PageCursor.Direction.NEWER, position, positionId.value());
+                .beyond(PagePosition.Direction.NEWER, position, positionId.value());
         assertIndexed("list, a newer page", Sql.listPage(newer, true), params(newer, 51));
 
         RunFilterSql byType = RunFilterSql.of(TENANT, RunFilter.ALL.withRunTypes(Set.of(RunType.of("drift.generate"))), true);
@@ -151,7 +151,7 @@ class PostgresExplainTest {
 
     @Test
     void the_reaper_finds_stale_and_never_started_runs_by_index() throws SQLException {
-        StaleRunSql stale = new StaleRunSql(StaleRunPolicy.DEFAULTS);
+        StaleRunSql stale = new StaleRunSql(new HeartbeatCutoffs(Instant.parse("2026-03-01T00:00:00Z"), Map.of()));
         Map<String, String> p = new LinkedHashMap<>();
         p.put("cutoff", "'2026-03-01T00:00:00Z'");
         p.put("limit", "500");

@@ -3,8 +3,8 @@ package dev.opsruns.testkit;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.RunsConfig;
 
-/** The in-memory store against {@link RunRegistryContract}. */
-class InMemoryRunRegistryTest extends RunRegistryContract {
+/** The in-memory ledger against the whole {@link RunLedgerContract}. */
+class InMemoryRunLedgerTest extends RunLedgerContract {
 
     @Override
     protected RunLedger createLedger(RunsConfig config) {

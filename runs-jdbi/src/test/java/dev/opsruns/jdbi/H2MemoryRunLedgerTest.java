@@ -3,14 +3,14 @@ package dev.opsruns.jdbi;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.RunsConfig;
 import dev.opsruns.jdbi.testing.H2Extension;
-import dev.opsruns.testkit.RunRegistryContract;
+import dev.opsruns.testkit.RunLedgerContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The write side contract on an H2 file database. */
-class H2FileRunRegistryTest extends RunRegistryContract {
+/** The whole ledger contract (registry, queries, notifications, maintenance) on H2 in memory. */
+class H2MemoryRunLedgerTest extends RunLedgerContract {
 
     @RegisterExtension
-    static final H2Extension DB = H2Extension.inFile();
+    static final H2Extension DB = H2Extension.inMemory();
 
     @Override
     protected RunLedger createLedger(RunsConfig config) {

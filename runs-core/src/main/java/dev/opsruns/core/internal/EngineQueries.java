@@ -1,0 +1,90 @@
+package dev.opsruns.core.internal;
+
+import dev.opsruns.core.BucketCounts;
+import dev.opsruns.core.PageRequest;
+import dev.opsruns.core.Principal;
+import dev.opsruns.core.RelatedLink;
+import dev.opsruns.core.RunDetail;
+import dev.opsruns.core.RunFilter;
+import dev.opsruns.core.RunId;
+import dev.opsruns.core.RunNotFoundException;
+import dev.opsruns.core.RunPage;
+import dev.opsruns.core.RunQueries;
+import dev.opsruns.core.RunsConfig;
+import dev.opsruns.core.TenantId;
+import dev.opsruns.core.spi.RunStore;
+import dev.opsruns.core.spi.StoredDetail;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The monitoring side over any {@link RunStore}: null and access checks before any store work, cursor
+ * checks and page assembly (so cursors mean the same on every store), exact time bounds, and related
+ * links added after the store is done.
+ */
+final class EngineQueries implements RunQueries {
+
+    private final RunStore store;
+    private final RunsConfig config;
+
+    EngineQueries(RunStore store, RunsConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    @Override
+    public RunPage list(Principal principal, TenantId tenantId, RunFilter filter, PageRequest page) {
+        checkView(principal, tenantId);
+        Checks.notNull(filter, "filter");
+        Checks.notNull(page, "page");
+        if (page.cursor() != null) {
+            PageCursor.decode(page.cursor(), tenantId, filter); // a bad cursor is refused before any store work
+        }
+        RunFilter exact = exactBounds(filter);
+        return KeysetPages.page(tenantId, filter, page, (position, limit) -> store.page(tenantId, exact, position, limit));
+    }
+
+    @Override
+    public BucketCounts countByBucket(Principal principal, TenantId tenantId, RunFilter filter) {
+        checkView(principal, tenantId);
+        Checks.notNull(filter, "filter");
+        return new BucketCounts(store.countByBucket(tenantId, exactBounds(filter).withBuckets(Set.of())));
+    }
+
+    @Override
+    public RunDetail detail(Principal principal, TenantId tenantId, RunId runId) {
+        checkView(principal, tenantId);
+        Checks.notNull(runId, "runId");
+        StoredDetail stored = store.detail(tenantId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        // host code runs after the store is done, so a slow provider never holds a connection
+        List<RelatedLink> links = config.relatedLinks(stored.run().runType()).linksFor(stored.run());
+        return new RunDetail(stored.run(), stored.itemFailures(), stored.itemFailuresOmitted(),
+                links == null ? List.of() : links);
+    }
+
+    private void checkView(Principal principal, TenantId tenantId) {
+        Checks.notNull(principal, "principal");
+        Checks.notNull(tenantId, "tenantId");
+        config.accessPolicy().checkView(principal, tenantId);
+    }
+
+    /**
+     * Stores keep whole microseconds. Rounding both bounds up to the next microsecond keeps
+     * {@code from} inclusive and {@code to} exclusive exactly, whatever precision a store compares in:
+     * a run created at T matches {@code from = T + 1 ns} no longer, and {@code to = T + 1 ns} still.
+     */
+    static RunFilter exactBounds(RunFilter filter) {
+        Instant from = ceilMicros(filter.from());
+        Instant to = ceilMicros(filter.to());
+        return from == filter.from() && to == filter.to() ? filter : filter.withCreatedBetween(from, to);
+    }
+
+    private static Instant ceilMicros(Instant t) {
+        if (t == null || t.getNano() % 1_000 == 0) {
+            return t;
+        }
+        return t.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.opsruns.core.spi;
+
+import dev.opsruns.core.ItemFailure;
+import dev.opsruns.core.Notification;
+import dev.opsruns.core.ProgressDelta;
+import dev.opsruns.core.Run;
+import dev.opsruns.core.RunFilter;
+import dev.opsruns.core.RunId;
+import dev.opsruns.core.RunStoreException;
+import dev.opsruns.core.RunStoreUnavailableException;
+import dev.opsruns.core.StatusBucket;
+import dev.opsruns.core.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The storage primitives under the ledger's engine. The engine checks input and access, builds the
+ * idempotency key, sanitizes every message, takes every timestamp from the configured clock and
+ * decides which transition notifies whom; a store only keeps records, and each primitive must be
+ * <em>atomic</em> (all of its writes take effect, or none) and safe to call from any number of threads
+ * and processes at once.
+ *
+ * <p>Every write that changes a run is a compare-and-set: it applies only when the run is in one of the
+ * statuses the primitive names, and otherwise changes nothing and says so (false or empty). The engine
+ * then reads the run with {@link #findRun} to explain the refusal.
+ *
+ * <p>Errors: a store throws {@link RunStoreUnavailableException} when its database cannot be reached
+ * (with {@code outcomeUnknown} set when a write may have taken effect), and {@link RunStoreException}
+ * for any other failure of its own; nothing else escapes, except what host code called back through
+ * {@link #end}'s notification function throws, which must roll the end back and reach the caller as it
+ * is.
+ *
+ * <p>A SQL store can do each primitive in one statement, or one short transaction: that is the shape
+ * this interface was cut to.
+ */
+public interface RunStore {
+
+    // ------------------------------------------------------------------ starting
+
+    /**
+     * Stores a new {@code pending} run, with its "queued" notification, unless an active
+     * ({@code pending} or {@code running}) run of the same tenant holds the same idempotency key.
+     * Concurrent callers in any process must agree: at most one active run per (tenant, key), ever.
+     *
+     * @param run the new run, {@code pending}, exactly as it must be stored
+     * @param queued the notification to store in the same atomic step, or null for none
+     * @return {@link InsertOutcome.Inserted}; {@link InsertOutcome.Active} with the run that holds the
+     *     key (nothing written); or {@link InsertOutcome.Contended} when the insert lost to a run that
+     *     ended before it could be read (nothing written; the engine retries)
+     */
+    InsertOutcome insertUnlessActive(Run run, Notification queued);
+
+    /**
+     * Stores one notification (the engine's "reused" notice, which belongs to no transition).
+     *
+     * @param notification the notification
+     */
+    void insertNotification(Notification notification);
+
+    // ------------------------------------------------------------------ workers
+
+    /**
+     * @param runId a run
+     * @return the run as stored, in any tenant
+     */
+    Optional<Run> findRun(RunId runId);
+
+    /**
+     * Compare-and-set {@code pending|running -> running}: keeps a first {@code startedAt}, sets it to
+     * {@code at} otherwise, and sets the heartbeat to {@code at}.
+     *
+     * @param runId the run
+     * @param at now
+     * @return the run after the change, or empty when the run is missing or has ended
+     */
+    Optional<Run> markRunning(RunId runId, Instant at);
+
+    /**
+     * Sets the heartbeat of a {@code running} run.
+     *
+     * @param runId the run
+     * @param at now
+     * @return false when the run is missing or not running (nothing changed)
+     */
+    boolean heartbeat(RunId runId, Instant at);
+
+    /**
+     * Sets the total item count of a {@code running} run and its heartbeat.
+     *
+     * @param runId the run
+     * @param total the total, zero or more
+     * @param at now
+     * @return false when the run is missing or not running (nothing changed)
+     */
+    boolean setTotal(RunId runId, long total, Instant at);
+
+    /**
+     * Adds a delta to the counts of a {@code running} run, atomically with respect to every other
+     * writer (no lost update), and sets the heartbeat to {@code at} only when it is older than
+     * {@code refreshHeartbeatBefore} (a SQL store then leaves an indexed column alone on most calls).
+     *
+     * @param runId the run
+     * @param delta what to add
+     * @param at now
+     * @param refreshHeartbeatBefore heartbeats older than this are refreshed
+     * @return false when the run is missing or not running (nothing changed)
+     */
+    boolean addProgress(RunId runId, ProgressDelta delta, Instant at, Instant refreshHeartbeatBefore);
+
+    /**
+     * Counts one failed item on a {@code running} run ({@code failed + 1}, one more failure recorded,
+     * heartbeat set to the failure's time) and, while fewer than {@code cap} failures are stored for the
+     * run, stores this one. Concurrent callers take storage slots one at a time: never more than
+     * {@code cap} stored, never a count without its failure while below the cap.
+     *
+     * @param runId the run
+     * @param failure the failure, message already sanitized
+     * @param cap the most failures stored per run
+     * @return false when the run is missing or not running (nothing changed)
+     */
+    boolean recordItemFailure(RunId runId, ItemFailure failure, int cap);
+
+    /**
+     * Ends a run by compare-and-set, as {@code end} describes, and in the same atomic step stores the
+     * notification that {@code notification} returns for the ended run. The function is the engine's
+     * and may call host code; when it throws, nothing of the end may remain.
+     *
+     * @param end which end, from which statuses, with what failure and guard
+     * @param notification maps the run as ended to the notification to store with it, if any
+     * @return the ended run, or empty when the run is missing, not in a status the end accepts, or its
+     *     guard does not hold (nothing changed)
+     */
+    Optional<Run> end(RunEnd end, Function<Run, Optional<Notification>> notification);
+
+    // ------------------------------------------------------------------ monitoring
+
+    /**
+     * Fetches runs of one tenant that match the filter, next to a position. Reads may run outside a
+     * transaction; a page need not be a snapshot.
+     *
+     * @param tenantId the tenant
+     * @param filter run types, buckets, and a creation-time range ({@code from} inclusive, {@code to}
+     *     exclusive); times the engine passes are whole microseconds
+     * @param position null for the newest runs, newest first; {@link PagePosition.Direction#OLDER} for
+     *     runs strictly older than the position, newest first; {@link PagePosition.Direction#NEWER} for
+     *     runs strictly newer than it, oldest first (nearest the position first)
+     * @param limit the most runs to return, 1 or more
+     * @return the runs in the order described
+     */
+    List<Run> page(TenantId tenantId, RunFilter filter, PagePosition position, int limit);
+
+    /**
+     * Counts a tenant's runs per bucket ({@link StatusBucket#of} of each run's status and counts).
+     *
+     * @param tenantId the tenant
+     * @param filter run types and creation-time range; its bucket set is always empty here
+     * @return the count of every bucket that has runs (absent buckets count zero)
+     */
+    Map<StatusBucket, Long> countByBucket(TenantId tenantId, RunFilter filter);
+
+    /**
+     * @param tenantId the tenant the run must belong to
+     * @param runId the run
+     * @return its detail without related links, or empty when no such run exists in the tenant
+     */
+    Optional<StoredDetail> detail(TenantId tenantId, RunId runId);
+
+    // ------------------------------------------------------------------ maintenance
+
+    /**
+     * @param cutoffs the heartbeat cutoff of each run type
+     * @param limit the most candidates
+     * @return {@code running} runs whose heartbeat is before their type's cutoff, oldest heartbeat
+     *     first, each with the heartbeat it has
+     */
+    List<StaleCandidate> staleRunning(HeartbeatCutoffs cutoffs, int limit);
+
+    /**
+     * @param createdBefore the queue cutoff
+     * @param limit the most candidates
+     * @return {@code pending} runs created before the cutoff, oldest first, each with its creation time
+     */
+    List<StaleCandidate> neverStarted(Instant createdBefore, int limit);
+
+    /**
+     * Deletes, in one atomic step, at most {@code limit} ended runs whose {@code finishedAt} is before
+     * {@code finishedBefore}, with their item failures and notifications. Never an active run;
+     * concurrent purges never delete a run twice nor fail on each other.
+     *
+     * @param finishedBefore the retention cutoff
+     * @param limit the most runs to delete
+     * @return how many runs were deleted
+     */
+    int purgeEnded(Instant finishedBefore, int limit);
+
+    // ------------------------------------------------------------------ notifications
+
+    /**
+     * @param tenantId the tenant
+     * @param userId the recipient
+     * @param unreadOnly true to leave out notifications already read
+     * @param limit the most to return
+     * @return the recipient's notifications in the tenant, newest first ({@code createdAt}, then id)
+     */
+    List<Notification> notifications(TenantId tenantId, String userId, boolean unreadOnly, int limit);
+
+    /**
+     * Marks unread notifications of one recipient in one tenant read, in one atomic step.
+     *
+     * @param tenantId the tenant
+     * @param userId the recipient
+     * @param ids the notifications to mark (ids of others' notifications are ignored), or empty for all
+     *     of the recipient's in the tenant
+     * @param at now
+     * @return how many changed from unread to read
+     */
+    int markRead(TenantId tenantId, String userId, Set<UUID> ids, Instant at);
+}

@@ -1,0 +1,323 @@
+package dev.opsruns.jdbi.internal;
+
+import dev.opsruns.core.ItemFailure;
+import dev.opsruns.core.Notification;
+import dev.opsruns.core.ProgressDelta;
+import dev.opsruns.core.ReasonCode;
+import dev.opsruns.core.Run;
+import dev.opsruns.core.RunCounts;
+import dev.opsruns.core.RunFilter;
+import dev.opsruns.core.RunId;
+import dev.opsruns.core.RunType;
+import dev.opsruns.core.StatusBucket;
+import dev.opsruns.core.TenantId;
+import dev.opsruns.core.spi.HeartbeatCutoffs;
+import dev.opsruns.core.spi.InsertOutcome;
+import dev.opsruns.core.spi.PagePosition;
+import dev.opsruns.core.spi.RunEnd;
+import dev.opsruns.core.spi.RunStore;
+import dev.opsruns.core.spi.StaleCandidate;
+import dev.opsruns.core.spi.StoredDetail;
+import dev.opsruns.jdbi.DatabaseVendor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * The storage primitives on H2 and PostgreSQL. Single-statement writes and all reads run in
+ * auto-commit (one round trip, and a hot row's lock held only while the statement commits); the
+ * primitives with two statements (an end and its notification, an item failure and its slot, a purge
+ * batch, the H2 insert) run in one transaction. Transitions are compare-and-set updates
+ * ({@code WHERE id = ? AND status IN (...)}) and counters change by SQL increments.
+ */
+public final class JdbiRunStore implements RunStore {
+
+    /** Ids marked per statement: well below every driver's parameter limit. */
+    private static final int IDS_PER_STATEMENT = 500;
+
+    private final JdbiStore db;
+
+    /**
+     * @param dataSource the database
+     * @param vendor the vendor, or null to detect it on first use
+     */
+    public JdbiRunStore(DataSource dataSource, DatabaseVendor vendor) {
+        this.db = new JdbiStore(dataSource, vendor);
+    }
+
+    // ------------------------------------------------------------------ starting
+
+    @Override
+    public InsertOutcome insertUnlessActive(Run run, Notification queued) {
+        // The reuse path is this one read: no insert that the unique index would refuse, no transaction.
+        Optional<Run> active = db.read("find the active run", (h, d) -> selectActive(h, d, run));
+        if (active.isPresent()) {
+            return new InsertOutcome.Active(active.get());
+        }
+        NewRun newRun = new NewRun(run, queued);
+        JdbiStore.Work<Boolean> insert = (h, d) -> d.insertUnlessActive(h, newRun);
+        boolean inserted = db.dialect().insertIsOneStatement()
+                ? db.writeOneStatement("start a run", insert)
+                : db.inTransaction("start a run", insert);
+        if (inserted) {
+            return InsertOutcome.INSERTED;
+        }
+        // Lost the race to the unique index. This read starts after the insert waited for the winner to
+        // commit, so it sees the winner (READ COMMITTED) unless the winner has ended since.
+        return db.read("find the active run", (h, d) -> selectActive(h, d, run))
+                .<InsertOutcome>map(InsertOutcome.Active::new)
+                .orElse(InsertOutcome.CONTENDED);
+    }
+
+    private static Optional<Run> selectActive(Handle h, Dialect d, Run run) {
+        return h.createQuery(Sql.selectActiveRun(d))
+                .bind("tenant", run.tenantId().value())
+                .bind("key", run.idempotencyKey().value())
+                .map(RunRows.INSTANCE)
+                .findOne();
+    }
+
+    @Override
+    public void insertNotification(Notification notification) {
+        db.writeOneStatement("store a notification", (h, d) -> {
+            insertNotification(h, notification);
+            return null;
+        });
+    }
+
+    private static void insertNotification(Handle h, Notification n) {
+        NewRun.bindNotification(h.createUpdate(Sql.INSERT_NOTIFICATION), n).execute();
+    }
+
+    // ------------------------------------------------------------------ workers
+
+    @Override
+    public Optional<Run> findRun(RunId runId) {
+        return db.read("read a run", (h, d) -> h.createQuery(Sql.SELECT_RUN)
+                .bind("id", Binds.uuid(runId.value()))
+                .map(RunRows.INSTANCE)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Run> markRunning(RunId runId, Instant at) {
+        return db.writeOneStatement("mark a run running", (h, d) -> h
+                .createQuery(d.returning(Sql.MARK_RUNNING, Sql.RUN_COLUMNS))
+                .bind("id", Binds.uuid(runId.value()))
+                .bind("now", Binds.instant(at))
+                .map(RunRows.INSTANCE)
+                .findOne());
+    }
+
+    @Override
+    public boolean heartbeat(RunId runId, Instant at) {
+        return db.writeOneStatement("record a heartbeat", (h, d) -> h.createUpdate(Sql.HEARTBEAT)
+                .bind("id", Binds.uuid(runId.value()))
+                .bind("now", Binds.instant(at))
+                .execute() > 0);
+    }
+
+    @Override
+    public boolean setTotal(RunId runId, long total, Instant at) {
+        return db.writeOneStatement("set a run's total", (h, d) -> h.createUpdate(Sql.SET_TOTAL)
+                .bind("id", Binds.uuid(runId.value()))
+                .bind("total", total)
+                .bind("now", Binds.instant(at))
+                .execute() > 0);
+    }
+
+    @Override
+    public boolean addProgress(RunId runId, ProgressDelta delta, Instant at, Instant refreshHeartbeatBefore) {
+        return db.writeOneStatement("record progress", (h, d) -> h.createUpdate(Sql.RECORD_PROGRESS)
+                .bind("id", Binds.uuid(runId.value()))
+                .bind("succeeded", delta.succeeded())
+                .bind("failed", delta.failed())
+                .bind("skipped", delta.skipped())
+                .bind("now", Binds.instant(at))
+                .bind("refreshBefore", Binds.instant(refreshHeartbeatBefore))
+                .execute() > 0);
+    }
+
+    @Override
+    public boolean recordItemFailure(RunId runId, ItemFailure failure, int cap) {
+        return db.inTransaction("record an item failure", (h, d) -> {
+            // the update holds the run's row lock until commit, so concurrent writers take slots one by one
+            Optional<Long> priorStored = h.createQuery(d.countItemFailure())
+                    .bind("id", Binds.uuid(runId.value()))
+                    .bind("cap", cap)
+                    .bind("now", Binds.instant(failure.occurredAt()))
+                    .mapTo(Long.class)
+                    .findOne();
+            if (priorStored.isEmpty()) {
+                return false;
+            }
+            if (priorStored.get() < cap) {
+                h.createUpdate(Sql.INSERT_ITEM_FAILURE)
+                        .bind("id", Binds.uuid(runId.value()))
+                        .bind("seq", priorStored.get() + 1)
+                        .bind("item_key", failure.itemKey())
+                        .bind("reason_code", failure.reasonCode().value())
+                        .bind("message", failure.message())
+                        .bind("now", Binds.instant(failure.occurredAt()))
+                        .execute();
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Run> end(RunEnd end, Function<Run, Optional<Notification>> notification) {
+        return db.inTransaction("end a run", (h, d) -> {
+            Optional<Run> ended = endStatement(h, d, end).map(RunRows.INSTANCE).findOne();
+            ended.flatMap(notification).ifPresent(n -> insertNotification(h, n));
+            return ended;
+        });
+    }
+
+    private static Query endStatement(Handle h, Dialect d, RunEnd end) {
+        Query q = switch (end.kind()) {
+            case FINISH -> h.createQuery(d.returning(Sql.FINISH, Sql.RUN_COLUMNS));
+            case FAIL, ABORT -> h.createQuery(d.returning(Sql.END_WITH_FAILURE, Sql.RUN_COLUMNS))
+                    .bind("status", end.targetStatus(RunCounts.ZERO).storageName());
+            case REAP_STALE -> h.createQuery(d.returning(Sql.REAP_STALE, Sql.RUN_COLUMNS))
+                    .bind("seen", Binds.instant(end.guard()));
+            case REAP_NEVER_STARTED -> h.createQuery(d.returning(Sql.REAP_NEVER_STARTED, Sql.RUN_COLUMNS))
+                    .bind("cutoff", Binds.instant(end.guard()));
+        };
+        if (end.failure() != null) {
+            q.bind("reason", end.failure().reasonCode().value()).bind("message", end.failure().message());
+        }
+        return q.bind("id", Binds.uuid(end.runId().value())).bind("now", Binds.instant(end.at()));
+    }
+
+    // ------------------------------------------------------------------ monitoring
+
+    @Override
+    public List<Run> page(TenantId tenantId, RunFilter filter, PagePosition position, int limit) {
+        RunFilterSql where = RunFilterSql.of(tenantId, filter, true);
+        if (position != null) {
+            where.beyond(position.direction(), position.createdAt(), position.runId().value());
+        }
+        boolean nearestNewerFirst = position != null && position.direction() == PagePosition.Direction.NEWER;
+        return db.read("list runs", (h, d) -> where.bind(h.createQuery(Sql.listPage(where, nearestNewerFirst)))
+                .bind("limit", limit)
+                .map(RunRows.INSTANCE)
+                .list());
+    }
+
+    @Override
+    public Map<StatusBucket, Long> countByBucket(TenantId tenantId, RunFilter filter) {
+        RunFilterSql where = RunFilterSql.of(tenantId, filter, false);
+        return db.read("count runs", (h, d) -> {
+            Map<StatusBucket, Long> counts = new EnumMap<>(StatusBucket.class);
+            where.bind(h.createQuery(Sql.countByBucket(where)))
+                    .map((rs, ctx) -> Map.entry(StatusBucket.parse(rs.getString("bucket")), rs.getLong("runs")))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
+    }
+
+    @Override
+    public Optional<StoredDetail> detail(TenantId tenantId, RunId runId) {
+        return db.read("read a run's detail", (h, d) -> {
+            long[] failureCounts = new long[2];
+            Optional<Run> run = h.createQuery(Sql.SELECT_RUN_IN_TENANT)
+                    .bind("tenant", tenantId.value())
+                    .bind("id", Binds.uuid(runId.value()))
+                    .map((rs, ctx) -> {
+                        failureCounts[0] = rs.getLong("failures_recorded");
+                        failureCounts[1] = rs.getLong("failures_stored");
+                        return RunRows.read(rs);
+                    })
+                    .findOne();
+            if (run.isEmpty()) {
+                return Optional.empty();
+            }
+            // seq <= the stored count just read: the list matches the counts even while a worker adds more
+            List<ItemFailure> failures = h.createQuery(Sql.SELECT_ITEM_FAILURES)
+                    .bind("id", Binds.uuid(runId.value()))
+                    .bind("stored", failureCounts[1])
+                    .map((rs, ctx) -> new ItemFailure(rs.getString("item_key"), ReasonCode.of(rs.getString("reason_code")),
+                            rs.getString("message"), Binds.instant(rs, "occurred_at")))
+                    .list();
+            return Optional.of(new StoredDetail(run.get(), failures, Math.max(0, failureCounts[0] - failureCounts[1])));
+        });
+    }
+
+    // ------------------------------------------------------------------ maintenance
+
+    @Override
+    public List<StaleCandidate> staleRunning(HeartbeatCutoffs cutoffs, int limit) {
+        StaleRunSql staleSql = new StaleRunSql(cutoffs);
+        return db.read("find stale runs", (h, d) -> staleSql.bind(h.createQuery(staleSql.sql()), limit)
+                .map((rs, ctx) -> new StaleCandidate(new RunId(Binds.uuid(rs, "id")), RunType.of(rs.getString("run_type")),
+                        Binds.instant(rs, "heartbeat_at")))
+                .list());
+    }
+
+    @Override
+    public List<StaleCandidate> neverStarted(Instant createdBefore, int limit) {
+        return db.read("find runs never started", (h, d) -> h.createQuery(Sql.NEVER_STARTED_CANDIDATES)
+                .bind("cutoff", Binds.instant(createdBefore))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new StaleCandidate(new RunId(Binds.uuid(rs, "id")), RunType.of(rs.getString("run_type")),
+                        Binds.instant(rs, "created_at")))
+                .list());
+    }
+
+    @Override
+    public int purgeEnded(Instant finishedBefore, int limit) {
+        return db.inTransaction("purge ended runs", (h, d) -> d.purgeBatch(h, finishedBefore, limit));
+    }
+
+    // ------------------------------------------------------------------ notifications
+
+    @Override
+    public List<Notification> notifications(TenantId tenantId, String userId, boolean unreadOnly, int limit) {
+        return db.read("list notifications", (h, d) -> h
+                .createQuery(unreadOnly ? Sql.INBOX_UNREAD : Sql.INBOX)
+                .bind("tenant", tenantId.value())
+                .bind("user", userId)
+                .bind("limit", limit)
+                .map(NotificationRows.INSTANCE)
+                .list());
+    }
+
+    @Override
+    public int markRead(TenantId tenantId, String userId, Set<UUID> ids, Instant at) {
+        List<UUID> unique = new ArrayList<>(ids);
+        return db.inTransaction("mark notifications read", (h, d) -> {
+            if (unique.isEmpty()) {
+                return bindOwner(h.createUpdate(Sql.MARK_ALL_READ), tenantId, userId, at).execute();
+            }
+            int changed = 0;
+            for (int from = 0; from < unique.size(); from += IDS_PER_STATEMENT) {
+                List<UUID> chunk = unique.subList(from, Math.min(unique.size(), from + IDS_PER_STATEMENT));
+                StringBuilder in = new StringBuilder("(");
+                for (int i = 0; i < chunk.size(); i++) {
+                    in.append(i == 0 ? ":id" : ", :id").append(i);
+                }
+                Update update = bindOwner(h.createUpdate(Sql.MARK_READ_PREFIX + in.append(')')), tenantId, userId, at);
+                for (int i = 0; i < chunk.size(); i++) {
+                    update.bind("id" + i, Binds.uuid(chunk.get(i)));
+                }
+                changed += update.execute();
+            }
+            return changed;
+        });
+    }
+
+    private static Update bindOwner(Update update, TenantId tenantId, String userId, Instant at) {
+        return update.bind("tenant", tenantId.value()).bind("user", userId).bind("now", Binds.instant(at));
+    }
+}

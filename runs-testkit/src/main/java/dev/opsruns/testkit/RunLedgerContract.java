@@ -1,0 +1,76 @@
+package dev.opsruns.testkit;
+
+import dev.opsruns.core.RunLedger;
+import dev.opsruns.core.RunsConfig;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * Everything a ledger promises, in one class to extend: the write side ({@link RunRegistryContract}),
+ * the read side ({@link RunQueriesContract}), notifications ({@link NotificationContract}) and
+ * maintenance ({@link RunMaintenanceContract}), each run in a nested group against a ledger the
+ * subclass creates.
+ *
+ * <p>A store of one's own is "implement the SPI, extend two classes": this one, over
+ * {@code RunLedger.over(store, config)}, and {@link RunStoreContract} for the primitives themselves.
+ *
+ * <pre>{@code
+ * class MyStoreLedgerTest extends RunLedgerContract {
+ *     @Override
+ *     protected RunLedger createLedger(RunsConfig config) {
+ *         return RunLedger.over(MyStore.empty(), config);
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class RunLedgerContract {
+
+    /**
+     * Creates the ledger under test. Called before every test, and again by tests that need another
+     * configuration (the earlier ledger is then abandoned).
+     *
+     * @param config the settings to use, exactly as given (its clock is a {@code ManualClock})
+     * @return a ledger over EMPTY state: no runs, failures or notifications in any tenant, on every call
+     */
+    protected abstract RunLedger createLedger(RunsConfig config);
+
+    /** The write side. */
+    @Nested
+    @DisplayName("registry")
+    class Registry extends RunRegistryContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+
+    /** The read side. */
+    @Nested
+    @DisplayName("queries")
+    class Queries extends RunQueriesContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+
+    /** Notifications. */
+    @Nested
+    @DisplayName("notifications")
+    class Notifications extends NotificationContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+
+    /** The reaper and the purge. */
+    @Nested
+    @DisplayName("maintenance")
+    class Maintenance extends RunMaintenanceContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package dev.opsruns.testkit.internal;
+
+import dev.opsruns.core.IdempotencyKey;
+import dev.opsruns.core.ItemFailure;
+import dev.opsruns.core.Notification;
+import dev.opsruns.core.ProgressDelta;
+import dev.opsruns.core.Run;
+import dev.opsruns.core.RunFilter;
+import dev.opsruns.core.RunId;
+import dev.opsruns.core.RunStatus;
+import dev.opsruns.core.StatusBucket;
+import dev.opsruns.core.TenantId;
+import dev.opsruns.core.spi.HeartbeatCutoffs;
+import dev.opsruns.core.spi.InsertOutcome;
+import dev.opsruns.core.spi.PagePosition;
+import dev.opsruns.core.spi.RunEnd;
+import dev.opsruns.core.spi.RunStore;
+import dev.opsruns.core.spi.StaleCandidate;
+import dev.opsruns.core.spi.StoredDetail;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The in-memory store: every primitive runs under one lock, which makes each atomic, as the SPI asks;
+ * the testkit trades throughput for obviously correct semantics.
+ */
+public final class InMemoryRunStore implements RunStore {
+
+    /** Newest first: createdAt, then id, both descending. */
+    private static final Comparator<Run> NEWEST_FIRST =
+            Comparator.comparing(Run::createdAt).thenComparing(Run::id).reversed();
+
+    /** A run with what is stored beside it. */
+    private static final class Entry {
+        Run run;
+        final List<ItemFailure> failures = new ArrayList<>();
+        long failuresRecorded;
+
+        Entry(Run run) {
+            this.run = run;
+        }
+    }
+
+    private record ActiveKey(TenantId tenantId, IdempotencyKey key) {
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<RunId, Entry> runs = new LinkedHashMap<>();
+    private final Map<ActiveKey, RunId> active = new HashMap<>();
+    private final Map<UUID, Notification> notifications = new LinkedHashMap<>();
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public InsertOutcome insertUnlessActive(Run run, Notification queued) {
+        return locked(() -> {
+            ActiveKey key = new ActiveKey(run.tenantId(), run.idempotencyKey());
+            RunId holder = active.get(key);
+            if (holder != null) {
+                return new InsertOutcome.Active(runs.get(holder).run);
+            }
+            runs.put(run.id(), new Entry(run));
+            active.put(key, run.id());
+            if (queued != null) {
+                notifications.put(queued.id(), queued);
+            }
+            return InsertOutcome.INSERTED;
+        });
+    }
+
+    @Override
+    public void insertNotification(Notification notification) {
+        locked(() -> notifications.put(notification.id(), notification));
+    }
+
+    @Override
+    public Optional<Run> findRun(RunId runId) {
+        return locked(() -> Optional.ofNullable(runs.get(runId)).map(e -> e.run));
+    }
+
+    @Override
+    public Optional<Run> markRunning(RunId runId, Instant at) {
+        return update(runId, Set.of(RunStatus.PENDING, RunStatus.RUNNING), r -> r.withStatus(RunStatus.RUNNING)
+                .withStartedAt(r.startedAt() == null ? at : r.startedAt())
+                .withHeartbeatAt(at));
+    }
+
+    @Override
+    public boolean heartbeat(RunId runId, Instant at) {
+        return update(runId, Set.of(RunStatus.RUNNING), r -> r.withHeartbeatAt(at)).isPresent();
+    }
+
+    @Override
+    public boolean setTotal(RunId runId, long total, Instant at) {
+        return update(runId, Set.of(RunStatus.RUNNING), r -> r.withCounts(r.counts().withTotal(total)).withHeartbeatAt(at))
+                .isPresent();
+    }
+
+    @Override
+    public boolean addProgress(RunId runId, ProgressDelta delta, Instant at, Instant refreshHeartbeatBefore) {
+        return update(runId, Set.of(RunStatus.RUNNING), r -> r.withCounts(r.counts().plus(delta))
+                .withHeartbeatAt(r.heartbeatAt().isBefore(refreshHeartbeatBefore) ? at : r.heartbeatAt()))
+                .isPresent();
+    }
+
+    @Override
+    public boolean recordItemFailure(RunId runId, ItemFailure failure, int cap) {
+        return locked(() -> {
+            Entry e = runs.get(runId);
+            if (e == null || e.run.status() != RunStatus.RUNNING) {
+                return false;
+            }
+            e.run = e.run.withCounts(e.run.counts().plus(new ProgressDelta(0, 1, 0))).withHeartbeatAt(failure.occurredAt());
+            e.failuresRecorded++;
+            if (e.failures.size() < cap) {
+                e.failures.add(failure);
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Run> end(RunEnd end, Function<Run, Optional<Notification>> notification) {
+        return locked(() -> {
+            Entry e = runs.get(end.runId());
+            if (e == null || !end.kind().from().contains(e.run.status()) || !guardHolds(end, e.run)) {
+                return Optional.empty();
+            }
+            Run ended = e.run.withStatus(end.targetStatus(e.run.counts())).withFailure(end.failure())
+                    .withFinishedAt(end.at());
+            // the notification is built before anything changes, so a throwing one leaves the run as it was
+            Optional<Notification> n = notification.apply(ended);
+            e.run = ended;
+            active.remove(new ActiveKey(ended.tenantId(), ended.idempotencyKey()), ended.id());
+            n.ifPresent(x -> notifications.put(x.id(), x));
+            return Optional.of(ended);
+        });
+    }
+
+    private static boolean guardHolds(RunEnd end, Run run) {
+        return switch (end.kind()) {
+            case REAP_STALE -> end.guard().equals(run.heartbeatAt());
+            case REAP_NEVER_STARTED -> run.createdAt().isBefore(end.guard());
+            case FINISH, FAIL, ABORT -> true;
+        };
+    }
+
+    @Override
+    public List<Run> page(TenantId tenantId, RunFilter filter, PagePosition position, int limit) {
+        return locked(() -> {
+            Stream<Run> matching = tenantRuns(tenantId).filter(filter::matches);
+            if (position == null) {
+                return matching.sorted(NEWEST_FIRST).limit(limit).toList();
+            }
+            if (position.direction() == PagePosition.Direction.OLDER) {
+                return matching.filter(r -> position.compareRun(r.createdAt(), r.id()) < 0)
+                        .sorted(NEWEST_FIRST).limit(limit).toList();
+            }
+            return matching.filter(r -> position.compareRun(r.createdAt(), r.id()) > 0)
+                    .sorted(NEWEST_FIRST.reversed()).limit(limit).toList();
+        });
+    }
+
+    @Override
+    public Map<StatusBucket, Long> countByBucket(TenantId tenantId, RunFilter filter) {
+        return locked(() -> {
+            Map<StatusBucket, Long> counts = new EnumMap<>(StatusBucket.class);
+            tenantRuns(tenantId).filter(filter::matches).forEach(r -> counts.merge(r.bucket(), 1L, Long::sum));
+            return counts;
+        });
+    }
+
+    @Override
+    public Optional<StoredDetail> detail(TenantId tenantId, RunId runId) {
+        return locked(() -> {
+            Entry e = runs.get(runId);
+            if (e == null || !e.run.tenantId().equals(tenantId)) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredDetail(e.run, e.failures, e.failuresRecorded - e.failures.size()));
+        });
+    }
+
+    @Override
+    public List<StaleCandidate> staleRunning(HeartbeatCutoffs cutoffs, int limit) {
+        return locked(() -> runs.values().stream().map(e -> e.run)
+                .filter(r -> r.status() == RunStatus.RUNNING && r.heartbeatAt().isBefore(cutoffs.cutoffFor(r.runType())))
+                .sorted(Comparator.comparing(Run::heartbeatAt))
+                .limit(limit)
+                .map(r -> new StaleCandidate(r.id(), r.runType(), r.heartbeatAt()))
+                .toList());
+    }
+
+    @Override
+    public List<StaleCandidate> neverStarted(Instant createdBefore, int limit) {
+        return locked(() -> runs.values().stream().map(e -> e.run)
+                .filter(r -> r.status() == RunStatus.PENDING && r.createdAt().isBefore(createdBefore))
+                .sorted(Comparator.comparing(Run::createdAt))
+                .limit(limit)
+                .map(r -> new StaleCandidate(r.id(), r.runType(), r.createdAt()))
+                .toList());
+    }
+
+    @Override
+    public int purgeEnded(Instant finishedBefore, int limit) {
+        return locked(() -> {
+            List<RunId> batch = runs.values().stream().map(e -> e.run)
+                    .filter(r -> r.status().isTerminal() && r.finishedAt().isBefore(finishedBefore))
+                    .map(Run::id)
+                    .limit(limit)
+                    .toList();
+            for (RunId id : batch) {
+                runs.remove(id);
+                notifications.values().removeIf(n -> n.runId().equals(id));
+            }
+            return batch.size();
+        });
+    }
+
+    @Override
+    public List<Notification> notifications(TenantId tenantId, String userId, boolean unreadOnly, int limit) {
+        return locked(() -> notifications.values().stream()
+                .filter(n -> mine(n, tenantId, userId) && (!unreadOnly || !n.isRead()))
+                .sorted(Comparator.comparing(Notification::createdAt).thenComparing(Notification::id).reversed())
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public int markRead(TenantId tenantId, String userId, Set<UUID> ids, Instant at) {
+        return locked(() -> {
+            int changed = 0;
+            for (Notification n : List.copyOf(notifications.values())) {
+                if (mine(n, tenantId, userId) && !n.isRead() && (ids.isEmpty() || ids.contains(n.id()))) {
+                    notifications.put(n.id(), n.withReadAt(at));
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    private static boolean mine(Notification n, TenantId tenantId, String userId) {
+        return n.tenantId().equals(tenantId) && n.userId().equals(userId);
+    }
+
+    private Stream<Run> tenantRuns(TenantId tenantId) {
+        return runs.values().stream().map(e -> e.run).filter(r -> r.tenantId().equals(tenantId));
+    }
+
+    /** Applies a change to a run in one of the allowed statuses; empty when missing or not allowed. */
+    private Optional<Run> update(RunId runId, Set<RunStatus> allowed, UnaryOperator<Run> change) {
+        return locked(() -> {
+            Entry e = runs.get(runId);
+            if (e == null || !allowed.contains(e.run.status())) {
+                return Optional.empty();
+            }
+            e.run = change.apply(e.run);
+            return Optional.of(e.run);
+        });
+    }
+}
