@@ -12,6 +12,7 @@ import java.util.Map;
 public record BucketCounts(Map<StatusBucket, Long> counts) {
 
     /**
+     * @param counts the count per bucket; every bucket is present
      * @throws InvalidRunInputException when null; missing buckets count zero
      */
     public BucketCounts {

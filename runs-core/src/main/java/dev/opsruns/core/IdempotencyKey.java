@@ -11,6 +11,7 @@ import dev.opsruns.core.internal.Checks;
 public record IdempotencyKey(String value) {
 
     /**
+     * @param value 64 lowercase hex characters
      * @throws InvalidRunInputException when not 64 lowercase hex characters
      */
     public IdempotencyKey {

@@ -3,14 +3,17 @@ package dev.opsruns.core;
 import java.util.Set;
 
 /**
- * A lifecycle call was refused because the run is not in a status that allows it (DESIGN §4): for
+ * A lifecycle call was refused because the run is not in a status that allows it: for
  * example finishing a run that already ended, or a late progress report from a worker whose run was
  * reaped. The run is left exactly as it was.
  */
 public class IllegalRunTransitionException extends RunException {
 
+    /** The run the action was refused on. */
     private final RunId runId;
+    /** The run's status when the action was refused. */
     private final RunStatus actual;
+    /** The refused action. */
     private final String action;
 
     /**

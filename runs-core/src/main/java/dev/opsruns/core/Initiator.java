@@ -24,6 +24,8 @@ public sealed interface Initiator {
      */
     record User(String id, String displayName) implements Initiator {
         /**
+         * @param id the host's user id (1-200 printable characters)
+         * @param displayName the user's name when the run started (1-200 characters)
          * @throws InvalidRunInputException when a part is blank or too long
          */
         public User {
@@ -39,6 +41,7 @@ public sealed interface Initiator {
      */
     record System(String id) implements Initiator {
         /**
+         * @param id the component's name (1-200 printable characters)
          * @throws InvalidRunInputException when blank or too long
          */
         public System {

@@ -8,6 +8,7 @@ import java.util.Objects;
  */
 public class InvalidRunInputException extends RunException {
 
+    /** The offending field or parameter. */
     private final String field;
 
     /**

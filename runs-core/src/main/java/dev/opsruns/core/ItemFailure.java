@@ -17,6 +17,10 @@ public record ItemFailure(String itemKey, ReasonCode reasonCode, String message,
     public static final int MAX_ITEM_KEY_LENGTH = 200;
 
     /**
+     * @param itemKey the item's id in the host's terms (a policy id, say); 1-200 characters
+     * @param reasonCode the stable reason
+     * @param message the sanitized message
+     * @param occurredAt when it was recorded
      * @throws InvalidRunInputException when a part is null or the item key is blank or too long
      */
     public ItemFailure {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * A database notification to the user who initiated (or re-requested) a run, with a "View run"
- * action (DESIGN §10). Written in the same transaction as the transition that caused it.
+ * action. Written in the same transaction as the transition that caused it.
  *
  * @param id the notification's id
  * @param tenantId the tenant of the run
@@ -26,6 +26,18 @@ public record Notification(UUID id, TenantId tenantId, String userId, RunId runI
         Instant createdAt, Instant readAt) {
 
     /**
+     * @param id the notification's id
+     * @param tenantId the tenant of the run
+     * @param userId the recipient
+     * @param runId the run it is about
+     * @param runType the run's type
+     * @param kind why it was sent
+     * @param title a one-line summary
+     * @param body a sanitized sentence (with the failure reason for failures)
+     * @param actionLabel the action's label, "View run"
+     * @param actionUrl where the action leads, from the host's {@link RunLinkTemplate}
+     * @param createdAt when it was written
+     * @param readAt when the recipient marked it read, or null
      * @throws InvalidRunInputException when a required part is null
      */
     public Notification {

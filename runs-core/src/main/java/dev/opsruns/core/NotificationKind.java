@@ -1,6 +1,6 @@
 package dev.opsruns.core;
 
-/** Why a notification was sent (DESIGN §10). */
+/** Why a notification was sent. */
 public enum NotificationKind {
     /** A run was started and is queued. */
     QUEUED("queued"),

@@ -18,6 +18,8 @@ public record PageRequest(int limit, String cursor) {
     public static final PageRequest FIRST = new PageRequest(DEFAULT_LIMIT, null);
 
     /**
+     * @param limit how many runs at most, 1-200
+     * @param cursor a cursor from {@link RunPage#olderCursor()} or {@link RunPage#newerCursor()}, or null
      * @throws InvalidRunInputException when the limit is outside 1-200 or the cursor is blank
      */
     public PageRequest {

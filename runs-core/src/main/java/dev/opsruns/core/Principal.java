@@ -20,6 +20,10 @@ import java.util.Optional;
 public record Principal(String userId, String displayName, Map<TenantId, TenantRole> roles, boolean readsEveryTenant) {
 
     /**
+     * @param userId the host's user id
+     * @param displayName the user's display name
+     * @param roles the user's role in each tenant it belongs to
+     * @param readsEveryTenant true for a {@link #systemReader}: {@link TenantRole#READONLY} in every tenant without a role of its own
      * @throws InvalidRunInputException when a part is null or invalid
      */
     public Principal {

@@ -16,6 +16,9 @@ public record ProgressDelta(long succeeded, long failed, long skipped) {
     public static final ProgressDelta NONE = new ProgressDelta(0, 0, 0);
 
     /**
+     * @param succeeded items that succeeded since the last report
+     * @param failed items that failed since the last report (without a stored failure record; use {@link RunRegistry#recordItemFailure} to store why)
+     * @param skipped items that were skipped since the last report
      * @throws InvalidRunInputException when any part is negative
      */
     public ProgressDelta {

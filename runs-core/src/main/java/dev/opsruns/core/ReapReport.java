@@ -9,7 +9,12 @@ import java.util.List;
  * @param neverStarted pending runs ended as {@code run.never_started}
  */
 public record ReapReport(List<RunId> stale, List<RunId> neverStarted) {
-    /** Compact constructor: copies the lists. */
+    /**
+     * Compact constructor: copies the lists.
+     *
+     * @param stale running runs ended as {@code run.stale}
+     * @param neverStarted pending runs ended as {@code run.never_started}
+     */
     public ReapReport {
         stale = List.copyOf(stale);
         neverStarted = List.copyOf(neverStarted);

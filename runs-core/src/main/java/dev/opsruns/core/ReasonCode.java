@@ -23,6 +23,7 @@ public record ReasonCode(String value) {
     public static final ReasonCode RUN_NEVER_STARTED = new ReasonCode("run.never_started");
 
     /**
+     * @param value the reason code
      * @throws InvalidRunInputException when the format is not accepted
      */
     public ReasonCode {

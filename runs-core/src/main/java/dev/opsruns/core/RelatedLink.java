@@ -10,6 +10,8 @@ import dev.opsruns.core.internal.Checks;
  */
 public record RelatedLink(String label, String url) {
     /**
+     * @param label what to show
+     * @param url where it leads (host-relative or absolute)
      * @throws InvalidRunInputException when a part is null or blank
      */
     public RelatedLink {

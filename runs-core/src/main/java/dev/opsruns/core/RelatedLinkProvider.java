@@ -3,7 +3,7 @@ package dev.opsruns.core;
 import java.util.List;
 
 /**
- * SPI: the related links of runs of one run type (DESIGN §8), registered per run type in
+ * SPI: the related links of runs of one run type, registered per run type in
  * {@link RunsConfig}. Called when a run's detail is read; it must be quick and must not throw.
  */
 @FunctionalInterface

@@ -4,7 +4,7 @@ import dev.opsruns.core.internal.Checks;
 import java.time.Duration;
 
 /**
- * What the retention purge deletes (DESIGN §11): ended runs that finished longer ago than
+ * What the retention purge deletes: ended runs that finished longer ago than
  * {@code retention}, with their failures and notifications, {@code batchSize} runs per transaction.
  *
  * @param retention how long ended runs are kept
@@ -23,6 +23,8 @@ public record RetentionPolicy(Duration retention, int batchSize) {
     }
 
     /**
+     * @param retention how long ended runs are kept
+     * @param batchSize runs deleted per transaction, 1-50,000
      * @throws InvalidRunInputException when the retention is not positive or the batch size out of range
      */
     public RetentionPolicy {

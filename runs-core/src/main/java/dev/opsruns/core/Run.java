@@ -38,6 +38,19 @@ public record Run(
         Instant heartbeatAt) {
 
     /**
+     * @param id the run's id
+     * @param tenantId the tenant it belongs to
+     * @param runType what kind of operation it is
+     * @param status the storage status
+     * @param idempotencyKey the key that start-or-reuse matched on
+     * @param initiator who started it
+     * @param context the context it was started with
+     * @param counts the item counts
+     * @param failure the run-level failure, or null (set when failed or aborted)
+     * @param createdAt when it was started (queued)
+     * @param startedAt when a worker marked it running, or null
+     * @param finishedAt when it ended, or null while active
+     * @param heartbeatAt the last sign of life from its worker, or null before it ran
      * @throws InvalidRunInputException when a required part is null
      */
     public Run {

@@ -6,7 +6,9 @@ package dev.opsruns.core;
  */
 public class RunAccessDeniedException extends RunException {
 
+    /** The tenant access was refused in. */
     private final TenantId tenantId;
+    /** The user refused. */
     private final String userId;
 
     /**

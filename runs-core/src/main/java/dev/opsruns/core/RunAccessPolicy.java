@@ -1,7 +1,7 @@
 package dev.opsruns.core;
 
 /**
- * Decides who may view and who may start runs in a tenant (DESIGN §9). Hosts may plug their own;
+ * Decides who may view and who may start runs in a tenant. Hosts may plug their own;
  * {@link #standard()} is the default: every role may view, all but {@link TenantRole#READONLY} may
  * start, and a principal without a role in the tenant may do nothing there.
  */
@@ -22,7 +22,7 @@ public interface RunAccessPolicy {
      */
     boolean canStart(Principal principal, TenantId tenantId, RunType runType);
 
-    /** @return the default policy of DESIGN §9 */
+    /** @return the default policy: every role views, all but READONLY start */
     static RunAccessPolicy standard() {
         return new RunAccessPolicy() {
             @Override

@@ -17,6 +17,10 @@ public record RunCounts(long total, long succeeded, long failed, long skipped) {
     public static final RunCounts ZERO = new RunCounts(0, 0, 0, 0);
 
     /**
+     * @param total the announced number of items (0 = unknown)
+     * @param succeeded items that succeeded
+     * @param failed items that failed
+     * @param skipped items that were skipped
      * @throws InvalidRunInputException when any count is negative
      */
     public RunCounts {

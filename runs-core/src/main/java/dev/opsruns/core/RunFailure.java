@@ -10,6 +10,8 @@ import dev.opsruns.core.internal.Checks;
  */
 public record RunFailure(ReasonCode reasonCode, String message) {
     /**
+     * @param reasonCode the stable reason
+     * @param message the sanitized message (never raw text: stores sanitize before they keep it)
      * @throws InvalidRunInputException when a part is null
      */
     public RunFailure {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Which runs a monitoring list or count covers (DESIGN §8). An empty set means "any"; the time range
+ * Which runs a monitoring list or count covers. An empty set means "any"; the time range
  * applies to {@code createdAt}, {@code from} inclusive and {@code to} exclusive, either end open when
  * null.
  *
@@ -20,6 +20,10 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
     public static final RunFilter ALL = new RunFilter(Set.of(), Set.of(), null, null);
 
     /**
+     * @param runTypes the run types to include (empty: all)
+     * @param buckets the status buckets to include (empty: all)
+     * @param from the earliest {@code createdAt} included, or null
+     * @param to the first {@code createdAt} excluded, or null
      * @throws InvalidRunInputException when a set is null or holds null, or {@code from} is not
      *     before {@code to}
      */

@@ -14,6 +14,7 @@ import java.util.UUID;
 public record RunId(UUID value) implements Comparable<RunId> {
 
     /**
+     * @param value the UUID, which must be version 7
      * @throws InvalidRunInputException when null or not a version 7 UUID
      */
     public RunId {

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Builds idempotency keys (DESIGN §6): the SHA-256, in lowercase hex, of a canonical form of
+ * Builds idempotency keys: the SHA-256, in lowercase hex, of a canonical form of
  * (tenant, run type, context). The canonical form is a version prefix followed by the canonical
  * JSON (RFC 8785 style) of {@code {"context":..,"runType":..,"tenantId":..}}: JSON string escaping
  * rules out delimiter ambiguity, object members are sorted at every depth, list order is kept,

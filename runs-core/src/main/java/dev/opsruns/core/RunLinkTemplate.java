@@ -5,7 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * SPI: builds the "View run" URL that notifications carry (DESIGN §10).
+ * SPI: builds the "View run" URL that notifications carry.
  */
 @FunctionalInterface
 public interface RunLinkTemplate {

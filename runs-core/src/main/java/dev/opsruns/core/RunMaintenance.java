@@ -1,7 +1,7 @@
 package dev.opsruns.core;
 
 /**
- * Keeps the ledger healthy (DESIGN §11). Both operations are safe to run from many app instances at
+ * Keeps the ledger healthy. Both operations are safe to run from many app instances at
  * once: no run is reaped twice, no notification doubled, no active run deleted.
  */
 public interface RunMaintenance {

@@ -6,6 +6,7 @@ package dev.opsruns.core;
  */
 public class RunNotFoundException extends RunException {
 
+    /** The id that was not found. */
     private final RunId runId;
 
     /**

@@ -15,6 +15,9 @@ import java.util.Optional;
 public record RunPage(List<Run> runs, String olderCursor, String newerCursor) {
 
     /**
+     * @param runs the runs, newest first
+     * @param olderCursor the cursor of the next (older) page, or null when there is none
+     * @param newerCursor the cursor of the previous (newer) page, or null on the newest page
      * @throws InvalidRunInputException when {@code runs} is null
      */
     public RunPage {

@@ -1,7 +1,7 @@
 package dev.opsruns.core;
 
 /**
- * The view-only monitoring side (DESIGN §8, §9). Every read is scoped to one tenant and checked
+ * The view-only monitoring side. Every read is scoped to one tenant and checked
  * against the access policy for the principal. There is no rerun, cancel or delete here.
  */
 public interface RunQueries {

@@ -1,7 +1,7 @@
 package dev.opsruns.core;
 
 /**
- * The write side: producers start runs, workers report on them (DESIGN §4, §6, §7, §10).
+ * The write side: producers start runs, workers report on them.
  *
  * <p>Every method runs as one atomic step: it either takes full effect (including the notifications
  * it causes) or none. Bad input is refused with {@link InvalidRunInputException} before any store

@@ -9,8 +9,11 @@ public class RunStartContendedException extends RunException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The tenant of the refused start. */
     private final TenantId tenantId;
+    /** The contended key. */
     private final IdempotencyKey idempotencyKey;
+    /** How many attempts were made. */
     private final int attempts;
 
     /**

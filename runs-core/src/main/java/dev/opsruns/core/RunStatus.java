@@ -3,7 +3,7 @@ package dev.opsruns.core;
 import dev.opsruns.core.internal.Checks;
 
 /**
- * The six storage statuses of a run (DESIGN §4). People see {@link StatusBucket}s instead.
+ * The six storage statuses of a run. People see {@link StatusBucket}s instead.
  */
 public enum RunStatus {
     /** Queued: started, no worker has picked it up yet. Active. */

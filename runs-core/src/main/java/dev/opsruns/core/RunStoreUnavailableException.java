@@ -11,6 +11,7 @@ package dev.opsruns.core;
  */
 public class RunStoreUnavailableException extends RunStoreException {
 
+    /** Whether the call may have taken effect. */
     private final boolean outcomeUnknown;
 
     /**

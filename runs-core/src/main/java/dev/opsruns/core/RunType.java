@@ -17,6 +17,7 @@ public record RunType(String value) implements Comparable<RunType> {
     private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
 
     /**
+     * @param value the run type
      * @throws InvalidRunInputException when not of the form {@code resource.action}
      */
     public RunType {

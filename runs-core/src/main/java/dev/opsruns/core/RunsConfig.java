@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public final class RunsConfig {
 
-    /** Item failures stored per run before only the count grows (DESIGN §7). */
+    /** Item failures stored per run before only the count grows. */
     public static final int DEFAULT_ITEM_FAILURE_CAP = 100;
     /**
      * How often a start that lost a race to a run that then ended is retried. Each retry means another

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When the reaper ends runs whose worker is gone (DESIGN §11): running runs whose heartbeat is older
+ * When the reaper ends runs whose worker is gone: running runs whose heartbeat is older
  * than the heartbeat timeout of their run type, and pending runs not started within the queue
  * timeout. One pass ends at most {@code maxRunsPerPass} runs.
  *
@@ -34,6 +34,10 @@ public record StaleRunPolicy(Duration heartbeatTimeout, Map<RunType, Duration> h
     }
 
     /**
+     * @param heartbeatTimeout the default heartbeat timeout
+     * @param heartbeatTimeouts per-run-type overrides
+     * @param queueTimeout how long a run may stay pending
+     * @param maxRunsPerPass the most runs one pass ends, 1-100,000
      * @throws InvalidRunInputException when a duration is null or not positive, or the bound is out of range
      */
     public StaleRunPolicy {

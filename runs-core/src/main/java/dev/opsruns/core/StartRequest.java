@@ -17,6 +17,11 @@ public record StartRequest(TenantId tenantId, RunType runType, RunContext contex
         Principal principal) {
 
     /**
+     * @param tenantId the tenant the run belongs to
+     * @param runType what kind of operation
+     * @param context what makes two requests the same operation; part of the idempotency key
+     * @param initiator who starts it
+     * @param principal the user starting it, or null for a system start
      * @throws InvalidRunInputException when a part is null, or the initiator does not match the
      *     principal
      */

@@ -1,7 +1,7 @@
 package dev.opsruns.core;
 
 /**
- * What people see of a run's status (DESIGN §5). {@link #of} is the one definition; stores' SQL
+ * What people see of a run's status. {@link #of} is the one definition; stores' SQL
  * filters agree with it exactly.
  */
 public enum StatusBucket {
@@ -45,7 +45,10 @@ public enum StatusBucket {
     }
 
     /**
-     * The bucket of a run, exactly as the table in DESIGN §5.
+     * The bucket of a run: {@code pending} is queued and {@code running} running; {@code failed} and
+     * {@code aborted} are failed; an ended run that completed is succeeded when no item failed, partially
+     * succeeded when some items failed and some succeeded, and failed when items failed and none
+     * succeeded.
      *
      * @param status the storage status
      * @param counts the run's counts

@@ -13,6 +13,7 @@ public record TenantId(String value) implements Comparable<TenantId> {
     public static final int MAX_LENGTH = 64;
 
     /**
+     * @param value the identifier
      * @throws InvalidRunInputException when blank, longer than 64 characters, or holding whitespace
      *     or control characters
      */

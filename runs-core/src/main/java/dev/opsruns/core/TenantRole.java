@@ -1,6 +1,6 @@
 package dev.opsruns.core;
 
-/** A principal's role in one tenant (DESIGN §9). */
+/** A principal's role in one tenant. */
 public enum TenantRole {
     /** Owns the tenant; may view and start runs. */
     OWNER,

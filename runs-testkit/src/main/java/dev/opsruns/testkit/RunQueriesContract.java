@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsruns.core.BucketCounts;
+import dev.opsruns.core.InvalidPageCursorException;
 import dev.opsruns.core.InvalidRunInputException;
 import dev.opsruns.core.ItemFailure;
 import dev.opsruns.core.Notification;
@@ -42,6 +43,7 @@ import dev.opsruns.core.RunAccessPolicy;
 import dev.opsruns.core.RunContext;
 import dev.opsruns.core.RunDetail;
 import dev.opsruns.core.RunFilter;
+import dev.opsruns.core.StartRequest;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.RunNotFoundException;
@@ -311,6 +313,20 @@ public abstract class RunQueriesContract {
         }
 
         @Test
+        void time_bounds_are_exact_below_the_microseconds_stores_keep() {
+            Run run = fx.start();
+            Instant t = run.createdAt();
+            RunFilter fromJustAfter = RunFilter.ALL.withCreatedBetween(t.plusNanos(1), null);
+            RunFilter toJustAfter = RunFilter.ALL.withCreatedBetween(null, t.plusNanos(1));
+            RunFilter fromJustBefore = RunFilter.ALL.withCreatedBetween(t.minusNanos(1), t);
+            assertEquals(List.of(), listIds(fromJustAfter), "from is inclusive: a run before it is out");
+            assertEquals(List.of(run.id()), listIds(toJustAfter), "to is exclusive: a run before it is in");
+            assertEquals(List.of(), listIds(fromJustBefore), "to = the run's own time leaves it out");
+            assertEquals(0, queries().countByBucket(OWNER_A, TENANT_A, fromJustAfter).total());
+            assertEquals(1, queries().countByBucket(OWNER_A, TENANT_A, toJustAfter).total());
+        }
+
+        @Test
         void filters_combine() {
             Run oldDrift = fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.COMPLETED, 1, 0);
             fx.clock.advance(Duration.ofHours(1));
@@ -499,7 +515,7 @@ public abstract class RunQueriesContract {
             RunPage p1 = page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2));
             for (RunFilter other : List.of(RunFilter.ALL.withRunTypes(Set.of(DRIFT)), buckets(StatusBucket.QUEUED),
                     RunFilter.ALL.withCreatedBetween(ContractFixtures.START, null))) {
-                InvalidRunInputException e = assertThrows(InvalidRunInputException.class,
+                InvalidRunInputException e = assertThrows(InvalidPageCursorException.class,
                         () -> page(OWNER_A, TENANT_A, other, PageRequest.first(2).at(p1.olderCursor())));
                 assertEquals("cursor", e.field());
             }
@@ -512,7 +528,7 @@ public abstract class RunQueriesContract {
                 fx.start(OPERATOR_B, TENANT_B, DRIFT, fx.uniqueContext());
             }
             RunPage inA = page(BOTH, TENANT_A, RunFilter.ALL, PageRequest.first(1));
-            InvalidRunInputException e = assertThrows(InvalidRunInputException.class,
+            InvalidRunInputException e = assertThrows(InvalidPageCursorException.class,
                     () -> page(BOTH, TENANT_B, RunFilter.ALL, PageRequest.first(1).at(inA.olderCursor())));
             assertEquals("cursor", e.field());
         }
@@ -526,7 +542,7 @@ public abstract class RunQueriesContract {
             String tampered = cursor.substring(0, middle) + flipped + cursor.substring(middle + 1);
             for (String bad : List.of(tampered, cursor.substring(0, cursor.length() - 4), "not-a-cursor", "%%%",
                     cursor + "AAAA")) {
-                InvalidRunInputException e = assertThrows(InvalidRunInputException.class,
+                InvalidRunInputException e = assertThrows(InvalidPageCursorException.class,
                         () -> page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2).at(bad)), bad);
                 assertEquals("cursor", e.field());
             }
@@ -657,6 +673,18 @@ public abstract class RunQueriesContract {
     @Nested
     @DisplayName("§9 access: every role may view its tenant, nobody else may")
     class Access_section9 {
+
+        @Test
+        void the_system_reader_views_every_tenant_and_starts_nothing() {
+            Principal system = Principal.systemReader("recovery");
+            Run inA = fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext());
+            Run inB = fx.start(OPERATOR_B, TENANT_B, DRIFT, fx.uniqueContext());
+            assertEquals(List.of(inA), queries().list(system, TENANT_A, RunFilter.ALL, PageRequest.FIRST).runs());
+            assertEquals(List.of(inB), queries().list(system, TENANT_B, RunFilter.ALL, PageRequest.FIRST).runs());
+            assertEquals(inB, queries().detail(system, TENANT_B, inB.id()).run());
+            assertThrows(RunAccessDeniedException.class, () -> fx.registry().startOrReuse(
+                    StartRequest.byUser(system, TENANT_A, DRIFT, fx.uniqueContext())));
+        }
 
         @ParameterizedTest(name = "{0} may view")
         @EnumSource(TenantRole.class)

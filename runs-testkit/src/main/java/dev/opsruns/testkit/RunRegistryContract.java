@@ -356,15 +356,35 @@ public abstract class RunRegistryContract {
         @ParameterizedTest(name = "{1} on a {0} run is accepted")
         @MethodSource("acceptedCalls")
         void every_accepted_call_takes_effect(RunStatus status, Action action) {
-            Run run = reachWithCounts(status);
-            action.apply(registry(), run.id());
-            RunStatus expected = switch (action) {
-                case MARK_RUNNING, HEARTBEAT, SET_TOTAL, RECORD_PROGRESS, RECORD_ITEM_FAILURE -> RunStatus.RUNNING;
-                case FINISH -> RunStatus.COMPLETED_WITH_ERRORS; // the running run has a failed item
-                case FAIL -> RunStatus.FAILED;
-                case ABORT -> RunStatus.ABORTED;
-            };
-            assertEquals(expected, registry().get(run.id()).status());
+            Run before = reachWithCounts(status);
+            fx.clock.advance(Duration.ofMinutes(5)); // every write this call makes shows this new time
+            Instant now = fx.clock.instant();
+            action.apply(registry(), before.id());
+            Run after = registry().get(before.id());
+            RunCounts counts = before.counts();
+            switch (action) {
+                case MARK_RUNNING -> {
+                    assertEquals(RunStatus.RUNNING, after.status());
+                    assertEquals(now, after.heartbeatAt(), "a fresh heartbeat");
+                    assertEquals(before.startedAt() == null ? now : before.startedAt(), after.startedAt(),
+                            "the first start time, kept by a retried job");
+                }
+                case HEARTBEAT -> assertEquals(before.withHeartbeatAt(now), after);
+                case SET_TOTAL -> assertEquals(before.withCounts(counts.withTotal(42)).withHeartbeatAt(now), after);
+                case RECORD_PROGRESS -> assertEquals(
+                        before.withCounts(counts.plus(new ProgressDelta(2, 1, 1))).withHeartbeatAt(now), after);
+                case RECORD_ITEM_FAILURE -> {
+                    assertEquals(before.withCounts(counts.plus(new ProgressDelta(0, 1, 0))).withHeartbeatAt(now), after);
+                    assertTrue(fx.snapshot(after.id()).detail().itemFailures().stream().anyMatch(f -> f.itemKey().equals("late-item")),
+                            "the failure is stored");
+                }
+                case FINISH -> assertEquals(before.withStatus(RunStatus.COMPLETED_WITH_ERRORS).withFinishedAt(now), after,
+                        "the running run has a failed item");
+                case FAIL -> assertEquals(before.withStatus(RunStatus.FAILED).withFinishedAt(now)
+                        .withFailure(new RunFailure(FORBIDDEN, "late failure")), after);
+                case ABORT -> assertEquals(before.withStatus(RunStatus.ABORTED).withFinishedAt(now)
+                        .withFailure(new RunFailure(CANCELLED, "late abort")), after);
+            }
         }
 
         /** Reaches a status with both successes and failures wherever the status allows them. */
@@ -676,6 +696,47 @@ public abstract class RunRegistryContract {
             RunCounts stored = registry().get(run.id()).counts();
             assertEquals(new RunCounts(0, succeeded, failed, skipped), stored, "nothing lost, nothing doubled");
             assertEquals(ProgressDelta.NONE, recorder.pending());
+        }
+
+        @Test
+        void finishing_while_a_recorder_is_open_keeps_its_unflushed_counts() {
+            Run run = fx.running();
+            ProgressRecorder recorder = ProgressRecorder.builder(registry(), run.id())
+                    .flushInterval(Duration.ofMinutes(10)) // nothing flushes on its own in this test
+                    .build();
+            recorder.succeeded(7);
+            recorder.skipped(2);
+            registry().recordItemFailure(run.id(), "item-1", FORBIDDEN, "no access");
+            Run ended = registry().finish(run.id());
+            assertEquals(new RunCounts(0, 7, 1, 2), ended.counts(), "the recorder's counts, and the failure once");
+            assertEquals(RunStatus.COMPLETED_WITH_ERRORS, ended.status());
+            assertEquals(ProgressDelta.NONE, recorder.pending());
+            recorder.close(); // nothing left to write: closing after the end is quiet
+            assertEquals(ended, registry().get(run.id()));
+        }
+
+        @Test
+        void failing_or_aborting_while_a_recorder_is_open_keeps_its_counts_too() {
+            for (boolean abort : new boolean[] {false, true}) {
+                Run run = fx.running();
+                try (ProgressRecorder recorder = ProgressRecorder.builder(registry(), run.id())
+                        .flushInterval(Duration.ofMinutes(10)).build()) {
+                    recorder.succeeded(3);
+                    Run ended = abort ? registry().abort(run.id(), CANCELLED, "stop") : registry().fail(run.id(), FORBIDDEN, "gone");
+                    assertEquals(3, ended.counts().succeeded(), abort ? "abort" : "fail");
+                }
+            }
+        }
+
+        @Test
+        void counts_recorded_after_the_end_are_refused_when_flushed() {
+            Run run = fx.running();
+            ProgressRecorder recorder = ProgressRecorder.builder(registry(), run.id())
+                    .flushInterval(Duration.ofMinutes(10)).build();
+            Run ended = registry().finish(run.id());
+            recorder.succeeded(1);
+            assertThrows(IllegalRunTransitionException.class, recorder::close);
+            assertEquals(ended, registry().get(run.id()), "nothing changed after the end");
         }
     }
 

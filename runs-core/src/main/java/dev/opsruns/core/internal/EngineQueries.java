@@ -17,6 +17,8 @@ import dev.opsruns.core.spi.StoredDetail;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,15 +44,17 @@ final class EngineQueries implements RunQueries {
         if (page.cursor() != null) {
             PageCursor.decode(page.cursor(), tenantId, filter); // a bad cursor is refused before any store work
         }
-        RunFilter exact = exactBounds(filter);
-        return KeysetPages.page(tenantId, filter, page, (position, limit) -> store.page(tenantId, exact, position, limit));
+        Optional<RunFilter> exact = exactBounds(filter);
+        return KeysetPages.page(tenantId, filter, page, (position, limit) -> exact.isEmpty() ? List.of()
+                : store.page(tenantId, exact.get(), position, limit));
     }
 
     @Override
     public BucketCounts countByBucket(Principal principal, TenantId tenantId, RunFilter filter) {
         checkView(principal, tenantId);
         Checks.notNull(filter, "filter");
-        return new BucketCounts(store.countByBucket(tenantId, exactBounds(filter).withBuckets(Set.of())));
+        Optional<RunFilter> exact = exactBounds(filter);
+        return new BucketCounts(exact.isEmpty() ? Map.of() : store.countByBucket(tenantId, exact.get().withBuckets(Set.of())));
     }
 
     @Override
@@ -74,11 +78,17 @@ final class EngineQueries implements RunQueries {
      * Stores keep whole microseconds. Rounding both bounds up to the next microsecond keeps
      * {@code from} inclusive and {@code to} exclusive exactly, whatever precision a store compares in:
      * a run created at T matches {@code from = T + 1 ns} no longer, and {@code to = T + 1 ns} still.
+     *
+     * @return the filter in whole microseconds, or empty when no microsecond lies in its range
      */
-    static RunFilter exactBounds(RunFilter filter) {
+    static Optional<RunFilter> exactBounds(RunFilter filter) {
         Instant from = ceilMicros(filter.from());
         Instant to = ceilMicros(filter.to());
-        return from == filter.from() && to == filter.to() ? filter : filter.withCreatedBetween(from, to);
+        if (from == filter.from() && to == filter.to()) {
+            return Optional.of(filter);
+        }
+        return from != null && to != null && !from.isBefore(to) ? Optional.empty()
+                : Optional.of(filter.withCreatedBetween(from, to));
     }
 
     private static Instant ceilMicros(Instant t) {

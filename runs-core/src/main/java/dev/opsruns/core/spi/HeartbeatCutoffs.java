@@ -15,6 +15,8 @@ import java.util.Objects;
 public record HeartbeatCutoffs(Instant otherTypes, Map<RunType, Instant> byRunType) {
 
     /**
+     * @param otherTypes the cutoff of every run type without an override
+     * @param byRunType the cutoffs of overridden run types
      * @throws NullPointerException when a part is null
      */
     public HeartbeatCutoffs {

@@ -20,6 +20,7 @@ public sealed interface InsertOutcome {
      */
     record Active(Run run) implements InsertOutcome {
         /**
+         * @param run the active run, as stored
          * @throws NullPointerException when the run is null
          */
         public Active {

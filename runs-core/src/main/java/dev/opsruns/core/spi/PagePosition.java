@@ -23,6 +23,9 @@ public record PagePosition(Direction direction, Instant createdAt, RunId runId) 
     }
 
     /**
+     * @param direction which side of the position to read
+     * @param createdAt the creation time of the run at the position
+     * @param runId the id of the run at the position
      * @throws NullPointerException when a part is null
      */
     public PagePosition {

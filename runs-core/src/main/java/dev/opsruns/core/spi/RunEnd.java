@@ -48,6 +48,11 @@ public record RunEnd(RunId runId, Kind kind, RunFailure failure, Instant at, Ins
     }
 
     /**
+     * @param runId the run
+     * @param kind which end
+     * @param failure the run-level failure to store (sanitized), or null for {@link Kind#FINISH}
+     * @param at the end time ({@code finishedAt})
+     * @param guard for {@link Kind#REAP_STALE} the heartbeat the reaper judged (the end applies only while the heartbeat is still exactly that); for {@link Kind#REAP_NEVER_STARTED} the queue cutoff (the end applies only to a run created before it); null otherwise
      * @throws NullPointerException when a required part is null
      * @throws IllegalArgumentException when the failure or guard does not fit the kind
      */

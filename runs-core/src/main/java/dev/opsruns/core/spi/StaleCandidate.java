@@ -17,6 +17,9 @@ import java.util.Objects;
 public record StaleCandidate(RunId runId, RunType runType, Instant seen) {
 
     /**
+     * @param runId the run
+     * @param runType its type
+     * @param seen the time the judgement rests on: the heartbeat of a running run, the creation time of a pending one; the end is guarded by it ({@link RunEnd#reapStale})
      * @throws NullPointerException when a part is null
      */
     public StaleCandidate {

@@ -16,6 +16,9 @@ import java.util.Objects;
 public record StoredDetail(Run run, List<ItemFailure> itemFailures, long itemFailuresOmitted) {
 
     /**
+     * @param run the run
+     * @param itemFailures its stored item failures, oldest first (at most the failure cap); consistent with {@code itemFailuresOmitted}: read in one statement or under one snapshot
+     * @param itemFailuresOmitted how many failures were counted but not stored
      * @throws NullPointerException when a part is null
      * @throws IllegalArgumentException when the omitted count is negative
      */
