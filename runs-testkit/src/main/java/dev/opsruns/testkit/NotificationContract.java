@@ -78,8 +78,8 @@ public abstract class NotificationContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§10 notifications: queued, reused and ended, each with a View run action")
-    class Notifications_section10 {
+    @DisplayName("notifications: queued, reused and ended, each with a View run action")
+    class Notifications {
 
         private String viewUrl(Run run) {
             return LINKS.viewRunUrl(run.tenantId(), run.id());

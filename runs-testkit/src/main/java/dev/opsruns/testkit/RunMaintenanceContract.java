@@ -58,7 +58,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The contract of {@link RunMaintenance} that every store passes (DESIGN §11): the stale-run reaper
+ * The contract of {@link RunMaintenance} that every store passes: the stale-run reaper
  * (heartbeat and queue timeouts, per-run-type overrides, the per-pass bound, safe from many instances at
  * once, late worker calls refused) and the retention purge (ended runs only, with their failures and
  * notifications, in counted batches).
@@ -124,8 +124,8 @@ public abstract class RunMaintenanceContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§11 stale runs: the reaper fails runs whose worker or queue went quiet, and nothing else")
-    class StaleRuns_section11 {
+    @DisplayName("stale runs: the reaper fails runs whose worker or queue went quiet, and nothing else")
+    class StaleRuns {
 
         @Test
         void a_running_run_silent_for_longer_than_the_timeout_fails_as_stale() {
@@ -335,8 +335,8 @@ public abstract class RunMaintenanceContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§11 retention: ended runs past retention go, with their failures and notifications; active runs never")
-    class Retention_section11 {
+    @DisplayName("retention: ended runs past retention go, with their failures and notifications; active runs never")
+    class Retention {
 
         @Test
         void ended_runs_older_than_the_retention_are_deleted_with_their_failures_and_notifications() {
@@ -444,8 +444,8 @@ public abstract class RunMaintenanceContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§14 bad input to maintenance")
-    class BadInput_section14 {
+    @DisplayName("bad input to maintenance")
+    class BadInput {
 
         @Test
         void a_null_policy_is_refused_and_changes_nothing() {

@@ -83,8 +83,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract of the read side ({@link RunQueries} and {@link NotificationInbox}) that every store
- * passes: status buckets as DESIGN §5 defines them in lists and counts, filters, keyset pagination and
- * detail (§8), tenant isolation and roles (§9), notifications (§10) and bad input (§14).
+ * passes: status buckets as {@link dev.opsruns.core.StatusBucket#of} defines them in lists and counts,
+ * filters, keyset pagination and detail, tenant isolation and roles, and bad input.
  *
  * <p>A store's test extends it with one method:
  *
@@ -139,7 +139,7 @@ public abstract class RunQueriesContract {
         return RunFilter.ALL.withBuckets(Set.of(buckets));
     }
 
-    /** A row of the DESIGN §5 table that the API can reach, with the bucket the table gives it. */
+    /** A status and counts the API can reach, with the bucket {@code StatusBucket.of} gives them. */
     record Row(RunStatus status, long succeeded, long failed, StatusBucket bucket) {
         @Override
         public String toString() {
@@ -148,7 +148,7 @@ public abstract class RunQueriesContract {
     }
 
     /**
-     * Every row of DESIGN §5 reachable through the API. {@code finish} picks {@code completed} exactly
+     * Every status and count combination reachable through the API. {@code finish} picks {@code completed} exactly
      * when no item failed, so "completed with failed &gt; 0" and "completed_with_errors with failed = 0"
      * cannot be reached and are left to StatusBucket's own tests.
      */
@@ -172,8 +172,8 @@ public abstract class RunQueriesContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§5 status buckets: the run, list filters and counts all agree with StatusBucket.of")
-    class StatusBuckets_section5 {
+    @DisplayName("status buckets: the run, list filters and counts all agree with StatusBucket.of")
+    class StatusBuckets {
 
         static Stream<Row> rows() {
             return reachableRows();
@@ -253,8 +253,8 @@ public abstract class RunQueriesContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§8 list and counts: newest first, filtered by run type, bucket and creation time")
-    class ListingAndCounts_section8 {
+    @DisplayName("list and counts: newest first, filtered by run type, bucket and creation time")
+    class ListingAndCounts {
 
         @Test
         void the_list_is_newest_first() {
@@ -380,8 +380,8 @@ public abstract class RunQueriesContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§8 pagination: keyset pages with opaque older and newer cursors")
-    class Pagination_section8 {
+    @DisplayName("pagination: keyset pages with opaque older and newer cursors")
+    class Pagination {
 
         @Test
         void pages_of_three_walk_seven_runs_newest_first_without_gaps() {
@@ -552,8 +552,8 @@ public abstract class RunQueriesContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§8 detail: the run, its item failures oldest first, and related links of its type")
-    class Detail_section8 {
+    @DisplayName("detail: the run, its item failures oldest first, and related links of its type")
+    class Detail {
 
         @Test
         void the_detail_shows_the_run_its_item_failures_oldest_first_and_its_related_links() {
@@ -610,8 +610,8 @@ public abstract class RunQueriesContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§9 tenant isolation: no read ever shows another tenant's runs or notifications")
-    class TenantIsolation_section9 {
+    @DisplayName("tenant isolation: no read ever shows another tenant's runs or notifications")
+    class TenantIsolation {
 
         @Test
         void lists_and_counts_show_only_the_tenants_own_runs() {
@@ -671,8 +671,8 @@ public abstract class RunQueriesContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§9 access: every role may view its tenant, nobody else may")
-    class Access_section9 {
+    @DisplayName("access: every role may view its tenant, nobody else may")
+    class Access {
 
         @Test
         void the_system_reader_views_every_tenant_and_starts_nothing() {
@@ -743,8 +743,8 @@ public abstract class RunQueriesContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§14 bad input on the read side")
-    class BadInput_section14 {
+    @DisplayName("bad input on the read side")
+    class BadInput {
 
         @Test
         void null_arguments_are_refused_as_invalid_input() {

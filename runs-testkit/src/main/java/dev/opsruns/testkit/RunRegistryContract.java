@@ -84,9 +84,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The contract of the write side ({@link RunRegistry}) that every store passes: the lifecycle of
- * DESIGN §4 including every refused transition, start-or-reuse (§6) alone and under races, failure
- * sanitizing and the item-failure cap (§7), who may start runs (§9) and bad input (§14).
+ * The contract of the write side ({@link RunRegistry}) that every store passes: the lifecycle
+ * including every refused transition, start-or-reuse alone and under races, progress recorders,
+ * failure sanitizing and the item-failure cap, who may start runs, and bad input.
  *
  * <p>A store's test extends it with one method:
  *
@@ -143,8 +143,8 @@ public abstract class RunRegistryContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§4 lifecycle: every transition, and every refused one leaves the run exactly as it was")
-    class Lifecycle_section4 {
+    @DisplayName("lifecycle: every transition, and every refused one leaves the run exactly as it was")
+    class Lifecycle {
 
         @Test
         void a_start_inserts_a_pending_run_holding_everything_the_request_said() {
@@ -400,8 +400,8 @@ public abstract class RunRegistryContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§6 start-or-reuse: one active run per tenant and operation")
-    class StartOrReuse_section6 {
+    @DisplayName("start-or-reuse: one active run per tenant and operation")
+    class StartOrReuse {
 
         @Test
         void a_start_while_the_run_is_pending_reuses_it() {
@@ -526,8 +526,8 @@ public abstract class RunRegistryContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§4 and §6 under races: many threads released by one latch")
-    class Races_section4_and_6 {
+    @DisplayName("under races: many threads released by one latch")
+    class Races {
 
         @Test
         void sixteen_users_racing_on_twenty_operations_get_exactly_one_run_per_operation() {
@@ -743,8 +743,8 @@ public abstract class RunRegistryContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§7 failures: sanitized on the way in, item failures capped")
-    class Failures_section7 {
+    @DisplayName("failures: sanitized on the way in, item failures capped")
+    class Failures {
 
         private static final FailureSanitizer RECOGNISABLE =
                 raw -> "SANITIZED:" + (raw == null ? 0 : raw.length());
@@ -852,8 +852,8 @@ public abstract class RunRegistryContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§9 access: who may start runs")
-    class Access_section9 {
+    @DisplayName("access: who may start runs")
+    class Access {
 
         @Test
         void a_readonly_start_is_denied_and_writes_nothing() {
@@ -931,8 +931,8 @@ public abstract class RunRegistryContract {
     // =====================================================================================================
 
     @Nested
-    @DisplayName("§14 bad input: refused before any store work, nothing recorded")
-    class BadInput_section14 {
+    @DisplayName("bad input: refused before any store work, nothing recorded")
+    class BadInput {
 
         @Test
         void a_null_start_request_is_refused_and_writes_nothing() {
