@@ -1,0 +1,2 @@
+/** A host application's use of opsruns. */
+package org.example.host;

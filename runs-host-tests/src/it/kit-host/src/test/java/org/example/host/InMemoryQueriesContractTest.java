@@ -1,0 +1,13 @@
+package org.example.host;
+
+import dev.opsruns.core.RunLedger;
+import dev.opsruns.core.RunsConfig;
+import dev.opsruns.testkit.InMemoryRunLedger;
+import dev.opsruns.testkit.RunQueriesContract;
+
+class InMemoryQueriesContractTest extends RunQueriesContract {
+    @Override
+    protected RunLedger createLedger(RunsConfig config) {
+        return InMemoryRunLedger.create(config);
+    }
+}
