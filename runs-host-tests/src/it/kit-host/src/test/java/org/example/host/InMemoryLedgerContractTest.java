@@ -3,9 +3,9 @@ package org.example.host;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.RunsConfig;
 import dev.opsruns.testkit.InMemoryRunLedger;
-import dev.opsruns.testkit.RunMaintenanceContract;
+import dev.opsruns.testkit.RunLedgerContract;
 
-class InMemoryMaintenanceContractTest extends RunMaintenanceContract {
+class InMemoryLedgerContractTest extends RunLedgerContract {
     @Override
     protected RunLedger createLedger(RunsConfig config) {
         return InMemoryRunLedger.create(config);
