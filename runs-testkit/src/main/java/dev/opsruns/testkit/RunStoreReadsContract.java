@@ -15,7 +15,9 @@ import static dev.opsruns.testkit.StoreFixtures.TENANT_A;
 import static dev.opsruns.testkit.StoreFixtures.TENANT_B;
 import static dev.opsruns.testkit.StoreFixtures.ids;
 import static dev.opsruns.testkit.StoreFixtures.unknownRunId;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsruns.core.ItemFailure;
@@ -47,14 +49,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The monitoring, maintenance and notification primitives of {@link RunStore}, called directly.
@@ -152,9 +154,13 @@ abstract class RunStoreReadsContract {
         @Test
         void a_position_need_not_be_a_stored_run() {
             List<Run> runs = mixedRuns();
-            Run tied = runs.get(1); // one of the three sharing a creation time
-            PagePosition older = new PagePosition(PagePosition.Direction.OLDER, tied.createdAt(), unknownRunId());
-            PagePosition newer = new PagePosition(PagePosition.Direction.NEWER, tied.createdAt(), unknownRunId());
+            // just above the lowest id of the three runs sharing a creation time: between stored runs
+            RunId lowest = runs.subList(0, 3).stream().map(Run::id).min(RunId::compareTo).orElseThrow();
+            RunId between = new RunId(new UUID(lowest.value().getMostSignificantBits(),
+                    lowest.value().getLeastSignificantBits() + 1));
+            Instant tied = runs.get(0).createdAt();
+            PagePosition older = new PagePosition(PagePosition.Direction.OLDER, tied, between);
+            PagePosition newer = new PagePosition(PagePosition.Direction.NEWER, tied, between);
 
             assertEquals(ids(newestFirst(runs, r -> older.compareRun(r.createdAt(), r.id()) < 0)),
                     ids(store.page(TENANT_A, RunFilter.ALL, older, NO_CAP)));
@@ -168,20 +174,25 @@ abstract class RunStoreReadsContract {
             List<Run> runs = mixedRuns();
             RunFilter filter = RunFilter.ALL.withRunTypes(Set.of(BACKUP, SYNC));
 
-            assertEquals(newestFirst(runs, filter::matches), store.page(TENANT_A, filter, null, NO_CAP));
-            assertEquals(2, store.page(TENANT_A, filter, null, NO_CAP).size());
+            List<Run> expected = newestFirst(runs, filter::matches);
+            assertEquals(expected, store.page(TENANT_A, filter, null, NO_CAP));
+            assertEquals(2, expected.size());
+            Run newest = expected.get(0);
+            assertEquals(expected.subList(1, 2), store.page(TENANT_A, filter,
+                    new PagePosition(PagePosition.Direction.OLDER, newest.createdAt(), newest.id()), NO_CAP),
+                    "a filter and a position together");
         }
 
-        @ParameterizedTest(name = "{0}")
-        @EnumSource(StatusBucket.class)
-        void a_bucket_filter_keeps_the_runs_in_that_bucket(StatusBucket bucket) {
+        @Test
+        void a_bucket_filter_keeps_the_runs_in_that_bucket() {
             List<Run> runs = oneRunPerBucketWay();
-            RunFilter filter = RunFilter.ALL.withBuckets(Set.of(bucket));
 
-            List<Run> page = store.page(TENANT_A, filter, null, NO_CAP);
-
-            assertEquals(newestFirst(runs, r -> r.bucket() == bucket), page);
-            assertTrue(!page.isEmpty(), "the fixture has a run in every bucket");
+            assertAll(Stream.of(StatusBucket.values()).map(bucket -> (Executable) () -> {
+                List<Run> expected = newestFirst(runs, r -> r.bucket() == bucket);
+                assertFalse(expected.isEmpty(), "the fixture has a run in every bucket");
+                assertEquals(expected, store.page(TENANT_A, RunFilter.ALL.withBuckets(Set.of(bucket)), null, NO_CAP),
+                        bucket.apiName());
+            }));
         }
 
         @Test
@@ -285,6 +296,37 @@ abstract class RunStoreReadsContract {
             StoredDetail detail = fx.detail(running);
 
             assertEquals(new StoredDetail(fx.find(running.id()), failures.subList(0, 3), 1), detail);
+        }
+
+        @Test
+        void detail_read_while_failures_are_recorded_lists_exactly_the_stored_ones() {
+            Run running = fx.running();
+            int cap = 10;
+            int writers = 8;
+            int perWriter = 4;
+
+            RaceResult<Integer> race = ContractFixtures.race(16, i -> {
+                if (i < writers) {
+                    for (int n = 0; n < perWriter; n++) {
+                        assertTrue(store.recordItemFailure(running.id(), fx.itemFailure("w" + i + "-" + n), cap));
+                    }
+                    return 0;
+                }
+                int reads = 0;
+                for (; reads < 10; reads++) {
+                    StoredDetail d = fx.detail(running);
+                    long failed = d.run().counts().failed();
+                    assertEquals(Math.min(cap, failed), d.itemFailures().size(), "stored failures beside " + failed + " counted");
+                    assertEquals(failed - d.itemFailures().size(), d.itemFailuresOmitted(), "omitted beside " + failed + " counted");
+                }
+                return reads;
+            });
+
+            race.assertNoErrors();
+            StoredDetail last = fx.detail(running);
+            assertEquals(writers * perWriter, last.run().counts().failed());
+            assertEquals(cap, last.itemFailures().size());
+            assertEquals(writers * perWriter - cap, last.itemFailuresOmitted());
         }
 
         @Test

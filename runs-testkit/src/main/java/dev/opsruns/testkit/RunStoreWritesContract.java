@@ -19,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.opsruns.core.ItemFailure;
 import dev.opsruns.core.Notification;
@@ -498,7 +497,7 @@ abstract class RunStoreWritesContract {
             Snapshot before = fx.snapshot(run.id());
             fx.advance(Duration.ofSeconds(9));
 
-            Optional<Run> ended = store.end(fx.endOf(kind, run), r -> fail("no notification for a refused end"));
+            Optional<Run> ended = store.end(fx.endOf(kind, run), StoreFixtures::refusedEndMustNotNotify);
 
             assertEquals(Optional.empty(), ended);
             fx.assertUnchanged(before, kind + " of a " + status + " run");
@@ -508,7 +507,7 @@ abstract class RunStoreWritesContract {
         void an_end_of_a_missing_run_is_refused() {
             for (RunEnd.Kind kind : RunEnd.Kind.values()) {
                 Run notStored = fx.newRun();
-                assertEquals(Optional.empty(), store.end(fx.endOf(kind, notStored), r -> fail("no notification")), kind.name());
+                assertEquals(Optional.empty(), store.end(fx.endOf(kind, notStored), StoreFixtures::refusedEndMustNotNotify), kind.name());
             }
             assertEquals(List.of(), fx.all(TENANT_A));
         }
@@ -523,7 +522,7 @@ abstract class RunStoreWritesContract {
             for (Instant judged : List.of(heartbeat.minus(MICRO), heartbeat.plus(MICRO))) {
                 RunEnd reap = RunEnd.reapStale(new StaleCandidate(running.id(), running.runType(), judged),
                         fx.failure("no heartbeat"), fx.now());
-                assertEquals(Optional.empty(), store.end(reap, r -> fail("no notification")), "judged " + judged);
+                assertEquals(Optional.empty(), store.end(reap, StoreFixtures::refusedEndMustNotNotify), "judged " + judged);
             }
             fx.assertUnchanged(before, "a reap whose heartbeat moved on");
         }
@@ -536,7 +535,7 @@ abstract class RunStoreWritesContract {
 
             for (Instant cutoff : List.of(pending.createdAt(), pending.createdAt().minus(MICRO))) {
                 RunEnd reap = RunEnd.reapNeverStarted(pending.id(), cutoff, fx.failure("never started"), fx.now());
-                assertEquals(Optional.empty(), store.end(reap, r -> fail("no notification")), "cutoff " + cutoff);
+                assertEquals(Optional.empty(), store.end(reap, StoreFixtures::refusedEndMustNotNotify), "cutoff " + cutoff);
             }
             fx.assertUnchanged(before, "a reap of a run not queued before the cutoff");
         }

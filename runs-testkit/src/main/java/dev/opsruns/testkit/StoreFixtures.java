@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.opsruns.core.IdempotencyKey;
 import dev.opsruns.core.Initiator;
@@ -302,7 +303,15 @@ final class StoreFixtures {
         assertEquals(before.runsB(), after.runsB(), why + ": tenant B's runs changed");
     }
 
-    /** Adds one succeeded item now, refreshing the heartbeat. */
+    /**
+     * The notification function of an end that must be refused: a store calls it only for a run it
+     * ended, so a call means the end was applied.
+     */
+    static Optional<Notification> refusedEndMustNotNotify(Run ended) {
+        return fail("the end was applied (its notification function was called with " + ended + ") but must be refused");
+    }
+
+    /** Adds a delta now, refreshing the heartbeat. */
     void progress(Run run, ProgressDelta delta) {
         assertTrue(store.addProgress(run.id(), delta, now(), FAR_FUTURE), "addProgress refused " + run.id());
     }
