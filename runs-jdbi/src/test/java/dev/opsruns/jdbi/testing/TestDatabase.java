@@ -3,6 +3,7 @@ package dev.opsruns.jdbi.testing;
 import dev.opsruns.core.RunsConfig;
 import dev.opsruns.jdbi.DatabaseVendor;
 import dev.opsruns.jdbi.JdbiRunLedger;
+import dev.opsruns.jdbi.internal.JdbiRunStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +28,15 @@ public interface TestDatabase {
     default JdbiRunLedger emptyLedger(RunsConfig config) {
         reset();
         return JdbiRunLedger.create(dataSource(), config);
+    }
+
+    /**
+     * @return the store alone over this database after {@link #reset()}: empty state, as the store
+     *     contract wants (the vendor detected on first use, as a host's ledger does)
+     */
+    default JdbiRunStore emptyStore() {
+        reset();
+        return new JdbiRunStore(dataSource(), null);
     }
 
     /**
