@@ -2,6 +2,7 @@ package dev.opsruns.example;
 
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.TenantRole;
+import dev.opsruns.example.db.DatabaseStartupException;
 import dev.opsruns.example.tenancy.DemoUserCard;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,8 +11,16 @@ import java.util.stream.Collectors;
  * Starts the reference app from the command line: settings from environment variables
  * ({@link AppConfig#fromEnvironment}), a shutdown hook for a graceful stop, and a start-up banner with
  * the URL and the demo users' bearer tokens.
+ *
+ * <p>Exit codes: 2 for a setting that is not accepted, 3 for a database that cannot be started or
+ * reached; each with one line on standard error.
  */
 public final class ExampleApp {
+
+    /** Exit code of a setting that is not accepted. */
+    public static final int EXIT_BAD_SETTING = 2;
+    /** Exit code of a database that cannot be started or reached at start-up. */
+    public static final int EXIT_DATABASE_UNAVAILABLE = 3;
 
     private ExampleApp() {
     }
@@ -25,10 +34,17 @@ public final class ExampleApp {
             config = AppConfig.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("opsruns example app: " + e.getMessage());
-            System.exit(2);
+            System.exit(EXIT_BAD_SETTING);
             return;
         }
-        ExampleAppServer app = ExampleAppServer.start(config);
+        ExampleAppServer app;
+        try {
+            app = ExampleAppServer.start(config);
+        } catch (DatabaseStartupException e) {
+            System.err.println("opsruns example app: " + e.getMessage());
+            System.exit(EXIT_DATABASE_UNAVAILABLE);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "opsruns-shutdown"));
         System.out.println(banner(app));
     }
@@ -36,11 +52,8 @@ public final class ExampleApp {
     static String banner(ExampleAppServer app) {
         StringBuilder sb = new StringBuilder();
         String url = app.baseUrl();
-        AppConfig c = app.config();
         sb.append("\n  opsruns example app is running at ").append(url).append('\n');
-        sb.append("  database: ").append(c.dbUrl() == null
-                ? "embedded H2 file in " + c.dataDir().toAbsolutePath()
-                : c.effectiveDbUrl().replaceAll("[?;].*", "")).append('\n');
+        sb.append("  database: ").append(app.database().description()).append('\n');
         sb.append("  in a browser: ").append(url).append("  (sign in, then Monitoring -> Operations)\n");
         sb.append("  JSON API:     ").append(url).append("/api\n\n");
         sb.append("  demo users (bearer token, roles):\n");

@@ -24,16 +24,34 @@ public final class DemoPolicySource implements PolicySource {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final PolicyRepository policies;
+    private final Duration latency;
 
     /**
      * @param policies the catalogue the payloads come from
      */
     public DemoPolicySource(PolicyRepository policies) {
+        this(policies, Duration.ZERO);
+    }
+
+    /**
+     * @param policies the catalogue the payloads come from
+     * @param latency how long each call takes, as a remote API would (zero: at once)
+     */
+    public DemoPolicySource(PolicyRepository policies, Duration latency) {
         this.policies = policies;
+        this.latency = latency;
     }
 
     @Override
     public CapturedPolicy capture(TenantId tenantId, String policyId) throws PolicySourceException {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                // The job checks the flag between items and stops there.
+                Thread.currentThread().interrupt();
+            }
+        }
         // The request id is derived, not random, so the same call fails with the same text every time.
         String requestId = UUID.nameUUIDFromBytes((tenantId + "/" + policyId).getBytes(StandardCharsets.UTF_8)).toString();
         Policy policy = policies.find(tenantId, policyId).orElseThrow(
