@@ -29,13 +29,26 @@ public final class ExampleApp {
      * @param args ignored; configure with environment variables
      */
     public static void main(String[] args) {
+        ExampleAppServer app = launch(System.getenv());
+        System.out.println(banner(app));
+    }
+
+    /**
+     * Reads the settings, starts the app and installs the shutdown hook (SIGTERM, Ctrl-C: a graceful
+     * {@link ExampleAppServer#close()}); exits the JVM with one line on standard error when the settings
+     * are not accepted or the database cannot be reached.
+     *
+     * @param env the environment
+     * @return the running app
+     */
+    public static ExampleAppServer launch(Map<String, String> env) {
         AppConfig config;
         try {
-            config = AppConfig.fromEnvironment(System.getenv());
+            config = AppConfig.fromEnvironment(env);
         } catch (IllegalArgumentException e) {
             System.err.println("opsruns example app: " + e.getMessage());
             System.exit(EXIT_BAD_SETTING);
-            return;
+            throw e;
         }
         ExampleAppServer app;
         try {
@@ -43,10 +56,10 @@ public final class ExampleApp {
         } catch (DatabaseStartupException e) {
             System.err.println("opsruns example app: " + e.getMessage());
             System.exit(EXIT_DATABASE_UNAVAILABLE);
-            return;
+            throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "opsruns-shutdown"));
-        System.out.println(banner(app));
+        return app;
     }
 
     static String banner(ExampleAppServer app) {

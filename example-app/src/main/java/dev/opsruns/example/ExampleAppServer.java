@@ -262,7 +262,8 @@ public final class ExampleAppServer implements AutoCloseable {
         private Builder(AppConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             this.dispatcherFactory = runner -> new InProcessJobDispatcher(runner, config.workerThreads());
-            this.policySource = policies -> new DemoPolicySource(policies, config.demoSourceLatency());
+            this.policySource = policies -> new DemoPolicySource(policies, config.demoSourceLatency(),
+                    new StoreRetry(config.storeRetryTimeout()));
         }
 
         /** @param value the clock of the ledger and the app @return this builder */

@@ -65,7 +65,8 @@ public final class AddPoliciesJob implements RunJob {
             registry.fail(id, AddPolicies.INVALID_CONTEXT, "the run's context is not an add-policies context: " + e.getMessage());
             return;
         }
-        Optional<BackupSet> set = backupSets.find(run.tenantId(), context.backupSetId());
+        Optional<BackupSet> set = storeRetry.call("read the backup set of run " + id,
+                () -> backupSets.find(run.tenantId(), context.backupSetId()));
         if (set.isEmpty()) {
             registry.fail(id, AddPolicies.BACKUP_SET_MISSING, "backup set " + context.backupSetId() + " no longer exists");
             return;
@@ -77,6 +78,9 @@ public final class AddPoliciesJob implements RunJob {
             }
             try {
                 CapturedPolicy captured = captureWithRetry(run, policyId);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("shutdown"); // stop before writing, as before capturing
+                }
                 // Replacing the item is idempotent, so a retry after a lost connection is safe.
                 storeRetry.run("store policy " + policyId + " of run " + id,
                         () -> backupSets.putItem(set.get(), captured, id, clock.instant()));
