@@ -15,9 +15,7 @@ import java.util.UUID;
  * HTTP writers. Not a test (it takes minutes); README's durability table comes from it:
  *
  * <pre>
- * mvn -B -q -pl example-app -am test-compile -DskipTests
- * mvn -B -q -pl example-app exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.opsruns.example.durability.EmbeddedCandidates -Dexec.args=8
+ * example-app/measure-embedded.sh 8
  * </pre>
  */
 public final class EmbeddedCandidates {
