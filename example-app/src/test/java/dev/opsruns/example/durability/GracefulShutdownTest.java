@@ -57,11 +57,12 @@ class GracefulShutdownTest {
             long termAt;
             try (AppProcess app = AppProcess.start(data, env, log)) {
                 String set = json(app.get("/api/tenants/contoso/backup-sets").body()).get("backup_sets").get(0).get("id").asText();
-                shortRun = start(app, set, 1, 2, 3, 4);          // ~1.2 s of work: finishes within the grace
+                // ~10 s of work: cannot finish within the grace.
                 longRun = start(app, set, IntStream.rangeClosed(1, 40).filter(n -> n % 12 != 5 && n % 12 != 8 && n % 12 != 11).toArray());
-                queued = List.of(start(app, set, 6, 7), start(app, set, 9, 10)); // both workers are busy
-                awaitStatus(app, longRun, "running");
+                shortRun = start(app, set, 1, 2, 3, 4, 6, 7);    // ~1.8 s of work: finishes within the grace
+                queued = List.of(start(app, set, 9, 10), start(app, set, 13, 14)); // both workers are busy
                 awaitStatus(app, shortRun, "running");
+                awaitStatus(app, longRun, "running");
                 termAt = System.nanoTime();
                 app.terminate();
                 int exit = app.awaitExit(GRACE.plusSeconds(10));
@@ -76,6 +77,11 @@ class GracefulShutdownTest {
                     .doesNotContain("already closed");
             assertThat(firstLog).contains("run transition: id=" + shortRun + " type=backup_set.add_policies tenant=contoso to=completed");
             assertThat(firstLog).containsPattern("run transition: id=" + longRun + " .* to=aborted bucket=failed duration=\\S+ reason=job.shutdown");
+            assertThat(firstLog).contains("2 queued job(s) not started; their runs stay pending");
+            for (String id : queued) {
+                assertThat(firstLog).as("queued run " + id + " was not started by the stopping app")
+                        .doesNotContain("run transition: id=" + id + " type=backup_set.add_policies tenant=contoso to=running");
+            }
 
             env.put("OPSRUNS_DEMO_SOURCE_LATENCY", "0ms");
             try (AppProcess again = AppProcess.start(data, env, log)) {
