@@ -1,5 +1,6 @@
 package dev.opsruns.example;
 
+import dev.opsruns.example.db.EmbeddedEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -23,8 +24,12 @@ public final class AppConfig {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** HTTP port; 0 picks a free one. */
     public static final int DEFAULT_PORT = 7070;
-    /** Folder of the embedded H2 database, relative to the working directory. */
+    /** Folder of the embedded database, relative to the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    /** The database used when no URL is given: PostgreSQL, started by the app (README: durability). */
+    public static final EmbeddedEngine DEFAULT_EMBEDDED_DB = EmbeddedEngine.POSTGRESQL;
+    /** How long a caller waits for a pooled connection before the database counts as unreachable. */
+    public static final Duration DEFAULT_DB_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Connections in the pool. */
     public static final int DEFAULT_DB_POOL_SIZE = 10;
     /** Threads of the in-process job worker pool. */
@@ -32,9 +37,17 @@ public final class AppConfig {
     /** How long a graceful shutdown waits for running jobs. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
     /** How often the stale-run reaper runs. */
-    public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(60);
-    /** A running run whose heartbeat is older than this is ended as {@code run.stale}. */
-    public static final Duration DEFAULT_STALE_HEARTBEAT_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_REAPER_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * A running run whose heartbeat is older than this is ended as {@code run.stale}. Every job of this
+     * app heartbeats each {@link #DEFAULT_WORKER_HEARTBEAT_INTERVAL}, so only a run whose worker is gone
+     * gets this old.
+     */
+    public static final Duration DEFAULT_STALE_HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
+    /** How often the app refreshes the heartbeat of each run its workers are running. */
+    public static final Duration DEFAULT_WORKER_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+    /** How long a job retries a failed store write (with backoff) before it gives the run up. */
+    public static final Duration DEFAULT_STORE_RETRY_TIMEOUT = Duration.ofSeconds(8);
     /** A pending run not started within this is ended as {@code run.never_started}. */
     public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofMinutes(30);
     /** How often the retention purge runs. */
@@ -47,19 +60,31 @@ public final class AppConfig {
     public static final int DEFAULT_SOURCE_ATTEMPTS = 3;
     /** First wait after a throttled policy-source call; doubles per attempt. */
     public static final Duration DEFAULT_SOURCE_BACKOFF = Duration.ofMillis(200);
+    /** How long each call to the demo policy source takes (a remote API's latency; zero: none). */
+    public static final Duration DEFAULT_DEMO_SOURCE_LATENCY = Duration.ZERO;
     /** Longest wait between policy-source attempts, whatever Retry-After says. */
     public static final Duration DEFAULT_SOURCE_MAX_BACKOFF = Duration.ofSeconds(2);
+
+    /**
+     * The embedded H2 file's settings: the app closes the database itself after its jobs, so H2's own
+     * shutdown hook must not (DB_CLOSE_ON_EXIT=FALSE).
+     */
+    private static final String H2_SETTINGS = ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     private final String host;
     private final int port;
     private final Path dataDir;
+    private final EmbeddedEngine embeddedDb;
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
     private final int dbPoolSize;
+    private final Duration dbConnectTimeout;
     private final int workerThreads;
+    private final Duration workerHeartbeatInterval;
+    private final Duration storeRetryTimeout;
     private final Duration shutdownGrace;
     private final Duration reaperInterval;
     private final Duration staleHeartbeatTimeout;
@@ -71,16 +96,21 @@ public final class AppConfig {
     private final int sourceAttempts;
     private final Duration sourceBackoff;
     private final Duration sourceMaxBackoff;
+    private final Duration demoSourceLatency;
 
     private AppConfig(Builder b) {
         this.host = b.host;
         this.port = b.port;
         this.dataDir = b.dataDir;
+        this.embeddedDb = b.embeddedDb;
         this.dbUrl = b.dbUrl;
         this.dbUser = b.dbUser;
         this.dbPassword = b.dbPassword;
         this.dbPoolSize = b.dbPoolSize;
+        this.dbConnectTimeout = b.dbConnectTimeout;
         this.workerThreads = b.workerThreads;
+        this.workerHeartbeatInterval = b.workerHeartbeatInterval;
+        this.storeRetryTimeout = b.storeRetryTimeout;
         this.shutdownGrace = b.shutdownGrace;
         this.reaperInterval = b.reaperInterval;
         this.staleHeartbeatTimeout = b.staleHeartbeatTimeout;
@@ -92,6 +122,7 @@ public final class AppConfig {
         this.sourceAttempts = b.sourceAttempts;
         this.sourceBackoff = b.sourceBackoff;
         this.sourceMaxBackoff = b.sourceMaxBackoff;
+        this.demoSourceLatency = b.demoSourceLatency;
     }
 
     /** @return a builder holding the defaults */
@@ -112,11 +143,15 @@ public final class AppConfig {
         r.text("OPSRUNS_HOST").ifPresent(b::host);
         r.integer("OPSRUNS_PORT").ifPresent(b::port);
         r.text("OPSRUNS_DATA_DIR").ifPresent(v -> b.dataDir(Path.of(v)));
+        r.engine("OPSRUNS_EMBEDDED_DB").ifPresent(b::embeddedDb);
         r.text("OPSRUNS_DB_URL").ifPresent(b::dbUrl);
         r.text("OPSRUNS_DB_USER").ifPresent(b::dbUser);
         r.raw("OPSRUNS_DB_PASSWORD").ifPresent(b::dbPassword);
         r.integer("OPSRUNS_DB_POOL_SIZE").ifPresent(b::dbPoolSize);
+        r.duration("OPSRUNS_DB_CONNECT_TIMEOUT").ifPresent(b::dbConnectTimeout);
         r.integer("OPSRUNS_WORKER_THREADS").ifPresent(b::workerThreads);
+        r.duration("OPSRUNS_WORKER_HEARTBEAT_INTERVAL").ifPresent(b::workerHeartbeatInterval);
+        r.duration("OPSRUNS_STORE_RETRY_TIMEOUT").ifPresent(b::storeRetryTimeout);
         r.duration("OPSRUNS_SHUTDOWN_GRACE").ifPresent(b::shutdownGrace);
         r.duration("OPSRUNS_REAPER_INTERVAL").ifPresent(b::reaperInterval);
         r.duration("OPSRUNS_STALE_HEARTBEAT_TIMEOUT").ifPresent(b::staleHeartbeatTimeout);
@@ -128,6 +163,7 @@ public final class AppConfig {
         r.integer("OPSRUNS_POLICY_SOURCE_ATTEMPTS").ifPresent(b::sourceAttempts);
         r.duration("OPSRUNS_POLICY_SOURCE_BACKOFF").ifPresent(b::sourceBackoff);
         r.duration("OPSRUNS_POLICY_SOURCE_MAX_BACKOFF").ifPresent(b::sourceMaxBackoff);
+        r.duration("OPSRUNS_DEMO_SOURCE_LATENCY").ifPresent(b::demoSourceLatency);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -173,27 +209,53 @@ public final class AppConfig {
         return port;
     }
 
-    /** @return the folder of the embedded H2 database */
+    /** @return the folder of the embedded database */
     public Path dataDir() {
         return dataDir;
     }
 
-    /** @return the JDBC URL to use, or null for the embedded H2 file database under {@link #dataDir()} */
+    /** @return the engine of the embedded database, used when {@link #dbUrl()} is null */
+    public EmbeddedEngine embeddedDb() {
+        return embeddedDb;
+    }
+
+    /** @return the JDBC URL to use, or null for the embedded database under {@link #dataDir()} */
     public String dbUrl() {
         return dbUrl;
     }
 
-    /** @return the JDBC URL actually used: {@link #dbUrl()} or the embedded H2 file database */
+    /**
+     * @return the JDBC URL known before start-up: {@link #dbUrl()}, or the embedded H2 file database; null
+     *     for the embedded PostgreSQL, whose port is chosen when it starts
+     */
     public String effectiveDbUrl() {
         if (dbUrl != null) {
             return dbUrl;
         }
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("opsruns-demo") + ";AUTO_SERVER=FALSE";
+        return switch (embeddedDb) {
+            case POSTGRESQL -> null;
+            case H2 -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("opsruns-demo") + H2_SETTINGS;
+        };
     }
 
-    /** @return the database user (H2 default: {@code sa}) */
+    /** @return the database user (embedded H2: {@code sa}) */
     public String dbUser() {
-        return dbUser != null ? dbUser : (dbUrl == null ? "sa" : null);
+        return dbUser != null ? dbUser : (dbUrl == null && embeddedDb == EmbeddedEngine.H2 ? "sa" : null);
+    }
+
+    /** @return how long a caller waits for a pooled connection */
+    public Duration dbConnectTimeout() {
+        return dbConnectTimeout;
+    }
+
+    /** @return how often the app refreshes the heartbeat of each running job's run */
+    public Duration workerHeartbeatInterval() {
+        return workerHeartbeatInterval;
+    }
+
+    /** @return how long a job retries a failed store write before giving the run up */
+    public Duration storeRetryTimeout() {
+        return storeRetryTimeout;
     }
 
     /** @return the database password, or null */
@@ -266,16 +328,25 @@ public final class AppConfig {
         return sourceMaxBackoff;
     }
 
+    /** @return how long each call to the demo policy source takes */
+    public Duration demoSourceLatency() {
+        return demoSourceLatency;
+    }
+
     /** Collects settings; {@link #build()} validates them once. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
         private Path dataDir = DEFAULT_DATA_DIR;
+        private EmbeddedEngine embeddedDb = DEFAULT_EMBEDDED_DB;
         private String dbUrl;
         private String dbUser;
         private String dbPassword;
         private int dbPoolSize = DEFAULT_DB_POOL_SIZE;
+        private Duration dbConnectTimeout = DEFAULT_DB_CONNECT_TIMEOUT;
         private int workerThreads = DEFAULT_WORKER_THREADS;
+        private Duration workerHeartbeatInterval = DEFAULT_WORKER_HEARTBEAT_INTERVAL;
+        private Duration storeRetryTimeout = DEFAULT_STORE_RETRY_TIMEOUT;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private Duration reaperInterval = DEFAULT_REAPER_INTERVAL;
         private Duration staleHeartbeatTimeout = DEFAULT_STALE_HEARTBEAT_TIMEOUT;
@@ -287,6 +358,7 @@ public final class AppConfig {
         private int sourceAttempts = DEFAULT_SOURCE_ATTEMPTS;
         private Duration sourceBackoff = DEFAULT_SOURCE_BACKOFF;
         private Duration sourceMaxBackoff = DEFAULT_SOURCE_MAX_BACKOFF;
+        private Duration demoSourceLatency = DEFAULT_DEMO_SOURCE_LATENCY;
 
         private Builder() {
         }
@@ -303,9 +375,33 @@ public final class AppConfig {
             return this;
         }
 
-        /** @param value the folder of the embedded H2 database @return this builder */
+        /** @param value the folder of the embedded database @return this builder */
         public Builder dataDir(Path value) {
             this.dataDir = Objects.requireNonNull(value, "dataDir");
+            return this;
+        }
+
+        /** @param value the embedded database's engine, used when no URL is given @return this builder */
+        public Builder embeddedDb(EmbeddedEngine value) {
+            this.embeddedDb = Objects.requireNonNull(value, "embeddedDb");
+            return this;
+        }
+
+        /** @param value how long a caller waits for a pooled connection, 250 ms or more @return this builder */
+        public Builder dbConnectTimeout(Duration value) {
+            this.dbConnectTimeout = value;
+            return this;
+        }
+
+        /** @param value how often running jobs' runs get a heartbeat @return this builder */
+        public Builder workerHeartbeatInterval(Duration value) {
+            this.workerHeartbeatInterval = value;
+            return this;
+        }
+
+        /** @param value how long a job retries a failed store write @return this builder */
+        public Builder storeRetryTimeout(Duration value) {
+            this.storeRetryTimeout = value;
             return this;
         }
 
@@ -405,6 +501,12 @@ public final class AppConfig {
             return this;
         }
 
+        /** @param value how long each demo policy-source call takes @return this builder */
+        public Builder demoSourceLatency(Duration value) {
+            this.demoSourceLatency = value;
+            return this;
+        }
+
         /**
          * @return the settings
          * @throws IllegalArgumentException naming the first setting out of range
@@ -418,11 +520,23 @@ public final class AppConfig {
             notNegative("SHUTDOWN_GRACE", shutdownGrace);
             positive("REAPER_INTERVAL", reaperInterval);
             positive("STALE_HEARTBEAT_TIMEOUT", staleHeartbeatTimeout);
+            positive("WORKER_HEARTBEAT_INTERVAL", workerHeartbeatInterval);
+            notNegative("STORE_RETRY_TIMEOUT", storeRetryTimeout);
+            if (dbConnectTimeout == null || dbConnectTimeout.toMillis() < 250) {
+                throw new IllegalArgumentException("DB_CONNECT_TIMEOUT must be 250ms or more, but was " + dbConnectTimeout);
+            }
+            // A live worker must never look dead: two missed heartbeats plus a full store retry stay under the timeout.
+            Duration liveWorstCase = workerHeartbeatInterval.multipliedBy(2).plus(storeRetryTimeout);
+            if (staleHeartbeatTimeout.compareTo(liveWorstCase) <= 0) {
+                throw new IllegalArgumentException("STALE_HEARTBEAT_TIMEOUT must be longer than twice WORKER_HEARTBEAT_INTERVAL"
+                        + " plus STORE_RETRY_TIMEOUT (" + liveWorstCase + "), but was " + staleHeartbeatTimeout);
+            }
             positive("QUEUE_TIMEOUT", queueTimeout);
             positive("PURGE_INTERVAL", purgeInterval);
             positive("RETENTION", retention);
             notNegative("POLICY_SOURCE_BACKOFF", sourceBackoff);
             notNegative("POLICY_SOURCE_MAX_BACKOFF", sourceMaxBackoff);
+            notNegative("DEMO_SOURCE_LATENCY", demoSourceLatency);
             if (dbUrl != null && !(dbUrl.startsWith("jdbc:postgresql:") || dbUrl.startsWith("jdbc:h2:"))) {
                 throw new IllegalArgumentException("DB_URL must start with jdbc:postgresql: or jdbc:h2:, but was '"
                         + dbUrl.replaceAll("[?;].*", "...") + "'");
@@ -474,6 +588,16 @@ public final class AppConfig {
             return text(name).map(v -> {
                 try {
                     return parseDuration(v);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(name + " " + e.getMessage());
+                }
+            });
+        }
+
+        java.util.Optional<EmbeddedEngine> engine(String name) {
+            return text(name).map(v -> {
+                try {
+                    return EmbeddedEngine.parse(v);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(name + " " + e.getMessage());
                 }

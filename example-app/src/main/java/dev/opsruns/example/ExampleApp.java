@@ -2,6 +2,7 @@ package dev.opsruns.example;
 
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.TenantRole;
+import dev.opsruns.example.db.DatabaseStartupException;
 import dev.opsruns.example.tenancy.DemoUserCard;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,8 +11,16 @@ import java.util.stream.Collectors;
  * Starts the reference app from the command line: settings from environment variables
  * ({@link AppConfig#fromEnvironment}), a shutdown hook for a graceful stop, and a start-up banner with
  * the URL and the demo users' bearer tokens.
+ *
+ * <p>Exit codes: 2 for a setting that is not accepted, 3 for a database that cannot be started or
+ * reached; each with one line on standard error.
  */
 public final class ExampleApp {
+
+    /** Exit code of a setting that is not accepted. */
+    public static final int EXIT_BAD_SETTING = 2;
+    /** Exit code of a database that cannot be started or reached at start-up. */
+    public static final int EXIT_DATABASE_UNAVAILABLE = 3;
 
     private ExampleApp() {
     }
@@ -20,27 +29,44 @@ public final class ExampleApp {
      * @param args ignored; configure with environment variables
      */
     public static void main(String[] args) {
+        ExampleAppServer app = launch(System.getenv());
+        System.out.println(banner(app));
+    }
+
+    /**
+     * Reads the settings, starts the app and installs the shutdown hook (SIGTERM, Ctrl-C: a graceful
+     * {@link ExampleAppServer#close()}); exits the JVM with one line on standard error when the settings
+     * are not accepted or the database cannot be reached.
+     *
+     * @param env the environment
+     * @return the running app
+     */
+    public static ExampleAppServer launch(Map<String, String> env) {
         AppConfig config;
         try {
-            config = AppConfig.fromEnvironment(System.getenv());
+            config = AppConfig.fromEnvironment(env);
         } catch (IllegalArgumentException e) {
             System.err.println("opsruns example app: " + e.getMessage());
-            System.exit(2);
-            return;
+            System.exit(EXIT_BAD_SETTING);
+            throw e;
         }
-        ExampleAppServer app = ExampleAppServer.start(config);
+        ExampleAppServer app;
+        try {
+            app = ExampleAppServer.start(config);
+        } catch (DatabaseStartupException e) {
+            System.err.println("opsruns example app: " + e.getMessage());
+            System.exit(EXIT_DATABASE_UNAVAILABLE);
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "opsruns-shutdown"));
-        System.out.println(banner(app));
+        return app;
     }
 
     static String banner(ExampleAppServer app) {
         StringBuilder sb = new StringBuilder();
         String url = app.baseUrl();
-        AppConfig c = app.config();
         sb.append("\n  opsruns example app is running at ").append(url).append('\n');
-        sb.append("  database: ").append(c.dbUrl() == null
-                ? "embedded H2 file in " + c.dataDir().toAbsolutePath()
-                : c.effectiveDbUrl().replaceAll("[?;].*", "")).append('\n');
+        sb.append("  database: ").append(app.database().description()).append('\n');
         sb.append("  in a browser: ").append(url).append("  (sign in, then Monitoring -> Operations)\n");
         sb.append("  JSON API:     ").append(url).append("/api\n\n");
         sb.append("  demo users (bearer token, roles):\n");

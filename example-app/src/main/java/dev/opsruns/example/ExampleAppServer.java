@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.opsruns.core.RetentionPolicy;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.RunLinkTemplate;
+import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunType;
 import dev.opsruns.core.RunsConfig;
 import dev.opsruns.core.StaleRunPolicy;
@@ -14,8 +15,8 @@ import dev.opsruns.example.backup.AddPoliciesJob;
 import dev.opsruns.example.backup.AddPoliciesService;
 import dev.opsruns.example.backup.BackupSetLink;
 import dev.opsruns.example.backup.BackupSetRepository;
+import dev.opsruns.example.db.AppDatabase;
 import dev.opsruns.example.db.AppMigrations;
-import dev.opsruns.example.db.ConnectionPool;
 import dev.opsruns.example.drift.DriftFindingRepository;
 import dev.opsruns.example.drift.DriftFindingsLink;
 import dev.opsruns.example.drift.DriftGeneration;
@@ -26,7 +27,12 @@ import dev.opsruns.example.jobs.InProcessJobDispatcher;
 import dev.opsruns.example.jobs.JobDispatcher;
 import dev.opsruns.example.jobs.JobRunner;
 import dev.opsruns.example.jobs.PendingRunRecovery;
+import dev.opsruns.example.jobs.RetryingRunRegistry;
+import dev.opsruns.example.jobs.StoreRetry;
+import dev.opsruns.example.jobs.WorkerHeartbeat;
 import dev.opsruns.example.maintenance.LedgerMaintenanceScheduler;
+import dev.opsruns.example.ops.HealthCheck;
+import dev.opsruns.example.ops.LoggedRunLedger;
 import dev.opsruns.example.policy.DemoPolicySource;
 import dev.opsruns.example.policy.PolicyRepository;
 import dev.opsruns.example.policy.PolicySource;
@@ -69,19 +75,23 @@ public final class ExampleAppServer implements AutoCloseable {
     public static final Set<RunType> RUN_TYPES = Set.of(DriftGeneration.RUN_TYPE, AddPolicies.RUN_TYPE);
 
     private final AppConfig config;
+    private final AppDatabase database;
     private final HikariDataSource dataSource;
     private final RunLedger ledger;
     private final UserDirectory users;
     private final JobDispatcher dispatcher;
+    private final JobRunner runner;
     private final LedgerMaintenanceScheduler maintenance;
     private final Javalin http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ExampleAppServer(Builder b) {
         this.config = b.config;
-        HikariDataSource pool = ConnectionPool.open(config);
+        AppDatabase openedDatabase = AppDatabase.open(config);
+        HikariDataSource pool = openedDatabase.pool();
         RunLedger openedLedger = null;
         JobDispatcher openedDispatcher = null;
+        JobRunner openedRunner = null;
         LedgerMaintenanceScheduler openedMaintenance = null;
         try {
             RunsConfig runsConfig = RunsConfig.builder()
@@ -90,7 +100,8 @@ public final class ExampleAppServer implements AutoCloseable {
                     .relatedLinks(DriftGeneration.RUN_TYPE, new DriftFindingsLink())
                     .relatedLinks(AddPolicies.RUN_TYPE, new BackupSetLink())
                     .build();
-            openedLedger = b.ledgerFactory.open(pool, runsConfig);
+            // Every run transition through this ledger logs one line (the reaper's are logged by the scheduler).
+            openedLedger = new LoggedRunLedger(b.ledgerFactory.open(pool, runsConfig));
             int applied = AppMigrations.migrate(pool);
             LOG.info("app schema: {} migration(s) applied", applied);
             Jdbi jdbi = Jdbi.create(pool);
@@ -106,14 +117,20 @@ public final class ExampleAppServer implements AutoCloseable {
             SourceRetryPolicy retry = new SourceRetryPolicy(config.sourceAttempts(), config.sourceBackoff(),
                     config.sourceMaxBackoff());
 
+            // Jobs write through bounded retries; their runs get a heartbeat while they run, so a run
+            // whose worker is gone goes stale (and is reaped) within seconds.
+            StoreRetry storeRetry = new StoreRetry(config.storeRetryTimeout());
+            RunRegistry jobRegistry = new RetryingRunRegistry(openedLedger.registry(), storeRetry);
             JobRunner runner = new JobRunner(openedLedger.registry(), List.of(
-                    new DriftGenerationJob(openedLedger.registry(), inventory, findings, b.clock),
-                    new AddPoliciesJob(openedLedger.registry(), backupSets, source, retry, b.clock)));
+                    new DriftGenerationJob(jobRegistry, inventory, findings, storeRetry, b.clock),
+                    new AddPoliciesJob(jobRegistry, backupSets, source, retry, storeRetry, b.clock)),
+                    storeRetry, new WorkerHeartbeat(openedLedger.registry(), config.workerHeartbeatInterval()));
+            openedRunner = runner;
             openedDispatcher = b.dispatcherFactory.apply(runner);
             List<TenantId> tenants = userDirectory.tenants().stream().map(Tenant::id).toList();
             PendingRunRecovery.redispatch(openedLedger.queries(), tenants, runner.runTypes(), openedDispatcher);
 
-            openedMaintenance = new LedgerMaintenanceScheduler(openedLedger.maintenance(),
+            openedMaintenance = new LedgerMaintenanceScheduler(openedLedger.maintenance(), openedLedger.registry(), b.clock,
                     new StaleRunPolicy(config.staleHeartbeatTimeout(), Map.of(), config.queueTimeout(),
                             StaleRunPolicy.DEFAULT_MAX_RUNS_PER_PASS),
                     config.reaperInterval(),
@@ -124,12 +141,17 @@ public final class ExampleAppServer implements AutoCloseable {
                     new SessionStore(b.clock, SessionStore.DEFAULT_LIFETIME),
                     new DriftGenerationService(openedLedger, inventory, openedDispatcher),
                     new AddPoliciesService(openedLedger, backupSets, policies, openedDispatcher),
-                    inventory, findings, backupSets, policies, RUN_TYPES, config.maxBodyBytes());
+                    inventory, findings, backupSets, policies, RUN_TYPES, config.maxBodyBytes(),
+                    new HealthCheck(pool, openedLedger.queries(), () -> userDirectory.tenants().stream().map(Tenant::id).toList(),
+                            runner.runTypes(), config.workerHeartbeatInterval(), config.staleHeartbeatTimeout(),
+                            openedMaintenance, b.clock));
             this.http = HttpApi.start(services, config.host(), config.port());
+            this.database = openedDatabase;
             this.dataSource = pool;
             this.ledger = openedLedger;
             this.users = userDirectory;
             this.dispatcher = openedDispatcher;
+            this.runner = openedRunner;
             this.maintenance = openedMaintenance;
         } catch (RuntimeException e) {
             if (openedMaintenance != null) {
@@ -138,7 +160,10 @@ public final class ExampleAppServer implements AutoCloseable {
             if (openedDispatcher != null) {
                 openedDispatcher.shutdown(Duration.ZERO);
             }
-            pool.close();
+            if (openedRunner != null) {
+                openedRunner.close();
+            }
+            openedDatabase.close();
             throw e;
         }
     }
@@ -187,6 +212,11 @@ public final class ExampleAppServer implements AutoCloseable {
         return dataSource;
     }
 
+    /** @return the database: which one, and the embedded server's port if the app started one */
+    public AppDatabase database() {
+        return database;
+    }
+
     /** @return the maintenance schedule, to run a pass now */
     public LedgerMaintenanceScheduler maintenance() {
         return maintenance;
@@ -199,7 +229,8 @@ public final class ExampleAppServer implements AutoCloseable {
 
     /**
      * Graceful shutdown: stops taking HTTP requests, stops taking jobs and waits up to the shutdown
-     * grace for running ones, stops the maintenance schedule, closes the pool. Idempotent.
+     * grace for running ones, stops the maintenance schedule, then closes the pool and stops the embedded
+     * database: never before the jobs are done with it. Idempotent.
      */
     @Override
     public void close() {
@@ -213,8 +244,9 @@ public final class ExampleAppServer implements AutoCloseable {
             try {
                 dispatcher.shutdown(config.shutdownGrace());
             } finally {
+                runner.close();
                 maintenance.close();
-                dataSource.close();
+                database.close();
             }
         }
     }
@@ -225,11 +257,13 @@ public final class ExampleAppServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private LedgerFactory ledgerFactory = LedgerFactory.durable();
         private Function<JobRunner, JobDispatcher> dispatcherFactory;
-        private Function<PolicyRepository, PolicySource> policySource = DemoPolicySource::new;
+        private Function<PolicyRepository, PolicySource> policySource;
 
         private Builder(AppConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             this.dispatcherFactory = runner -> new InProcessJobDispatcher(runner, config.workerThreads());
+            this.policySource = policies -> new DemoPolicySource(policies, config.demoSourceLatency(),
+                    new StoreRetry(config.storeRetryTimeout()));
         }
 
         /** @param value the clock of the ledger and the app @return this builder */

@@ -3,6 +3,7 @@ package dev.opsruns.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opsruns.example.db.EmbeddedEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -17,11 +18,14 @@ class AppConfigTest {
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.dataDir()).isEqualTo(Path.of("data"));
         assertThat(c.dbUrl()).isNull();
-        assertThat(c.effectiveDbUrl()).startsWith("jdbc:h2:file:").contains("opsruns-demo");
-        assertThat(c.reaperInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.embeddedDb()).isEqualTo(EmbeddedEngine.POSTGRESQL);
+        assertThat(c.effectiveDbUrl()).as("the embedded PostgreSQL's port is chosen at start").isNull();
+        assertThat(c.reaperInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.workerHeartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.storeRetryTimeout()).isEqualTo(Duration.ofSeconds(8));
         assertThat(c.purgeInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(c.retention()).isEqualTo(Duration.ofDays(90));
-        assertThat(c.staleHeartbeatTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.staleHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(c.queueTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.seedDemoData()).isTrue();
     }
@@ -55,5 +59,24 @@ class AppConfigTest {
                 .hasMessageContaining("OPSRUNS_PURGE_INTERVAL").hasMessageContaining("positive");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPSRUNS_DB_URL", "jdbc:mysql://x/y?password=secret")))
                 .hasMessageContaining("OPSRUNS_DB_URL").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void the_embedded_h2_file_keeps_its_own_shutdown_hook_off() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of("OPSRUNS_EMBEDDED_DB", "h2"));
+        assertThat(c.effectiveDbUrl()).startsWith("jdbc:h2:file:").contains("opsruns-demo").contains(";DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(c.dbUser()).isEqualTo("sa");
+        assertThat(dev.opsruns.example.db.ConnectionPool.withoutH2ExitHook("jdbc:h2:mem:x"))
+                .isEqualTo("jdbc:h2:mem:x;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(dev.opsruns.example.db.ConnectionPool.withoutH2ExitHook("jdbc:postgresql://h/d")).isEqualTo("jdbc:postgresql://h/d");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPSRUNS_EMBEDDED_DB", "sqlite")))
+                .hasMessageContaining("OPSRUNS_EMBEDDED_DB").hasMessageContaining("postgresql or h2");
+    }
+
+    @Test
+    void a_stale_timeout_a_live_worker_could_reach_is_refused() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(
+                "OPSRUNS_STALE_HEARTBEAT_TIMEOUT", "10s", "OPSRUNS_WORKER_HEARTBEAT_INTERVAL", "2s", "OPSRUNS_STORE_RETRY_TIMEOUT", "8s")))
+                .hasMessageContaining("OPSRUNS_STALE_HEARTBEAT_TIMEOUT").hasMessageContaining("WORKER_HEARTBEAT_INTERVAL");
     }
 }

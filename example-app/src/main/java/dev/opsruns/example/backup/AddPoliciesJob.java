@@ -6,6 +6,7 @@ import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunType;
 import dev.opsruns.example.jobs.RunJob;
+import dev.opsruns.example.jobs.StoreRetry;
 import dev.opsruns.example.policy.CapturedPolicy;
 import dev.opsruns.example.policy.PolicySource;
 import dev.opsruns.example.policy.PolicySourceException;
@@ -27,6 +28,7 @@ public final class AddPoliciesJob implements RunJob {
     private final BackupSetRepository backupSets;
     private final PolicySource source;
     private final SourceRetryPolicy retry;
+    private final StoreRetry storeRetry;
     private final Clock clock;
 
     /**
@@ -34,14 +36,16 @@ public final class AddPoliciesJob implements RunJob {
      * @param backupSets backup sets
      * @param source where payloads are captured from
      * @param retry how throttled calls are retried
+     * @param storeRetry how a failed write of a captured item is retried
      * @param clock the ledger's clock
      */
     public AddPoliciesJob(RunRegistry registry, BackupSetRepository backupSets, PolicySource source,
-            SourceRetryPolicy retry, Clock clock) {
+            SourceRetryPolicy retry, StoreRetry storeRetry, Clock clock) {
         this.registry = registry;
         this.backupSets = backupSets;
         this.source = source;
         this.retry = retry;
+        this.storeRetry = storeRetry;
         this.clock = clock;
     }
 
@@ -61,16 +65,25 @@ public final class AddPoliciesJob implements RunJob {
             registry.fail(id, AddPolicies.INVALID_CONTEXT, "the run's context is not an add-policies context: " + e.getMessage());
             return;
         }
-        Optional<BackupSet> set = backupSets.find(run.tenantId(), context.backupSetId());
+        Optional<BackupSet> set = storeRetry.call("read the backup set of run " + id,
+                () -> backupSets.find(run.tenantId(), context.backupSetId()));
         if (set.isEmpty()) {
             registry.fail(id, AddPolicies.BACKUP_SET_MISSING, "backup set " + context.backupSetId() + " no longer exists");
             return;
         }
         registry.setTotal(id, context.policyIds().size());
         for (String policyId : context.policyIds()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("shutdown");
+            }
             try {
                 CapturedPolicy captured = captureWithRetry(run, policyId);
-                backupSets.putItem(set.get(), captured, id, clock.instant());
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("shutdown"); // stop before writing, as before capturing
+                }
+                // Replacing the item is idempotent, so a retry after a lost connection is safe.
+                storeRetry.run("store policy " + policyId + " of run " + id,
+                        () -> backupSets.putItem(set.get(), captured, id, clock.instant()));
                 registry.recordProgress(id, ProgressDelta.succeeded(1));
             } catch (PolicySourceException e) {
                 registry.recordItemFailure(id, policyId, e.reasonCode(), e.getMessage());

@@ -82,6 +82,30 @@ public final class BackupSetRepository {
      * @param at when
      */
     public void putItem(BackupSet set, CapturedPolicy captured, RunId runId, Instant at) {
+        // Two runs capturing the same policy at once: under READ COMMITTED both deletes find nothing and the
+        // second insert meets the first one's row. Trying again then deletes that row and wins.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                replaceItem(set, captured, runId, at);
+                return;
+            } catch (org.jdbi.v3.core.JdbiException e) {
+                if (attempt >= 3 || !isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void replaceItem(BackupSet set, CapturedPolicy captured, RunId runId, Instant at) {
         jdbi.useTransaction(h -> {
             h.createUpdate(DELETE_ITEM).bind("set", set.id()).bind("policy", captured.policyId()).execute();
             h.createUpdate(INSERT_ITEM)

@@ -10,6 +10,7 @@ import dev.opsruns.example.inventory.InventoryRun;
 import dev.opsruns.example.inventory.SnapshotItem;
 import dev.opsruns.example.inventory.SnapshotUnavailableException;
 import dev.opsruns.example.jobs.RunJob;
+import dev.opsruns.example.jobs.StoreRetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -26,18 +27,22 @@ public final class DriftGenerationJob implements RunJob {
     private final RunRegistry registry;
     private final InventoryRepository inventory;
     private final DriftFindingRepository findings;
+    private final StoreRetry storeRetry;
     private final Clock clock;
 
     /**
      * @param registry the ledger's write side
      * @param inventory inventory syncs
      * @param findings where findings go
+     * @param storeRetry how failed reads and writes of the app's tables are retried
      * @param clock the ledger's clock
      */
-    public DriftGenerationJob(RunRegistry registry, InventoryRepository inventory, DriftFindingRepository findings, Clock clock) {
+    public DriftGenerationJob(RunRegistry registry, InventoryRepository inventory, DriftFindingRepository findings,
+            StoreRetry storeRetry, Clock clock) {
         this.registry = registry;
         this.inventory = inventory;
         this.findings = findings;
+        this.storeRetry = storeRetry;
         this.clock = clock;
     }
 
@@ -57,8 +62,10 @@ public final class DriftGenerationJob implements RunJob {
             registry.fail(id, DriftGeneration.INVALID_CONTEXT, "the run's context is not a drift context: " + e.getMessage());
             return;
         }
-        Optional<InventoryRun> baseline = inventory.find(run.tenantId(), context.baselineRunId());
-        Optional<InventoryRun> current = inventory.find(run.tenantId(), context.currentRunId());
+        Optional<InventoryRun> baseline = storeRetry.call("read inventory run of " + id,
+                () -> inventory.find(run.tenantId(), context.baselineRunId()));
+        Optional<InventoryRun> current = storeRetry.call("read inventory run of " + id,
+                () -> inventory.find(run.tenantId(), context.currentRunId()));
         if (baseline.isEmpty() || current.isEmpty()) {
             UUID missing = baseline.isEmpty() ? context.baselineRunId() : context.currentRunId();
             registry.fail(id, DriftGeneration.INVENTORY_RUN_MISSING, "inventory run " + missing + " of scope "
@@ -77,7 +84,9 @@ public final class DriftGenerationJob implements RunJob {
         int compared = SnapshotComparison.policiesCompared(before, after);
         registry.setTotal(id, compared);
         List<DriftChange> changes = SnapshotComparison.compare(before, after);
-        findings.replace(run.tenantId(), id, context, changes, clock.instant());
+        // Replacing the run's findings is idempotent, so a retry after a lost connection is safe.
+        storeRetry.run("store the findings of run " + id,
+                () -> findings.replace(run.tenantId(), id, context, changes, clock.instant()));
         registry.recordProgress(id, ProgressDelta.succeeded(compared));
         registry.finish(id);
     }

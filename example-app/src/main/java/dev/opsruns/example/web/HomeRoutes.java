@@ -1,6 +1,7 @@
 package dev.opsruns.example.web;
 
 import dev.opsruns.core.Principal;
+import dev.opsruns.example.ops.HealthCheck;
 import dev.opsruns.example.tenancy.Tenant;
 import dev.opsruns.example.tenancy.UserDirectory;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -51,14 +52,19 @@ final class HomeRoutes {
 
     private final Callers callers;
     private final UserDirectory users;
+    private final HealthCheck health;
 
-    HomeRoutes(Callers callers, UserDirectory users) {
+    HomeRoutes(Callers callers, UserDirectory users, HealthCheck health) {
         this.callers = callers;
         this.users = users;
+        this.health = health;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get("/health", ctx -> {
+            HealthCheck.Report report = health.check();
+            ctx.status(report.httpStatus()).json(report.body());
+        });
         routes.get("/api", ctx -> {
             Map<String, Object> index = new LinkedHashMap<>();
             index.put("endpoints", ENDPOINTS);

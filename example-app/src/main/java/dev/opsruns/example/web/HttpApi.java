@@ -10,6 +10,7 @@ import dev.opsruns.example.backup.BackupSetRepository;
 import dev.opsruns.example.drift.DriftFindingRepository;
 import dev.opsruns.example.drift.DriftGenerationService;
 import dev.opsruns.example.inventory.InventoryRepository;
+import dev.opsruns.example.ops.HealthCheck;
 import dev.opsruns.example.policy.PolicyRepository;
 import dev.opsruns.example.tenancy.UserDirectory;
 import dev.opsruns.example.web.pages.ErrorPages;
@@ -44,10 +45,12 @@ public final class HttpApi {
      * @param policies the policy catalogue
      * @param runTypes the run types the app produces
      * @param maxBodyBytes the largest accepted request body
+     * @param health what {@code GET /health} answers
      */
     public record Services(RunLedger ledger, UserDirectory users, SessionStore sessions, DriftGenerationService drift,
             AddPoliciesService addPolicies, InventoryRepository inventory, DriftFindingRepository findings,
-            BackupSetRepository backupSets, PolicyRepository policies, Set<RunType> runTypes, int maxBodyBytes) {
+            BackupSetRepository backupSets, PolicyRepository policies, Set<RunType> runTypes, int maxBodyBytes,
+            HealthCheck health) {
     }
 
     private HttpApi() {
@@ -88,7 +91,7 @@ public final class HttpApi {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
             });
-            new HomeRoutes(callers, services.users()).register(routes);
+            new HomeRoutes(callers, services.users(), services.health()).register(routes);
             MonitoringRoutes monitoring = new MonitoringRoutes(ledger, callers, services.runTypes());
             monitoring.register(routes);
             DriftRoutes drift = new DriftRoutes(ledger, callers, json, maxBody, services.drift(), services.inventory(),

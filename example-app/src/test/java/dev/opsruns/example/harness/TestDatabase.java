@@ -48,7 +48,7 @@ public enum TestDatabase {
         return new Instance() {
             @Override
             public void configure(dev.opsruns.example.AppConfig.Builder b) {
-                b.dataDir(dir).dbUrl(null);
+                b.dataDir(dir).dbUrl(null).embeddedDb(dev.opsruns.example.db.EmbeddedEngine.H2);
             }
 
             @Override
