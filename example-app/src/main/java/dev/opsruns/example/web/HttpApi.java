@@ -63,7 +63,8 @@ public final class HttpApi {
      */
     public static Javalin start(Services services, String host, int port) {
         ObjectMapper json = ApiJson.mapper();
-        Callers callers = new Callers(new Authenticator(services.users(), services.sessions()), services.users());
+        Callers callers = new Callers(new Authenticator(services.users(), services.sessions()), services.users(),
+                services.ledger().config().accessPolicy());
         RunLedger ledger = services.ledger();
         int maxBody = services.maxBodyBytes();
         Javalin app = Javalin.create(config -> {

@@ -65,19 +65,19 @@ final class NotificationRoutes {
     }
 
     private void list(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.inTenant(ctx);
         QueryParams q = QueryParams.of(ctx, Set.of("unread_only", "limit"));
         boolean unreadOnly = q.bool("unread_only", false);
         int limit = q.integer("limit", 1, 200, 50);
-        List<Notification> found = ledger.notifications().list(callers.principal(ctx), tenant, unreadOnly, limit);
+        List<Notification> found = ledger.notifications().list(caller.principal(), caller.tenant(), unreadOnly, limit);
         ctx.json(Map.of("notifications", found.stream().map(NotificationView::of).toList()));
     }
 
     private void markRead(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.inTenant(ctx);
+        TenantId tenant = caller.tenant();
+        Principal principal = caller.principal();
         QueryParams.of(ctx, Set.of());
-        Principal principal = callers.principal(ctx);
-        ledger.config().accessPolicy().checkView(principal, tenant);
         JsonBody body = JsonBody.read(ctx, json, maxBodyBytes, Set.of("ids"), READ_EXAMPLE, true);
         List<UUID> ids = body.stringList("ids", false, 0, 1000, s -> UUID_FORMAT.matcher(s).matches(), "a notification id (UUID)")
                 .stream().map(UUID::fromString).toList();
