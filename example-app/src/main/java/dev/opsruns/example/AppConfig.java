@@ -50,6 +50,9 @@ public final class AppConfig {
     /** Longest wait between policy-source attempts, whatever Retry-After says. */
     public static final Duration DEFAULT_SOURCE_MAX_BACKOFF = Duration.ofSeconds(2);
 
+    /** Session cookies without {@code Secure}: the demo runs on plain HTTP. */
+    public static final boolean DEFAULT_SECURE_COOKIES = false;
+
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     private final String host;
@@ -71,6 +74,7 @@ public final class AppConfig {
     private final int sourceAttempts;
     private final Duration sourceBackoff;
     private final Duration sourceMaxBackoff;
+    private final boolean secureCookies;
 
     private AppConfig(Builder b) {
         this.host = b.host;
@@ -92,6 +96,7 @@ public final class AppConfig {
         this.sourceAttempts = b.sourceAttempts;
         this.sourceBackoff = b.sourceBackoff;
         this.sourceMaxBackoff = b.sourceMaxBackoff;
+        this.secureCookies = b.secureCookies;
     }
 
     /** @return a builder holding the defaults */
@@ -128,6 +133,7 @@ public final class AppConfig {
         r.integer("OPSRUNS_POLICY_SOURCE_ATTEMPTS").ifPresent(b::sourceAttempts);
         r.duration("OPSRUNS_POLICY_SOURCE_BACKOFF").ifPresent(b::sourceBackoff);
         r.duration("OPSRUNS_POLICY_SOURCE_MAX_BACKOFF").ifPresent(b::sourceMaxBackoff);
+        r.bool("OPSRUNS_SECURE_COOKIES").ifPresent(b::secureCookies);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -266,6 +272,14 @@ public final class AppConfig {
         return sourceMaxBackoff;
     }
 
+    /**
+     * @return true when the app is reached over HTTPS: the session cookie is then {@code Secure} and named
+     *     with the {@code __Host-} prefix (so no subdomain or plain-HTTP page can set or replace it)
+     */
+    public boolean secureCookies() {
+        return secureCookies;
+    }
+
     /** Collects settings; {@link #build()} validates them once. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -287,6 +301,7 @@ public final class AppConfig {
         private int sourceAttempts = DEFAULT_SOURCE_ATTEMPTS;
         private Duration sourceBackoff = DEFAULT_SOURCE_BACKOFF;
         private Duration sourceMaxBackoff = DEFAULT_SOURCE_MAX_BACKOFF;
+        private boolean secureCookies = DEFAULT_SECURE_COOKIES;
 
         private Builder() {
         }
@@ -402,6 +417,12 @@ public final class AppConfig {
         /** @param value the longest backoff between attempts @return this builder */
         public Builder sourceMaxBackoff(Duration value) {
             this.sourceMaxBackoff = value;
+            return this;
+        }
+
+        /** @param value true when the app is reached over HTTPS (Secure, __Host- session cookie) @return this builder */
+        public Builder secureCookies(boolean value) {
+            this.secureCookies = value;
             return this;
         }
 

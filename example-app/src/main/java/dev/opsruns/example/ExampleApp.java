@@ -3,13 +3,16 @@ package dev.opsruns.example;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.TenantRole;
 import dev.opsruns.example.tenancy.DemoUserCard;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Starts the reference app from the command line: settings from environment variables
  * ({@link AppConfig#fromEnvironment}), a shutdown hook for a graceful stop, and a start-up banner with
- * the URL and the demo users' bearer tokens.
+ * the URL, sign-in links for the demo users (on loopback only; a loud warning elsewhere) and, on the
+ * first start, their bearer tokens, shown that once.
  */
 public final class ExampleApp {
 
@@ -41,16 +44,41 @@ public final class ExampleApp {
         sb.append("  database: ").append(c.dbUrl() == null
                 ? "embedded H2 file in " + c.dataDir().toAbsolutePath()
                 : c.effectiveDbUrl().replaceAll("[?;].*", "")).append('\n');
-        sb.append("  in a browser: ").append(url).append("  (sign in, then Monitoring -> Operations)\n");
         sb.append("  JSON API:     ").append(url).append("/api\n\n");
-        sb.append("  demo users (bearer token, roles):\n");
-        for (DemoUserCard u : app.demoUsers()) {
-            sb.append(String.format("    %-18s %-40s %s%n", u.id(), u.apiToken(), roles(u.roles())));
+        if (isLoopback(c.host())) {
+            sb.append("  sign in as a demo user (one click, no password), then Monitoring -> Operations:\n");
+            for (DemoUserCard u : app.demoUsers()) {
+                sb.append(String.format("    %-18s %-40s %s%n", u.id(), url + "/sign-in?user=" + u.id(), roles(u.roles())));
+            }
+        } else {
+            String rule = "  " + "!".repeat(96) + "\n";
+            sb.append(rule)
+                    .append("  WARNING: bound to ").append(c.host()).append(", not to loopback. The demo sign-in has no password:\n")
+                    .append("  anyone who can reach this port can sign in as any demo user, owners included. Bind to\n")
+                    .append("  127.0.0.1 (OPSRUNS_HOST), or put real authentication in front before exposing it.\n")
+                    .append(rule);
         }
-        sb.append("\n  try:  curl -s -X POST -H 'Authorization: Bearer <contoso.operator token>' "
-                + "-H 'Content-Type: application/json' -d '{\"scope_key\":\"all_policies\"}' ")
-                .append(url).append("/api/tenants/contoso/drift/generate\n");
+        if (!app.issuedTokens().isEmpty()) {
+            sb.append("\n  bearer tokens of the demo users, shown this once (only their hashes are stored;\n")
+                    .append("  a signed-in user creates a new one on ").append(url).append("/):\n");
+            app.issuedTokens().forEach((user, token) -> sb.append(String.format("    %-18s %s%n", user, token)));
+            sb.append("\n  try:  curl -s -X POST -H 'Authorization: Bearer <contoso.operator token>' "
+                    + "-H 'Content-Type: application/json' -d '{\"scope_key\":\"all_policies\"}' ")
+                    .append(url).append("/api/tenants/contoso/drift/generate\n");
+        } else {
+            sb.append("\n  bearer tokens: sign in and create one on ").append(url)
+                    .append("/ (tokens are shown once, when created)\n");
+        }
         return sb.toString();
+    }
+
+    /** Whether the app listens on loopback only, where the password-less demo sign-in is harmless. */
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String roles(Map<TenantId, TenantRole> roles) {

@@ -72,6 +72,7 @@ public final class ExampleAppServer implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final RunLedger ledger;
     private final UserDirectory users;
+    private final Map<String, String> issuedTokens;
     private final JobDispatcher dispatcher;
     private final LedgerMaintenanceScheduler maintenance;
     private final Javalin http;
@@ -94,9 +95,11 @@ public final class ExampleAppServer implements AutoCloseable {
             int applied = AppMigrations.migrate(pool);
             LOG.info("app schema: {} migration(s) applied", applied);
             Jdbi jdbi = Jdbi.create(pool);
-            if (config.seedDemoData() && new DemoSeeder(jdbi, b.clock).seedIfEmpty()) {
+            DemoSeeder seeder = new DemoSeeder(jdbi, b.clock);
+            if (config.seedDemoData() && seeder.seedIfEmpty()) {
                 LOG.info("demo data seeded");
             }
+            this.issuedTokens = seeder.issuedTokens();
             UserDirectory userDirectory = new UserDirectory(jdbi);
             InventoryRepository inventory = new InventoryRepository(jdbi);
             DriftFindingRepository findings = new DriftFindingRepository(jdbi);
@@ -124,7 +127,8 @@ public final class ExampleAppServer implements AutoCloseable {
                     new SessionStore(b.clock, SessionStore.DEFAULT_LIFETIME),
                     new DriftGenerationService(openedLedger, inventory, openedDispatcher),
                     new AddPoliciesService(openedLedger, backupSets, policies, openedDispatcher),
-                    inventory, findings, backupSets, policies, RUN_TYPES, config.maxBodyBytes());
+                    inventory, findings, backupSets, policies, RUN_TYPES, config.maxBodyBytes(),
+                    config.secureCookies());
             this.http = HttpApi.start(services, config.host(), config.port());
             this.dataSource = pool;
             this.ledger = openedLedger;
@@ -192,9 +196,17 @@ public final class ExampleAppServer implements AutoCloseable {
         return maintenance;
     }
 
-    /** @return the users with their bearer tokens and roles */
+    /** @return the users with their roles */
     public List<DemoUserCard> demoUsers() {
         return users.userCards();
+    }
+
+    /**
+     * @return the bearer tokens created at this start (when the demo data was seeded), by user id; empty
+     *     on later starts, since only the tokens' hashes are stored. Show them once.
+     */
+    public Map<String, String> issuedTokens() {
+        return issuedTokens;
     }
 
     /**

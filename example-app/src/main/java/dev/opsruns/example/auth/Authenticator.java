@@ -11,9 +11,6 @@ import java.util.Optional;
  */
 public final class Authenticator {
 
-    /** The session cookie's name. */
-    public static final String SESSION_COOKIE = "opsruns_session";
-
     private final UserDirectory users;
     private final SessionStore sessions;
 

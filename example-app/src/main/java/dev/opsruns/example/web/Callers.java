@@ -21,16 +21,24 @@ public final class Callers {
     private final Authenticator authenticator;
     private final UserDirectory users;
     private final RunAccessPolicy access;
+    private final SessionCookie cookie;
 
     /**
      * @param authenticator who is calling
      * @param users the user directory (roles)
      * @param access the library's access policy
+     * @param cookie the session cookie
      */
-    public Callers(Authenticator authenticator, UserDirectory users, RunAccessPolicy access) {
+    public Callers(Authenticator authenticator, UserDirectory users, RunAccessPolicy access, SessionCookie cookie) {
         this.authenticator = authenticator;
         this.users = users;
         this.access = access;
+        this.cookie = cookie;
+    }
+
+    /** @return the session cookie */
+    public SessionCookie cookie() {
+        return cookie;
     }
 
     /**
@@ -39,7 +47,7 @@ public final class Callers {
      * @throws dev.opsruns.example.auth.AuthenticationRequiredException (401) when the caller is unknown
      */
     public Principal principal(Context ctx) {
-        return users.principalOf(authenticator.authenticate(ctx.header("Authorization"), ctx.cookie(Authenticator.SESSION_COOKIE)));
+        return users.principalOf(authenticator.authenticate(ctx.header("Authorization"), cookie.read(ctx)));
     }
 
     /**

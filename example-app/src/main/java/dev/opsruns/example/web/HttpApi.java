@@ -44,10 +44,12 @@ public final class HttpApi {
      * @param policies the policy catalogue
      * @param runTypes the run types the app produces
      * @param maxBodyBytes the largest accepted request body
+     * @param secureCookies true when the app is reached over HTTPS (see {@link SessionCookie})
      */
     public record Services(RunLedger ledger, UserDirectory users, SessionStore sessions, DriftGenerationService drift,
             AddPoliciesService addPolicies, InventoryRepository inventory, DriftFindingRepository findings,
-            BackupSetRepository backupSets, PolicyRepository policies, Set<RunType> runTypes, int maxBodyBytes) {
+            BackupSetRepository backupSets, PolicyRepository policies, Set<RunType> runTypes, int maxBodyBytes,
+            boolean secureCookies) {
     }
 
     private HttpApi() {
@@ -64,7 +66,7 @@ public final class HttpApi {
     public static Javalin start(Services services, String host, int port) {
         ObjectMapper json = ApiJson.mapper();
         Callers callers = new Callers(new Authenticator(services.users(), services.sessions()), services.users(),
-                services.ledger().config().accessPolicy());
+                services.ledger().config().accessPolicy(), new SessionCookie(services.secureCookies()));
         RunLedger ledger = services.ledger();
         int maxBody = services.maxBodyBytes();
         Javalin app = Javalin.create(config -> {
@@ -85,6 +87,8 @@ public final class HttpApi {
             // Javalin answers its own HttpResponseExceptions (unknown route, ...) unless told otherwise.
             routes.exception(HttpResponseException.class, HttpApi::error);
             routes.exception(Exception.class, HttpApi::error);
+            // Before any route, so a refused request's body is never read.
+            routes.before(new CrossSiteGuard());
             routes.after(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");

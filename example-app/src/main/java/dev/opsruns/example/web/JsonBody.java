@@ -81,6 +81,14 @@ public final class JsonBody {
 
     /**
      * @param field a field name
+     * @return true when the body has the field (even as null or an empty list)
+     */
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /**
+     * @param field a field name
      * @param format what the value must look like
      * @param description the format, for messages
      * @return the field's string value
