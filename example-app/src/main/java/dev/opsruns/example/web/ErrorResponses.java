@@ -78,6 +78,14 @@ public final class ErrorResponses {
             LOG.warn("database unavailable (error id {}) on {} {}: {}", errorId, ctx.method(), ctx.path(), rootMessage(e));
             return new ApiError(503, "store_unavailable", "the database is unavailable; retry later", null, errorId);
         }
+        int bodyFailure = BodyReadFailure.statusOf(e);
+        if (bodyFailure != 0) {
+            LOG.info("request body not read ({}) on {} {} from {}: {}", bodyFailure, ctx.method(), ctx.path(), ctx.ip(),
+                    rootMessage(e));
+            return bodyFailure == 408
+                    ? new ApiError(408, "request_timeout", "the request body stopped or arrived too slowly", "body", null)
+                    : new ApiError(bodyFailure, "invalid_request", "the request body could not be read", "body", null);
+        }
         if (e instanceof HttpResponseException http) {
             return switch (http.getStatus()) {
                 case 404 -> notFoundRoute(ctx);

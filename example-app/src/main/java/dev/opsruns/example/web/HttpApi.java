@@ -21,6 +21,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -52,6 +53,11 @@ public final class HttpApi {
             boolean secureCookies) {
     }
 
+    /** How long a request may wait for more of its body (or for the client to take the response) before it fails. */
+    public static final Duration REQUEST_IDLE_TIMEOUT = Duration.ofSeconds(3);
+    /** The slowest a request body may arrive; bodies are at most 64 KiB by default, so a minute at worst. */
+    public static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+
     private HttpApi() {
     }
 
@@ -78,6 +84,12 @@ public final class HttpApi {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonServerErrors(json)));
+            // A request thread blocked on a body that never comes is a thread the rest of the app lacks: a
+            // stalled body fails after REQUEST_IDLE_TIMEOUT, a trickling one once it falls below the rate.
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(REQUEST_IDLE_TIMEOUT.toMillis());
+                http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -170,6 +170,9 @@ public final class JsonBody {
             }
             return out.toByteArray();
         } catch (IOException e) {
+            if (BodyReadFailure.statusOf(e) == 408) {
+                throw new ApiException(408, "request_timeout", "body", "the request body stopped or arrived too slowly");
+            }
             throw ApiException.badRequest("body", "the request body could not be read");
         }
     }

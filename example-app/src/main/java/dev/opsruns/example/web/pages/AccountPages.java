@@ -15,6 +15,7 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * The demo sign-in page (pick a demo user, get a session cookie: HttpOnly, SameSite=Lax, see
@@ -27,9 +28,13 @@ import java.util.Set;
  */
 final class AccountPages {
 
+    /** Sign-in bodies read at once at most; the rest are answered 503 at once instead of waiting for a thread. */
+    static final int CONCURRENT_SIGN_IN_READS = 16;
+
     private final PageSupport support;
     private final SessionStore sessions;
     private final SignInLimiter limiter;
+    private final Semaphore bodyReads = new Semaphore(CONCURRENT_SIGN_IN_READS);
 
     AccountPages(PageSupport support, SessionStore sessions, SignInLimiter limiter) {
         this.support = support;
@@ -77,12 +82,26 @@ final class AccountPages {
      * {@code next} (a path on this app) or home.
      */
     void signIn(Context ctx) {
-        // Before the body is read: a client over its limit costs no more than this check.
+        // Both before the body is read: a client over its limit costs no more than this check.
         if (!limiter.tryAcquire(ctx.ip())) {
             ctx.header("Retry-After", Long.toString(Math.max(1, limiter.refillEvery().toSeconds())));
             throw new ApiException(429, "too_many_requests", null, "too many sign-in attempts from this address; "
                     + "wait a few seconds and try again");
         }
+        // Reading a body holds a server thread until it has arrived (or the server gives up on it); this is
+        // the one body anybody may send without credentials, so only a few such reads may wait at once.
+        if (!bodyReads.tryAcquire()) {
+            ctx.header("Retry-After", "1");
+            throw new ApiException(503, "busy", null, "too many sign-ins are in progress; try again in a moment");
+        }
+        try {
+            startSession(ctx);
+        } finally {
+            bodyReads.release();
+        }
+    }
+
+    private void startSession(Context ctx) {
         String userId = ctx.formParam("user_id");
         if (userId == null || support.users.findById(userId).isEmpty()) {
             throw ApiException.badRequest("user_id", "user_id must be a demo user's id, as listed on GET /sign-in");
