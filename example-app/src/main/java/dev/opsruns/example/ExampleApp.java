@@ -5,6 +5,7 @@ import dev.opsruns.core.TenantRole;
 import dev.opsruns.example.tenancy.DemoUserCard;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,9 +38,11 @@ public final class ExampleApp {
     }
 
     static String banner(ExampleAppServer app) {
+        return banner(app.baseUrl(), app.config(), app.demoUsers(), app.issuedTokens());
+    }
+
+    static String banner(String url, AppConfig c, List<DemoUserCard> users, Map<String, String> issuedTokens) {
         StringBuilder sb = new StringBuilder();
-        String url = app.baseUrl();
-        AppConfig c = app.config();
         sb.append("\n  opsruns example app is running at ").append(url).append('\n');
         sb.append("  database: ").append(c.dbUrl() == null
                 ? "embedded H2 file in " + c.dataDir().toAbsolutePath()
@@ -47,7 +50,7 @@ public final class ExampleApp {
         sb.append("  JSON API:     ").append(url).append("/api\n\n");
         if (isLoopback(c.host())) {
             sb.append("  sign in as a demo user (one click, no password), then Monitoring -> Operations:\n");
-            for (DemoUserCard u : app.demoUsers()) {
+            for (DemoUserCard u : users) {
                 sb.append(String.format("    %-18s %-40s %s%n", u.id(), url + "/sign-in?user=" + u.id(), roles(u.roles())));
             }
         } else {
@@ -58,10 +61,10 @@ public final class ExampleApp {
                     .append("  127.0.0.1 (OPSRUNS_HOST), or put real authentication in front before exposing it.\n")
                     .append(rule);
         }
-        if (!app.issuedTokens().isEmpty()) {
+        if (!issuedTokens.isEmpty()) {
             sb.append("\n  bearer tokens of the demo users, shown this once (only their hashes are stored;\n")
                     .append("  a signed-in user creates a new one on ").append(url).append("/):\n");
-            app.issuedTokens().forEach((user, token) -> sb.append(String.format("    %-18s %s%n", user, token)));
+            issuedTokens.forEach((user, token) -> sb.append(String.format("    %-18s %s%n", user, token)));
             sb.append("\n  try:  curl -s -X POST -H 'Authorization: Bearer <contoso.operator token>' "
                     + "-H 'Content-Type: application/json' -d '{\"scope_key\":\"all_policies\"}' ")
                     .append(url).append("/api/tenants/contoso/drift/generate\n");

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * Refuses writes that a browser sent on another site's behalf, before anything reads their body. A
- * request that changes something ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) and carries
- * no {@code Authorization} header (so it is cookie-authenticated, or a sign-in) must show it comes from
- * this app's own pages: {@code Sec-Fetch-Site: same-origin}, or, from a browser that does not send
+ * request that changes something ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) with the
+ * session cookie and no {@code Authorization} header (so the cookie is what authenticates it), and every
+ * sign-in, must show it comes from this app's own pages: {@code Sec-Fetch-Site: same-origin}, or, from a browser that does not send
  * that, an {@code Origin} (or else a {@code Referer}) on this host. With none of them it is refused too:
  * every current browser sends one, and scripts use bearer tokens, which a browser never adds by itself.
  *
@@ -20,9 +20,19 @@ final class CrossSiteGuard implements Handler {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+    private final SessionCookie cookie;
+
+    CrossSiteGuard(SessionCookie cookie) {
+        this.cookie = cookie;
+    }
+
     @Override
     public void handle(Context ctx) {
         if (SAFE_METHODS.contains(ctx.method().name()) || ctx.header("Authorization") != null) {
+            return;
+        }
+        // Without the cookie a write is anonymous (401 later), except a sign-in, which makes the cookie.
+        if (cookie.read(ctx) == null && !ctx.path().equals("/sign-in")) {
             return;
         }
         String site = ctx.header("Sec-Fetch-Site");

@@ -100,7 +100,7 @@ public final class HttpApi {
             routes.exception(HttpResponseException.class, HttpApi::error);
             routes.exception(Exception.class, HttpApi::error);
             // Before any route, so a refused request's body is never read.
-            routes.before(new CrossSiteGuard());
+            routes.before(new CrossSiteGuard(callers.cookie()));
             routes.after(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");

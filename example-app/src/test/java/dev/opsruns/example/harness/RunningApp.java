@@ -127,6 +127,11 @@ public final class RunningApp implements AutoCloseable {
         return server;
     }
 
+    /** @return the database it runs on */
+    public TestDatabase.Instance database() {
+        return database;
+    }
+
     /** @return the job gate */
     public GatedJobDispatcher gate() {
         return gate;
