@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,6 +30,9 @@ class ConcurrentAddPoliciesTest {
     /** Policies the demo cloud never fails (it fails 5, 8, 11, 17, 20, ...). */
     private static final int[] GOOD = {1, 2, 3, 4, 6, 7, 9, 10, 12, 13, 14, 15, 16};
     private static final int RUNS = 20;
+
+    @Parameter
+    TestDatabase database;
 
     private static RunningApp app;
 
