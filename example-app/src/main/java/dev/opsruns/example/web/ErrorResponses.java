@@ -35,9 +35,6 @@ public final class ErrorResponses {
         if (error.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"opsruns-example\"");
         }
-        if (error.status() == 503) {
-            ctx.header("Retry-After", "5");
-        }
         ctx.status(error.status()).json(error);
     }
 
@@ -76,6 +73,7 @@ public final class ErrorResponses {
             // One line, no stack trace: while the database is away every request ends here.
             String errorId = errorId();
             LOG.warn("database unavailable (error id {}) on {} {}: {}", errorId, ctx.method(), ctx.path(), rootMessage(e));
+            ctx.header("Retry-After", "5"); // here, so that error pages send it too
             return new ApiError(503, "store_unavailable", "the database is unavailable; retry later", null, errorId);
         }
         int bodyFailure = BodyReadFailure.statusOf(e);
