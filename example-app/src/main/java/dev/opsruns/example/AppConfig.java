@@ -70,6 +70,8 @@ public final class AppConfig {
      * shutdown hook must not (DB_CLOSE_ON_EXIT=FALSE).
      */
     private static final String H2_SETTINGS = ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+    /** Session cookies without {@code Secure}: the demo runs on plain HTTP. */
+    public static final boolean DEFAULT_SECURE_COOKIES = false;
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
@@ -97,6 +99,7 @@ public final class AppConfig {
     private final Duration sourceBackoff;
     private final Duration sourceMaxBackoff;
     private final Duration demoSourceLatency;
+    private final boolean secureCookies;
 
     private AppConfig(Builder b) {
         this.host = b.host;
@@ -123,6 +126,7 @@ public final class AppConfig {
         this.sourceBackoff = b.sourceBackoff;
         this.sourceMaxBackoff = b.sourceMaxBackoff;
         this.demoSourceLatency = b.demoSourceLatency;
+        this.secureCookies = b.secureCookies;
     }
 
     /** @return a builder holding the defaults */
@@ -164,6 +168,7 @@ public final class AppConfig {
         r.duration("OPSRUNS_POLICY_SOURCE_BACKOFF").ifPresent(b::sourceBackoff);
         r.duration("OPSRUNS_POLICY_SOURCE_MAX_BACKOFF").ifPresent(b::sourceMaxBackoff);
         r.duration("OPSRUNS_DEMO_SOURCE_LATENCY").ifPresent(b::demoSourceLatency);
+        r.bool("OPSRUNS_SECURE_COOKIES").ifPresent(b::secureCookies);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -333,6 +338,14 @@ public final class AppConfig {
         return demoSourceLatency;
     }
 
+    /**
+     * @return true when the app is reached over HTTPS: the session cookie is then {@code Secure} and named
+     *     with the {@code __Host-} prefix (so no subdomain or plain-HTTP page can set or replace it)
+     */
+    public boolean secureCookies() {
+        return secureCookies;
+    }
+
     /** Collects settings; {@link #build()} validates them once. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -359,6 +372,7 @@ public final class AppConfig {
         private Duration sourceBackoff = DEFAULT_SOURCE_BACKOFF;
         private Duration sourceMaxBackoff = DEFAULT_SOURCE_MAX_BACKOFF;
         private Duration demoSourceLatency = DEFAULT_DEMO_SOURCE_LATENCY;
+        private boolean secureCookies = DEFAULT_SECURE_COOKIES;
 
         private Builder() {
         }
@@ -504,6 +518,12 @@ public final class AppConfig {
         /** @param value how long each demo policy-source call takes @return this builder */
         public Builder demoSourceLatency(Duration value) {
             this.demoSourceLatency = value;
+            return this;
+        }
+
+        /** @param value true when the app is reached over HTTPS (Secure, __Host- session cookie) @return this builder */
+        public Builder secureCookies(boolean value) {
+            this.secureCookies = value;
             return this;
         }
 

@@ -4,13 +4,17 @@ import dev.opsruns.core.TenantId;
 import dev.opsruns.core.TenantRole;
 import dev.opsruns.example.db.DatabaseStartupException;
 import dev.opsruns.example.tenancy.DemoUserCard;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Starts the reference app from the command line: settings from environment variables
  * ({@link AppConfig#fromEnvironment}), a shutdown hook for a graceful stop, and a start-up banner with
- * the URL and the demo users' bearer tokens.
+ * the URL, sign-in links for the demo users (on loopback only; a loud warning elsewhere) and, on the
+ * first start, their bearer tokens, shown that once.
  *
  * <p>Exit codes: 2 for a setting that is not accepted, 3 for a database that cannot be started or
  * reached; each with one line on standard error.
@@ -63,20 +67,49 @@ public final class ExampleApp {
     }
 
     static String banner(ExampleAppServer app) {
+        return banner(app.baseUrl(), app.database().description(), app.config(), app.demoUsers(), app.issuedTokens());
+    }
+
+    static String banner(String url, String database, AppConfig c, List<DemoUserCard> users,
+            Map<String, String> issuedTokens) {
         StringBuilder sb = new StringBuilder();
-        String url = app.baseUrl();
         sb.append("\n  opsruns example app is running at ").append(url).append('\n');
-        sb.append("  database: ").append(app.database().description()).append('\n');
-        sb.append("  in a browser: ").append(url).append("  (sign in, then Monitoring -> Operations)\n");
+        sb.append("  database: ").append(database).append('\n');
         sb.append("  JSON API:     ").append(url).append("/api\n\n");
-        sb.append("  demo users (bearer token, roles):\n");
-        for (DemoUserCard u : app.demoUsers()) {
-            sb.append(String.format("    %-18s %-40s %s%n", u.id(), u.apiToken(), roles(u.roles())));
+        if (isLoopback(c.host())) {
+            sb.append("  sign in as a demo user (one click, no password), then Monitoring -> Operations:\n");
+            for (DemoUserCard u : users) {
+                sb.append(String.format("    %-18s %-40s %s%n", u.id(), url + "/sign-in?user=" + u.id(), roles(u.roles())));
+            }
+        } else {
+            String rule = "  " + "!".repeat(96) + "\n";
+            sb.append(rule)
+                    .append("  WARNING: bound to ").append(c.host()).append(", not to loopback. The demo sign-in has no password:\n")
+                    .append("  anyone who can reach this port can sign in as any demo user, owners included. Bind to\n")
+                    .append("  127.0.0.1 (OPSRUNS_HOST), or put real authentication in front before exposing it.\n")
+                    .append(rule);
         }
-        sb.append("\n  try:  curl -s -X POST -H 'Authorization: Bearer <contoso.operator token>' "
-                + "-H 'Content-Type: application/json' -d '{\"scope_key\":\"all_policies\"}' ")
-                .append(url).append("/api/tenants/contoso/drift/generate\n");
+        if (!issuedTokens.isEmpty()) {
+            sb.append("\n  bearer tokens of the demo users, shown this once (only their hashes are stored;\n")
+                    .append("  a signed-in user creates a new one on ").append(url).append("/):\n");
+            issuedTokens.forEach((user, token) -> sb.append(String.format("    %-18s %s%n", user, token)));
+            sb.append("\n  try:  curl -s -X POST -H 'Authorization: Bearer <contoso.operator token>' "
+                    + "-H 'Content-Type: application/json' -d '{\"scope_key\":\"all_policies\"}' ")
+                    .append(url).append("/api/tenants/contoso/drift/generate\n");
+        } else {
+            sb.append("\n  bearer tokens: sign in and create one on ").append(url)
+                    .append("/ (tokens are shown once, when created)\n");
+        }
         return sb.toString();
+    }
+
+    /** Whether the app listens on loopback only, where the password-less demo sign-in is harmless. */
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String roles(Map<TenantId, TenantRole> roles) {

@@ -79,6 +79,7 @@ public final class ExampleAppServer implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final RunLedger ledger;
     private final UserDirectory users;
+    private final Map<String, String> issuedTokens;
     private final JobDispatcher dispatcher;
     private final JobRunner runner;
     private final LedgerMaintenanceScheduler maintenance;
@@ -105,9 +106,11 @@ public final class ExampleAppServer implements AutoCloseable {
             int applied = AppMigrations.migrate(pool);
             LOG.info("app schema: {} migration(s) applied", applied);
             Jdbi jdbi = Jdbi.create(pool);
-            if (config.seedDemoData() && new DemoSeeder(jdbi, b.clock).seedIfEmpty()) {
+            DemoSeeder seeder = new DemoSeeder(jdbi, b.clock);
+            if (config.seedDemoData() && seeder.seedIfEmpty()) {
                 LOG.info("demo data seeded");
             }
+            this.issuedTokens = seeder.issuedTokens();
             UserDirectory userDirectory = new UserDirectory(jdbi);
             InventoryRepository inventory = new InventoryRepository(jdbi);
             DriftFindingRepository findings = new DriftFindingRepository(jdbi);
@@ -144,7 +147,8 @@ public final class ExampleAppServer implements AutoCloseable {
                     inventory, findings, backupSets, policies, RUN_TYPES, config.maxBodyBytes(),
                     new HealthCheck(pool, openedLedger.queries(), () -> userDirectory.tenants().stream().map(Tenant::id).toList(),
                             runner.runTypes(), config.workerHeartbeatInterval(), config.staleHeartbeatTimeout(),
-                            openedMaintenance, b.clock));
+                            openedMaintenance, b.clock),
+                    config.secureCookies());
             this.http = HttpApi.start(services, config.host(), config.port());
             this.database = openedDatabase;
             this.dataSource = pool;
@@ -222,9 +226,22 @@ public final class ExampleAppServer implements AutoCloseable {
         return maintenance;
     }
 
-    /** @return the users with their bearer tokens and roles */
+    /** @return the users with their roles */
     public List<DemoUserCard> demoUsers() {
         return users.userCards();
+    }
+
+    /** @return the app's users, their memberships and bearer tokens */
+    public UserDirectory users() {
+        return users;
+    }
+
+    /**
+     * @return the bearer tokens created at this start (when the demo data was seeded), by user id; empty
+     *     on later starts, since only the tokens' hashes are stored. Show them once.
+     */
+    public Map<String, String> issuedTokens() {
+        return issuedTokens;
     }
 
     /**

@@ -110,7 +110,8 @@ class BadInputTest extends AppScenario {
         assertRefused(app.get(USER, runs + "/not-a-uuid"), 400, "must be a UUID");
         assertRefused(app.get(USER, runs + "/6f9619ff-8b86-d011-b42d-00c04fc964ff"), 400, "version 7");
         assertRefused(app.get(USER, runs + "/01890a5d-ac96-774b-bcce-b302099a8057"), 404, "not found");
-        assertRefused(app.get(USER, "/api/tenants/" + "x".repeat(65) + "/runs"), 400, "1-64");
+        // A malformed tenant is one nobody has a role in: 403 like a foreign tenant, not a validation lesson.
+        assertRefused(app.get(USER, "/api/tenants/" + "x".repeat(65) + "/runs"), 403, "has no role in tenant");
         assertRefused(app.get(USER, "/api/tenants/contoso/notifications?unread_only=maybe"), 400, "true or false");
     }
 
@@ -132,6 +133,58 @@ class BadInputTest extends AppScenario {
         assertRefused(app.get(USER, "/api/tenants/contoso/runs?limit=1&cursor=garbage"), 400, "cursor");
         assertRefused(app.get("fabrikam.owner", "/api/tenants/fabrikam/runs?limit=1&cursor=" + cursor), 400, "cursor");
         assertThat(app.get(USER, "/api/tenants/contoso/runs?limit=1&cursor=" + cursor).status()).isEqualTo(200);
+    }
+
+    @Test
+    void times_outside_years_1_to_9999_are_400_not_a_database_error() {
+        String runs = "/api/tenants/contoso/runs";
+        for (String bound : List.of("to=%2B999999999-12-31T23:59:59Z", "from=-999999999-01-01T00:00:00%2B18:00",
+                "from=%2B294277-01-01T00:00:00Z", "to=-4714-11-24T00:00:00Z", "from=0000-12-31T23:59:59Z",
+                "to=%2B10000-01-01T00:00:00.000001Z")) {
+            assertRefused(app.get(USER, runs + "?" + bound), 400, "must be a time between");
+            assertRefused(app.get(USER, runs + "/counts?" + bound), 400, "must be a time between");
+        }
+        String page = "/tenants/contoso/operations";
+        for (String bound : List.of("range=custom&to=%2B999999999-12-31", "range=custom&from=-999999999-01-01",
+                "range=custom&from=0001-01-01T00:30&tz=Etc%2FGMT-14", "range=30d&at=0001-01-15T00:00:00Z",
+                "range=7d&at=%2B999999999-12-31T23:59:59Z", "range=custom&from=-999999999-01-01T00:00:00%2B18:00")) {
+            Reply r = app.page(USER, page + "?" + bound);
+            assertThat(r.status()).as(bound + " -> " + r).isEqualTo(400);
+            assertThat(r.body()).as(bound).contains("must be a time between");
+        }
+        // The widest accepted bounds work on every store.
+        assertThat(app.get(USER, runs + "?from=0001-01-01T00:00:00Z&to=%2B10000-01-01T00:00:00Z").status()).isEqualTo(200);
+        assertThat(app.page(USER, page + "?range=custom&from=0001-01-01&to=9999-12-31").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_well_formed_cursor_whose_time_overflows_is_400_not_a_database_or_arithmetic_error() throws Exception {
+        startDrift(USER, "contoso", "all_policies");
+        app.gate().release();
+        app.awaitQuiet();
+        startDrift(USER, "contoso", "all_policies");
+        app.awaitQuiet();
+        before = state(); // the two runs above are this test's setup
+        String cursor = app.get(USER, "/api/tenants/contoso/runs?limit=1").json().path("older_cursor").asText();
+        assertThat(cursor).isNotEmpty();
+        for (long micros : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, -62_135_596_800_000_001L, 253_402_300_800_000_001L}) {
+            for (byte direction : new byte[] {0, 1}) {
+                String crafted = withPosition(cursor, direction, micros);
+                assertRefused(app.get(USER, "/api/tenants/contoso/runs?limit=1&cursor=" + crafted), 400, "cursor");
+                Reply page = app.page(USER, "/tenants/contoso/operations?limit=1&cursor=" + crafted);
+                assertThat(page.status()).as("page with cursor at %d µs -> %s", micros, page).isEqualTo(400);
+            }
+        }
+    }
+
+    /** A cursor as the library writes it, moved to another position: its checksum is not a secret. */
+    private static String withPosition(String cursor, byte direction, long micros) throws Exception {
+        byte[] b = java.util.Base64.getUrlDecoder().decode(cursor);
+        b[1] = direction;
+        java.nio.ByteBuffer.wrap(b).putLong(2, micros);
+        byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.copyOf(b, b.length - 4));
+        System.arraycopy(sum, 0, b, b.length - 4, 4);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     @Test

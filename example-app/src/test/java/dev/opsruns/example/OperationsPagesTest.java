@@ -241,4 +241,24 @@ class OperationsPagesTest extends AppScenario {
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
     }
+
+    @Test
+    void bidirectional_override_characters_from_a_run_are_shown_as_codes_not_applied() {
+        String rlo = "\u202E";
+        dev.opsruns.core.RunRegistry registry = app.server().ledger().registry();
+        var principal = new dev.opsruns.core.Principal("contoso.owner", "Contoso Owner",
+                java.util.Map.of(dev.opsruns.core.TenantId.of("contoso"), dev.opsruns.core.TenantRole.OWNER));
+        dev.opsruns.core.Run run = registry.startOrReuse(dev.opsruns.core.StartRequest.byUser(principal,
+                dev.opsruns.core.TenantId.of("contoso"), dev.opsruns.example.drift.DriftGeneration.RUN_TYPE,
+                dev.opsruns.core.RunContext.of(java.util.Map.of("scope_key", "all_policies", "note", "exe." + rlo + "txt"))))
+                .run();
+        registry.markRunning(run.id());
+        registry.fail(run.id(), dev.opsruns.core.ReasonCode.of("demo.bidi"), "renamed " + rlo + "fdp.exe");
+
+        Reply page = app.page("contoso.owner", "/tenants/contoso/operations/" + run.id());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain(rlo).contains("exe.[U+202E]txt");
+        Reply list = app.page("contoso.owner", "/tenants/contoso/operations");
+        assertThat(list.body()).doesNotContain(rlo);
+    }
 }

@@ -193,7 +193,7 @@ class PageErrorsAndAccessTest extends AppScenario {
     }
 
     private static String signInThenGo(String next) {
-        Reply r = app.send(HttpRequest.newBuilder(app.uri("/sign-in")).header("Accept", "text/html")
+        Reply r = app.send(HttpRequest.newBuilder(app.uri("/sign-in")).header("Accept", "text/html").header("Origin", app.origin())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("user_id=contoso.operator&next="
                         + URLEncoder.encode(next, StandardCharsets.UTF_8))));

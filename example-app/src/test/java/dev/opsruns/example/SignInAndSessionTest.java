@@ -21,7 +21,7 @@ class SignInAndSessionTest extends AppScenario {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("contoso.operator").contains("morgan");
 
-        Reply signIn = app.send(HttpRequest.newBuilder(app.uri("/sign-in"))
+        Reply signIn = app.send(HttpRequest.newBuilder(app.uri("/sign-in")).header("Origin", app.origin())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("user_id=contoso.operator")));
         assertThat(signIn.status()).isEqualTo(303);
@@ -33,11 +33,12 @@ class SignInAndSessionTest extends AppScenario {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("user_id").asText()).isEqualTo("contoso.operator");
         Reply start = app.send(HttpRequest.newBuilder(app.uri("/api/tenants/contoso/drift/generate")).header("Cookie", cookie)
+                .header("Sec-Fetch-Site", "same-origin")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"scope_key\":\"all_policies\"}")));
         assertThat(start.status()).as(start.toString()).isIn(200, 202);
         assertThat(start.json().path("run").path("initiator").path("id").asText()).isEqualTo("contoso.operator");
 
-        Reply signOut = app.send(HttpRequest.newBuilder(app.uri("/sign-out")).header("Cookie", cookie)
+        Reply signOut = app.send(HttpRequest.newBuilder(app.uri("/sign-out")).header("Cookie", cookie).header("Origin", app.origin())
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(signOut.status()).isEqualTo(303);
         Reply after = app.send(HttpRequest.newBuilder(app.uri("/api/me")).header("Cookie", cookie));
@@ -47,7 +48,7 @@ class SignInAndSessionTest extends AppScenario {
 
     @Test
     void signing_in_as_someone_who_is_not_a_demo_user_is_400() {
-        Reply r = app.send(HttpRequest.newBuilder(app.uri("/sign-in"))
+        Reply r = app.send(HttpRequest.newBuilder(app.uri("/sign-in")).header("Origin", app.origin())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("user_id=mallory")));
         assertThat(r.status()).isEqualTo(400);

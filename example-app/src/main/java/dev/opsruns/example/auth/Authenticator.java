@@ -11,9 +11,6 @@ import java.util.Optional;
  */
 public final class Authenticator {
 
-    /** The session cookie's name. */
-    public static final String SESSION_COOKIE = "opsruns_session";
-
     private final UserDirectory users;
     private final SessionStore sessions;
 
@@ -37,18 +34,18 @@ public final class Authenticator {
             String header = authorizationHeader.trim();
             if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
                 throw new AuthenticationRequiredException("the Authorization header must be 'Bearer <token>' "
-                        + "with a demo user's token (printed at start-up)");
+                        + "with a demo user's token (shown at the first start, or created on / when signed in)");
             }
             String token = header.substring("bearer ".length()).trim();
             return (token.isEmpty() || token.length() > 100 ? Optional.<AppUser>empty() : users.findByToken(token))
                     .orElseThrow(() -> new AuthenticationRequiredException(
-                            "unknown bearer token; use a demo user's token (printed at start-up)"));
+                            "unknown bearer token; use a demo user's token (shown at the first start, or created on / when signed in)"));
         }
         if (sessionCookie != null && !sessionCookie.isBlank()) {
             return sessions.userOf(sessionCookie).flatMap(users::findById)
                     .orElseThrow(() -> new AuthenticationRequiredException("the session has expired; sign in again at /sign-in"));
         }
         throw new AuthenticationRequiredException("sign in at /sign-in, or send 'Authorization: Bearer <token>' "
-                + "with a demo user's token (printed at start-up)");
+                + "with a demo user's token (shown at the first start, or created on / when signed in)");
     }
 }

@@ -7,38 +7,62 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Server-side sign-in sessions, in memory: a random, unguessable id per session, mapped to a user id
- * until it expires. Sessions do not survive a restart (sign in again).
+ * until it expires. At most {@link #maxSessions()} live at once: beyond that, a new sign-in ends the
+ * oldest session, so sign-ins in a loop cannot grow memory without bound. Sessions do not survive a
+ * restart (sign in again).
  */
 public final class SessionStore {
 
     /** How long a session lasts after sign-in. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
+    /** Live sessions at most; a demo has a handful of users, a real app would size it to its own. */
+    public static final int DEFAULT_MAX_SESSIONS = 10_000;
 
     private record Session(String userId, Instant expiresAt) {
     }
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    // Insertion order is expiry order (one lifetime for all), so the eldest entries are the first to go.
+    private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final byte[] formKey = new byte[32];
     private final Clock clock;
     private final Duration lifetime;
+    private final int maxSessions;
 
     /**
      * @param clock the app's clock
      * @param lifetime how long a session lasts
      */
     public SessionStore(Clock clock, Duration lifetime) {
+        this(clock, lifetime, DEFAULT_MAX_SESSIONS);
+    }
+
+    /**
+     * @param clock the app's clock
+     * @param lifetime how long a session lasts
+     * @param maxSessions the most sessions alive at once, at least 1
+     */
+    public SessionStore(Clock clock, Duration lifetime, int maxSessions) {
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("maxSessions must be at least 1, but was " + maxSessions);
+        }
         this.clock = clock;
         this.lifetime = lifetime;
+        this.maxSessions = maxSessions;
         random.nextBytes(formKey);
+    }
+
+    /** @return the most sessions alive at once */
+    public int maxSessions() {
+        return maxSessions;
     }
 
     /**
@@ -46,13 +70,31 @@ public final class SessionStore {
      * @return the new session's id (the cookie value)
      */
     public String create(String userId) {
-        Instant now = clock.instant();
-        sessions.values().removeIf(s -> !s.expiresAt().isAfter(now));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(id, new Session(userId, now.plus(lifetime)));
+        Instant now = clock.instant();
+        synchronized (sessions) {
+            Iterator<Session> eldest = sessions.values().iterator();
+            while (eldest.hasNext()) {
+                Session s = eldest.next();
+                if (sessions.size() < maxSessions && s.expiresAt().isAfter(now)) {
+                    break;
+                }
+                eldest.remove();
+            }
+            sessions.put(id, new Session(userId, now.plus(lifetime)));
+        }
         return id;
+    }
+
+    /**
+     * @return how many sessions are alive (or expired and not yet removed)
+     */
+    public int size() {
+        synchronized (sessions) {
+            return sessions.size();
+        }
     }
 
     /**
@@ -60,22 +102,26 @@ public final class SessionStore {
      * @return the session's user, while it has not expired
      */
     public Optional<String> userOf(String sessionId) {
-        Session s = sessions.get(sessionId);
-        if (s == null) {
-            return Optional.empty();
+        synchronized (sessions) {
+            Session s = sessions.get(sessionId);
+            if (s == null) {
+                return Optional.empty();
+            }
+            if (!s.expiresAt().isAfter(clock.instant())) {
+                sessions.remove(sessionId);
+                return Optional.empty();
+            }
+            return Optional.of(s.userId());
         }
-        if (!s.expiresAt().isAfter(clock.instant())) {
-            sessions.remove(sessionId);
-            return Optional.empty();
-        }
-        return Optional.of(s.userId());
     }
 
     /**
      * @param sessionId a cookie value
      */
     public void end(String sessionId) {
-        sessions.remove(sessionId);
+        synchronized (sessions) {
+            sessions.remove(sessionId);
+        }
     }
 
     /**

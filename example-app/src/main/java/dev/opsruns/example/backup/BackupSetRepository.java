@@ -8,9 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Stores and reads backup sets and their items. */
 public final class BackupSetRepository {
@@ -28,14 +32,28 @@ public final class BackupSetRepository {
              WHERE backup_set_id = :set
              ORDER BY policy_id
             """;
-    private static final String DELETE_ITEM = "DELETE FROM backup_items WHERE backup_set_id = :set AND policy_id = :policy";
-    private static final String INSERT_ITEM = """
-            INSERT INTO backup_items (backup_set_id, policy_id, display_name, policy_type, payload_json, captured_at,
-                                      captured_by_run_id)
-            VALUES (:set, :policy, :displayName, :policyType, :payload, :capturedAt, :runId)
+    private static final String ITEM_COLUMNS =
+            "backup_set_id, policy_id, display_name, policy_type, payload_json, captured_at, captured_by_run_id";
+    private static final String ITEM_VALUES = "(:set, :policy, :displayName, :policyType, :payload, :capturedAt, :runId)";
+    /** PostgreSQL's upsert: atomic, so overlapping runs capturing one policy both succeed (the later wins). */
+    private static final String UPSERT_ITEM_POSTGRESQL = "INSERT INTO backup_items (" + ITEM_COLUMNS + ") VALUES "
+            + ITEM_VALUES + """
+
+             ON CONFLICT (backup_set_id, policy_id) DO UPDATE SET
+                display_name = EXCLUDED.display_name, policy_type = EXCLUDED.policy_type,
+                payload_json = EXCLUDED.payload_json, captured_at = EXCLUDED.captured_at,
+                captured_by_run_id = EXCLUDED.captured_by_run_id
             """;
+    /** H2's upsert: update the row of the key, else insert one. */
+    private static final String UPSERT_ITEM_H2 = "MERGE INTO backup_items (" + ITEM_COLUMNS + ") KEY (backup_set_id, policy_id)"
+            + " VALUES " + ITEM_VALUES;
+    /** SQLState of a unique violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** H2's MERGE can still meet a concurrent insert of the same key; it then finds that row on the next try. */
+    private static final int UPSERT_ATTEMPTS = 3;
 
     private final Jdbi jdbi;
+    private volatile Boolean postgres;
 
     /**
      * @param jdbi the app's database
@@ -74,7 +92,8 @@ public final class BackupSetRepository {
     }
 
     /**
-     * Stores a captured policy in the set, replacing an earlier capture of the same policy.
+     * Stores a captured policy in the set, replacing an earlier capture of the same policy: one upsert,
+     * so runs that capture the same policy at the same time all succeed (the last write wins).
      *
      * @param set the backup set
      * @param captured the payload
@@ -82,42 +101,46 @@ public final class BackupSetRepository {
      * @param at when
      */
     public void putItem(BackupSet set, CapturedPolicy captured, RunId runId, Instant at) {
-        // Two runs capturing the same policy at once: under READ COMMITTED both deletes find nothing and the
-        // second insert meets the first one's row. Trying again then deletes that row and wins.
         for (int attempt = 1; ; attempt++) {
             try {
-                replaceItem(set, captured, runId, at);
+                jdbi.useHandle(h -> h.createUpdate(isPostgres(h) ? UPSERT_ITEM_POSTGRESQL : UPSERT_ITEM_H2)
+                        .bind("set", set.id())
+                        .bind("policy", captured.policyId())
+                        .bind("displayName", captured.displayName())
+                        .bind("policyType", captured.policyType())
+                        .bind("payload", captured.payloadJson())
+                        .bind("capturedAt", SqlTimes.bindable(at))
+                        .bind("runId", runId.value())
+                        .execute());
                 return;
-            } catch (org.jdbi.v3.core.JdbiException e) {
-                if (attempt >= 3 || !isUniqueViolation(e)) {
+            } catch (JdbiException e) {
+                if (attempt >= UPSERT_ATTEMPTS || !isUniqueViolation(e)) {
                     throw e;
                 }
             }
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+    private boolean isPostgres(Handle h) {
+        Boolean known = postgres;
+        if (known == null) {
+            try {
+                known = h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException("cannot tell the database's product", e, null);
+            }
+            postgres = known;
+        }
+        return known;
+    }
+
+    private static boolean isUniqueViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
-    }
-
-    private void replaceItem(BackupSet set, CapturedPolicy captured, RunId runId, Instant at) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate(DELETE_ITEM).bind("set", set.id()).bind("policy", captured.policyId()).execute();
-            h.createUpdate(INSERT_ITEM)
-                    .bind("set", set.id())
-                    .bind("policy", captured.policyId())
-                    .bind("displayName", captured.displayName())
-                    .bind("policyType", captured.policyType())
-                    .bind("payload", captured.payloadJson())
-                    .bind("capturedAt", SqlTimes.bindable(at))
-                    .bind("runId", runId.value())
-                    .execute();
-        });
     }
 
     private static BackupSet map(ResultSet rs) throws SQLException {

@@ -1,13 +1,15 @@
 package dev.opsruns.example.seed;
 
+import dev.opsruns.example.auth.ApiTokens;
 import dev.opsruns.example.db.SqlTimes;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntPredicate;
@@ -46,7 +48,7 @@ public final class DemoSeeder {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final Map<String, String> issuedTokens = new LinkedHashMap<>();
 
     /**
      * @param jdbi the app's database
@@ -60,7 +62,7 @@ public final class DemoSeeder {
     /**
      * Seeds the demo data unless the database already has tenants.
      *
-     * @return true when it seeded now
+     * @return true when it seeded now; {@link #issuedTokens()} then holds the users' bearer tokens
      */
     public boolean seedIfEmpty() {
         return jdbi.inTransaction(h -> {
@@ -68,6 +70,7 @@ public final class DemoSeeder {
             if (tenants > 0) {
                 return false;
             }
+            issuedTokens.clear();
             Instant now = clock.instant();
             for (String tenant : TENANTS) {
                 seedTenant(h, tenant, now);
@@ -87,6 +90,16 @@ public final class DemoSeeder {
      */
     public static UUID backupSetId(String tenantId, int number) {
         return UUID.nameUUIDFromBytes(("opsruns-demo/backup-set/" + tenantId + "/" + number).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The bearer tokens of the users seeded by {@link #seedIfEmpty()}: the only time they exist in clear
+     * (the database keeps their hashes), to show once.
+     *
+     * @return user id to token, in seeding order; empty when nothing was seeded
+     */
+    public Map<String, String> issuedTokens() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(issuedTokens));
     }
 
     private void seedTenant(Handle h, String tenant, Instant now) {
@@ -178,10 +191,10 @@ public final class DemoSeeder {
     }
 
     private void user(Handle h, String id, String displayName) {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        h.createUpdate("INSERT INTO users (id, display_name, api_token) VALUES (:id, :name, :token)")
-                .bind("id", id).bind("name", displayName).bind("token", "demo-" + HexFormat.of().formatHex(bytes)).execute();
+        String token = ApiTokens.newToken();
+        h.createUpdate("INSERT INTO users (id, display_name, api_token_sha256) VALUES (:id, :name, :hash)")
+                .bind("id", id).bind("name", displayName).bind("hash", ApiTokens.hash(token)).execute();
+        issuedTokens.put(id, token);
     }
 
     private static void membership(Handle h, String tenant, String userId, String role) {

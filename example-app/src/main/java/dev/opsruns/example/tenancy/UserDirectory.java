@@ -3,6 +3,7 @@ package dev.opsruns.example.tenancy;
 import dev.opsruns.core.Principal;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.TenantRole;
+import dev.opsruns.example.auth.ApiTokens;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,12 +18,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class UserDirectory {
 
-    private static final String USER_BY_TOKEN = "SELECT id, display_name FROM users WHERE api_token = :token";
+    private static final String USER_BY_TOKEN = "SELECT id, display_name FROM users WHERE api_token_sha256 = :hash";
+    private static final String SET_TOKEN = "UPDATE users SET api_token_sha256 = :hash WHERE id = :id";
     private static final String USER_BY_ID = "SELECT id, display_name FROM users WHERE id = :id";
     private static final String ROLES_OF_USER = "SELECT tenant_id, role FROM memberships WHERE user_id = :userId";
     private static final String TENANTS = "SELECT id, display_name FROM tenants ORDER BY id";
     private static final String USERS_WITH_ROLES = """
-            SELECT u.id, u.display_name, u.api_token, m.tenant_id, m.role
+            SELECT u.id, u.display_name, m.tenant_id, m.role
             FROM users u JOIN memberships m ON m.user_id = u.id
             ORDER BY u.id, m.tenant_id
             """;
@@ -38,10 +40,10 @@ public final class UserDirectory {
 
     /**
      * @param token a bearer token
-     * @return its user, if the token is known
+     * @return its user, if the token is known (found by the token's hash, the only form stored)
      */
     public Optional<AppUser> findByToken(String token) {
-        return jdbi.withHandle(h -> h.createQuery(USER_BY_TOKEN).bind("token", token)
+        return jdbi.withHandle(h -> h.createQuery(USER_BY_TOKEN).bind("hash", ApiTokens.hash(token))
                 .map((rs, ctx) -> new AppUser(rs.getString("id"), rs.getString("display_name")))
                 .findOne());
     }
@@ -54,6 +56,23 @@ public final class UserDirectory {
         return jdbi.withHandle(h -> h.createQuery(USER_BY_ID).bind("id", userId)
                 .map((rs, ctx) -> new AppUser(rs.getString("id"), rs.getString("display_name")))
                 .findOne());
+    }
+
+    /**
+     * Gives the user a new bearer token; the previous one stops working.
+     *
+     * @param userId a user id
+     * @return the new token: show it to the user now, it is not stored and cannot be shown again
+     * @throws IllegalArgumentException when there is no such user
+     */
+    public String issueToken(String userId) {
+        String token = ApiTokens.newToken();
+        int updated = jdbi.withHandle(h -> h.createUpdate(SET_TOKEN).bind("hash", ApiTokens.hash(token)).bind("id", userId)
+                .execute());
+        if (updated != 1) {
+            throw new IllegalArgumentException("no user " + userId);
+        }
+        return token;
     }
 
     /**
@@ -75,19 +94,19 @@ public final class UserDirectory {
                 .list());
     }
 
-    /** @return every user that belongs to at least one tenant, with token and roles */
+    /** @return every user that belongs to at least one tenant, with its roles */
     public List<DemoUserCard> userCards() {
         Map<String, DemoUserCard> byId = new LinkedHashMap<>();
         Map<String, Map<TenantId, TenantRole>> roles = new LinkedHashMap<>();
         jdbi.useHandle(h -> h.createQuery(USERS_WITH_ROLES).map((rs, ctx) -> {
             String id = rs.getString("id");
-            byId.putIfAbsent(id, new DemoUserCard(id, rs.getString("display_name"), rs.getString("api_token"), Map.of()));
+            byId.putIfAbsent(id, new DemoUserCard(id, rs.getString("display_name"), Map.of()));
             roles.computeIfAbsent(id, k -> new LinkedHashMap<>())
                     .put(TenantId.of(rs.getString("tenant_id")), TenantRole.valueOf(rs.getString("role")));
             return id;
         }).list());
         List<DemoUserCard> cards = new ArrayList<>();
-        byId.forEach((id, card) -> cards.add(new DemoUserCard(id, card.displayName(), card.apiToken(), roles.get(id))));
+        byId.forEach((id, card) -> cards.add(new DemoUserCard(id, card.displayName(), roles.get(id))));
         return cards;
     }
 }

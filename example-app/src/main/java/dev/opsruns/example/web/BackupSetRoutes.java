@@ -83,29 +83,27 @@ final class BackupSetRoutes {
     }
 
     private void list(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantId tenant = callers.inTenant(ctx).tenant();
         QueryParams.of(ctx, Set.of());
-        ledger.config().accessPolicy().checkView(callers.principal(ctx), tenant);
         ctx.json(Map.of("backup_sets", backupSets.list(tenant).stream().map(BackupSetView::of).toList()));
     }
 
     /** One backup set as JSON; also what the backup set page answers API clients (HttpApi wires it). */
     void detail(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantId tenant = callers.inTenant(ctx).tenant();
         UUID id = PathParams.backupSetId(ctx);
         QueryParams.of(ctx, Set.of());
-        ledger.config().accessPolicy().checkView(callers.principal(ctx), tenant);
         BackupSet set = backupSets.find(tenant, id).orElseThrow(() -> new BackupSetNotFoundException(tenant, id));
         List<BackupItemView> items = backupSets.items(set).stream().map(this::view).toList();
         ctx.json(new BackupSetDetailView(BackupSetView.of(set), items));
     }
 
     private void addPolicies(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.starter(ctx, AddPolicies.RUN_TYPE);
+        TenantId tenant = caller.tenant();
+        Principal principal = caller.principal();
         UUID id = PathParams.backupSetId(ctx);
         QueryParams.of(ctx, Set.of());
-        Principal principal = callers.principal(ctx);
-        ledger.config().accessPolicy().checkStart(principal, tenant, AddPolicies.RUN_TYPE);
         JsonBody body = JsonBody.read(ctx, json, maxBodyBytes, Set.of("policy_ids"), ADD_EXAMPLE, false);
         List<String> policyIds = body.stringList("policy_ids", true, 1, AddPolicies.MAX_POLICIES, Policy::isWellFormedId,
                 "a policy id of letters, digits, '.', '_' and '-', at most 64 characters");

@@ -86,18 +86,17 @@ final class DriftRoutes {
     }
 
     private void scopes(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantId tenant = callers.inTenant(ctx).tenant();
         QueryParams.of(ctx, Set.of());
-        ledger.config().accessPolicy().checkView(callers.principal(ctx), tenant);
         ctx.json(Map.of("scopes", inventory.scopes(tenant).stream().map(s -> new ScopeView(s.scopeKey(), s.successfulRuns(),
                 s.failedRuns(), s.lastSucceededAt(), s.driftReady())).toList()));
     }
 
     private void start(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.starter(ctx, DriftGeneration.RUN_TYPE);
+        TenantId tenant = caller.tenant();
+        Principal principal = caller.principal();
         QueryParams.of(ctx, Set.of());
-        Principal principal = callers.principal(ctx);
-        ledger.config().accessPolicy().checkStart(principal, tenant, DriftGeneration.RUN_TYPE);
         JsonBody body = JsonBody.read(ctx, json, maxBodyBytes, Set.of("scope_key"), START_EXAMPLE, false);
         String scopeKey = body.requiredString("scope_key", InventoryRun::isWellFormedScopeKey,
                 "a scope key of [a-z][a-z0-9_]*, at most 64 characters");
@@ -108,10 +107,11 @@ final class DriftRoutes {
 
     /** A drift run's findings as JSON; also what the findings page answers API clients (HttpApi wires it). */
     void findings(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.inTenant(ctx);
+        TenantId tenant = caller.tenant();
         var runId = PathParams.runId(ctx);
         QueryParams.of(ctx, Set.of());
-        RunDetail detail = ledger.queries().detail(callers.principal(ctx), tenant, runId);
+        RunDetail detail = ledger.queries().detail(caller.principal(), tenant, runId);
         if (!detail.run().runType().equals(DriftGeneration.RUN_TYPE)) {
             throw new ApiException(404, "not_found", null, "run " + runId + " is a " + detail.run().runType()
                     + " run; drift findings exist only for " + DriftGeneration.RUN_TYPE + " runs");

@@ -6,6 +6,7 @@ import dev.opsruns.core.RunAccessDeniedException;
 import dev.opsruns.core.RunNotFoundException;
 import dev.opsruns.core.RunStoreUnavailableException;
 import dev.opsruns.example.auth.AuthenticationRequiredException;
+import dev.opsruns.example.db.DatabaseUnavailable;
 import dev.opsruns.example.domain.RefusedException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -68,10 +69,20 @@ public final class ErrorResponses {
         if (e instanceof IllegalRunTransitionException illegal) {
             return new ApiError(409, "conflict", illegal.getMessage(), null, null);
         }
-        if (e instanceof RunStoreUnavailableException unavailable) {
+        if (e instanceof RunStoreUnavailableException || DatabaseUnavailable.is(e)) {
+            // One line, no stack trace: while the database is away every request ends here.
             String errorId = errorId();
-            LOG.warn("run store unavailable (error id {}) on {} {}", errorId, ctx.method(), ctx.path(), unavailable);
-            return new ApiError(503, "store_unavailable", "the run store is unavailable; retry later", null, errorId);
+            LOG.warn("database unavailable (error id {}) on {} {}: {}", errorId, ctx.method(), ctx.path(), rootMessage(e));
+            ctx.header("Retry-After", "5"); // here, so that error pages send it too
+            return new ApiError(503, "store_unavailable", "the database is unavailable; retry later", null, errorId);
+        }
+        int bodyFailure = BodyReadFailure.statusOf(e);
+        if (bodyFailure != 0) {
+            LOG.info("request body not read ({}) on {} {} from {}: {}", bodyFailure, ctx.method(), ctx.path(), ctx.ip(),
+                    rootMessage(e));
+            return bodyFailure == 408
+                    ? new ApiError(408, "request_timeout", "the request body stopped or arrived too slowly", "body", null)
+                    : new ApiError(bodyFailure, "invalid_request", "the request body could not be read", "body", null);
         }
         if (e instanceof HttpResponseException http) {
             return switch (http.getStatus()) {
@@ -85,6 +96,14 @@ public final class ErrorResponses {
         LOG.error("unexpected error (error id {}) on {} {}", errorId, ctx.method(), ctx.path(), e);
         return new ApiError(500, "internal_error", "unexpected error; error id " + errorId + " is in the server log",
                 null, errorId);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + JsonBody.clip(String.valueOf(root.getMessage()));
     }
 
     static ApiError notFoundRoute(Context ctx) {

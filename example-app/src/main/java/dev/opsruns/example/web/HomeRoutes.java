@@ -27,7 +27,7 @@ final class HomeRoutes {
             "GET  /api/tenants/{tenant}/backup-sets/{backupSetId}",
             "POST /api/tenants/{tenant}/backup-sets/{backupSetId}/policies  {\"policy_ids\": [\"...\"]}",
             "GET  /api/tenants/{tenant}/notifications?unread_only=&limit=",
-            "POST /api/tenants/{tenant}/notifications/read  {\"ids\": [\"...\"]} or {} for all",
+            "POST /api/tenants/{tenant}/notifications/read  {\"ids\": [\"...\"]}, or {} for all",
             "GET  /tenants/{tenant}/operations/{runId}  (the \"View run\" URL: a page for browsers, this detail as JSON otherwise)",
             "GET  /tenants/{tenant}/operations/{runId}/drift-findings  (related link: page or JSON)",
             "GET  /tenants/{tenant}/backup-sets/{backupSetId}  (related link: page or JSON)",
@@ -68,7 +68,8 @@ final class HomeRoutes {
         routes.get("/api", ctx -> {
             Map<String, Object> index = new LinkedHashMap<>();
             index.put("endpoints", ENDPOINTS);
-            index.put("authentication", "Authorization: Bearer <token> (printed at start-up), or a session cookie from /sign-in");
+            index.put("authentication", "Authorization: Bearer <token> (shown at the first start, or created on / when signed in), "
+                    + "or a session cookie from /sign-in");
             ctx.json(index);
         });
         routes.get("/api/me", ctx -> ctx.json(me(callers.principal(ctx))));

@@ -22,6 +22,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -46,12 +47,19 @@ public final class HttpApi {
      * @param runTypes the run types the app produces
      * @param maxBodyBytes the largest accepted request body
      * @param health what {@code GET /health} answers
+     * @param secureCookies true when the app is reached over HTTPS (see {@link SessionCookie})
      */
     public record Services(RunLedger ledger, UserDirectory users, SessionStore sessions, DriftGenerationService drift,
             AddPoliciesService addPolicies, InventoryRepository inventory, DriftFindingRepository findings,
             BackupSetRepository backupSets, PolicyRepository policies, Set<RunType> runTypes, int maxBodyBytes,
-            HealthCheck health) {
+            HealthCheck health,
+            boolean secureCookies) {
     }
+
+    /** How long a request may wait for more of its body (or for the client to take the response) before it fails. */
+    public static final Duration REQUEST_IDLE_TIMEOUT = Duration.ofSeconds(3);
+    /** The slowest a request body may arrive; bodies are at most 64 KiB by default, so a minute at worst. */
+    public static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
 
     private HttpApi() {
     }
@@ -66,7 +74,8 @@ public final class HttpApi {
      */
     public static Javalin start(Services services, String host, int port) {
         ObjectMapper json = ApiJson.mapper();
-        Callers callers = new Callers(new Authenticator(services.users(), services.sessions()), services.users());
+        Callers callers = new Callers(new Authenticator(services.users(), services.sessions()), services.users(),
+                services.ledger().config().accessPolicy(), new SessionCookie(services.secureCookies()));
         RunLedger ledger = services.ledger();
         int maxBody = services.maxBodyBytes();
         Javalin app = Javalin.create(config -> {
@@ -78,6 +87,12 @@ public final class HttpApi {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonServerErrors(json)));
+            // A request thread blocked on a body that never comes is a thread the rest of the app lacks: a
+            // stalled body fails after REQUEST_IDLE_TIMEOUT, a trickling one once it falls below the rate.
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(REQUEST_IDLE_TIMEOUT.toMillis());
+                http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -87,6 +102,8 @@ public final class HttpApi {
             // Javalin answers its own HttpResponseExceptions (unknown route, ...) unless told otherwise.
             routes.exception(HttpResponseException.class, HttpApi::error);
             routes.exception(Exception.class, HttpApi::error);
+            // Before any route, so a refused request's body is never read.
+            routes.before(new CrossSiteGuard(callers.cookie()));
             routes.after(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");

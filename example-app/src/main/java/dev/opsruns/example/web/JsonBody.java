@@ -81,6 +81,14 @@ public final class JsonBody {
 
     /**
      * @param field a field name
+     * @return true when the body has the field (even as null or an empty list)
+     */
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /**
+     * @param field a field name
      * @param format what the value must look like
      * @param description the format, for messages
      * @return the field's string value
@@ -162,6 +170,9 @@ public final class JsonBody {
             }
             return out.toByteArray();
         } catch (IOException e) {
+            if (BodyReadFailure.statusOf(e) == 408) {
+                throw new ApiException(408, "request_timeout", "body", "the request body stopped or arrived too slowly");
+            }
             throw ApiException.badRequest("body", "the request body could not be read");
         }
     }

@@ -65,21 +65,22 @@ final class MonitoringRoutes {
     }
 
     private void list(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.inTenant(ctx);
+        TenantId tenant = caller.tenant();
+        Principal principal = caller.principal();
         QueryParams q = QueryParams.of(ctx, LIST_PARAMS);
         RunFilter filter = filter(q);
         int limit = q.integer("limit", 1, PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT);
-        PageRequest page = new PageRequest(limit, q.single("cursor"));
-        Principal principal = callers.principal(ctx);
+        PageRequest page = new PageRequest(limit, TimeBounds.checkedCursor(q.single("cursor")));
         RunPage result = ledger.queries().list(principal, tenant, filter, page);
         ctx.json(new RunListView(result.runs().stream().map(r -> RunViews.of(r, ledger.config().linkTemplate())).toList(),
                 result.olderCursor(), result.newerCursor(), limit));
     }
 
     private void counts(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.inTenant(ctx);
         RunFilter filter = filter(QueryParams.of(ctx, COUNT_PARAMS));
-        BucketCounts counts = ledger.queries().countByBucket(callers.principal(ctx), tenant, filter);
+        BucketCounts counts = ledger.queries().countByBucket(caller.principal(), caller.tenant(), filter);
         Map<String, Long> byName = new LinkedHashMap<>();
         for (StatusBucket b : StatusBucket.values()) {
             byName.put(b.apiName(), counts.get(b));
@@ -89,9 +90,9 @@ final class MonitoringRoutes {
 
     /** The JSON detail; also what the "View run" URL answers API clients (HttpApi wires it). */
     void detail(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.inTenant(ctx);
         RunId runId = PathParams.runId(ctx);
-        RunDetail detail = ledger.queries().detail(callers.principal(ctx), tenant, runId);
+        RunDetail detail = ledger.queries().detail(caller.principal(), caller.tenant(), runId);
         ctx.json(RunViews.of(detail, ledger.config().linkTemplate()));
     }
 

@@ -19,7 +19,7 @@ final class NotificationRoutes {
 
     private static final Pattern UUID_FORMAT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final String READ_EXAMPLE = "{\"ids\": [\"<notification id>\"]} (or {} for all)";
+    private static final String READ_EXAMPLE = "{\"ids\": [\"<notification id>\"]} (or {} for all; [] marks none)";
 
     /**
      * @param label the action's label ("View run")
@@ -65,23 +65,24 @@ final class NotificationRoutes {
     }
 
     private void list(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.inTenant(ctx);
         QueryParams q = QueryParams.of(ctx, Set.of("unread_only", "limit"));
         boolean unreadOnly = q.bool("unread_only", false);
         int limit = q.integer("limit", 1, 200, 50);
-        List<Notification> found = ledger.notifications().list(callers.principal(ctx), tenant, unreadOnly, limit);
+        List<Notification> found = ledger.notifications().list(caller.principal(), caller.tenant(), unreadOnly, limit);
         ctx.json(Map.of("notifications", found.stream().map(NotificationView::of).toList()));
     }
 
     private void markRead(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = callers.inTenant(ctx);
+        TenantId tenant = caller.tenant();
+        Principal principal = caller.principal();
         QueryParams.of(ctx, Set.of());
-        Principal principal = callers.principal(ctx);
-        ledger.config().accessPolicy().checkView(principal, tenant);
-        JsonBody body = JsonBody.read(ctx, json, maxBodyBytes, Set.of("ids"), READ_EXAMPLE, true);
+        JsonBody body = JsonBody.read(ctx, json, maxBodyBytes, Set.of("ids"), READ_EXAMPLE, false);
         List<UUID> ids = body.stringList("ids", false, 0, 1000, s -> UUID_FORMAT.matcher(s).matches(), "a notification id (UUID)")
                 .stream().map(UUID::fromString).toList();
-        int marked = ledger.notifications().markRead(principal, tenant, ids);
+        // The library reads an empty list as "all"; here only {} means all, and an empty list means none.
+        int marked = body.has("ids") && ids.isEmpty() ? 0 : ledger.notifications().markRead(principal, tenant, ids);
         ctx.json(Map.of("marked_read", marked));
     }
 }

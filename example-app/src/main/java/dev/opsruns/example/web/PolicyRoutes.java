@@ -37,9 +37,8 @@ final class PolicyRoutes {
     }
 
     private void list(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantId tenant = callers.inTenant(ctx).tenant();
         QueryParams.of(ctx, Set.of());
-        ledger.config().accessPolicy().checkView(callers.principal(ctx), tenant);
         ctx.json(Map.of("policies", policies.list(tenant).stream()
                 .map(p -> new PolicyView(p.id(), p.displayName(), p.policyType(), p.platform(), p.updatedAt())).toList()));
     }

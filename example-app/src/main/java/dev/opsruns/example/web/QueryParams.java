@@ -1,6 +1,7 @@
 package dev.opsruns.example.web;
 
 import io.javalin.http.Context;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -72,7 +73,7 @@ public final class QueryParams {
     /**
      * @param name a parameter
      * @return it as an instant, or null when absent
-     * @throws ApiException 400 when malformed
+     * @throws ApiException 400 when malformed or outside {@link TimeBounds}
      */
     public Instant instant(String name) {
         String text = single(name);
@@ -80,10 +81,12 @@ public final class QueryParams {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return TimeBounds.check(name, OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name, "query parameter '" + name + "' must be an ISO-8601 timestamp with "
                     + "offset, such as 2026-01-15T09:30:00Z, but was '" + JsonBody.clip(text) + "'");
+        } catch (DateTimeException beyondInstant) {
+            throw TimeBounds.outOfRange(name);
         }
     }
 

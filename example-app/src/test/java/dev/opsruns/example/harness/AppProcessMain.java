@@ -2,7 +2,6 @@ package dev.opsruns.example.harness;
 
 import dev.opsruns.example.ExampleApp;
 import dev.opsruns.example.ExampleAppServer;
-import dev.opsruns.example.tenancy.DemoUserCard;
 
 /**
  * The reference app as a child JVM, started exactly as {@code java -jar} starts it
@@ -19,8 +18,11 @@ public final class AppProcessMain {
      */
     public static void main(String[] args) {
         ExampleAppServer app = ExampleApp.launch(System.getenv());
-        String token = app.demoUsers().stream().filter(u -> u.id().equals("contoso.operator"))
-                .map(DemoUserCard::apiToken).findFirst().orElseThrow();
+        // tokens are shown once, on the first start; a restarted child issues a fresh one for its parent
+        String token = app.issuedTokens().get("contoso.operator");
+        if (token == null) {
+            token = app.users().issueToken("contoso.operator");
+        }
         System.out.println("READY " + app.baseUrl() + " " + token + " " + app.database().embeddedPort());
         System.out.flush();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsruns.example.AppConfig;
 import dev.opsruns.example.ExampleAppServer;
 import dev.opsruns.example.jobs.InProcessJobDispatcher;
-import dev.opsruns.example.tenancy.DemoUserCard;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The reference app running in-process on a random port over a fresh database, with a real HTTP client.
@@ -45,7 +43,8 @@ public final class RunningApp implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
-    private RunningApp(TestDatabase.Instance database, boolean ownsDatabase, Clock clock, Consumer<AppConfig.Builder> tweaks) {
+    private RunningApp(TestDatabase.Instance database, boolean ownsDatabase, Clock clock, Consumer<AppConfig.Builder> tweaks,
+            Map<String, String> knownTokens) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         AppConfig.Builder config = AppConfig.builder()
@@ -60,8 +59,9 @@ public final class RunningApp implements AutoCloseable {
         database.configure(config);
         tweaks.accept(config);
         GatedJobDispatcher[] holder = new GatedJobDispatcher[1];
-        ExampleAppServer.Builder builder = ExampleAppServer.builder(config.build()).jobDispatcher(runner -> {
-            holder[0] = new GatedJobDispatcher(new InProcessJobDispatcher(runner, 2));
+        AppConfig built = config.build();
+        ExampleAppServer.Builder builder = ExampleAppServer.builder(built).jobDispatcher(runner -> {
+            holder[0] = new GatedJobDispatcher(new InProcessJobDispatcher(runner, built.workerThreads()));
             return holder[0];
         });
         if (clock != null) {
@@ -77,7 +77,8 @@ public final class RunningApp implements AutoCloseable {
         }
         this.gate = holder[0];
         assertVendor(database.jdbc()[0]);
-        this.tokens = server.demoUsers().stream().collect(Collectors.toMap(DemoUserCard::id, DemoUserCard::apiToken));
+        // Only a fresh database's start shows the tokens (the database keeps their hashes); a restart reuses them.
+        this.tokens = knownTokens != null ? knownTokens : server.issuedTokens();
     }
 
     /** Guards against a misconfigured run silently testing H2 twice. */
@@ -98,7 +99,7 @@ public final class RunningApp implements AutoCloseable {
      * @return the app on a fresh database of that kind
      */
     public static RunningApp start(TestDatabase kind) {
-        return new RunningApp(kind.create(), true, null, b -> { });
+        return new RunningApp(kind.create(), true, null, b -> { }, null);
     }
 
     /**
@@ -108,7 +109,7 @@ public final class RunningApp implements AutoCloseable {
      * @return the app on a fresh database of that kind
      */
     public static RunningApp start(TestDatabase kind, Clock clock, Consumer<AppConfig.Builder> tweaks) {
-        return new RunningApp(kind.create(), true, clock, tweaks);
+        return new RunningApp(kind.create(), true, clock, tweaks, null);
     }
 
     /**
@@ -118,12 +119,17 @@ public final class RunningApp implements AutoCloseable {
      */
     public RunningApp restart() {
         server.close();
-        return new RunningApp(database, true, null, b -> { });
+        return new RunningApp(database, true, null, b -> { }, tokens);
     }
 
     /** @return the server */
     public ExampleAppServer server() {
         return server;
+    }
+
+    /** @return the database it runs on */
+    public TestDatabase.Instance database() {
+        return database;
     }
 
     /** @return the job gate */
@@ -183,6 +189,11 @@ public final class RunningApp implements AutoCloseable {
         return send(authorized(userId, HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET()));
     }
 
+    /** @return this app's origin, as a browser sends it on its own pages' requests ({@code Origin}) */
+    public String origin() {
+        return server.baseUrl();
+    }
+
     /**
      * Signs in on the demo sign-in page, as a browser does.
      *
@@ -190,7 +201,7 @@ public final class RunningApp implements AutoCloseable {
      * @return the session cookie, such as {@code opsruns_session=...}
      */
     public String signIn(String userId) {
-        Reply r = send(HttpRequest.newBuilder(uri("/sign-in")).header("Accept", BROWSER_ACCEPT)
+        Reply r = send(HttpRequest.newBuilder(uri("/sign-in")).header("Accept", BROWSER_ACCEPT).header("Origin", origin())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("user_id=" + userId)));
         String setCookie = r.headers().firstValue("Set-Cookie")
@@ -217,6 +228,7 @@ public final class RunningApp implements AutoCloseable {
      */
     public Reply postForm(String cookie, String path, String form) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).header("Cookie", cookie)
+                .header("Origin", origin())
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 

@@ -31,6 +31,17 @@ public enum TestDatabase {
         /** @return a JDBC URL, user and password to inspect rows directly */
         String[] jdbc();
 
+        /**
+         * Makes the database unreachable for its clients, or reachable again: PostgreSQL refuses new
+         * connections to this database and ends the open ones (the server itself keeps running).
+         *
+         * @param refuse true to refuse, false to accept again
+         * @throws UnsupportedOperationException on H2, whose embedded database cannot be taken away
+         */
+        default void refuseConnections(boolean refuse) {
+            throw new UnsupportedOperationException("only a PostgreSQL database can refuse connections");
+        }
+
         @Override
         void close();
     }
@@ -79,6 +90,15 @@ public enum TestDatabase {
             @Override
             public String[] jdbc() {
                 return new String[] {url, user, password};
+            }
+
+            @Override
+            public void refuseConnections(boolean refuse) {
+                exec(admin, user, password, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + !refuse);
+                if (refuse) {
+                    exec(admin, user, password, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                            + name + "' AND pid <> pg_backend_pid()");
+                }
             }
 
             @Override

@@ -14,6 +14,7 @@ import dev.opsruns.example.policy.Policy;
 import dev.opsruns.example.policy.PolicyRepository;
 import dev.opsruns.example.web.ApiException;
 import dev.opsruns.example.web.PathParams;
+import dev.opsruns.example.web.TenantCaller;
 import dev.opsruns.example.web.QueryParams;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -42,9 +43,9 @@ final class BackupSetPages {
 
     /** {@code GET /tenants/{tenant}/backup-sets}. */
     void index(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        Viewer viewer = support.viewer(ctx);
+        TenantId tenant = viewer.tenantId();
         QueryParams.of(ctx, Set.of());
-        Viewer viewer = support.viewer(ctx, tenant);
         List<BackupSet> sets = backupSets.list(tenant);
         Html rows = Html.each(sets, s -> Html.of("<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td></tr>",
                 BackupSetLink.url(tenant, s.id().toString()), s.displayName(), s.itemCount(), Show.time(s.createdAt(), "—")));
@@ -65,10 +66,10 @@ final class BackupSetPages {
 
     /** {@code GET /tenants/{tenant}/backup-sets/{backupSetId}} for browsers. */
     void set(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        Viewer viewer = support.viewer(ctx);
+        TenantId tenant = viewer.tenantId();
         UUID id = PathParams.backupSetId(ctx);
         QueryParams q = QueryParams.of(ctx, StartNotice.PARAMS);
-        Viewer viewer = support.viewer(ctx, tenant);
         BackupSet set = backupSets.find(tenant, id).orElseThrow(() -> new BackupSetNotFoundException(tenant, id));
         Html notice = StartNotice.of(q, support, viewer, "Adding policies");
         List<BackupItem> items = backupSets.items(set);
@@ -104,11 +105,12 @@ final class BackupSetPages {
 
     /** {@code POST /tenants/{tenant}/backup-sets/{backupSetId}/add-policies} (a form). */
     void addPolicies(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        TenantCaller caller = support.callers.starter(ctx, AddPolicies.RUN_TYPE);
+        TenantId tenant = caller.tenant();
+        Principal principal = caller.principal();
+        support.csrf.check(ctx, tenant, principal.userId());
         UUID id = PathParams.backupSetId(ctx);
         QueryParams.of(ctx, Set.of());
-        Principal principal = support.callers.principal(ctx);
-        support.csrf.check(ctx, tenant, principal.userId());
         List<String> chosen = ctx.formParams("policy_id");
         if (chosen.isEmpty()) {
             throw ApiException.badRequest("policy_id", "Choose at least one policy to add to the backup set.");

@@ -12,8 +12,8 @@ import dev.opsruns.example.inventory.InventoryRepository;
 import dev.opsruns.example.inventory.InventoryRun;
 import dev.opsruns.example.inventory.ScopeSummary;
 import dev.opsruns.example.web.ApiException;
-import dev.opsruns.example.web.PathParams;
 import dev.opsruns.example.web.QueryParams;
+import dev.opsruns.example.web.TenantCaller;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -40,9 +40,9 @@ final class DriftPages {
 
     /** {@code GET /tenants/{tenant}/drift}. */
     void landing(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        Viewer viewer = support.viewer(ctx);
+        TenantId tenant = viewer.tenantId();
         QueryParams q = QueryParams.of(ctx, StartNotice.PARAMS);
-        Viewer viewer = support.viewer(ctx, tenant);
         Html notice = StartNotice.of(q, support, viewer, "Drift generation");
         boolean canStart = viewer.canStart(DriftGeneration.RUN_TYPE);
         List<ScopeSummary> scopes = inventory.scopes(tenant);
@@ -81,10 +81,11 @@ final class DriftPages {
 
     /** {@code POST /tenants/{tenant}/drift/generate} (a form): start or reuse, then back to the landing with a notice. */
     void generate(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
-        QueryParams.of(ctx, Set.of());
-        var principal = support.callers.principal(ctx);
+        TenantCaller caller = support.callers.starter(ctx, DriftGeneration.RUN_TYPE);
+        TenantId tenant = caller.tenant();
+        var principal = caller.principal();
         support.csrf.check(ctx, tenant, principal.userId());
+        QueryParams.of(ctx, Set.of());
         String scopeKey = ctx.formParam("scope_key");
         if (scopeKey == null || !InventoryRun.isWellFormedScopeKey(scopeKey)) {
             throw ApiException.badRequest("scope_key", "Choose a scope to generate drift for: a scope key of "

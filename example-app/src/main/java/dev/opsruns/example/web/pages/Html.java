@@ -7,7 +7,7 @@ import java.util.function.Function;
 /**
  * A piece of HTML the app trusts, and the one way pages are built: {@link #of} fills a template's
  * {@code {}} placeholders, inserting another {@code Html} as it is and <em>escaping everything else</em>
- * ({@code & < > " '}), so text from runs (names, messages, context) can only ever show as text, in
+ * ({@code & < > " '}, and bidirectional controls shown as their code), so text from runs (names, messages, context) can only ever show as text, in
  * element content and in quoted attribute values alike. There is no way to turn a {@code String} into
  * {@code Html} without escaping it except writing it as a template, and templates are constants in code.
  *
@@ -115,18 +115,27 @@ public final class Html {
     }
 
     /**
+     * Escapes text for HTML element content and quoted attribute values. Unicode's bidirectional
+     * controls (embeddings, overrides, isolates and marks: U+202A-U+202E, U+2066-U+2069, U+200E, U+200F,
+     * U+061C) are shown as their code, such as {@code [U+202E]}, instead of being passed on: rendered,
+     * they reorder the text around them, so a run name or context value could show reversed or make other
+     * text on the page read differently than it is.
+     *
      * @param text any text
-     * @return it escaped for HTML element content and quoted attribute values
+     * @return it escaped
      */
     public static String escape(String text) {
         StringBuilder sb = null;
         for (int i = 0; i < text.length(); i++) {
-            String replacement = switch (text.charAt(i)) {
+            char c = text.charAt(i);
+            String replacement = switch (c) {
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
                 case '&' -> "&amp;";
                 case '"' -> "&quot;";
                 case '\'' -> "&#39;";
+                case '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
+                        '\u200E', '\u200F', '\u061C' -> String.format("[U+%04X]", (int) c);
                 default -> null;
             };
             if (replacement != null && sb == null) {

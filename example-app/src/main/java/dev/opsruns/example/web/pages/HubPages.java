@@ -1,6 +1,7 @@
 package dev.opsruns.example.web.pages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsruns.example.auth.SignInLimiter;
 import dev.opsruns.example.web.Callers;
 import dev.opsruns.example.web.HttpApi;
 import io.javalin.http.Handler;
@@ -31,8 +32,9 @@ public final class HubPages {
      * @param json the API's JSON mapper (to show context values)
      */
     public HubPages(HttpApi.Services services, Callers callers, ObjectMapper json) {
-        PageSupport support = new PageSupport(services.ledger(), callers, services.users(), new Csrf(services.sessions()), json);
-        this.account = new AccountPages(callers, services.users(), services.sessions());
+        PageSupport support = new PageSupport(services.ledger(), callers, services.users(), new Csrf(services.sessions(), callers.cookie()), json);
+        this.account = new AccountPages(support, services.sessions(),
+                new SignInLimiter(services.ledger().config().clock(), SignInLimiter.DEFAULT_BURST, SignInLimiter.DEFAULT_REFILL_EVERY));
         this.operations = new OperationsPages(support, services.runTypes(), services.findings());
         this.drift = new DriftPages(support, services.drift(), services.inventory());
         this.backupSets = new BackupSetPages(support, services.addPolicies(), services.backupSets(), services.policies());
@@ -48,6 +50,7 @@ public final class HubPages {
         routes.get("/sign-in", account::signInPage);
         routes.post("/sign-in", account::signIn);
         routes.post("/sign-out", account::signOut);
+        routes.post("/account/api-token", account::newApiToken);
         routes.get("/tenants/{tenant}", ctx -> ctx.redirect("/tenants/" + Urls.segment(ctx.pathParam("tenant")) + "/operations",
                 HttpStatus.SEE_OTHER));
         routes.get("/tenants/{tenant}/operations", operations::list);

@@ -6,6 +6,7 @@ import dev.opsruns.core.RunType;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.example.web.ApiException;
 import dev.opsruns.example.web.QueryParams;
+import dev.opsruns.example.web.TimeBounds;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +92,7 @@ record ListParams(StatusBucket bucket, RunType type, Range range, String fromTex
         String tzText = q.single("tz");
         Range range = range(q.single("range"), fromText != null || toText != null);
         ZoneId zone = zone(tzText);
-        Instant at = q.single("at") == null ? null : instant("at", q.single("at"));
+        Instant at = q.single("at") == null ? null : TimeBounds.check("at", instant("at", q.single("at")));
         Instant from = null;
         Instant to = null;
         if (range.isPreset()) {
@@ -100,10 +101,10 @@ record ListParams(StatusBucket bucket, RunType type, Range range, String fromTex
                         + "\"Custom dates\", or clear the dates to see the " + range.label.toLowerCase(java.util.Locale.ROOT) + ".");
             }
             // No upper bound: the cursor's fingerprint covers the filter, so page 2 must build exactly page 1's.
-            from = (at == null ? now : at).minus(range.length);
+            from = TimeBounds.check("at", (at == null ? now : at).minus(range.length));
         } else if (range == Range.CUSTOM) {
-            from = fromText == null ? null : bound("from", fromText, zone, false);
-            to = toText == null ? null : bound("to", toText, zone, true);
+            from = fromText == null ? null : TimeBounds.check("from", bound("from", fromText, zone, false));
+            to = toText == null ? null : TimeBounds.check("to", bound("to", toText, zone, true));
             if (from != null && to != null && !from.isBefore(to)) {
                 throw ApiException.badRequest("to", "The \"to\" date must be after the \"from\" date, but from is " + fromText
                         + " and to is " + toText + ".");
@@ -113,7 +114,7 @@ record ListParams(StatusBucket bucket, RunType type, Range range, String fromTex
         RunFilter filter = new RunFilter(type == null ? Set.of() : Set.of(type),
                 bucket == null ? Set.of() : EnumSet.of(bucket), from, to);
         return new ListParams(bucket, type, range, fromText, toText, zone, range.isPreset() ? (at == null ? now : at) : null,
-                q.single("cursor"), limit, filter);
+                TimeBounds.checkedCursor(q.single("cursor")), limit, filter);
     }
 
     /** @return the same view with no bucket, for the tab counts */
@@ -239,11 +240,22 @@ record ListParams(StatusBucket bucket, RunType type, Range range, String fromTex
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name, "\"" + name + "\" must be a time with offset, such as "
                     + "2026-01-15T09:30:00Z, but was \"" + clip(text) + "\".");
+        } catch (DateTimeException beyondInstant) {
+            throw TimeBounds.outOfRange(name);
         }
     }
 
     /** A date means its whole day: {@code from} its start, {@code to} the start of the next day (exclusive). */
     private static Instant bound(String name, String text, ZoneId zone, boolean end) {
+        try {
+            return parsedBound(name, text, zone, end);
+        } catch (DateTimeException beyondJavaTime) {
+            // +999999999-12-31 parses, but the day after it or its instant does not exist
+            throw TimeBounds.outOfRange(name);
+        }
+    }
+
+    private static Instant parsedBound(String name, String text, ZoneId zone, boolean end) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notAnInstant) {

@@ -45,9 +45,9 @@ final class OperationsPages {
 
     /** {@code GET /tenants/{tenant}/operations}: the list. */
     void list(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        Viewer viewer = support.viewer(ctx);
+        TenantId tenant = viewer.tenantId();
         ListParams view = ListParams.parse(QueryParams.of(ctx, ListParams.NAMES), runTypes, support.now());
-        Viewer viewer = support.viewer(ctx, tenant);
         var queries = support.ledger.queries();
         RunPage page;
         try {
@@ -94,10 +94,10 @@ final class OperationsPages {
 
     /** {@code GET /tenants/{tenant}/operations/{runId}} for browsers: the run's detail. */
     void detail(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        Viewer viewer = support.viewer(ctx);
+        TenantId tenant = viewer.tenantId();
         RunId runId = PathParams.runId(ctx);
         QueryParams.of(ctx, Set.of());
-        Viewer viewer = support.viewer(ctx, tenant);
         RunDetail detail = support.ledger.queries().detail(viewer.principal(), tenant, runId);
         Run run = detail.run();
         String title = Show.runType(run.runType());
@@ -149,10 +149,10 @@ final class OperationsPages {
 
     /** {@code GET /tenants/{tenant}/operations/{runId}/drift-findings} for browsers: a drift run's findings. */
     void driftFindings(Context ctx) {
-        TenantId tenant = PathParams.tenant(ctx);
+        Viewer viewer = support.viewer(ctx);
+        TenantId tenant = viewer.tenantId();
         RunId runId = PathParams.runId(ctx);
         QueryParams.of(ctx, Set.of());
-        Viewer viewer = support.viewer(ctx, tenant);
         Run run = support.ledger.queries().detail(viewer.principal(), tenant, runId).run();
         if (!run.runType().equals(DriftGeneration.RUN_TYPE)) {
             throw new ApiException(404, "not_found", null, "Run " + runId + " is a \"" + Show.runType(run.runType())

@@ -8,6 +8,7 @@ import dev.opsruns.core.TenantId;
 import dev.opsruns.example.tenancy.Tenant;
 import dev.opsruns.example.tenancy.UserDirectory;
 import dev.opsruns.example.web.Callers;
+import dev.opsruns.example.web.TenantCaller;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -34,15 +35,18 @@ final class PageSupport {
     }
 
     /**
-     * @param ctx the request
-     * @param tenant the page's tenant
+     * Checks who is calling and that it may view the path's tenant; pages call it before they look at
+     * any other part of the request.
+     *
+     * @param ctx a request with a {@code {tenant}} path parameter
      * @return the caller, allowed to view the tenant
      * @throws dev.opsruns.example.auth.AuthenticationRequiredException (401) when not signed in
      * @throws dev.opsruns.core.RunAccessDeniedException (403) when the caller has no role in the tenant
      */
-    Viewer viewer(Context ctx, TenantId tenant) {
-        Principal principal = callers.principal(ctx);
-        ledger.config().accessPolicy().checkView(principal, tenant);
+    Viewer viewer(Context ctx) {
+        TenantCaller caller = callers.inTenant(ctx);
+        Principal principal = caller.principal();
+        TenantId tenant = caller.tenant();
         List<Tenant> all = users.tenants();
         List<Tenant> mine = all.stream().filter(t -> principal.roleIn(t.id()).isPresent()).toList();
         Tenant current = all.stream().filter(t -> t.id().equals(tenant)).findFirst().orElse(new Tenant(tenant, tenant.value()));

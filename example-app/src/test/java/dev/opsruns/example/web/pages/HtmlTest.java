@@ -39,4 +39,11 @@ class HtmlTest {
         assertThat(Html.safeUrl("data:text/html,x")).isEqualTo("#");
         assertThat(Html.safeUrl(null)).isEqualTo("#");
     }
+
+    @Test
+    void bidirectional_controls_are_shown_as_their_code() {
+        assertThat(Html.of("<td>{}</td>", "abc\u202Edef\u2066g\u2069\u200F").toString())
+                .isEqualTo("<td>abc[U+202E]def[U+2066]g[U+2069][U+200F]</td>");
+        assertThat(Html.escape("plain שלום text")).as("right-to-left letters are text, not controls").isEqualTo("plain שלום text");
+    }
 }
