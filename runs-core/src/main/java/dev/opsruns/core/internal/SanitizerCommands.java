@@ -82,10 +82,19 @@ final class SanitizerCommands {
     private static final Pattern ORACLE_CONTEXT =
             Pattern.compile("(?i)\\b(?:ora-\\d|oracle|sqlplus|tns|thin:|oci8?:|expdp|impdp|rman|sqlldr|dgmgrl|listener)");
 
+    private static final String QUOTED_ARG = "(?:\"[^\"]{0,256}+\"|'[^']{0,256}+'|[\\w.$]{1,64}+)";
+    private static final Pattern CONNECT_CALL = Pattern.compile("(?i)\\b(?:new\\s{1,3}+PDO|new\\s{1,3}+mysqli|mysqli_connect"
+            + "|mysql_connect|mysqli_real_connect|getConnection|pg_connect_params)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
+            + "\\s{0,3}+,\\s{0,3}+" + QUOTED_ARG + "\\s{0,3}+,\\s{0,3}+(\"[^\"]{1,256}+\"|'[^']{1,256}+')");
+
     // sqlplus's first argument: user/password[@connect] [as sysdba]
     private static final Pattern ORACLE_LOGON = Pattern.compile("[A-Za-z][\\w$#]{0,29}+/[^/\\s]{1,128}+");
 
     private static final int MAX_TOKENS_PER_TOOL = 64;
+
+    private static final Pattern HTPASSWD_BATCH = Pattern.compile("-[a-zA-Z]{0,8}b[a-zA-Z]{0,8}");
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
+    private static final Pattern IP_OR_PORT = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}.{0,300}|[^:]{0,253}:\\d{2,5}(?:/.{0,300})?");
 
     private SanitizerCommands() {
     }
@@ -97,16 +106,43 @@ final class SanitizerCommands {
     /** Applies the command-line rules to {@code s}. */
     static String redact(String s) {
         String out = redactFlags(s);
+        out = redactConnectCalls(out);
         return redactOracle(out);
+    }
+
+    /**
+     * Redacts the password argument of connect calls a stack or log line quotes:
+     * {@code new PDO("mysql:host=db01", "ops", "x")}, {@code mysqli_connect("db01", "ops", "x")},
+     * {@code DriverManager.getConnection(url, "ops", "x")}: the third string argument.
+     */
+    private static String redactConnectCalls(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (s.indexOf('(') < 0 || !(lower.contains("pdo") || lower.contains("mysql") || lower.contains("getconnection")
+                || lower.contains("pg_connect"))) {
+            return s;
+        }
+        Matcher m = CONNECT_CALL.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            int start = m.start(1) + 1;
+            int end = m.end(1) - 1;
+            if (end <= start || start < copied || SanitizerValues.isPlaceholder(s.subSequence(start, end))) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, start).append(SanitizerRules.REDACTED);
+            copied = end;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     private record Token(int start, int end) {
     }
 
     private static String redactFlags(String s) {
-        if (s.indexOf('-') < 0 && s.indexOf('/') < 0) {
-            return s;
-        }
         List<Token> tokens = tokens(s);
         List<int[]> spans = new ArrayList<>();
         Tool tool = null;
@@ -144,7 +180,7 @@ final class SanitizerCommands {
             }
             // --password x, -Password x, -ApiKey x, --client-secret x: any tool
             if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null) {
-                String flag = text.replaceFirst("^-{1,2}", "");
+                String flag = text.substring(text.startsWith("--") ? 2 : 1);
                 if (SanitizerKeys.strength(flag, SanitizerSettings.NONE) == Strength.STRONG && !isFlagWithoutValue(flag)) {
                     addValue(s, next, spans, false);
                 }
@@ -196,7 +232,7 @@ final class SanitizerCommands {
             // positional passwords
             if (!text.startsWith("-")) {
                 positional.add(text);
-            } else if (toolName.equals("htpasswd") && text.matches("-[a-zA-Z]*b[a-zA-Z]*")) {
+            } else if (toolName.equals("htpasswd") && HTPASSWD_BATCH.matcher(text).matches()) {
                 htpasswdBatch = true;
             }
             if (!text.startsWith("-") && positionalSecret(toolName, positional, htpasswdBatch, text)) {
@@ -319,7 +355,7 @@ final class SanitizerCommands {
             if (m.group(3) != null) {
                 secret = true;
             } else if (host.isEmpty() || SanitizerValues.isVersion(host) || host.startsWith("sha256:")
-                    || host.startsWith("sha512:") || host.matches("[0-9a-f]{7,40}") || host.startsWith("main")
+                    || host.startsWith("sha512:") || COMMIT.matcher(host).matches() || host.startsWith("main")
                     || host.startsWith("master")) {
                 secret = false;
             } else {
@@ -329,7 +365,7 @@ final class SanitizerCommands {
                 }
                 boolean hostLike = host.indexOf('.') > 0 || host.indexOf(':') > 0 || host.startsWith("(");
                 secret = thin || context || hostLike && SanitizerValues.looksLikeCredential(password)
-                        || hostLike && host.matches("\\d{1,3}(\\.\\d{1,3}){3}.*|.*:\\d{2,5}(/.*)?");
+                        || hostLike && IP_OR_PORT.matcher(host).matches();
             }
             if (!secret) {
                 continue;

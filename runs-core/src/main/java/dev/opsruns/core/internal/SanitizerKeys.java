@@ -3,7 +3,9 @@ package dev.opsruns.core.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides which names label a secret ({@code password}, {@code client_secret}, {@code X-Api-Key},
@@ -62,7 +64,9 @@ final class SanitizerKeys {
             "strength", "rules", "hint", "label", "alias", "region", "status", "state", "error", "errors",
             "errorcode", "ref", "reference", "arn", "header", "prefix", "field", "fields", "usage", "store",
             "vault", "vaultname", "manager", "rotation", "rotationdays", "age", "minlength", "maxlength", "history",
-            "complexity", "prompt", "less");
+            "complexity", "prompt", "less", "exception", "failure", "failed", "warning", "fault", "problem",
+            "result", "message", "msg", "reason", "code", "description", "stdin", "command", "cmd", "changedon",
+            "lastchanged", "generated", "missing", "invalid", "mismatch", "notfound", "denied", "unavailable");
 
     // Names that end in a sensitive word but hold something else: cursors, ids, counts, public parts.
     private static final Set<String> HARMLESS_NAMES = Set.of("tokentype", "skiptoken", "continuationtoken",
@@ -71,10 +75,19 @@ final class SanitizerKeys {
             "routingkey", "idempotencykey", "dedupkey", "deduplicationkey", "shardkey", "hashkey", "rangekey",
             "lookupkey", "uniquekey", "compositekey", "naturalkey", "groupkey", "messagekey", "primarykeycolumn",
             "sortkeycolumn", "s3key", "blobkey", "filekey", "mapkey", "keyspace", "keyboard", "passage",
-            "sessionstate", "forcechangepasswordnextsignin", "passwordprofile", "tokenbudget", "csrfheadername");
+            "sessionstate", "forcechangepasswordnextsignin", "passwordprofile", "tokenbudget", "csrfheadername", "tokens", "askpass", "askbecomepass", "askvaultpass",
+            "nopassword", "passwordstdin", "tokenizer");
 
     // Name parts whose value is a secret even though the name ends in a harmless suffix.
     private static final List<String> SECRET_DESPITE_SUFFIX = List.of("sessionid", "secretid", "sessid");
+
+    /*
+     * The built-in verdicts, memoized: the same few hundred names (password, RequestId, token_type...)
+     * recur in every message, and judging one takes a hundred substring tests. A pure function of the
+     * name, so sharing it across threads and sanitizers is safe; bounded, so odd inputs cannot grow it.
+     */
+    private static final int CACHE_LIMIT = 8192;
+    private static final Map<String, Strength> CACHE = new ConcurrentHashMap<>();
 
     private SanitizerKeys() {
     }
@@ -86,21 +99,30 @@ final class SanitizerKeys {
 
     /** How surely {@code name} labels a secret, host additions included. */
     static Strength strength(String name, SanitizerSettings settings) {
-        String key = normalize(name);
-        if (key.isEmpty() || key.length() > 80) {
+        if (name.length() > 96) {
             return Strength.NONE;
         }
-        if (!settings.plainNames().isEmpty() && settings.plainNames().contains(key)) {
-            return Strength.NONE;
-        }
-        if (!settings.secretNames().isEmpty()) {
+        if (!settings.plainNames().isEmpty() || !settings.secretNames().isEmpty()) {
+            String key = normalize(name);
+            if (settings.plainNames().contains(key)) {
+                return Strength.NONE;
+            }
             for (String secret : settings.secretNames()) {
                 if (key.equals(secret) || key.length() > secret.length() && key.endsWith(secret)) {
                     return Strength.STRONG;
                 }
             }
         }
-        return builtInStrength(name, key);
+        Strength cached = CACHE.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        String key = normalize(name);
+        Strength strength = key.isEmpty() ? Strength.NONE : builtInStrength(name, key);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(name, strength);
+        }
+        return strength;
     }
 
     private static Strength builtInStrength(String name, String key) {

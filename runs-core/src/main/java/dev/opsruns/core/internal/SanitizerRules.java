@@ -2,6 +2,7 @@ package dev.opsruns.core.internal;
 
 import dev.opsruns.core.internal.SanitizerKeys.Strength;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,27 +30,14 @@ final class SanitizerRules {
     private static final Pattern PEM_PRIVATE_KEY_HEADER =
             Pattern.compile("-----BEGIN[ A-Z0-9_-]{0,64}PRIVATE KEY(?: BLOCK)?-----");
 
-    /*
-     * A name, an optional closing quote, a separator and an optional opening quote. The name must not
-     * follow a word character, '.', '-' or '/', so it is matched whole and never as the last segment of
-     * a URL path ("/oauth2/token: 400" keeps its status); it may follow an URL-encoded '?' or '&' (a
-     * redirect URL nested in a query string) or the dashes of a command-line flag ("--password=",
-     * "-Dspring.datasource.password=").
-     */
-    private static final Pattern PAIR = Pattern.compile(
-            "(?:(?<![\\p{L}\\p{N}_.\\-/])|(?<=%3[Ff]|%26|%253[Ff]|%2526)|(?<=(?:^|[\\s\"'(\\[,;=`])--?))"
-            + "([\\p{L}_][\\p{L}\\p{N}_.\\-]{0,63}+)(\\\\?[\"']?)"
-            + "(\\s{0,3}+(?:=>|:=|[:=]|%3[Dd]|%253[Dd])\\s{0,3}+)(\\\\?[\"'])?");
-
     private static final Pattern XML_OPEN_TAG = Pattern.compile("<([A-Za-z_][\\w.:\\-]{0,63}+)(?:\\s[^<>]{0,512}+)?>");
 
     /*
-     * A field that names a setting ({"name":"DB_PASSWORD", <add key="ApiKey" ...>, name: SMTP_PASS),
+     * Fields that name a setting ({"name":"DB_PASSWORD", <add key="ApiKey" ...>, name: SMTP_PASS),
      * whose sibling value field carries it.
      */
-    private static final Pattern NAMING_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:name|key|id|property|"
-            + "param|parameter|setting|settingname|variable|var|field|attribute|secretname|env|label)[\"']?"
-            + "\\s{0,3}+[:=]\\s{0,3}+[\"']?([\\w.\\-:/]{1,96}+)[\"']?");
+    private static final Set<String> NAMING_FIELDS = Set.of("name", "key", "id", "property", "param", "parameter",
+            "setting", "settingname", "variable", "var", "field", "attribute", "secretname", "env", "label");
 
     private static final Pattern VALUE_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:value|val|defaultvalue|"
             + "secretvalue|data|content|text|stringvalue|plaintext)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
@@ -75,6 +63,8 @@ final class SanitizerRules {
     private static final String[] HOOK_HOSTS = {"hooks.slack.com", "discord.com", "discordapp.com",
         "webhook.office.com", "outlook.office.com", "outlook.office365.com", "hooks.zapier.com", "open.feishu.cn",
         "open.larksuite.com", "webexapis.com", "api.ciscospark.com", "maker.ifttt.com", "hooks.glip.com"};
+
+    private static final Pattern HOOK_SEGMENT = Pattern.compile("[/@]");
 
     private static final int MAX_SCHEME_LENGTH = 24;
 
@@ -143,17 +133,29 @@ final class SanitizerRules {
      * ({@code <entry key="secret">...</entry>}).
      */
     static String redactNamedValues(String s, SanitizerSettings settings) {
-        Matcher naming = NAMING_FIELD.matcher(s);
         Matcher value = VALUE_FIELD.matcher(s);
         StringBuilder out = null;
         int copied = 0;
         int from = 0;
-        while (from < s.length() && naming.find(from)) {
-            from = naming.end();
-            if (!SanitizerKeys.isSensitive(naming.group(1), settings)) {
+        SanitizerPairs.Pair pair;
+        while (from < s.length() && (pair = SanitizerPairs.next(s, from)) != null) {
+            from = pair.separatorEnd();
+            String field = pair.name(s);
+            if (field.length() > 12 || !NAMING_FIELDS.contains(field.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            int[] span = siblingValue(s, naming, value);
+            int nameEnd = pair.end();
+            while (nameEnd < s.length() && nameEnd - pair.end() < 96 && (Character.isLetterOrDigit(s.charAt(nameEnd))
+                    || "_.-:/".indexOf(s.charAt(nameEnd)) >= 0)) {
+                nameEnd++;
+            }
+            if (nameEnd == pair.end() || !SanitizerKeys.isSensitive(s.substring(pair.end(), nameEnd), settings)) {
+                continue;
+            }
+            if (pair.openQuote() != null && nameEnd < s.length() && s.charAt(nameEnd) == pair.openQuote().charAt(0)) {
+                nameEnd++;
+            }
+            int[] span = siblingValue(s, pair.nameStart(), nameEnd, value);
             if (span == null || span[0] < copied) {
                 continue;
             }
@@ -167,20 +169,20 @@ final class SanitizerRules {
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
-    /** The span of the value that goes with the naming field {@code naming} matched, or null. */
-    private static int[] siblingValue(String s, Matcher naming, Matcher value) {
-        int scopeStart = Math.max(0, naming.start() - MAX_NAMED_VALUE_DISTANCE);
-        for (int i = naming.start() - 1; i >= scopeStart; i--) {
+    /** The span of the value that goes with the naming field at {@code [namingStart, namingEnd)}, or null. */
+    private static int[] siblingValue(String s, int namingStart, int namingEnd, Matcher value) {
+        int scopeStart = Math.max(0, namingStart - MAX_NAMED_VALUE_DISTANCE);
+        for (int i = namingStart - 1; i >= scopeStart; i--) {
             char c = s.charAt(i);
             if (c == '{' || c == '<' || c == '}' || c == '>' || c == '[') {
                 scopeStart = i + 1;
                 break;
             }
         }
-        int limit = Math.min(s.length(), naming.end() + MAX_NAMED_VALUE_DISTANCE);
+        int limit = Math.min(s.length(), namingEnd + MAX_NAMED_VALUE_DISTANCE);
         int scopeEnd = limit;
         boolean tagClosed = false;
-        for (int i = naming.end(); i < limit; i++) {
+        for (int i = namingEnd; i < limit; i++) {
             char c = s.charAt(i);
             if (c == '}' || c == '{' || c == '<' || c == ']') {
                 scopeEnd = i;
@@ -192,13 +194,13 @@ final class SanitizerRules {
                 break;
             }
         }
-        value.region(naming.end(), scopeEnd);
+        value.region(namingEnd, scopeEnd);
         if (value.find()) {
             return valueAt(s, value.end(), scopeEnd);
         }
-        value.region(scopeStart, naming.start());
+        value.region(scopeStart, namingStart);
         if (value.find()) {
-            return valueAt(s, value.end(), naming.start());
+            return valueAt(s, value.end(), namingStart);
         }
         if (tagClosed && scopeStart > 0 && s.charAt(scopeStart - 1) == '<') {
             // <entry key="password">S3cret</entry>, or <setting name="ApiKey"><value>...</value>
@@ -230,14 +232,17 @@ final class SanitizerRules {
 
     /** Redacts the values of sensitive {@code name=value}, {@code name: value} and JSON pairs. */
     static String redactPairs(String s, SanitizerSettings settings) {
-        Matcher m = PAIR.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
         int copied = 0;
         int from = 0;
-        while (from < s.length() && m.find(from)) {
-            from = m.end(1);
-            String name = m.group(1);
-            Strength strength = strengthOf(s, m.start(1), name, settings);
+        SanitizerPairs.Pair m;
+        while (from < s.length() && (m = SanitizerPairs.next(s, from)) != null) {
+            from = m.separatorEnd();
+            if (!nameBoundary(s, m.nameStart())) {
+                continue;
+            }
+            String name = m.name(s);
+            Strength strength = strengthOf(s, m.nameStart(), name, settings);
             int[] span;
             if (strength == Strength.NONE) {
                 span = neutralValueSpan(s, m, name);
@@ -252,6 +257,28 @@ final class SanitizerRules {
             from = Math.max(from, span[1]);
         }
         return out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * True when a name may start at {@code at}: not inside a word, a dotted name or a URL path
+     * ("/oauth2/token: 400" keeps its status), but after the dashes of a flag ("--password=",
+     * "-Dspring.datasource.password="). The pattern has already ruled out ASCII letters and digits.
+     */
+    private static boolean nameBoundary(String s, int at) {
+        if (at == 0) {
+            return true;
+        }
+        char before = s.charAt(at - 1);
+        if (before == '-') {
+            int dashes = at >= 2 && s.charAt(at - 2) == '-' ? 2 : 1;
+            int flagStart = at - dashes;
+            return flagStart == 0 || "\"'([,;=` ".indexOf(s.charAt(flagStart - 1)) >= 0
+                    || Character.isWhitespace(s.charAt(flagStart - 1));
+        }
+        if (at >= 3 && (s.regionMatches(true, at - 3, "%3F", 0, 3) || s.startsWith("%26", at - 3))) {
+            return true; // a query parameter of a URL nested, encoded, in another
+        }
+        return before != '/' && !Character.isLetterOrDigit(before);
     }
 
     /** A flag's name loses its "-D" or "-P" ("-Dpwd=", "-Pnexus.pass="), so both forms are looked at. */
@@ -270,10 +297,11 @@ final class SanitizerRules {
      * function key in a query string ({@code ?code=...}), and a quoted key-like blob under a neutral
      * name ({@code "value":"<88 characters of base64>"} in a listing of storage account keys).
      */
-    private static int[] neutralValueSpan(String s, Matcher m, String name) {
+    private static int[] neutralValueSpan(String s, SanitizerPairs.Pair m, String name) {
         int start = m.end();
-        String openQuote = m.group(4);
-        if (name.equalsIgnoreCase("code") && openQuote == null && inQuery(s, m.start(1))) {
+        String openQuote = m.openQuote();
+        if ((name.equalsIgnoreCase("code") || name.equalsIgnoreCase("ticket")) && openQuote == null
+                && inQuery(s, m.nameStart())) {
             int end = plainEnd(s, start, true);
             CharSequence value = s.subSequence(start, end);
             boolean codeLike = SanitizerValues.isErrorCode(value) || SanitizerValues.isIdentifier(value)
@@ -312,11 +340,18 @@ final class SanitizerRules {
     }
 
     /** The part of a sensitive pair's value to replace, or null when there is nothing to hide. */
-    private static int[] valueSpan(String s, Matcher m, String name, Strength strength, SanitizerSettings settings) {
-        String openQuote = m.group(4);
+    private static int[] valueSpan(String s, SanitizerPairs.Pair m, String name, Strength strength,
+            SanitizerSettings settings) {
+        String openQuote = m.openQuote();
         int start = m.end();
         boolean weak = strength == Strength.WEAK;
-        boolean colon = m.group(3).trim().equals(":") && m.group(2).isEmpty();
+        String separator = m.separator().trim();
+        boolean colon = (separator.equals(":") || separator.equals("\uFF1A")) && m.closeQuote().isEmpty();
+        if (colon && m.nameStart() > 0 && s.charAt(m.nameStart() - 1) == ':' && !Character.isWhitespace(s.charAt(m.end() - 1))
+                && m.separator().equals(":")) {
+            // one link of a colon-separated identifier: arn:aws:secretsmanager:eu-west-1:123:secret:prod/db
+            return null;
+        }
         boolean authorization = SanitizerKeys.isAuthorizationHeader(name);
         if (openQuote != null) {
             int end = closingQuote(s, start, openQuote);
@@ -353,7 +388,7 @@ final class SanitizerRules {
             end = plainEnd(s, start, false);
         } else if (lower.contains("cookie")) {
             end = cookieEnd(s, start);
-        } else if (connectionStringValue(s, m.start(1), start)) {
+        } else if (connectionStringValue(s, m.nameStart(), start)) {
             // Connection string values run to the next ';' and may contain spaces.
             end = endAtAny(s, start, ";\"'");
         } else {
@@ -368,15 +403,37 @@ final class SanitizerRules {
                 // "duplicate key: user_email", "key: deviceName": a sentence, not a credential
                 return null;
             }
-            if (colon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value))) {
+            if (colon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value)
+                    || isLowerWord(value) && nextIsLowerWord(s, end))) {
                 // "password: must be at least 12 characters", "token: expired"
                 return null;
             }
-            if (SanitizerValues.isPathLike(value) && lower.matches(".*(file|key|cert|pem|pfx|dir|credentials).*")) {
+            if (SanitizerValues.isPathLike(value) && (lower.contains("file") || lower.contains("key")
+                    || lower.contains("cert") || lower.contains("pem") || lower.contains("pfx") || lower.contains("dir")
+                    || lower.contains("credentials"))) {
                 return null;
             }
         }
         return nonValue(s, start, end) ? null : new int[] {start, end};
+    }
+
+    /** A word of letters only ("unexpected", "Signed", "Jwt"): with a lower-case word after it, prose. */
+    private static boolean isLowerWord(CharSequence value) {
+        return value.length() > 0 && value.length() <= 20 && value.chars().allMatch(Character::isLetter)
+                && value.chars().skip(1).allMatch(Character::isLowerCase);
+    }
+
+    /** True when a lower-case word follows {@code end}: "token: unexpected status" is a sentence. */
+    private static boolean nextIsLowerWord(String s, int end) {
+        int i = end;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int j = i;
+        while (j < s.length() && Character.isLetter(s.charAt(j))) {
+            j++;
+        }
+        return i > end && j > i + 1 && (j == s.length() || !Character.isLetterOrDigit(s.charAt(j)));
     }
 
     private static boolean isPlainName(CharSequence value) {
@@ -673,7 +730,12 @@ final class SanitizerRules {
                     infoEnd += REDACTED.length();
                     continue;
                 }
-                if (Character.isWhitespace(c) || "/?#\"'<>[]".indexOf(c) >= 0) {
+                if (Character.isWhitespace(c) || "/\"'<>[]".indexOf(c) >= 0) {
+                    break;
+                }
+                int colon = s.indexOf(':', infoStart);
+                if ((c == '?' || c == '#') && lastAt < 0 && (colon < 0 || colon > infoEnd)) {
+                    // no password started yet: this is the query or fragment of a URL without user-info
                     break;
                 }
                 if (c == '@') {
@@ -767,7 +829,7 @@ final class SanitizerRules {
         if (!hookHost) {
             // On other hosts only a token-like segment makes it a secret ("/repos/x/hooks/12345" is an id).
             boolean tokenLike = false;
-            for (String segment : s.substring(secretStart, pathEnd).split("[/@]")) {
+            for (String segment : HOOK_SEGMENT.split(s.substring(secretStart, pathEnd))) {
                 tokenLike |= segment.length() >= 16 && SanitizerValues.looksLikeCredential(segment)
                         || segment.length() >= 24 && segment.chars().allMatch(Character::isLetterOrDigit);
             }
@@ -789,6 +851,12 @@ final class SanitizerRules {
 
     /** Redacts credentials after a scheme word outside any header: "sent Bearer abc.def" and the like. */
     static String redactSchemeCredentials(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (!(lower.contains("bearer") || lower.contains("basic") || lower.contains("negotiate")
+                || lower.contains("ntlm") || lower.contains("ssws") || lower.contains("splunk")
+                || lower.contains("geniekey"))) {
+            return s;
+        }
         return SCHEME_CREDENTIAL.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
                 SanitizerValues.looksLikeCredential(m.group(2)) && !m.group(2).startsWith("[")
                         ? m.group(1) + " " + REDACTED : m.group()));

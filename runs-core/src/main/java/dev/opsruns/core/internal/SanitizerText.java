@@ -20,7 +20,7 @@ final class SanitizerText {
     private static final int MAX_OSC_LENGTH = 256;
 
     private static final String PYTHON_TRACEBACK = "Traceback (most recent call last)";
-    private static final Pattern NODE_LOCATION = Pattern.compile("\\S{1,1024}+\\.[cm]?[jt]sx?:\\d{1,7}+");
+    private static final Pattern NODE_LOCATION = Pattern.compile("[^\\s:]{1,1024}\\.[cm]?[jt]sx?:\\d{1,7}");
     private static final Pattern NODE_ERROR = Pattern.compile("[A-Za-z_$][\\w$.]{0,80}+(?:Error|Exception)\\b|Error:");
 
     private SanitizerText() {

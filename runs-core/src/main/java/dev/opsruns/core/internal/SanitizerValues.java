@@ -2,6 +2,7 @@ package dev.opsruns.core.internal;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides what a value is when its name alone does not settle it: a credential, a word of prose, an
@@ -54,6 +55,8 @@ final class SanitizerValues {
             "<password>", "<token>", "(hidden)", "(redacted)", "[hidden]", "[redacted]", "[filtered]", "[secure]",
             "[masked]", "filtered", "sensitive", "xxx", "xxxx", "xxxxx", "xxxxxx", "xxxxxxxx", "...", "…");
 
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[-_.]");
+
     private static final String PASSWORD_SYMBOLS = "!@#$%^&*+/=~?";
 
     private SanitizerValues() {
@@ -90,7 +93,7 @@ final class SanitizerValues {
         // ${DB_PASSWORD}, {{ .Values.password }}, %DB_PASSWORD%, $(SECRET), <your-key>: references, not values
         return v.startsWith("${") && v.endsWith("}") || v.startsWith("{{") && v.endsWith("}}")
                 || v.startsWith("$(") && v.endsWith(")") || v.length() > 2 && v.startsWith("%") && v.endsWith("%")
-                || v.length() < 40 && v.matches("<[A-Za-z][\\w-]*+>")
+                || v.length() < 40 && isAngleName(v)
                 || v.startsWith("$") && isEnvName(v, 1);
     }
 
@@ -119,7 +122,8 @@ final class SanitizerValues {
             lower |= Character.isLowerCase(c);
             innerUpper |= i > 0 && Character.isUpperCase(c);
         }
-        if (isGuid(value) || isTimestamp(value) || isVersion(value) || isPathLike(value) || isErrorCode(value)) {
+        if (isGuid(value) || isTimestamp(value) || isVersion(value) || isPathLike(value) || isErrorCode(value)
+                || isRelativePath(value)) {
             return false;
         }
         if (digit && !letter) {
@@ -137,7 +141,7 @@ final class SanitizerValues {
      */
     static boolean looksStronglyLikeCredential(CharSequence value, boolean allowGuid) {
         int n = value.length();
-        if (n < 12 || n > 4096 || value.toString().contains("://")) {
+        if (n < 12 || n > 4096 || value.toString().contains("://") || value.toString().indexOf(':') != value.toString().lastIndexOf(':')) {
             return false;
         }
         if (isGuid(value)) {
@@ -315,6 +319,33 @@ final class SanitizerValues {
         return segments >= 2 || segments == 1 && extension;
     }
 
+    /**
+     * True for relative paths and object keys such as {@code exports/2024/05/17/run-42.csv}: two or more
+     * slashes between lower-case names, numbers and file names. A base64 secret has upper case in it.
+     */
+    static boolean isRelativePath(CharSequence value) {
+        String v = value.toString();
+        String[] segments = v.split("/", -1);
+        if (segments.length < 3 || v.startsWith("/")) {
+            return false;
+        }
+        boolean marked = false;
+        for (String segment : segments) {
+            if (segment.isEmpty() && segment != segments[segments.length - 1]) {
+                return false;
+            }
+            for (int i = 0; i < segment.length(); i++) {
+                char c = segment.charAt(i);
+                if (!(c >= 'a' && c <= 'z') && !Character.isDigit(c) && "._-".indexOf(c) < 0) {
+                    return false;
+                }
+            }
+            marked |= segment.indexOf('.') > 0 || segment.indexOf('-') > 0 || !segment.isEmpty()
+                    && segment.chars().allMatch(Character::isDigit);
+        }
+        return marked;
+    }
+
     /** True for host names such as {@code sql01.database.windows.net}: dotted labels of letters. */
     static boolean isHostName(CharSequence value) {
         String v = value.toString();
@@ -407,17 +438,35 @@ final class SanitizerValues {
     /** True for a single lower-case word or a name made of words ("graph-client", "ops_reader"). */
     static boolean isNameLike(CharSequence value) {
         int n = value.length();
-        if (n == 0 || n > 64) {
+        if (n == 0 || n > 64 || !(value.charAt(0) >= 'a' && value.charAt(0) <= 'z')) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && "-_.".indexOf(c) < 0 && !(Character.isDigit(c) && i > 0
-                    && "-_.".indexOf(value.charAt(i - 1)) >= 0)) {
+        StringBuilder letters = new StringBuilder(n);
+        for (String segment : NAME_SEPARATORS.split(value, -1)) {
+            // a segment is all letters or all digits: "signing-2024" is a name, "hunter2" is not
+            if (segment.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            if (!segment.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                return false;
+            }
+            letters.append(letters.length() > 0 ? "_" : "").append(segment);
+        }
+        return letters.length() > 0 && isIdentifier(letters);
+    }
+
+    /** True for {@code <your-password>}, {@code <token>}: a name in angle brackets. */
+    private static boolean isAngleName(String v) {
+        if (v.length() < 3 || v.charAt(0) != '<' || v.charAt(v.length() - 1) != '>' || !Character.isLetter(v.charAt(1))) {
+            return false;
+        }
+        for (int i = 2; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {
                 return false;
             }
         }
-        return isIdentifier(value.toString().replaceAll("[0-9]", ""));
+        return true;
     }
 
     /** True for an environment variable name after {@code from}: upper case, digits, underscores. */
