@@ -104,8 +104,8 @@ final class SanitizerCommands {
     }
 
     /** Applies the command-line rules to {@code s}. */
-    static String redact(String s) {
-        String out = redactFlags(s);
+    static String redact(String s, SanitizerSettings settings) {
+        String out = redactFlags(s, settings);
         out = redactConnectCalls(out);
         return redactOracle(out);
     }
@@ -142,7 +142,7 @@ final class SanitizerCommands {
     private record Token(int start, int end) {
     }
 
-    private static String redactFlags(String s) {
+    private static String redactFlags(String s, SanitizerSettings settings) {
         List<Token> tokens = tokens(s);
         List<int[]> spans = new ArrayList<>();
         Tool tool = null;
@@ -181,7 +181,7 @@ final class SanitizerCommands {
             // --password x, -Password x, -ApiKey x, --client-secret x: any tool
             if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null) {
                 String flag = text.substring(text.startsWith("--") ? 2 : 1);
-                if (SanitizerKeys.strength(flag, SanitizerSettings.NONE) == Strength.STRONG && !isFlagWithoutValue(flag)) {
+                if (SanitizerKeys.strength(flag, settings) == Strength.STRONG && !isFlagWithoutValue(flag)) {
                     addValue(s, next, spans, false);
                 }
             }

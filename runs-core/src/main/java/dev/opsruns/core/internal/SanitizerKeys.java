@@ -164,6 +164,20 @@ final class SanitizerKeys {
         return Strength.NONE;
     }
 
+    /** True when {@code name} is, or ends in, one of a host's secret names. */
+    static boolean isHostSecret(String name, SanitizerSettings settings) {
+        if (settings.secretNames().isEmpty()) {
+            return false;
+        }
+        String key = normalize(name);
+        for (String secret : settings.secretNames()) {
+            if (key.endsWith(secret)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for the authorization header names, whose values start with a scheme worth keeping. */
     static boolean isAuthorizationHeader(String name) {
         String key = normalize(name);

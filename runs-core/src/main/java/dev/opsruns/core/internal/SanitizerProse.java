@@ -80,7 +80,7 @@ final class SanitizerProse {
             if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64) {
                 strength = keywordStrength(word, settings);
                 nameEnd = wordEnd;
-                passwordFamily = isPasswordFamily(lower);
+                passwordFamily = isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings);
                 if (strength == Strength.NONE) {
                     // two-word names: "API key", "access token", "mot de passe"
                     int next = skipSpaces(s, wordEnd);
@@ -89,7 +89,8 @@ final class SanitizerProse {
                     if (SECOND_WORDS.contains(second) && nextEnd < n && Character.isWhitespace(s.charAt(nextEnd))) {
                         strength = keywordStrength(word + "_" + second, settings);
                         nameEnd = nextEnd;
-                        passwordFamily = isPasswordFamily(second);
+                        passwordFamily = isPasswordFamily(second)
+                                || SanitizerKeys.isHostSecret(word + "_" + second, settings);
                     } else if (lower.equals("mot") && s.regionMatches(true, next, "de passe", 0, 8)) {
                         strength = Strength.STRONG;
                         nameEnd = next + 8;

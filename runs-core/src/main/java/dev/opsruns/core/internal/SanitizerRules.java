@@ -90,7 +90,7 @@ final class SanitizerRules {
         out = redactSchemeCredentials(out);
         out = redactDigestResponses(out);
         out = SanitizerProse.redact(out, settings);
-        return SanitizerCommands.redact(out);
+        return SanitizerCommands.redact(out, settings);
     }
 
     /**
@@ -394,7 +394,8 @@ final class SanitizerRules {
         } else {
             end = plainEnd(s, start, true);
             CharSequence value = s.subSequence(start, end);
-            if (colon && SanitizerKeys.isCodeLike(name) && !SanitizerValues.looksLikeCredential(value)) {
+            if (colon && SanitizerKeys.isCodeLike(name) && !SanitizerValues.looksLikeCredential(value)
+                    && !SanitizerKeys.isHostSecret(name, settings)) {
                 // "InvalidAuthenticationToken: Access token has expired" is an error code and its text
                 return null;
             }
