@@ -174,6 +174,15 @@ final class SanitizerCommands {
                 continue;
             }
             Token next = t + 1 < tokens.size() ? tokens.get(t + 1) : null;
+            if (raw.equals("LOGIN") && t + 2 < tokens.size()) {
+                // IMAP: a1 LOGIN "user" "password"
+                addValue(s, tokens.get(t + 2), spans, false);
+            }
+            if (raw.equals("AUTH") && next != null && t + 2 < tokens.size()
+                    && (s.startsWith("PLAIN", next.start()) || s.startsWith("LOGIN", next.start()))) {
+                // SMTP: AUTH PLAIN <base64 of user and password>
+                addValue(s, tokens.get(t + 2), spans, false);
+            }
             if (base.equals("convertto-securestring") && next != null) {
                 // ConvertTo-SecureString 'P@ss' -AsPlainText -Force
                 addValue(s, next, spans, false);

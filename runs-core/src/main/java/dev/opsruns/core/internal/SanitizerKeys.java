@@ -43,7 +43,7 @@ final class SanitizerKeys {
     // Too short or too common to match inside other names ("design", "passenger", "author").
     private static final Set<String> STRONG_NAMES = Set.of("pwd", "pw", "authorization", "proxyauthorization",
             "xauthorization", "session", "jwt", "assertion", "bearer", "oauth2bearer", "pin", "pincode",
-            "secretid", "authpass", "passin", "passout", "wpapsk", "psk", "presharedkey");
+            "secretid", "authpass", "passin", "passout", "wpapsk", "psk", "presharedkey", "sid");
 
     // Also ordinary words ("duplicate key: email", "auth: required"); after a colon they need a credential-like value.
     private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas");
@@ -79,7 +79,9 @@ final class SanitizerKeys {
             "nopassword", "passwordstdin", "tokenizer");
 
     // Name parts whose value is a secret even though the name ends in a harmless suffix.
-    private static final List<String> SECRET_DESPITE_SUFFIX = List.of("sessionid", "secretid", "sessid");
+    private static final List<String> SECRET_DESPITE_SUFFIX = List.of("sessionid", "secretid", "sessid", "passcode",
+            "authcode", "authorizationcode", "devicecode", "refreshcode", "recoverycode", "backupcode", "pincode",
+            "otpcode", "verificationcode", "mfacode", "securitycode", "accesscode");
 
     /*
      * The built-in verdicts, memoized: the same few hundred names (password, RequestId, token_type...)

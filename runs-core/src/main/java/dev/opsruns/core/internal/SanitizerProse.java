@@ -20,7 +20,8 @@ final class SanitizerProse {
     // Words that say the next word is the value.
     private static final Set<String> CONNECTORS = Set.of("is", "was", "are", "were", "be", "set", "to", "as",
             "equals", "value", "=", ":", "->", "=>", ":=", "provided", "given", "supplied", "entered", "used",
-            "changed", "reset", "now", "of", "ist", "war", "est", "était", "es", "era", "é", "è", "то", "是", "为");
+            "changed", "reset", "now", "of", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
+            "то", "是", "为", "is:", "was:");
 
     // Words before a name that say a value follows it: "login with (admin) password x".
     private static final Set<String> LEAD_INS = Set.of("with", "using", "via", "by", "und", "avec", "con", "com", "mit");
@@ -31,15 +32,16 @@ final class SanitizerProse {
             "their", "my", "your", "our", "temporary", "initial", "generated", "one-time", "app", "application");
 
     // Words after a name that introduce a user name before the value: "password for user bob is x".
-    private static final Set<String> USER_INTRODUCERS = Set.of("for", "of");
+    private static final Set<String> USER_INTRODUCERS = Set.of("for", "of", "für", "pour", "para", "per", "voor");
     private static final Set<String> USER_NOUNS = Set.of("user", "account", "login", "the", "principal", "username",
-            "service", "client", "app", "application", "database", "db", "role", "utilisateur", "benutzer", "usuario");
+            "service", "client", "app", "application", "database", "db", "role", "utilisateur", "benutzer", "usuario",
+            "l'utilisateur", "den", "das", "der", "le", "la", "el");
 
     // Second words that make a name of two words: "API key", "access token", "client secret".
     private static final Set<String> SECOND_WORDS = Set.of("key", "token", "secret", "password", "passphrase",
             "credential", "credentials", "code", "pin");
 
-    private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E";
+    private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E(";
 
     private static final int MAX_STEPS = 6;
 
@@ -123,7 +125,7 @@ final class SanitizerProse {
         String key = SanitizerKeys.normalize(word);
         if (key.contains("cookie") || key.contains("session") || key.contains("signature") || key.equals("sig")
                 || key.equals("otp") || key.equals("sas") || key.equals("pass") || key.equals("auth")
-                || key.equals("authorization") || key.equals("pin") || key.equals("bearer")) {
+                || key.equals("authorization") || key.equals("pin") || key.equals("bearer") || key.equals("sid")) {
             // "pass" and "auth" read as verbs and nouns far more often than as names in sentences
             return Strength.NONE;
         }
@@ -191,6 +193,12 @@ final class SanitizerProse {
             if (SanitizerValues.isPlaceholder(value)) {
                 return null;
             }
+            if (first == '(') {
+                // "password (Welcome@2024) does not meet...": a remark in parentheses unless it looks like one
+                boolean oneWord = value.chars().noneMatch(Character::isWhitespace);
+                return oneWord && (looksLikeShortPassword(value) || SanitizerValues.looksStronglyLikeCredential(value, false))
+                        ? new int[] {pos + 1, close} : null;
+            }
             boolean redact = connector || ledIn || !SanitizerValues.isNameLike(value)
                     && (strength == Strength.STRONG || SanitizerValues.looksLikeCredential(value));
             return redact ? new int[] {pos + 1, close} : null;
@@ -204,11 +212,17 @@ final class SanitizerProse {
             return null;
         }
         CharSequence value = s.subSequence(pos, valueEnd);
+        if (SanitizerValues.isProseWord(value) && strength == Strength.STRONG && passwordFamily) {
+            return labelledLater(s, end);
+        }
         if (SanitizerValues.isPlaceholder(value) || SanitizerValues.isProseWord(value)
                 || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '(') {
             return null;
         }
         boolean weak = strength == Strength.WEAK;
+        if (!connector && !ledIn && !weak && (SanitizerValues.isProseWord(value) || isLowerAlphabetic(value))) {
+            return null;
+        }
         boolean redact;
         if ((connector || ledIn) && !weak) {
             // "the password is X": anything but the sentence going on
@@ -220,7 +234,47 @@ final class SanitizerProse {
             redact = SanitizerValues.looksStronglyLikeCredential(value, allowGuid)
                     || !weak && passwordFamily && looksLikeShortPassword(value);
         }
-        return redact ? new int[] {pos, valueEnd} : null;
+        if (!redact) {
+            return null;
+        }
+        // "credentials ops / S3cret", "login bob:S3cret": the second half is the password
+        int next = skipSpaces(s, end);
+        if (valueEnd == end && next < n && s.charAt(next) == '/' ) {
+            int second = skipSpaces(s, next + 1);
+            int secondEnd = tokenEnd(s, second);
+            if (second > next && secondEnd > second) {
+                return new int[] {pos, secondEnd};
+            }
+        }
+        return new int[] {pos, valueEnd};
+    }
+
+    /**
+     * After "password incorrect for user admin:", the value that follows the colon a few words on, when
+     * it looks like a password; a sentence ("...admin: account locked") does not.
+     */
+    private static int[] labelledLater(String s, int from) {
+        int pos = skipSpaces(s, from);
+        for (int step = 0; step < 5 && pos < s.length(); step++) {
+            int end = tokenEnd(s, pos);
+            if (end > pos + 1 && s.charAt(end - 1) == ':') {
+                int value = skipSpaces(s, end);
+                int valueEnd = tokenEnd(s, value);
+                while (valueEnd > value && ".,;:)".indexOf(s.charAt(valueEnd - 1)) >= 0) {
+                    valueEnd--;
+                }
+                CharSequence v = s.subSequence(value, valueEnd);
+                boolean secret = valueEnd > value && !SanitizerValues.isTimestamp(v)
+                        && (looksLikeShortPassword(v) || SanitizerValues.looksStronglyLikeCredential(v, false));
+                return secret ? new int[] {value, valueEnd} : null;
+            }
+            pos = skipSpaces(s, end);
+        }
+        return null;
+    }
+
+    private static boolean isLowerAlphabetic(CharSequence value) {
+        return value.chars().allMatch(c -> c >= 'a' && c <= 'z');
     }
 
     /** "hunter2", "S3cret!": six or more characters mixing letters with digits or symbols. */
@@ -273,6 +327,7 @@ final class SanitizerProse {
             case '\u2018' -> '\u2019';
             case '\u201C', '\u201E' -> '\u201D';
             case '\u00AB' -> '\u00BB';
+            case '(' -> ')';
             default -> q;
         };
         int limit = Math.min(s.length(), open + 257);

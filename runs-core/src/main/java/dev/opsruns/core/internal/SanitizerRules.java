@@ -43,7 +43,7 @@ final class SanitizerRules {
             + "secretvalue|data|content|text|stringvalue|plaintext)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
 
     private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
-            "(?i)\\b(bearer|basic|negotiate|ntlm|ssws|splunk|geniekey)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+=*+)"
+            "(?i)(bearer|basic|negotiate|ntlm|ssws|splunk|geniekey)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+=*+)"
             + "(?![A-Za-z0-9_])");
 
     private static final Pattern DIGEST_START = Pattern.compile("(?i)\\bDigest\\s{1,3}+(?=[\\w-]{1,32}+=)");
@@ -394,6 +394,14 @@ final class SanitizerRules {
         } else {
             end = plainEnd(s, start, true);
             CharSequence value = s.subSequence(start, end);
+            if (end - start > 1 && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '=')
+                    && SanitizerKeys.isSensitive(value.subSequence(0, value.length() - 1).toString(), settings)) {
+                // "Invalid signature: X-Signature: abc": the value is the next pair's name
+                return null;
+            }
+            if (lower.equals("sid") && value.length() > 4 && value.toString().startsWith("S-1-")) {
+                return null; // a Windows security identifier, not a session id
+            }
             if (colon && SanitizerKeys.isCodeLike(name) && !SanitizerValues.looksLikeCredential(value)
                     && !SanitizerKeys.isHostSecret(name, settings)) {
                 // "InvalidAuthenticationToken: Access token has expired" is an error code and its text
@@ -858,9 +866,45 @@ final class SanitizerRules {
                 || lower.contains("geniekey"))) {
             return s;
         }
-        return SCHEME_CREDENTIAL.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
-                SanitizerValues.looksLikeCredential(m.group(2)) && !m.group(2).startsWith("[")
-                        ? m.group(1) + " " + REDACTED : m.group()));
+        // Each scheme word is found by indexOf and the credential matched from there, rather than a
+        // case-insensitive alternation tried at every position.
+        Matcher m = SCHEME_CREDENTIAL.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        int at = nextScheme(lower, 0);
+        while (at >= 0) {
+            m.region(at, s.length());
+            int next = at + 1;
+            if (m.lookingAt()) {
+                next = m.end();
+                if (SanitizerValues.looksLikeCredential(m.group(2)) && !m.group(2).startsWith("[") && m.start(2) >= copied) {
+                    if (out == null) {
+                        out = new StringBuilder(s.length());
+                    }
+                    out.append(s, copied, m.start(2)).append(REDACTED);
+                    copied = m.end(2);
+                }
+            }
+            at = nextScheme(lower, next);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    private static final String[] SCHEME_WORDS = {"bearer", "basic", "negotiate", "ntlm", "ssws", "splunk", "geniekey"};
+
+    /** The next index at or after {@code from} where a scheme word starts a word, or -1. */
+    private static int nextScheme(String lower, int from) {
+        int best = -1;
+        for (String word : SCHEME_WORDS) {
+            int i = lower.indexOf(word, from);
+            while (i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) {
+                i = lower.indexOf(word, i + 1);
+            }
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**

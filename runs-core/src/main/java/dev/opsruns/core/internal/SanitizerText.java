@@ -142,6 +142,15 @@ final class SanitizerText {
                 continue;
             }
             i++;
+            if (c > ' ' && c < 0x7F) {
+                // printable ASCII, the common case: visible, not a space
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+                continue;
+            }
             if (isSpaceLike(c)) {
                 pendingSpace = true;
             } else if (!Character.isSurrogate(c) && isVisible(c)) {
@@ -234,8 +243,9 @@ final class SanitizerText {
                 if (c == BEL) {
                     return j + 1;
                 }
-                if (c == ESC && j + 1 < n && s.charAt(j + 1) == '\\') {
-                    return j + 2;
+                if (c == ESC) {
+                    // ST ends it; any other escape starts the next sequence, so this one was unterminated
+                    return j + 1 < n && s.charAt(j + 1) == '\\' ? j + 2 : i + 2;
                 }
             }
             return i + 2;

@@ -50,7 +50,7 @@ final class SanitizerTokenFormats {
             format("Telegram bot token", ":a", "(?:(?<=/bot)|(?<![A-Za-z0-9_]))[0-9]{5,16}:A[A-Za-z0-9_-]{30,40}" + END),
             format("Twilio key or account SID", "sk|ac", "\\b(?:SK|AC)[0-9a-fA-F]{32}\\b"),
             format("SendGrid key", "sg.", "\\bSG\\.[A-Za-z0-9_-]{16,64}+\\.[A-Za-z0-9_-]{16,64}+"),
-            format("Mailgun key", "key-", "\\b(?:key|pubkey)-[0-9a-f]{32}\\b"),
+            format("Mailgun key", "key-", "\\b(?:key|pubkey)-[0-9a-z]{32}\\b"),
             format("Mailchimp key", "-us", "\\b[0-9a-f]{32}-us[0-9]{1,2}\\b"),
             format("Brevo (Sendinblue) key", "sib-", "\\bx(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}\\b"),
             format("Firebase Cloud Messaging server key", "apa91b", "\\bAAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{100,200}+"),
@@ -136,10 +136,39 @@ final class SanitizerTokenFormats {
         String out = AWS_KEY.matcher(s).replaceAll(m -> m.group(1) == null
                 ? Matcher.quoteReplacement(marker)
                 : Matcher.quoteReplacement(marker + m.group(1) + marker));
-        String lower = longRuns(out);
-        if (lower.isEmpty()) {
-            return out;
+        // A format matches within one run of token characters, so only long runs are searched, and
+        // only with the formats whose keyword the run holds.
+        StringBuilder result = null;
+        int copied = 0;
+        int n = out.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !isTokenChar(out.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && isTokenChar(out.charAt(i))) {
+                i++;
+            }
+            if (i - start < MIN_TOKEN) {
+                continue;
+            }
+            String run = out.substring(start, i);
+            String redacted = redactRun(run, marker);
+            if (!redacted.equals(run)) {
+                if (result == null) {
+                    result = new StringBuilder(n);
+                }
+                result.append(out, copied, start).append(redacted);
+                copied = i;
+            }
         }
+        return result == null ? out : result.append(out, copied, n).toString();
+    }
+
+    private static String redactRun(String run, String marker) {
+        String lower = run.toLowerCase(Locale.ROOT);
+        String out = run;
         for (Format format : FORMATS) {
             if (!mayMatch(format, lower)) {
                 continue;
@@ -154,32 +183,6 @@ final class SanitizerTokenFormats {
 
     /** Shortest token any format matches, with its prefix. */
     private static final int MIN_TOKEN = 16;
-
-    /**
-     * The runs of token characters at least {@value #MIN_TOKEN} long, lower case, joined by spaces: the
-     * only places a format can match, so the only text its keywords are looked for in.
-     */
-    static String longRuns(String s) {
-        StringBuilder out = new StringBuilder();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && !isTokenChar(s.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && isTokenChar(s.charAt(i))) {
-                i++;
-            }
-            if (i - start >= MIN_TOKEN) {
-                for (int k = start; k < i; k++) {
-                    out.append(Character.toLowerCase(s.charAt(k)));
-                }
-                out.append(' ');
-            }
-        }
-        return out.toString();
-    }
 
     private static boolean isTokenChar(char c) {
         return c > ' ' && c < 0x7F && "\"'`<>()[]{},;|\\".indexOf(c) < 0;

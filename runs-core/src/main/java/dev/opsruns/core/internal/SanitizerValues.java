@@ -123,7 +123,7 @@ final class SanitizerValues {
             innerUpper |= i > 0 && Character.isUpperCase(c);
         }
         if (isGuid(value) || isTimestamp(value) || isVersion(value) || isPathLike(value) || isErrorCode(value)
-                || isRelativePath(value)) {
+                || isRelativePath(value) || isColonPath(value)) {
             return false;
         }
         if (digit && !letter) {
@@ -344,6 +344,23 @@ final class SanitizerValues {
                     && segment.chars().allMatch(Character::isDigit);
         }
         return marked;
+    }
+
+    /** True for colon-separated names such as cache keys and URNs: {@code user:42:profile}, {@code urn:ops:run}. */
+    static boolean isColonPath(CharSequence value) {
+        String v = value.toString();
+        int first = v.indexOf(':');
+        if (first <= 0 || first == v.lastIndexOf(':')) {
+            return false;
+        }
+        for (String part : v.split(":", -1)) {
+            boolean lowerName = part.chars().allMatch(
+                    c -> Character.isLowerCase(c) || Character.isDigit(c) || c == '-' || c == '_' || c == '.');
+            if (part.isEmpty() || part.length() > 24 || looksRandom(part) || !lowerName && !isIdentifier(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for host names such as {@code sql01.database.windows.net}: dotted labels of letters. */
