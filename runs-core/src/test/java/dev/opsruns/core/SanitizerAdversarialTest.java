@@ -32,39 +32,34 @@ class SanitizerAdversarialTest {
     static Stream<Arguments> families() {
         return Stream.of(
                 // prose
-                repeated("prose", "password is "), repeated("prose", "the password was: "),
-                repeated("prose", "with admin password '"), repeated("prose", "password for user bob is "),
-                repeated("prose", "auth_token "), repeated("prose", "API key "), repeated("prose", "mot de passe : "),
-                repeated("prose", "密码："), repeated("prose", "Passwort: "), repeated("prose", "token 9f8e7d6c5b4a3928 "),
+                repeated("prose", "password is "), repeated("prose", "with admin password '"),
+                repeated("prose", "password for user bob is "), repeated("prose", "auth_token "), repeated("prose", "API key "),
+                repeated("prose", "mot de passe : "), repeated("prose", "密码："), repeated("prose", "token 9f8e7d6c5b4a3928 "),
                 // command lines
-                repeated("commands", "mysql -p"), repeated("commands", "sshpass -p '"), repeated("commands", "sqlcmd -P "),
-                repeated("commands", "curl -u a:"), repeated("commands", "smbclient -U a%"), repeated("commands", "--password "),
-                repeated("commands", "-Dspring.datasource.password="), repeated("commands", "docker login -p "),
-                repeated("commands", "openssl -passin pass:"), repeated("commands", "htpasswd -b f u "),
+                repeated("commands", "mysql -p"), repeated("commands", "sshpass -p '"), repeated("commands", "curl -u a:"),
+                repeated("commands", "smbclient -U a%"), repeated("commands", "--password "),
+                repeated("commands", "-Dspring.datasource.password="), repeated("commands", "openssl -passin pass:"),
                 repeated("commands", "new PDO(\"a\",\"b\",\""), repeated("commands", "sqlplus a/b@"),
-                repeated("commands", "scott/tiger@"), repeated("commands", "a/b@//"), repeated("commands", "'"),
+                repeated("commands", "scott/tiger@"), repeated("commands", "'"), repeated("commands", "LOGIN a "),
                 // connection strings and URLs
                 repeated("connection strings", "Password=a b;"), repeated("connection strings", "Pwd={"),
                 repeated("connection strings", "mongodb://a:b@"), repeated("connection strings", "://a:?#@"),
-                repeated("connection strings", "redis://:"), repeated("connection strings", "@@@@"),
+                repeated("connection strings", "@@@@"),
                 // cookies, webhooks, digest, oauth
                 repeated("cookies", "Cookie: a=b; "), repeated("cookies", "Set-Cookie: a=b; Expires=Wed, 21 Oct; "),
                 repeated("webhooks", "https://hooks.slack.com/services/"), repeated("webhooks", "https://h/hooks/"),
-                repeated("webhooks", "https://x.webhook.office.com/webhookb2/"), repeated("digest", "Digest a=\"b\", "),
-                repeated("digest", "Digest response="), repeated("oauth", "?code="), repeated("oauth", "&ticket="),
+                repeated("digest", "Digest a=\"b\", "), repeated("oauth", "?code="),
                 // named settings and JSON
                 repeated("named values", "{\"name\":\"DB_PASSWORD\","), repeated("named values", "<add key=\"ApiKey\" "),
-                repeated("named values", "name: SMTP_PASS "), repeated("named values", "\"adminPassword\":{"),
-                repeated("json", "\"value\":\""), repeated("json", "{\"code\":\"x\",\"message\":\""),
-                repeated("json", "{\"a\":"), repeated("json", "[{\"requestId\":1},"), repeated("xml", "<Code>x</Code><"),
+                repeated("named values", "\"adminPassword\":{"), repeated("json", "\"value\":\""),
+                repeated("json", "{\"code\":\"x\",\"message\":\""), repeated("xml", "<Code>x</Code><"),
                 // token formats
                 repeated("formats", "xoxb-"), repeated("formats", "AAAA"), repeated("formats", "$2b$12$"),
-                repeated("formats", "1//0"), repeated("formats", "=="), repeated("formats", "aQ~"), repeated("formats", "sk-"),
-                repeated("formats", "123456789:AA"), repeated("formats", "/bot"), repeated("formats", "M.a."),
-                repeated("formats", "+ASt"), repeated("formats", "access_token$production$"),
+                repeated("formats", "=="), repeated("formats", "123456789:AA"), repeated("formats", "M.a."),
+                repeated("formats", "access_token$production$"),
                 // malformed text
-                repeated("malformed", "\uD800"), repeated("malformed", "\uDC00a"), repeated("malformed", "\u0000\u0001\u001F"),
-                repeated("malformed", "\u202E\u200B"), repeated("malformed", "\\\""),
+                repeated("malformed", "\uD800"), repeated("malformed", "\u0000\u0001\u001F"), repeated("malformed", "\u202E\u200B"),
+                repeated("malformed", "\\\""),
                 Arguments.of("json", "deeply nested JSON", (Supplier<String>) () -> "password=" + SECRET + " "
                         + "{\"a\":".repeat(MIB / 5) + "1" + "}".repeat(MIB / 5)),
                 Arguments.of("json", "deeply nested arrays", (Supplier<String>) () -> "password=" + SECRET + " "

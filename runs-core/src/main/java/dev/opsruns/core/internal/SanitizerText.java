@@ -287,6 +287,9 @@ final class SanitizerText {
 
     /** True for characters that show as something; a surrogate counts, its pair is checked by {@link #clean}. */
     private static boolean isVisible(char c) {
+        if (c > ' ' && c < 0x7F) {
+            return true; // printable ASCII, the common case
+        }
         if (Character.isISOControl(c) || isSpaceLike(c)) {
             return false;
         }
