@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the opsruns benchmarks and prints one table (also written to runs-bench/target/results-<db>.md).
 #
-#   runs-bench/run.sh [h2|postgres|all]      default: all
+#   runs-bench/run.sh [h2|postgres|all|sanitizer]      default: all
+#
+# "sanitizer" runs only the sanitizer benchmark (no database; table in runs-bench/target/results-sanitizer.md).
 #
 # Builds the benchmarks jar with Maven, starts the local PostgreSQL cluster if it is not running (for
 # postgres and all), then runs dev.opsruns.bench.BenchMain. PostgreSQL: 127.0.0.1:5432, user postgres,
@@ -14,8 +16,8 @@ set -euo pipefail
 
 db="${1:-all}"
 case "$db" in
-  h2|postgres|all) ;;
-  *) echo "usage: $0 [h2|postgres|all]" >&2; exit 2 ;;
+  h2|postgres|all|sanitizer) ;;
+  *) echo "usage: $0 [h2|postgres|all|sanitizer]" >&2; exit 2 ;;
 esac
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +28,7 @@ echo "building the benchmarks jar ..." >&2
 # shellcheck disable=SC2086
 mvn -B -q -Dmaven.test.skip=true -Pbench -pl runs-bench -am package ${OPSRUNS_MVN_ARGS:-}
 
-if [ "$db" != h2 ]; then
+if [ "$db" != h2 ] && [ "$db" != sanitizer ]; then
   if ! pg_isready -q -h 127.0.0.1; then
     echo "starting PostgreSQL ..." >&2
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start

@@ -42,7 +42,8 @@ import org.openjdk.jmh.util.ListStatistics;
 import org.openjdk.jmh.util.Version;
 
 /**
- * Runs the benchmarks and prints one table: {@code java -jar opsruns-benchmarks.jar [h2|postgres|all]}.
+ * Runs the benchmarks and prints one table: {@code java -jar opsruns-benchmarks.jar [h2|postgres|all]};
+ * {@code sanitizer} runs only {@link SanitizerBenchmarks}, which needs no database.
  *
  * <p>For each database: empty it, run the migrations, seed the monitoring data (one set-based
  * insert), then run every benchmark through the JMH Runner API, baseline first and library right
@@ -74,11 +75,17 @@ public final class BenchMain {
     }
 
     /**
-     * @param args {@code h2}, {@code postgres} or {@code all} (the default)
+     * @param args {@code h2}, {@code postgres}, {@code all} (the default) or {@code sanitizer}
      * @throws Exception when a database cannot be prepared (a failing benchmark is reported, not thrown)
      */
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0].toLowerCase(Locale.ROOT);
+        if (which.equals("sanitizer")) {
+            // no database: the sanitizer alone, beside a pass-through sanitizer
+            Path target = Path.of(System.getProperty("opsruns.bench.target", "runs-bench/target")).toAbsolutePath();
+            SanitizerBenchmarks.report(target, System.out);
+            return;
+        }
         List<Database> databases = switch (which) {
             case "h2" -> List.of(Database.H2);
             case "postgres" -> List.of(Database.POSTGRES);
@@ -86,7 +93,7 @@ public final class BenchMain {
             default -> null;
         };
         if (databases == null) {
-            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all]");
+            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all|sanitizer]");
             System.exit(2);
             return;
         }

@@ -1,71 +1,189 @@
 package dev.opsruns.core.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides which names label a secret ({@code password}, {@code client_secret}, {@code X-Api-Key},
- * {@code AccountKey}, {@code X-Amz-Signature}, ...) and whether a bare value looks like a credential.
- * The vocabulary follows the keyword lists public secret scanners use (gitleaks' generic rule,
- * detect-secrets' keyword plugin), trimmed of words that would eat diagnostic text.
+ * {@code AccountKey}, {@code MYSQL_PWD}, {@code -Dspring.datasource.password}, {@code Passwort}, ...)
+ * and how sure that is. The vocabulary follows the keyword lists public secret scanners use
+ * (gitleaks' generic rule, detect-secrets' keyword plugin and its denylist), trimmed of words that
+ * would eat diagnostic text, plus the names client libraries print: settings, environment
+ * variables, headers, cookies and command-line flags.
  */
 final class SanitizerKeys {
 
+    /** How surely a name labels a secret. */
+    enum Strength {
+        /** Not a secret's name. */
+        NONE,
+        /** Also an ordinary word ("key", "auth"): the value must look like a credential. */
+        WEAK,
+        /** A secret's name: its value is redacted unless it is a placeholder or prose. */
+        STRONG
+    }
+
     // Matched anywhere in the normalized name: "db_password", "clientSecret", "x-amz-security-token".
-    private static final List<String> SENSITIVE_PARTS = List.of("password", "passwd", "passphrase", "secret",
-            "token", "apikey", "accesskey", "accountkey", "privatekey", "signingkey", "encryptionkey", "masterkey",
-            "subscriptionkey", "functionskey", "sharedaccesskey", "signature", "credential", "sessionid",
-            "sessionkey", "cookie", "authkey", "clientassertion");
+    private static final List<String> STRONG_PARTS = List.of("password", "passwd", "passphrase", "passcode",
+            "secret", "token", "apikey", "accesskey", "accountkey", "privatekey", "signingkey", "encryptionkey",
+            "masterkey", "subscriptionkey", "functionskey", "sharedaccesskey", "signature", "credential", "creds",
+            "sessionid", "sessionkey", "sessid", "cookie", "authkey", "clientassertion", "storepass", "keypass",
+            "verifier", "consumerkey", "appkey", "clientkey", "servicekey", "licensekey", "hmackey", "webhookkey",
+            "samlresponse", "connectsid", "sastoken", "sharedkey", "secretkey", "apisecret", "licencekey",
+            "dbkey", "authcode", "authorizationcode", "devicecode", "refreshcode", "recoverycode", "backupcode",
+            // the same word in the languages failure messages come in
+            "passwort", "kennwort", "wachtwoord", "contrasena", "contraseña", "senha", "motdepasse", "salasana",
+            "losenord", "lösenord", "haslo", "hasło", "heslo", "jelszo", "jelszó", "sifre", "şifre", "adgangskode",
+            "passord", "пароль", "密码", "密碼", "パスワード", "비밀번호", "parola");
 
     // Too short or too common to match inside other names ("design", "passenger", "author").
-    private static final Set<String> SENSITIVE_NAMES = Set.of("pwd", "pass", "sig", "key", "auth", "otp",
-            "authorization", "proxyauthorization");
+    private static final Set<String> STRONG_NAMES = Set.of("pwd", "pw", "authorization", "proxyauthorization",
+            "xauthorization", "session", "jwt", "assertion", "bearer", "oauth2bearer", "pin", "pincode",
+            "secretid", "authpass", "passin", "passout", "wpapsk", "psk", "presharedkey", "sid");
+
+    // Also ordinary words ("duplicate key: email", "auth: required"); after a colon they need a credential-like value.
+    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas");
+
+    // Last words of compound names that make them a secret's name: MYSQL_PWD, DB_PASS, redis.pw, user_pin.
+    private static final Set<String> STRONG_LAST_WORDS = Set.of("pwd", "pass", "pw", "pin", "session", "sid",
+            "passwd", "pword");
+    // ... or probably one: DATADOG_APP_KEY, basic_auth (weak: the value decides).
+    private static final Set<String> WEAK_LAST_WORDS = Set.of("key", "auth", "sig");
 
     // Names about a secret rather than holding one: token_type, SharedAccessKeyName, password_expires...
-    private static final List<String> HARMLESS_SUFFIXES = List.of("name", "type", "id", "url", "uri", "endpoint",
-            "expiry", "expires", "expiresin", "expireson", "expiresat", "expiration", "lifetime", "length", "count",
-            "version", "policy", "policies");
+    private static final List<String> HARMLESS_SUFFIXES = List.of("name", "names", "type", "id", "ids", "url", "uri",
+            "urls", "endpoint", "expiry", "expires", "expiresin", "expireson", "expiresat", "expiration", "lifetime",
+            "length", "count", "version", "policy", "policies", "file", "path", "dir", "directory", "location",
+            "format", "kind", "mode", "algorithm", "alg", "method", "scheme", "schemes", "size", "ttl", "timeout",
+            "maxage", "domain", "source", "provider", "issuer", "audience", "scope", "scopes", "limit", "tokens",
+            "required", "enabled", "disabled", "expired", "lastset", "changed", "changedat", "reset", "resetat",
+            "strength", "rules", "hint", "label", "alias", "region", "status", "state", "error", "errors",
+            "errorcode", "ref", "reference", "arn", "header", "prefix", "field", "fields", "usage", "store",
+            "vault", "vaultname", "manager", "rotation", "rotationdays", "age", "minlength", "maxlength", "history",
+            "complexity", "prompt", "less", "exception", "failure", "failed", "warning", "fault", "problem",
+            "result", "message", "msg", "reason", "code", "description", "stdin", "command", "cmd", "changedon",
+            "lastchanged", "generated", "missing", "invalid", "mismatch", "notfound", "denied", "unavailable");
 
-    // Names that also occur in prose ("duplicate key: email"); after a colon they need a credential-like value.
-    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp");
+    // Names that end in a sensitive word but hold something else: cursors, ids, counts, public parts.
+    private static final Set<String> HARMLESS_NAMES = Set.of("tokentype", "skiptoken", "continuationtoken",
+            "pagetoken", "nextpagetoken", "nexttoken", "synctoken", "deltatoken", "paginationtoken", "resumetoken",
+            "cursor", "publickey", "partitionkey", "rowkey", "sortkey", "foreignkey", "objectkey", "cachekey",
+            "routingkey", "idempotencykey", "dedupkey", "deduplicationkey", "shardkey", "hashkey", "rangekey",
+            "lookupkey", "uniquekey", "compositekey", "naturalkey", "groupkey", "messagekey", "primarykeycolumn",
+            "sortkeycolumn", "s3key", "blobkey", "filekey", "mapkey", "keyspace", "keyboard", "passage",
+            "sessionstate", "forcechangepasswordnextsignin", "passwordprofile", "tokenbudget", "csrfheadername", "tokens", "askpass", "askbecomepass", "askvaultpass",
+            "nopassword", "passwordstdin", "tokenizer");
 
-    private static final Set<String> NON_VALUES = Set.of("null", "nil", "none", "true", "false", "undefined");
+    // Name parts whose value is a secret even though the name ends in a harmless suffix.
+    private static final List<String> SECRET_DESPITE_SUFFIX = List.of("sessionid", "secretid", "sessid", "passcode",
+            "authcode", "authorizationcode", "devicecode", "refreshcode", "recoverycode", "backupcode", "pincode",
+            "otpcode", "verificationcode", "mfacode", "securitycode", "accesscode");
+
+    /*
+     * The built-in verdicts, memoized: the same few hundred names (password, RequestId, token_type...)
+     * recur in every message, and judging one takes a hundred substring tests. A pure function of the
+     * name, so sharing it across threads and sanitizers is safe; bounded, so odd inputs cannot grow it.
+     */
+    private static final int CACHE_LIMIT = 8192;
+    private static final Map<String, Strength> CACHE = new ConcurrentHashMap<>();
 
     private SanitizerKeys() {
     }
 
-    /** True when a value under {@code name} must be redacted. */
-    static boolean isSensitive(String name) {
-        String key = normalize(name);
-        if (key.isEmpty()) {
-            return false;
+    /** True when a value under {@code name} must be redacted (weakly or strongly). */
+    static boolean isSensitive(String name, SanitizerSettings settings) {
+        return strength(name, settings) != Strength.NONE;
+    }
+
+    /** How surely {@code name} labels a secret, host additions included. */
+    static Strength strength(String name, SanitizerSettings settings) {
+        if (name.length() > 96) {
+            return Strength.NONE;
         }
-        for (String suffix : HARMLESS_SUFFIXES) {
-            if (key.endsWith(suffix) && !key.endsWith("sessionid")) {
-                return false;
+        if (!settings.plainNames().isEmpty() || !settings.secretNames().isEmpty()) {
+            String key = normalize(name);
+            if (settings.plainNames().contains(key)) {
+                return Strength.NONE;
+            }
+            for (String secret : settings.secretNames()) {
+                if (key.equals(secret) || key.length() > secret.length() && key.endsWith(secret)) {
+                    return Strength.STRONG;
+                }
             }
         }
-        if (SENSITIVE_NAMES.contains(key)) {
-            return true;
+        Strength cached = CACHE.get(name);
+        if (cached != null) {
+            return cached;
         }
-        for (String part : SENSITIVE_PARTS) {
+        String key = normalize(name);
+        Strength strength = key.isEmpty() ? Strength.NONE : builtInStrength(name, key);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(name, strength);
+        }
+        return strength;
+    }
+
+    private static Strength builtInStrength(String name, String key) {
+        if (HARMLESS_NAMES.contains(key)) {
+            return Strength.NONE;
+        }
+        if (WEAK_NAMES.contains(key)) {
+            return Strength.WEAK;
+        }
+        if (STRONG_NAMES.contains(key)) {
+            return Strength.STRONG;
+        }
+        boolean secretDespiteSuffix = false;
+        for (String part : SECRET_DESPITE_SUFFIX) {
+            secretDespiteSuffix |= key.endsWith(part);
+        }
+        if (!secretDespiteSuffix) {
+            for (String suffix : HARMLESS_SUFFIXES) {
+                if (key.endsWith(suffix) && key.length() > suffix.length()) {
+                    return Strength.NONE;
+                }
+            }
+        }
+        for (String part : STRONG_PARTS) {
             if (key.contains(part)) {
+                return Strength.STRONG;
+            }
+        }
+        List<String> words = words(name);
+        if (words.size() >= 2) {
+            String last = words.get(words.size() - 1);
+            if (STRONG_LAST_WORDS.contains(last)) {
+                return Strength.STRONG;
+            }
+            if (WEAK_LAST_WORDS.contains(last)) {
+                return Strength.WEAK;
+            }
+        }
+        return Strength.NONE;
+    }
+
+    /** True when {@code name} is, or ends in, one of a host's secret names. */
+    static boolean isHostSecret(String name, SanitizerSettings settings) {
+        if (settings.secretNames().isEmpty()) {
+            return false;
+        }
+        String key = normalize(name);
+        for (String secret : settings.secretNames()) {
+            if (key.endsWith(secret)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** True for sensitive names that are also ordinary words, such as {@code key} and {@code pass}. */
-    static boolean isWeakName(String name) {
-        return WEAK_NAMES.contains(normalize(name));
-    }
-
     /** True for the authorization header names, whose values start with a scheme worth keeping. */
     static boolean isAuthorizationHeader(String name) {
         String key = normalize(name);
-        return key.equals("authorization") || key.equals("proxyauthorization");
+        return key.endsWith("authorization") && !key.endsWith("xmsauthorization");
     }
 
     /**
@@ -89,35 +207,8 @@ final class SanitizerKeys {
         return humps >= 2;
     }
 
-    /**
-     * True when a bare word looks like a credential rather than prose: long enough and with a digit, a
-     * base64 or password symbol, or mixed case ("dXNlcjpwYXNz" does; "authentication", "Lifetime" and
-     * "user_email" do not).
-     */
-    static boolean looksLikeCredential(CharSequence value) {
-        if (value.length() < 8) {
-            return false;
-        }
-        boolean lower = false;
-        boolean innerUpper = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isDigit(c) || "+/=~!@#$%^&*".indexOf(c) >= 0) {
-                return true;
-            }
-            lower |= Character.isLowerCase(c);
-            innerUpper |= i > 0 && Character.isUpperCase(c);
-        }
-        return lower && innerUpper;
-    }
-
-    /** True for values that carry nothing to hide: literals like null/true/false, or a marker already. */
-    static boolean isNonValue(String value) {
-        return value.isBlank() || value.startsWith("[REDACTED") || value.startsWith("[payload omitted")
-                || NON_VALUES.contains(value.toLowerCase(Locale.ROOT));
-    }
-
-    private static String normalize(String name) {
+    /** The name in the form names are compared in: letters and digits only, lower case. */
+    static String normalize(String name) {
         StringBuilder sb = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -126,5 +217,26 @@ final class SanitizerKeys {
             }
         }
         return sb.toString();
+    }
+
+    /** The words of a name, lower case: "MYSQL_PWD" and "mysqlPwd" are [mysql, pwd]. */
+    static List<String> words(String name) {
+        List<String> words = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : '_';
+            boolean letterOrDigit = Character.isLetterOrDigit(c);
+            boolean camel = letterOrDigit && start >= 0 && Character.isUpperCase(c)
+                    && Character.isLowerCase(name.charAt(i - 1));
+            if (!letterOrDigit || camel) {
+                if (start >= 0) {
+                    words.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+                }
+                start = letterOrDigit ? i : -1;
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        return words;
     }
 }

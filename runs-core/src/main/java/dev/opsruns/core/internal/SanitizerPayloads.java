@@ -2,8 +2,9 @@ package dev.opsruns.core.internal;
 
 /**
  * Finds raw payload dumps in a failure message (a response body, a serialized request, a base64
- * blob) and replaces each with {@code [payload omitted: N chars]}. A dump says nothing a reader of a
- * 500-character message can use, and it is where credentials and personal data hide.
+ * blob) and replaces each with {@code [payload omitted: N chars]}. A dump is where credentials and
+ * personal data hide; of a structured error body only its diagnostic fields are kept, ahead of the
+ * marker ({@link SanitizerDiagnostics}).
  *
  * <p>Both passes are hand-written forward scans rather than regular expressions, so they stay linear
  * however the input is built: every character is visited a bounded number of times.
@@ -61,7 +62,7 @@ final class SanitizerPayloads {
                 if (i >= shortBlockEnd) {
                     int end = blockEnd(s, i);
                     if (end - i >= MIN_BLOCK) {
-                        out.append(marker(end - i));
+                        out.append(SanitizerDiagnostics.ofJson(s, i, end)).append(marker(end - i));
                         i = end;
                         continue;
                     }
@@ -71,7 +72,7 @@ final class SanitizerPayloads {
                     && lastGt + 1 - i >= MIN_BLOCK) {
                 // Markup is not balanced reliably by a scanner this small: the dump is taken to run
                 // from its first tag to the last '>' of the line, provided a closing tag lies between.
-                out.append(marker(lastGt + 1 - i));
+                out.append(SanitizerDiagnostics.ofMarkup(s, i, lastGt + 1)).append(marker(lastGt + 1 - i));
                 i = lastGt + 1;
                 continue;
             }

@@ -1,14 +1,18 @@
 package dev.opsruns.core.internal;
 
+import dev.opsruns.core.internal.SanitizerKeys.Strength;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The credential redaction passes of {@link StandardFailureSanitizer}, in the order they run: private
- * key blocks, {@code name=value} pairs (plain text, query strings, headers, JSON, connection strings),
- * XML elements, URL user-info, bare {@code Bearer}/{@code Basic} credentials, and finally the
- * well-known token formats of {@link SanitizerTokenFormats}. A secret value is replaced by
+ * key blocks, token formats, settings that name a secret in one field and carry it in another, {@code name=value}
+ * pairs (plain text, query strings, headers, cookies, JSON, connection strings, flags), XML elements,
+ * URL user-info and webhook URLs, bare authorization schemes and HTTP Digest responses, secrets in
+ * prose ({@link SanitizerProse}) and command lines ({@link SanitizerCommands}). The well-known token
+ * formats of {@link SanitizerTokenFormats} run first, right after private keys. A secret value is replaced by
  * {@value #REDACTED}; its name is kept so the message still says what was wrong.
  *
  * <p>The passes expect the bounded window the sanitizer cuts (a few KiB of one cleaned line). Each is
@@ -26,43 +30,67 @@ final class SanitizerRules {
     private static final Pattern PEM_PRIVATE_KEY_HEADER =
             Pattern.compile("-----BEGIN[ A-Z0-9_-]{0,64}PRIVATE KEY(?: BLOCK)?-----");
 
-    /*
-     * A name, an optional closing quote, a separator and an optional opening quote. The name must not
-     * follow a word character, '.', '-' or '/', so it is matched whole and never as the last segment of
-     * a URL path ("/oauth2/token: 400" keeps its status); it may follow an URL-encoded '?' or '&', as
-     * in a redirect URL nested in a query string.
-     */
-    private static final Pattern PAIR = Pattern.compile(
-            "(?:(?<![\\w.\\-/])|(?<=%3[Ff]|%26))([A-Za-z_][\\w.\\-]{0,63}+)(\\\\?[\"']?)(\\s{0,3}+(?:=>|:=|[:=]|%3[Dd])\\s{0,3}+)(\\\\?[\"'])?");
-
     private static final Pattern XML_OPEN_TAG = Pattern.compile("<([A-Za-z_][\\w.:\\-]{0,63}+)(?:\\s[^<>]{0,512}+)?>");
 
-    private static final Pattern URL_USER_INFO =
-            Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.\\-]{0,30}+://)([^\\s/?#@\"'<>\\[\\]]{1,512}+)@");
+    /*
+     * Fields that name a setting ({"name":"DB_PASSWORD", <add key="ApiKey" ...>, name: SMTP_PASS),
+     * whose sibling value field carries it.
+     */
+    private static final Set<String> NAMING_FIELDS = Set.of("name", "key", "id", "property", "param", "parameter",
+            "setting", "settingname", "variable", "var", "field", "attribute", "secretname", "env", "label");
 
-    private static final Pattern SCHEME_CREDENTIAL =
-            Pattern.compile("(?i)\\b(bearer|basic|negotiate|ntlm)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+=*+)");
+    private static final Pattern VALUE_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:value|val|defaultvalue|"
+            + "secretvalue|data|content|text|stringvalue|plaintext)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
+
+    private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
+            "(?i)(bearer|basic|negotiate|ntlm|ssws|splunk|geniekey)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+=*+)"
+            + "(?![A-Za-z0-9_])");
+
+    private static final Pattern DIGEST_START = Pattern.compile("(?i)\\bDigest\\s{1,3}+(?=[\\w-]{1,32}+=)");
+
+    private static final Pattern DIGEST_PARAM =
+            Pattern.compile("\\G\\s{0,3}+([\\w-]{1,32}+)=(\"[^\"]{0,512}+\"|[^\\s,\"]{0,512}+)\\s{0,3}+,?");
 
     // Authorization schemes that are not a single word of letters.
     private static final String[] COMPOUND_SCHEMES = {"AWS4-HMAC-SHA256", "GOOG4-HMAC-SHA256", "GOOG4-RSA-SHA256",
-        "SCRAM-SHA-256", "SCRAM-SHA-1"};
+        "SCRAM-SHA-256", "SCRAM-SHA-1", "Zoho-oauthtoken"};
+
+    // Path words after which a chat or automation service's URL is itself the credential.
+    private static final String[] HOOK_WORDS = {"/webhooks/", "/webhook/", "/webhookb2/", "/hooks/", "/hook/",
+        "/IncomingWebhook/", "/incoming/"};
+
+    // Hosts whose every URL path is a credential after the hook word: a guessed id would post.
+    private static final String[] HOOK_HOSTS = {"hooks.slack.com", "discord.com", "discordapp.com",
+        "webhook.office.com", "outlook.office.com", "outlook.office365.com", "hooks.zapier.com", "open.feishu.cn",
+        "open.larksuite.com", "webexapis.com", "api.ciscospark.com", "maker.ifttt.com", "hooks.glip.com"};
+
+    private static final Pattern HOOK_SEGMENT = Pattern.compile("[/@]");
 
     private static final int MAX_SCHEME_LENGTH = 24;
 
     // How far back a connection string's previous "key=value" is looked for.
     private static final int MAX_PREVIOUS_PAIR = 256;
 
+    // How far a setting's name and its value may lie apart.
+    private static final int MAX_NAMED_VALUE_DISTANCE = 320;
+
     private SanitizerRules() {
     }
 
     /** Applies every redaction pass to {@code s}. */
-    static String redact(String s) {
-        String out = redactPrivateKeys(s);
-        out = redactPairs(out);
-        out = redactXmlElements(out);
+    static String redact(String s, SanitizerSettings settings) {
+        // Known formats first: their spans are exact, and the rules after them see a marker, not a
+        // token they might cut short ("eyJ...J9." ends with its empty signature).
+        String out = SanitizerTokenFormats.redact(redactPrivateKeys(s), REDACTED);
+        out = redactNamedValues(out, settings);
+        out = redactPairs(out, settings);
+        out = redactXmlElements(out, settings);
         out = redactUrlUserInfo(out);
+        out = redactHookUrls(out);
         out = redactSchemeCredentials(out);
-        return SanitizerTokenFormats.redact(out, REDACTED);
+        out = redactDigestResponses(out);
+        out = SanitizerProse.redact(out, settings);
+        return SanitizerCommands.redact(out, settings);
     }
 
     /**
@@ -97,20 +125,131 @@ final class SanitizerRules {
         return out.append(s, copied, s.length()).toString();
     }
 
+    /**
+     * Redacts settings that name the secret in one field and carry it in another: a Kubernetes or App
+     * Service environment entry ({@code {"name":"DB_PASSWORD","value":"..."}}), .NET appSettings
+     * ({@code <add key="ApiKey" value="..."/>}), Spring and log4j properties
+     * ({@code <property name="password" value="..."/>}) and element text
+     * ({@code <entry key="secret">...</entry>}).
+     */
+    static String redactNamedValues(String s, SanitizerSettings settings) {
+        Matcher value = VALUE_FIELD.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        SanitizerPairs.Pair pair;
+        while (from < s.length() && (pair = SanitizerPairs.next(s, from)) != null) {
+            from = pair.separatorEnd();
+            String field = pair.name(s);
+            if (field.length() > 12 || !NAMING_FIELDS.contains(field.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int nameEnd = pair.end();
+            while (nameEnd < s.length() && nameEnd - pair.end() < 96 && (Character.isLetterOrDigit(s.charAt(nameEnd))
+                    || "_.-:/".indexOf(s.charAt(nameEnd)) >= 0)) {
+                nameEnd++;
+            }
+            if (nameEnd == pair.end() || !SanitizerKeys.isSensitive(s.substring(pair.end(), nameEnd), settings)) {
+                continue;
+            }
+            if (pair.openQuote() != null && nameEnd < s.length() && s.charAt(nameEnd) == pair.openQuote().charAt(0)) {
+                nameEnd++;
+            }
+            int[] span = siblingValue(s, pair.nameStart(), nameEnd, value);
+            if (span == null || span[0] < copied) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, span[0]).append(REDACTED);
+            copied = span[1];
+            from = Math.max(from, span[1]);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** The span of the value that goes with the naming field at {@code [namingStart, namingEnd)}, or null. */
+    private static int[] siblingValue(String s, int namingStart, int namingEnd, Matcher value) {
+        int scopeStart = Math.max(0, namingStart - MAX_NAMED_VALUE_DISTANCE);
+        for (int i = namingStart - 1; i >= scopeStart; i--) {
+            char c = s.charAt(i);
+            if (c == '{' || c == '<' || c == '}' || c == '>' || c == '[') {
+                scopeStart = i + 1;
+                break;
+            }
+        }
+        int limit = Math.min(s.length(), namingEnd + MAX_NAMED_VALUE_DISTANCE);
+        int scopeEnd = limit;
+        boolean tagClosed = false;
+        for (int i = namingEnd; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '}' || c == '{' || c == '<' || c == ']') {
+                scopeEnd = i;
+                break;
+            }
+            if (c == '>') {
+                scopeEnd = i;
+                tagClosed = i > 0 && s.charAt(i - 1) != '/';
+                break;
+            }
+        }
+        value.region(namingEnd, scopeEnd);
+        if (value.find()) {
+            return valueAt(s, value.end(), scopeEnd);
+        }
+        value.region(scopeStart, namingStart);
+        if (value.find()) {
+            return valueAt(s, value.end(), namingStart);
+        }
+        if (tagClosed && scopeStart > 0 && s.charAt(scopeStart - 1) == '<') {
+            // <entry key="password">S3cret</entry>, or <setting name="ApiKey"><value>...</value>
+            int textStart = scopeEnd + 1;
+            if (s.startsWith("<value>", textStart)) {
+                textStart += "<value>".length();
+            }
+            int next = s.indexOf('<', textStart);
+            int textEnd = next < 0 ? s.length() : next;
+            return nonValue(s, textStart, textEnd) ? null : new int[] {textStart, textEnd};
+        }
+        return null;
+    }
+
+    private static int[] valueAt(String s, int start, int limit) {
+        if (start >= s.length()) {
+            return null;
+        }
+        char first = s.charAt(start);
+        int end;
+        if (first == '"' || first == '\'') {
+            start++;
+            end = closingQuote(s, start, String.valueOf(first));
+        } else {
+            end = Math.min(plainEnd(s, start, false), Math.max(limit, start));
+        }
+        return nonValue(s, start, end) ? null : new int[] {start, end};
+    }
+
     /** Redacts the values of sensitive {@code name=value}, {@code name: value} and JSON pairs. */
-    static String redactPairs(String s) {
-        Matcher m = PAIR.matcher(s);
+    static String redactPairs(String s, SanitizerSettings settings) {
         StringBuilder out = new StringBuilder(s.length());
         int copied = 0;
         int from = 0;
-        while (from < s.length() && m.find(from)) {
-            from = m.end(1);
-            String name = m.group(1);
-            if (!SanitizerKeys.isSensitive(name)) {
+        SanitizerPairs.Pair m;
+        while (from < s.length() && (m = SanitizerPairs.next(s, from)) != null) {
+            from = m.separatorEnd();
+            if (!nameBoundary(s, m.nameStart())) {
                 continue;
             }
-            int[] span = valueSpan(s, m);
-            if (span == null) {
+            String name = m.name(s);
+            Strength strength = strengthOf(s, m.nameStart(), name, settings);
+            int[] span;
+            if (strength == Strength.NONE) {
+                span = neutralValueSpan(s, m, name);
+            } else {
+                span = valueSpan(s, m, name, strength, settings);
+            }
+            if (span == null || span[0] < copied) {
                 continue;
             }
             out.append(s, copied, span[0]).append(REDACTED);
@@ -120,53 +259,240 @@ final class SanitizerRules {
         return out.append(s, copied, s.length()).toString();
     }
 
-    /** The part of a pair's value to replace, or null when there is nothing to hide. */
-    private static int[] valueSpan(String s, Matcher m) {
-        String name = m.group(1);
-        String openQuote = m.group(4);
+    /**
+     * True when a name may start at {@code at}: not inside a word, a dotted name or a URL path
+     * ("/oauth2/token: 400" keeps its status), but after the dashes of a flag ("--password=",
+     * "-Dspring.datasource.password="). The pattern has already ruled out ASCII letters and digits.
+     */
+    private static boolean nameBoundary(String s, int at) {
+        if (at == 0) {
+            return true;
+        }
+        char before = s.charAt(at - 1);
+        if (before == '-') {
+            int dashes = at >= 2 && s.charAt(at - 2) == '-' ? 2 : 1;
+            int flagStart = at - dashes;
+            return flagStart == 0 || "\"'([,;=` ".indexOf(s.charAt(flagStart - 1)) >= 0
+                    || Character.isWhitespace(s.charAt(flagStart - 1));
+        }
+        if (at >= 3 && (s.regionMatches(true, at - 3, "%3F", 0, 3) || s.startsWith("%26", at - 3))) {
+            return true; // a query parameter of a URL nested, encoded, in another
+        }
+        return before != '/' && !Character.isLetterOrDigit(before);
+    }
+
+    /** A flag's name loses its "-D" or "-P" ("-Dpwd=", "-Pnexus.pass="), so both forms are looked at. */
+    private static Strength strengthOf(String s, int nameStart, String name, SanitizerSettings settings) {
+        Strength strength = SanitizerKeys.strength(name, settings);
+        if (strength != Strength.STRONG && nameStart > 0 && s.charAt(nameStart - 1) == '-' && name.length() > 2
+                && (name.charAt(0) == 'D' || name.charAt(0) == 'P')) {
+            Strength bare = SanitizerKeys.strength(name.substring(1), settings);
+            return bare.compareTo(strength) > 0 ? bare : strength;
+        }
+        return strength;
+    }
+
+    /**
+     * Values under names that do not say "secret" but are one anyway: an OAuth authorization code or a
+     * function key in a query string ({@code ?code=...}), and a quoted key-like blob under a neutral
+     * name ({@code "value":"<88 characters of base64>"} in a listing of storage account keys).
+     */
+    private static int[] neutralValueSpan(String s, SanitizerPairs.Pair m, String name) {
         int start = m.end();
+        String openQuote = m.openQuote();
+        if ((name.equalsIgnoreCase("code") || name.equalsIgnoreCase("ticket")) && openQuote == null
+                && inQuery(s, m.nameStart())) {
+            int end = plainEnd(s, start, true);
+            CharSequence value = s.subSequence(start, end);
+            boolean codeLike = SanitizerValues.isErrorCode(value) || SanitizerValues.isIdentifier(value)
+                    || value.chars().allMatch(Character::isDigit);
+            return value.length() >= 10 && !codeLike ? new int[] {start, end} : null;
+        }
+        if (openQuote == null || isDiagnosticName(name)) {
+            return null;
+        }
+        int end = closingQuote(s, start, openQuote);
+        return SanitizerValues.isHighEntropyBlob(s.subSequence(start, end)) ? new int[] {start, end} : null;
+    }
+
+    /** True when the name at {@code nameStart} is a query parameter: after '?', '&', '#' or their encodings. */
+    private static boolean inQuery(String s, int nameStart) {
+        if (nameStart == 0) {
+            return false;
+        }
+        char before = s.charAt(nameStart - 1);
+        if (before == '?' || before == '&' || before == '#') {
+            return true;
+        }
+        return nameStart >= 3 && s.charAt(nameStart - 3) == '%'
+                && (s.startsWith("3F", nameStart - 2) || s.startsWith("3f", nameStart - 2) || s.startsWith("26", nameStart - 2));
+    }
+
+    /** Names whose values are ids, hashes and links: kept even when they look random. */
+    private static boolean isDiagnosticName(String name) {
+        String key = SanitizerKeys.normalize(name);
+        return key.endsWith("id") || key.endsWith("ids") || key.contains("hash") || key.contains("digest")
+                || key.contains("sha") || key.contains("checksum") || key.contains("md5") || key.contains("etag")
+                || key.contains("fingerprint") || key.contains("thumbprint") || key.contains("integrity")
+                || key.contains("cursor") || key.contains("continuation") || key.contains("link")
+                || key.endsWith("url") || key.endsWith("uri") || key.endsWith("path") || key.contains("nonce")
+                || key.equals("state") || key.contains("version") || key.contains("commit");
+    }
+
+    /** The part of a sensitive pair's value to replace, or null when there is nothing to hide. */
+    private static int[] valueSpan(String s, SanitizerPairs.Pair m, String name, Strength strength,
+            SanitizerSettings settings) {
+        String openQuote = m.openQuote();
+        int start = m.end();
+        boolean weak = strength == Strength.WEAK;
+        String separator = m.separator().trim();
+        boolean colon = (separator.equals(":") || separator.equals("\uFF1A")) && m.closeQuote().isEmpty();
+        if (colon && m.nameStart() > 0 && s.charAt(m.nameStart() - 1) == ':' && !Character.isWhitespace(s.charAt(m.end() - 1))
+                && m.separator().equals(":")) {
+            // one link of a colon-separated identifier: arn:aws:secretsmanager:eu-west-1:123:secret:prod/db
+            return null;
+        }
         boolean authorization = SanitizerKeys.isAuthorizationHeader(name);
         if (openQuote != null) {
             int end = closingQuote(s, start, openQuote);
             int from = authorization ? afterScheme(s, start, end) : start;
-            return nonValue(s, from, end) ? null : new int[] {from, end};
+            if (nonValue(s, from, end)) {
+                return null;
+            }
+            CharSequence value = s.subSequence(from, end);
+            if (weak && !SanitizerValues.looksLikeCredential(value)
+                    || name.equalsIgnoreCase("key") && SanitizerKeys.isSensitive(value.toString(), settings)) {
+                // {"key":"deviceName"} or key="DbPassword": a name, not a key
+                return null;
+            }
+            return new int[] {from, end};
         }
-        if (start >= s.length() || s.charAt(start) == '{' || s.charAt(start) == '[') {
-            // Nested objects have their own pairs, which this loop reaches next.
+        if (start >= s.length()) {
+            return null;
+        }
+        char first = s.charAt(start);
+        if (first == '{') {
+            return bracedValue(s, start);
+        }
+        if (first == '[' && !s.startsWith(REDACTED, start)) {
+            // Nested arrays have their own pairs, which this loop reaches next.
             return null;
         }
         int end;
+        String lower = name.toLowerCase(Locale.ROOT);
         if (authorization) {
             start = afterScheme(s, start, s.length());
+            if (start > m.end() && s.regionMatches(true, m.end(), "Digest", 0, 6)) {
+                return null; // its parameters are handled by redactDigestResponses
+            }
             end = plainEnd(s, start, false);
-        } else if (name.toLowerCase(Locale.ROOT).contains("cookie")) {
-            // A cookie header holds several name=value pairs; all of them are session material.
-            end = endAtAny(s, start, "\"'<>");
-        } else if (inConnectionString(s, m.start(1))) {
+        } else if (lower.contains("cookie")) {
+            end = cookieEnd(s, start);
+        } else if (connectionStringValue(s, m.nameStart(), start)) {
             // Connection string values run to the next ';' and may contain spaces.
             end = endAtAny(s, start, ";\"'");
         } else {
             end = plainEnd(s, start, true);
-            boolean colon = m.group(3).trim().equals(":") && m.group(2).isEmpty();
-            if (colon && (SanitizerKeys.isCodeLike(name) || SanitizerKeys.isWeakName(name))
-                    && !SanitizerKeys.looksLikeCredential(s.subSequence(start, end))) {
-                // "InvalidAuthenticationToken: Access token has expired" is an error code and its text,
-                // "duplicate key: user_email" a sentence; a credential after them is still redacted.
+            CharSequence value = s.subSequence(start, end);
+            if (end - start > 1 && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '=')
+                    && SanitizerKeys.isSensitive(value.subSequence(0, value.length() - 1).toString(), settings)) {
+                // "Invalid signature: X-Signature: abc": the value is the next pair's name
+                return null;
+            }
+            if (lower.equals("sid") && value.length() > 4 && value.toString().startsWith("S-1-")) {
+                return null; // a Windows security identifier, not a session id
+            }
+            if (colon && SanitizerKeys.isCodeLike(name) && !SanitizerValues.looksLikeCredential(value)
+                    && !SanitizerKeys.isHostSecret(name, settings)) {
+                // "InvalidAuthenticationToken: Access token has expired" is an error code and its text
+                return null;
+            }
+            if (weak && (colon ? !SanitizerValues.looksLikeCredential(value)
+                    : SanitizerValues.isProseWord(value) || isPlainName(value))) {
+                // "duplicate key: user_email", "key: deviceName": a sentence, not a credential
+                return null;
+            }
+            if (colon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value)
+                    || isLowerWord(value) && nextIsLowerWord(s, end))) {
+                // "password: must be at least 12 characters", "token: expired"
+                return null;
+            }
+            if (SanitizerValues.isPathLike(value) && (lower.contains("file") || lower.contains("key")
+                    || lower.contains("cert") || lower.contains("pem") || lower.contains("pfx") || lower.contains("dir")
+                    || lower.contains("credentials"))) {
                 return null;
             }
         }
         return nonValue(s, start, end) ? null : new int[] {start, end};
     }
 
-    private static boolean nonValue(String s, int start, int end) {
-        return end <= start || SanitizerKeys.isNonValue(s.substring(start, end));
+    /** A word of letters only ("unexpected", "Signed", "Jwt"): with a lower-case word after it, prose. */
+    private static boolean isLowerWord(CharSequence value) {
+        return value.length() > 0 && value.length() <= 20 && value.chars().allMatch(Character::isLetter)
+                && value.chars().skip(1).allMatch(Character::isLowerCase);
+    }
+
+    /** True when a lower-case word follows {@code end}: "token: unexpected status" is a sentence. */
+    private static boolean nextIsLowerWord(String s, int end) {
+        int i = end;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int j = i;
+        while (j < s.length() && Character.isLetter(s.charAt(j))) {
+            j++;
+        }
+        return i > end && j > i + 1 && (j == s.length() || !Character.isLetterOrDigit(s.charAt(j)));
+    }
+
+    private static boolean isPlainName(CharSequence value) {
+        return SanitizerValues.isIdentifier(value) && value.chars().noneMatch(Character::isDigit);
+    }
+
+    /**
+     * A value in braces: an ODBC escape ({@code PWD={p@ss;word}}) is redacted whole; a JSON object
+     * ({@code "adminPassword": {"value": "..."}}, an ARM parameter) has its {@code value} member redacted.
+     */
+    private static int[] bracedValue(String s, int open) {
+        int limit = Math.min(s.length(), open + 1024);
+        int close = -1;
+        boolean json = false;
+        for (int i = open + 1; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == ':') {
+                json = true;
+            }
+            if (c == '}') {
+                if (i + 1 < limit && s.charAt(i + 1) == '}' && !json) {
+                    i++; // an escaped brace inside an ODBC value
+                    continue;
+                }
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            return null;
+        }
+        if (!json) {
+            return close > open + 1 ? new int[] {open + 1, close} : null;
+        }
+        Matcher value = VALUE_FIELD.matcher(s).region(open + 1, close);
+        if (!value.find()) {
+            return null;
+        }
+        return valueAt(s, value.end(), close);
+    }
+
+    static boolean nonValue(String s, int start, int end) {
+        return end <= start || SanitizerValues.isPlaceholder(s.subSequence(start, end));
     }
 
     /**
      * Index of the quote closing a value opened by {@code openQuote} at {@code start}; the end of the
      * text when it never closes, so a cut-off value is still redacted.
      */
-    private static int closingQuote(String s, int start, String openQuote) {
+    static int closingQuote(String s, int start, String openQuote) {
         char quote = openQuote.charAt(openQuote.length() - 1);
         if (openQuote.length() == 2) {
             // An escaped quote (JSON inside a JSON string): it closes at the next backslash-quote.
@@ -181,24 +507,50 @@ final class SanitizerRules {
             if (c == '\\') {
                 i++;
             } else if (c == quote) {
-                return i;
+                return Math.min(i, s.length());
             }
         }
         return s.length();
     }
 
-    /** End of an unquoted value: the first delimiter, or an URL-encoded '&' when {@code query}. */
-    private static int plainEnd(String s, int start, boolean query) {
-        for (int i = start; i < s.length(); i++) {
+    /**
+     * End of an unquoted value. Whitespace, quotes and angle brackets end it; punctuation that also
+     * occurs inside passwords ({@code , ; ) ] } &}) ends it only where a sentence or the next pair
+     * goes on, so "p@ss,w0rd" is redacted whole while "password=x, user=y" keeps "user=y".
+     */
+    static int plainEnd(String s, int start, boolean query) {
+        int n = s.length();
+        for (int i = start; i < n; i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || "\"'<>,;)]}|`".indexOf(c) >= 0 || (query && c == '&')) {
+            if (c == '[' && s.startsWith(REDACTED, i)) {
+                // an earlier pass's marker is part of the value, not its end
+                i += REDACTED.length() - 1;
+                continue;
+            }
+            if (Character.isWhitespace(c) || "\"'<>|`".indexOf(c) >= 0) {
                 return i;
+            }
+            if (",;)]}&".indexOf(c) >= 0) {
+                if (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)) || ",;)]}&\"'<>".indexOf(s.charAt(i + 1)) >= 0
+                        || startsPair(s, i + 1) || (query && c == '&')) {
+                    return i;
+                }
             }
             if (query && c == '%' && s.startsWith("26", i + 1)) {
                 return i;
             }
         }
-        return s.length();
+        return n;
+    }
+
+    /** True when a {@code name=} or {@code name:} pair starts at {@code i}. */
+    private static boolean startsPair(String s, int i) {
+        int n = s.length();
+        int j = i;
+        while (j < n && j - i <= 64 && (Character.isLetterOrDigit(s.charAt(j)) || "_.-".indexOf(s.charAt(j)) >= 0)) {
+            j++;
+        }
+        return j > i && j < n && (s.charAt(j) == '=' || s.charAt(j) == ':') && Character.isLetter(s.charAt(i));
     }
 
     private static int endAtAny(String s, int start, String delimiters) {
@@ -208,6 +560,54 @@ final class SanitizerRules {
             }
         }
         return s.length();
+    }
+
+    /**
+     * End of a cookie header's value: {@code name=value} pairs joined by "; ", with Set-Cookie's
+     * attributes ({@code Path=/}, {@code Expires=Wed, 21 Oct 2026 07:28:00 GMT}, {@code HttpOnly}). What
+     * follows the last pair is the message going on.
+     */
+    private static int cookieEnd(String s, int start) {
+        int n = s.length();
+        int i = start;
+        int end = plainEnd(s, start, false);
+        boolean first = true;
+        while (i < n) {
+            int nameEnd = i;
+            while (nameEnd < n && nameEnd - i < 128 && "=; ,\"'<>".indexOf(s.charAt(nameEnd)) < 0) {
+                nameEnd++;
+            }
+            String attribute = s.substring(i, nameEnd);
+            int valueEnd;
+            if (nameEnd < n && s.charAt(nameEnd) == '=') {
+                if (attribute.equalsIgnoreCase("expires")) {
+                    valueEnd = Math.min(endAtAny(s, nameEnd + 1, ";"), nameEnd + 1 + 40);
+                } else {
+                    valueEnd = nameEnd + 1;
+                    while (valueEnd < n && " ;\"'<>".indexOf(s.charAt(valueEnd)) < 0) {
+                        valueEnd++;
+                    }
+                }
+            } else if (!first && (attribute.equalsIgnoreCase("secure") || attribute.equalsIgnoreCase("httponly")
+                    || attribute.equalsIgnoreCase("partitioned"))) {
+                valueEnd = nameEnd;
+            } else if (first) {
+                return end;
+            } else {
+                break;
+            }
+            end = valueEnd;
+            first = false;
+            if (valueEnd < n && s.charAt(valueEnd) == ';') {
+                i = valueEnd + 1;
+                while (i < n && s.charAt(i) == ' ') {
+                    i++;
+                }
+            } else {
+                break;
+            }
+        }
+        return end;
     }
 
     /**
@@ -237,9 +637,31 @@ final class SanitizerRules {
     }
 
     /*
-     * A name right after "key=value;" is inside a connection string ("User ID=ops;Password=..."); one
+     * A name after "key=value;" is inside a connection string ("User ID=ops;Password=..."), and so is a
+     * first pair whose value runs to a ';' that starts the next pair ("Password=a b c;Server=..."); one
      * after a ';' ending a path ("/home;jsessionid=...") is not.
      */
+    private static boolean connectionStringValue(String s, int nameStart, int valueStart) {
+        if (inConnectionString(s, nameStart)) {
+            return true;
+        }
+        int limit = Math.min(s.length(), valueStart + 128);
+        for (int i = valueStart; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == ';') {
+                int next = i + 1;
+                while (next < s.length() && s.charAt(next) == ' ') {
+                    next++;
+                }
+                return next < s.length() && startsPair(s, next) && s.indexOf('=', next) > next;
+            }
+            if (c == '=' || c == '"' || c == '\'' || c == '&' || c == '?') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean inConnectionString(String s, int nameStart) {
         int i = nameStart - 1;
         if (i >= 0 && s.charAt(i) == ' ') {
@@ -261,7 +683,7 @@ final class SanitizerRules {
     }
 
     /** Redacts the text of sensitive XML elements: {@code <password>x</password>}, {@code <ns:ClientSecret>}. */
-    static String redactXmlElements(String s) {
+    static String redactXmlElements(String s, SanitizerSettings settings) {
         if (s.indexOf('<') < 0) {
             return s;
         }
@@ -273,7 +695,7 @@ final class SanitizerRules {
             from = m.end();
             String name = m.group(1);
             String localName = name.substring(name.lastIndexOf(':') + 1);
-            if (s.charAt(m.end() - 2) == '/' || !SanitizerKeys.isSensitive(localName)) {
+            if (s.charAt(m.end() - 2) == '/' || !SanitizerKeys.isSensitive(localName, settings)) {
                 continue;
             }
             int start = m.end();
@@ -285,7 +707,7 @@ final class SanitizerRules {
                 int next = s.indexOf('<', start);
                 end = next < 0 ? s.length() : next;
             }
-            if (nonValue(s, start, end)) {
+            if (nonValue(s, start, end) || start < copied) {
                 continue;
             }
             out.append(s, copied, start).append(REDACTED);
@@ -296,25 +718,237 @@ final class SanitizerRules {
     }
 
     /**
-     * Replaces URL user-info that holds a password ({@code https://user:pass@host}) or looks like a
-     * token ({@code https://<token>@host}); a plain user name ({@code ftp://anonymous@host}) is kept.
+     * Replaces URL user-info that holds a password ({@code https://user:pass@host}, also when the
+     * password itself holds an unencoded '@') or looks like a token ({@code https://<token>@host}); a
+     * plain user name ({@code ftp://anonymous@host}) is kept.
      */
     static String redactUrlUserInfo(String s) {
-        if (s.indexOf("://") < 0) {
+        int at = s.indexOf("://");
+        if (at < 0) {
             return s;
         }
-        return URL_USER_INFO.matcher(s).replaceAll(m -> {
-            String userInfo = m.group(2);
-            boolean secret = userInfo.indexOf(':') >= 0
-                    || userInfo.length() >= 16 && SanitizerKeys.looksLikeCredential(userInfo);
-            return Matcher.quoteReplacement(secret ? m.group(1) + REDACTED + "@" : m.group());
-        });
+        StringBuilder out = null;
+        int copied = 0;
+        while (at >= 0) {
+            int infoStart = at + 3;
+            int infoEnd = infoStart;
+            int lastAt = -1;
+            while (infoEnd < s.length() && infoEnd - infoStart <= 512) {
+                char c = s.charAt(infoEnd);
+                if (c == '[' && s.startsWith(REDACTED, infoEnd)) {
+                    infoEnd += REDACTED.length();
+                    continue;
+                }
+                if (Character.isWhitespace(c) || "/\"'<>[]".indexOf(c) >= 0) {
+                    break;
+                }
+                int colon = s.indexOf(':', infoStart);
+                if ((c == '?' || c == '#') && lastAt < 0 && (colon < 0 || colon > infoEnd)) {
+                    // no password started yet: this is the query or fragment of a URL without user-info
+                    break;
+                }
+                if (c == '@') {
+                    lastAt = infoEnd;
+                }
+                infoEnd++;
+            }
+            if (lastAt > infoStart && infoStart >= copied) {
+                String userInfo = s.substring(infoStart, lastAt);
+                boolean secret = userInfo.indexOf(':') >= 0 && !userInfo.startsWith("[REDACTED]")
+                        || userInfo.length() >= 16 && SanitizerValues.looksLikeCredential(userInfo);
+                if (secret) {
+                    if (out == null) {
+                        out = new StringBuilder(s.length());
+                    }
+                    out.append(s, copied, infoStart).append(REDACTED);
+                    copied = lastAt;
+                }
+            }
+            at = s.indexOf("://", Math.max(infoEnd, at + 3));
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * Redacts the path of incoming-webhook URLs (Slack, Discord, Microsoft Teams, Zapier, Feishu,
+     * Webex, IFTTT and any {@code /hooks/} or {@code /webhooks/} path with a token-like segment): the
+     * URL is the credential, anyone holding it can post.
+     */
+    static String redactHookUrls(String s) {
+        if (s.indexOf("hook") < 0 && s.indexOf("ifttt") < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        int at = s.indexOf("://");
+        while (at >= 0) {
+            int hostStart = at + 3;
+            int urlEnd = hostStart;
+            while (urlEnd < s.length() && !Character.isWhitespace(s.charAt(urlEnd)) && "\"'<>`".indexOf(s.charAt(urlEnd)) < 0) {
+                urlEnd++;
+            }
+            int pathStart = s.indexOf('/', hostStart);
+            if (pathStart > 0 && pathStart < urlEnd) {
+                String host = s.substring(hostStart, pathStart).toLowerCase(Locale.ROOT);
+                int queryStart = indexOfAny(s, pathStart, urlEnd, "?#");
+                int[] secret = hookSecret(s, host, pathStart, queryStart);
+                if (secret != null && secret[0] >= copied) {
+                    if (out == null) {
+                        out = new StringBuilder(s.length());
+                    }
+                    out.append(s, copied, secret[0]).append(REDACTED);
+                    copied = secret[1];
+                }
+            }
+            at = s.indexOf("://", Math.max(urlEnd, at + 3));
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    private static int[] hookSecret(String s, String host, int pathStart, int pathEnd) {
+        boolean hookHost = false;
+        for (String h : HOOK_HOSTS) {
+            hookHost |= host.equals(h) || host.endsWith("." + h) || host.startsWith(h + ":");
+        }
+        String path = s.substring(pathStart, pathEnd);
+        int word = -1;
+        int wordLength = 0;
+        for (String w : HOOK_WORDS) {
+            int i = path.indexOf(w);
+            if (i >= 0 && (word < 0 || i < word)) {
+                word = i;
+                wordLength = w.length();
+            }
+        }
+        if (host.endsWith("ifttt.com")) {
+            int key = path.indexOf("/with/key/");
+            return key < 0 ? null : new int[] {pathStart + key + 10, pathEnd};
+        }
+        if (host.endsWith("hooks.slack.com") || host.endsWith("hooks.zapier.com")) {
+            word = 0;
+            wordLength = 1;
+        }
+        if (word < 0) {
+            return null;
+        }
+        int secretStart = pathStart + word + wordLength;
+        if (secretStart >= pathEnd || s.startsWith("[REDACTED]", secretStart)) {
+            return null;
+        }
+        if (!hookHost) {
+            // On other hosts only a token-like segment makes it a secret ("/repos/x/hooks/12345" is an id).
+            boolean tokenLike = false;
+            for (String segment : HOOK_SEGMENT.split(s.substring(secretStart, pathEnd))) {
+                tokenLike |= segment.length() >= 16 && SanitizerValues.looksLikeCredential(segment)
+                        || segment.length() >= 24 && segment.chars().allMatch(Character::isLetterOrDigit);
+            }
+            if (!tokenLike) {
+                return null;
+            }
+        }
+        return new int[] {secretStart, pathEnd};
+    }
+
+    private static int indexOfAny(String s, int from, int to, String chars) {
+        for (int i = from; i < to; i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** Redacts credentials after a scheme word outside any header: "sent Bearer abc.def" and the like. */
     static String redactSchemeCredentials(String s) {
-        return SCHEME_CREDENTIAL.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
-                SanitizerKeys.looksLikeCredential(m.group(2)) ? m.group(1) + " " + REDACTED : m.group()));
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (!(lower.contains("bearer") || lower.contains("basic") || lower.contains("negotiate")
+                || lower.contains("ntlm") || lower.contains("ssws") || lower.contains("splunk")
+                || lower.contains("geniekey"))) {
+            return s;
+        }
+        // Each scheme word is found by indexOf and the credential matched from there, rather than a
+        // case-insensitive alternation tried at every position.
+        Matcher m = SCHEME_CREDENTIAL.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        int at = nextScheme(lower, 0);
+        while (at >= 0) {
+            m.region(at, s.length());
+            int next = at + 1;
+            if (m.lookingAt()) {
+                next = m.end();
+                if (SanitizerValues.looksLikeCredential(m.group(2)) && !m.group(2).startsWith("[") && m.start(2) >= copied) {
+                    if (out == null) {
+                        out = new StringBuilder(s.length());
+                    }
+                    out.append(s, copied, m.start(2)).append(REDACTED);
+                    copied = m.end(2);
+                }
+            }
+            at = nextScheme(lower, next);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    private static final String[] SCHEME_WORDS = {"bearer", "basic", "negotiate", "ntlm", "ssws", "splunk", "geniekey"};
+
+    /** The next index at or after {@code from} where a scheme word starts a word, or -1. */
+    private static int nextScheme(String lower, int from) {
+        int best = -1;
+        for (String word : SCHEME_WORDS) {
+            int i = lower.indexOf(word, from);
+            while (i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) {
+                i = lower.indexOf(word, i + 1);
+            }
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Redacts the {@code response} and {@code cnonce} of an HTTP Digest authorization: the response is
+     * a hash of the password that can be attacked offline. User name, realm and URI are kept.
+     */
+    static String redactDigestResponses(String s) {
+        if (s.indexOf("igest") < 0) {
+            return s;
+        }
+        Matcher start = DIGEST_START.matcher(s);
+        Matcher param = DIGEST_PARAM.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        while (from < s.length() && start.find(from)) {
+            int at = start.end();
+            from = at;
+            for (int count = 0; count < 16 && at < s.length(); count++) {
+                param.region(at, s.length());
+                if (!param.lookingAt() || param.end() == at) {
+                    break;
+                }
+                String name = param.group(1).toLowerCase(Locale.ROOT);
+                if (name.equals("response") || name.equals("cnonce")) {
+                    int valueStart = param.start(2);
+                    int valueEnd = param.end(2);
+                    if (s.charAt(valueStart) == '"') {
+                        valueStart++;
+                        valueEnd--;
+                    }
+                    if (valueEnd > valueStart && valueStart >= copied) {
+                        if (out == null) {
+                            out = new StringBuilder(s.length());
+                        }
+                        out.append(s, copied, valueStart).append(REDACTED);
+                        copied = valueEnd;
+                    }
+                }
+                at = param.end();
+            }
+            from = Math.max(from, at);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     private static boolean isAsciiLetter(char c) {

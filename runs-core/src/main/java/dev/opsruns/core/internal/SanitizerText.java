@@ -1,5 +1,7 @@
 package dev.opsruns.core.internal;
 
+import java.util.regex.Pattern;
+
 /**
  * Text hygiene for {@link StandardFailureSanitizer}: picks the first line, strips control and
  * formatting characters, collapses whitespace and cuts text at safe points. Every method is a single
@@ -17,12 +19,18 @@ final class SanitizerText {
     private static final int MAX_CSI_LENGTH = 32;
     private static final int MAX_OSC_LENGTH = 256;
 
+    private static final String PYTHON_TRACEBACK = "Traceback (most recent call last)";
+    private static final Pattern NODE_LOCATION = Pattern.compile("[^\\s:]{1,1024}\\.[cm]?[jt]sx?:\\d{1,7}");
+    private static final Pattern NODE_ERROR = Pattern.compile("[A-Za-z_$][\\w$.]{0,80}+(?:Error|Exception)\\b|Error:");
+
     private SanitizerText() {
     }
 
     /**
      * The first line that has something visible on it: stack frames, "Caused by" and everything else
-     * after it are dropped, while leading blank lines do not make the result empty.
+     * after it are dropped, while leading blank lines do not make the result empty. Where a runtime
+     * prints the exception after its frames (a Python traceback, Node's uncaught-error banner), the
+     * exception's line is taken instead.
      */
     static String firstLine(String s) {
         int start = 0;
@@ -35,9 +43,71 @@ final class SanitizerText {
                 end++;
             }
             if (visible) {
-                return s.substring(start, end);
+                String line = s.substring(start, end);
+                String stripped = line.strip();
+                if (stripped.startsWith(PYTHON_TRACEBACK)) {
+                    // Python prints the exception, the line that says what happened, last.
+                    String last = lastUnindentedLine(s, end);
+                    return last.isEmpty() ? line : last;
+                }
+                if (NODE_LOCATION.matcher(stripped).matches()) {
+                    // Node prints "file.js:12", the source line and a caret before "TypeError: ...".
+                    String error = firstErrorLine(s, end);
+                    return error.isEmpty() ? line : error;
+                }
+                return line;
             }
             start = end + 1;
+        }
+        return "";
+    }
+
+    /** The last visible line after {@code from} that does not start with whitespace (a frame does). */
+    private static String lastUnindentedLine(String s, int from) {
+        int n = s.length();
+        int bestStart = -1;
+        int bestEnd = -1;
+        int start = from;
+        while (start < n) {
+            while (start < n && isLineBreak(s.charAt(start))) {
+                start++;
+            }
+            int end = start;
+            boolean visible = false;
+            while (end < n && !isLineBreak(s.charAt(end))) {
+                visible |= isVisible(s.charAt(end));
+                end++;
+            }
+            if (visible && end > start && !Character.isWhitespace(s.charAt(start))
+                    && !s.startsWith(PYTHON_TRACEBACK, start) && !s.startsWith("During handling", start)
+                    && !s.startsWith("The above exception", start)) {
+                bestStart = start;
+                bestEnd = end;
+            }
+            start = end;
+        }
+        return bestStart < 0 ? "" : s.substring(bestStart, bestEnd);
+    }
+
+    /** The first of the next few lines that names an error ("TypeError: x", "Error: connect ECONNREFUSED"). */
+    private static String firstErrorLine(String s, int from) {
+        int n = s.length();
+        int start = from;
+        for (int lines = 0; lines < 12 && start < n; lines++) {
+            while (start < n && isLineBreak(s.charAt(start))) {
+                start++;
+            }
+            int end = start;
+            while (end < n && !isLineBreak(s.charAt(end)) && end - start < 4096) {
+                end++;
+            }
+            if (end - start < 4096 && NODE_ERROR.matcher(s.substring(start, end)).lookingAt()) {
+                return s.substring(start, end);
+            }
+            while (end < n && !isLineBreak(s.charAt(end))) {
+                end++;
+            }
+            start = end;
         }
         return "";
     }
@@ -72,6 +142,15 @@ final class SanitizerText {
                 continue;
             }
             i++;
+            if (c > ' ' && c < 0x7F) {
+                // printable ASCII, the common case: visible, not a space
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+                continue;
+            }
             if (isSpaceLike(c)) {
                 pendingSpace = true;
             } else if (!Character.isSurrogate(c) && isVisible(c)) {
@@ -164,8 +243,9 @@ final class SanitizerText {
                 if (c == BEL) {
                     return j + 1;
                 }
-                if (c == ESC && j + 1 < n && s.charAt(j + 1) == '\\') {
-                    return j + 2;
+                if (c == ESC) {
+                    // ST ends it; any other escape starts the next sequence, so this one was unterminated
+                    return j + 1 < n && s.charAt(j + 1) == '\\' ? j + 2 : i + 2;
                 }
             }
             return i + 2;
@@ -207,6 +287,9 @@ final class SanitizerText {
 
     /** True for characters that show as something; a surrogate counts, its pair is checked by {@link #clean}. */
     private static boolean isVisible(char c) {
+        if (c > ' ' && c < 0x7F) {
+            return true; // printable ASCII, the common case
+        }
         if (Character.isISOControl(c) || isSpaceLike(c)) {
             return false;
         }

@@ -1,0 +1,458 @@
+package dev.opsruns.core.internal;
+
+import dev.opsruns.core.internal.SanitizerKeys.Strength;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Redacts passwords in command lines a failure message quotes: the flags of database and transfer
+ * tools ({@code mysqldump -pS3cret}, {@code sqlcmd -P x}, {@code sshpass -p 'x'}, {@code redis-cli -a x},
+ * {@code curl -u user:x}, {@code smbclient -U user%x}, {@code openssl -passin pass:x}), long flags and
+ * PowerShell parameters named for a secret ({@code --password x}, {@code -ApiKey x}), and Oracle's
+ * {@code user/password@db} form (sqlplus, expdp, JDBC thin URLs).
+ *
+ * <p>A flag's meaning depends on its tool ({@code -p} is a port to psql and docker run, a password to
+ * mysql and sshpass), so short flags count only after the tool that gives them that meaning, within
+ * one command (up to the next {@code |}, {@code ;} or {@code &&}). One forward scan over the tokens.
+ */
+final class SanitizerCommands {
+
+    /** How a tool takes its secret. */
+    private record Tool(List<String> attached, List<String> separate, List<String> userPass, boolean oracle,
+            boolean needsLogin) {
+    }
+
+    private static final Tool MYSQL = new Tool(List.of("-p"), List.of(), List.of(), false, false);
+    private static final Tool SQLCMD = new Tool(List.of("-P"), List.of("-P"), List.of(), false, false);
+    private static final Tool SEPARATE_P = new Tool(List.of(), List.of("-p"), List.of(), false, false);
+    private static final Tool LOGIN_P = new Tool(List.of(), List.of("-p"), List.of(), false, true);
+    private static final Tool ORACLE = new Tool(List.of(), List.of(), List.of(), true, false);
+
+    private static final Map<String, Tool> TOOLS = Map.ofEntries(
+            Map.entry("mysql", MYSQL), Map.entry("mysqldump", MYSQL), Map.entry("mysqladmin", MYSQL),
+            Map.entry("mysqlimport", MYSQL), Map.entry("mysqlcheck", MYSQL), Map.entry("mysqlpump", MYSQL),
+            Map.entry("mysqlshow", MYSQL), Map.entry("mysqlsh", MYSQL), Map.entry("mariadb", MYSQL),
+            Map.entry("mariadb-dump", MYSQL), Map.entry("mariadb-admin", MYSQL), Map.entry("mydumper", MYSQL),
+            Map.entry("myloader", MYSQL),
+            Map.entry("sshpass", new Tool(List.of("-p"), List.of("-p"), List.of(), false, false)),
+            Map.entry("sqlcmd", SQLCMD), Map.entry("bcp", SQLCMD), Map.entry("osql", SQLCMD), Map.entry("isql", SQLCMD),
+            Map.entry("redis-cli", new Tool(List.of(), List.of("-a", "--pass", "--askpass"), List.of(), false, false)),
+            Map.entry("mongo", SEPARATE_P), Map.entry("mongosh", SEPARATE_P), Map.entry("mongodump", SEPARATE_P),
+            Map.entry("mongorestore", SEPARATE_P), Map.entry("mongoexport", SEPARATE_P),
+            Map.entry("mongoimport", SEPARATE_P), Map.entry("mongostat", SEPARATE_P), Map.entry("cqlsh", SEPARATE_P),
+            Map.entry("twine", SEPARATE_P), Map.entry("psexec", SEPARATE_P), Map.entry("paexec", SEPARATE_P),
+            Map.entry("psexec64", SEPARATE_P), Map.entry("winrs", SEPARATE_P), Map.entry("cf", SEPARATE_P),
+            Map.entry("docker", LOGIN_P), Map.entry("podman", LOGIN_P), Map.entry("nerdctl", LOGIN_P),
+            Map.entry("helm", LOGIN_P), Map.entry("oras", LOGIN_P), Map.entry("crane", LOGIN_P),
+            Map.entry("skopeo", LOGIN_P), Map.entry("buildah", LOGIN_P), Map.entry("regctl", LOGIN_P),
+            Map.entry("az", LOGIN_P), Map.entry("oc", LOGIN_P), Map.entry("argocd", LOGIN_P),
+            Map.entry("ldapsearch", sep("-w")), Map.entry("ldapmodify", sep("-w")), Map.entry("ldapadd", sep("-w")),
+            Map.entry("ldapdelete", sep("-w")), Map.entry("ldapwhoami", sep("-w")), Map.entry("ldappasswd", sep("-w", "-s")),
+            Map.entry("zip", sep("-P")), Map.entry("unzip", sep("-P")), Map.entry("zipcloak", sep("-P")),
+            Map.entry("7z", new Tool(List.of("-p"), List.of(), List.of(), false, false)),
+            Map.entry("7za", new Tool(List.of("-p"), List.of(), List.of(), false, false)),
+            Map.entry("rar", new Tool(List.of("-p", "-hp"), List.of(), List.of(), false, false)),
+            Map.entry("unrar", new Tool(List.of("-p"), List.of(), List.of(), false, false)),
+            Map.entry("ssh-keygen", sep("-P", "-N")),
+            Map.entry("curl", new Tool(List.of(), List.of(), List.of("-u", "--user", "-U", "--proxy-user"), false,
+                    false)),
+            Map.entry("smbclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, false)),
+            Map.entry("rpcclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, false)),
+            Map.entry("smbmap", sep("-p")), Map.entry("mount.cifs", sep("-p")),
+            Map.entry("openssl", sep("-passin", "-passout", "-pass", "-password", "-k")),
+            Map.entry("sqlplus", ORACLE), Map.entry("expdp", ORACLE), Map.entry("impdp", ORACLE),
+            Map.entry("rman", ORACLE), Map.entry("sqlldr", ORACLE), Map.entry("dgmgrl", ORACLE),
+            Map.entry("tkprof", ORACLE), Map.entry("sqlcl", ORACLE),
+            Map.entry("wget", sep()), Map.entry("htpasswd", sep()), Map.entry("rabbitmqctl", sep()),
+            Map.entry("nuget", sep()), Map.entry("vault", sep()), Map.entry("net", sep()));
+
+    /*
+     * Oracle's user/password@connect: after "thin:" in a JDBC URL, or standing alone. What follows '@'
+     * decides: "//host", a host with a dot or a port, or a TNS alias where the message is about Oracle.
+     * A version ("actions/checkout@v4"), a digest ("acme/web@sha256:...") or a path never qualifies.
+     */
+    private static final Pattern ORACLE_CREDENTIALS = Pattern.compile(
+            "(?<![\\w/@.$#\\\\-])([A-Za-z][\\w$#]{0,29}+)/(\"[^\"\\s]{1,64}+\"|[^\\s/@\"'<>;,()\\[\\]]{1,128}+)@"
+            + "(//)?([A-Za-z0-9\\[(][\\w.\\-:\\[\\]%]{0,253}+)?");
+
+    private static final Pattern ORACLE_CONTEXT =
+            Pattern.compile("(?i)\\b(?:ora-\\d|oracle|sqlplus|tns|thin:|oci8?:|expdp|impdp|rman|sqlldr|dgmgrl|listener)");
+
+    private static final String QUOTED_ARG = "(?:\"[^\"]{0,256}+\"|'[^']{0,256}+'|[\\w.$]{1,64}+)";
+    private static final Pattern CONNECT_CALL = Pattern.compile("(?i)\\b(?:new\\s{1,3}+PDO|new\\s{1,3}+mysqli|mysqli_connect"
+            + "|mysql_connect|mysqli_real_connect|getConnection|pg_connect_params)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
+            + "\\s{0,3}+,\\s{0,3}+" + QUOTED_ARG + "\\s{0,3}+,\\s{0,3}+(\"[^\"]{1,256}+\"|'[^']{1,256}+')");
+
+    // sqlplus's first argument: user/password[@connect] [as sysdba]
+    private static final Pattern ORACLE_LOGON = Pattern.compile("[A-Za-z][\\w$#]{0,29}+/[^/\\s]{1,128}+");
+
+    private static final int MAX_TOKENS_PER_TOOL = 64;
+
+    private static final Pattern HTPASSWD_BATCH = Pattern.compile("-[a-zA-Z]{0,8}b[a-zA-Z]{0,8}");
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
+    private static final Pattern IP_OR_PORT = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}.{0,300}|[^:]{0,253}:\\d{2,5}(?:/.{0,300})?");
+
+    private SanitizerCommands() {
+    }
+
+    private static Tool sep(String... flags) {
+        return new Tool(List.of(), List.of(flags), List.of(), false, false);
+    }
+
+    /** Applies the command-line rules to {@code s}. */
+    static String redact(String s, SanitizerSettings settings) {
+        String out = redactFlags(s, settings);
+        out = redactConnectCalls(out);
+        return redactOracle(out);
+    }
+
+    /**
+     * Redacts the password argument of connect calls a stack or log line quotes:
+     * {@code new PDO("mysql:host=db01", "ops", "x")}, {@code mysqli_connect("db01", "ops", "x")},
+     * {@code DriverManager.getConnection(url, "ops", "x")}: the third string argument.
+     */
+    private static String redactConnectCalls(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (s.indexOf('(') < 0 || !(lower.contains("pdo") || lower.contains("mysql") || lower.contains("getconnection")
+                || lower.contains("pg_connect"))) {
+            return s;
+        }
+        Matcher m = CONNECT_CALL.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            int start = m.start(1) + 1;
+            int end = m.end(1) - 1;
+            if (end <= start || start < copied || SanitizerValues.isPlaceholder(s.subSequence(start, end))) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, start).append(SanitizerRules.REDACTED);
+            copied = end;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    private record Token(int start, int end) {
+    }
+
+    private static String redactFlags(String s, SanitizerSettings settings) {
+        List<Token> tokens = tokens(s);
+        List<int[]> spans = new ArrayList<>();
+        Tool tool = null;
+        String toolName = null;
+        boolean login = false;
+        int toolTokens = 0;
+        List<String> positional = new ArrayList<>();
+        boolean htpasswdBatch = false;
+        for (int t = 0; t < tokens.size(); t++) {
+            Token token = tokens.get(t);
+            String raw = s.substring(token.start(), token.end());
+            String text = unquote(raw);
+            if (isSeparator(raw)) {
+                tool = null;
+                continue;
+            }
+            String base = baseName(text);
+            Tool found = TOOLS.get(base);
+            if (found != null) {
+                tool = found;
+                toolName = base;
+                login = false;
+                toolTokens = 0;
+                positional.clear();
+                htpasswdBatch = false;
+                if (raw.endsWith(";")) {
+                    tool = null;
+                }
+                continue;
+            }
+            Token next = t + 1 < tokens.size() ? tokens.get(t + 1) : null;
+            if (raw.equals("LOGIN") && t + 2 < tokens.size()) {
+                // IMAP: a1 LOGIN "user" "password"
+                addValue(s, tokens.get(t + 2), spans, false);
+            }
+            if (raw.equals("AUTH") && next != null && t + 2 < tokens.size()
+                    && (s.startsWith("PLAIN", next.start()) || s.startsWith("LOGIN", next.start()))) {
+                // SMTP: AUTH PLAIN <base64 of user and password>
+                addValue(s, tokens.get(t + 2), spans, false);
+            }
+            if (base.equals("convertto-securestring") && next != null) {
+                // ConvertTo-SecureString 'P@ss' -AsPlainText -Force
+                addValue(s, next, spans, false);
+            }
+            // --password x, -Password x, -ApiKey x, --client-secret x: any tool
+            if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null) {
+                String flag = text.substring(text.startsWith("--") ? 2 : 1);
+                if (SanitizerKeys.strength(flag, settings) == Strength.STRONG && !isFlagWithoutValue(flag)) {
+                    addValue(s, next, spans, false);
+                }
+            }
+            if (tool == null) {
+                continue;
+            }
+            if (++toolTokens > MAX_TOKENS_PER_TOOL) {
+                tool = null;
+                continue;
+            }
+            if (text.equals("login") || text.equals("add")) {
+                login = true;
+            }
+            if (tool.oracle() && toolTokens <= 4 && ORACLE_LOGON.matcher(text).matches()) {
+                int slash = raw.indexOf('/');
+                int at = raw.indexOf('@', slash);
+                int end = at < 0 ? raw.length() : at;
+                int start = token.start() + slash + 1;
+                if (end > slash + 1 && !raw.substring(slash + 1, end).startsWith("[REDACTED")) {
+                    spans.add(new int[] {start, token.start() + end});
+                }
+                continue;
+            }
+            for (String flag : tool.attached()) {
+                if (text.startsWith(flag) && text.length() > flag.length() && !text.startsWith("--")
+                        && Character.isLetter(flag.charAt(flag.length() - 1))
+                        && !(toolName.equals("curl") && flag.equals("-u"))) {
+                    int start = token.start() + raw.indexOf(flag) + flag.length();
+                    addSpan(s, start, token.end(), spans);
+                }
+            }
+            if (tool.separate().contains(text) && next != null && (!tool.needsLogin() || login || hasLogin(s, tokens, t))) {
+                addValue(s, next, spans, toolName.equals("openssl"));
+            }
+            boolean attachedUser = toolName.equals("curl") && text.startsWith("-u") && text.length() > 2
+                    && !text.startsWith("--");
+            if (tool.userPass().contains(text) && next != null || attachedUser) {
+                Token value = attachedUser ? new Token(token.start() + raw.indexOf("-u") + 2, token.end()) : next;
+                String v = s.substring(value.start(), value.end());
+                int sep = v.indexOf(':');
+                if (toolName.equals("smbclient") || toolName.equals("rpcclient")) {
+                    sep = v.indexOf('%');
+                }
+                if (sep >= 0) {
+                    addSpan(s, value.start() + sep + 1, value.end() - (isQuoted(v) ? 1 : 0), spans);
+                }
+            }
+            // positional passwords
+            if (!text.startsWith("-")) {
+                positional.add(text);
+            } else if (toolName.equals("htpasswd") && HTPASSWD_BATCH.matcher(text).matches()) {
+                htpasswdBatch = true;
+            }
+            if (!text.startsWith("-") && positionalSecret(toolName, positional, htpasswdBatch, text)) {
+                addSpan(s, token.start() + (isQuoted(raw) ? 1 : 0), token.end() - (isQuoted(raw) ? 1 : 0), spans);
+            }
+        }
+        return apply(s, spans);
+    }
+
+    /** Flags named for a secret that take no value: --password-stdin, --ask-pass, --no-password. */
+    private static boolean isFlagWithoutValue(String flag) {
+        String key = SanitizerKeys.normalize(flag);
+        return key.endsWith("stdin") || key.startsWith("ask") || key.startsWith("no") || key.endsWith("prompt")
+                || key.endsWith("file") || key.endsWith("env") || key.startsWith("with");
+    }
+
+    private static boolean positionalSecret(String tool, List<String> positional, boolean htpasswdBatch, String text) {
+        int count = positional.size();
+        return switch (tool) {
+            // htpasswd -b[c] passwordfile user password
+            case "htpasswd" -> htpasswdBatch && count == 3;
+            // rabbitmqctl add_user|change_password user password
+            case "rabbitmqctl" -> count == 3 && (positional.get(0).equals("add_user")
+                    || positional.get(0).equals("change_password") || positional.get(0).equals("authenticate_user"));
+            // nuget setapikey KEY
+            case "nuget" -> count == 2 && positional.get(0).equalsIgnoreCase("setapikey");
+            // vault login TOKEN
+            case "vault" -> count == 2 && positional.get(0).equals("login") && text.indexOf('=') < 0;
+            // net use \\server\share password /user:domain\name
+            case "net" -> count >= 3 && positional.get(0).equalsIgnoreCase("use") && !text.startsWith("\\\\")
+                    && !text.startsWith("/") && !(text.length() == 2 && text.charAt(1) == ':' || text.equals("*"))
+                    && positional.get(count - 2).startsWith("\\\\");
+            default -> false;
+        };
+    }
+
+    private static boolean hasLogin(String s, List<Token> tokens, int flagIndex) {
+        for (int i = Math.max(0, flagIndex - 8); i < Math.min(tokens.size(), flagIndex + 8); i++) {
+            String text = s.substring(tokens.get(i).start(), tokens.get(i).end());
+            if (text.equals("login") || text.equals("add")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addValue(String s, Token value, List<int[]> spans, boolean openssl) {
+        String raw = s.substring(value.start(), value.end());
+        if (raw.startsWith("-") || raw.startsWith("[REDACTED")) {
+            return;
+        }
+        int start = value.start();
+        int end = value.end();
+        if (isQuoted(raw)) {
+            start++;
+            end--;
+        }
+        String v = s.substring(start, Math.max(start, end));
+        if (openssl) {
+            // pass:secret is the secret; env:VAR and file:path name where it is kept
+            if (v.startsWith("pass:")) {
+                start += 5;
+            } else if (v.startsWith("env:") || v.startsWith("file:") || v.startsWith("fd:") || v.equals("stdin")) {
+                return;
+            }
+        }
+        v = s.substring(start, Math.max(start, end));
+        if (SanitizerValues.isPlaceholder(v) || SanitizerValues.isProseWord(v) || SanitizerValues.isPathLike(v)
+                || v.startsWith("$")) {
+            return;
+        }
+        addSpan(s, start, end, spans);
+    }
+
+    private static void addSpan(String s, int start, int end, List<int[]> spans) {
+        int e = end;
+        while (e > start && ";|&".indexOf(s.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        if (e > start && !SanitizerValues.isPlaceholder(s.subSequence(start, e))) {
+            spans.add(new int[] {start, e});
+        }
+    }
+
+    private static String apply(String s, List<int[]> spans) {
+        if (spans.isEmpty()) {
+            return s;
+        }
+        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+        StringBuilder out = new StringBuilder(s.length());
+        int copied = 0;
+        for (int[] span : spans) {
+            if (span[0] < copied) {
+                continue;
+            }
+            out.append(s, copied, span[0]).append(SanitizerRules.REDACTED);
+            copied = span[1];
+        }
+        return out.append(s, copied, s.length()).toString();
+    }
+
+    /** Redacts the password of Oracle's {@code user/password@connect} where it is one. */
+    private static String redactOracle(String s) {
+        if (s.indexOf('@') < 0 || s.indexOf('/') < 0) {
+            return s;
+        }
+        Matcher m = ORACLE_CREDENTIALS.matcher(s);
+        Boolean context = null;
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        while (from < s.length() && m.find(from)) {
+            from = m.end();
+            String password = m.group(2);
+            String host = m.group(4) == null ? "" : m.group(4);
+            if (password.startsWith("[REDACTED") || m.start(2) < copied) {
+                continue;
+            }
+            boolean secret;
+            if (m.group(3) != null) {
+                secret = true;
+            } else if (host.isEmpty() || SanitizerValues.isVersion(host) || host.startsWith("sha256:")
+                    || host.startsWith("sha512:") || COMMIT.matcher(host).matches() || host.startsWith("main")
+                    || host.startsWith("master")) {
+                secret = false;
+            } else {
+                boolean thin = m.start(1) >= 5 && s.regionMatches(true, m.start(1) - 5, "thin:", 0, 5);
+                if (context == null) {
+                    context = ORACLE_CONTEXT.matcher(s).find();
+                }
+                boolean hostLike = host.indexOf('.') > 0 || host.indexOf(':') > 0 || host.startsWith("(");
+                secret = thin || context || hostLike && SanitizerValues.looksLikeCredential(password)
+                        || hostLike && IP_OR_PORT.matcher(host).matches();
+            }
+            if (!secret) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(2)).append(SanitizerRules.REDACTED);
+            copied = m.end(2);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** Whitespace-separated tokens; a quoted token may hold spaces. */
+    private static List<Token> tokens(String s) {
+        List<Token> tokens = new ArrayList<>();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int start = i;
+            char c = s.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = s.indexOf(c, i + 1);
+                if (close > 0 && close - i <= 512) {
+                    i = close + 1;
+                    while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                        i++;
+                    }
+                    tokens.add(new Token(start, i));
+                    continue;
+                }
+            }
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                char d = s.charAt(i);
+                if ((d == '\'' || d == '"') && i > start) {
+                    // -p'secret with spaces'
+                    int close = s.indexOf(d, i + 1);
+                    if (close > 0 && close - i <= 512) {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                i++;
+            }
+            tokens.add(new Token(start, i));
+        }
+        return tokens;
+    }
+
+    private static boolean isSeparator(String raw) {
+        return raw.equals("|") || raw.equals("||") || raw.equals("&&") || raw.equals(";") || raw.equals("&");
+    }
+
+    private static boolean isQuoted(String raw) {
+        return raw.length() >= 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '"')
+                && raw.charAt(raw.length() - 1) == raw.charAt(0);
+    }
+
+    private static String unquote(String raw) {
+        String t = raw;
+        while (!t.isEmpty() && "'\"`(".indexOf(t.charAt(0)) >= 0) {
+            t = t.substring(1);
+        }
+        while (!t.isEmpty() && "'\"`):,".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+
+    private static String baseName(String text) {
+        int slash = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
+        String base = text.substring(slash + 1).toLowerCase(Locale.ROOT);
+        return base.endsWith(".exe") ? base.substring(0, base.length() - 4) : base;
+    }
+}

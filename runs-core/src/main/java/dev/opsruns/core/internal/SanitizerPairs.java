@@ -1,0 +1,143 @@
+package dev.opsruns.core.internal;
+
+/**
+ * Finds {@code name=value} pairs in all the spellings failure messages use: {@code name=value},
+ * {@code name: value}, {@code "name":"value"}, {@code \"name\":\"value\"}, {@code :name => 'value'},
+ * {@code name := "value"}, {@code name%3Dvalue}, {@code 名前：value}. A hand-written scan that starts
+ * from separators, which are rare, and looks back at most a name's length for the name: cheaper than
+ * a pattern tried at every position, and linear however the text is built.
+ */
+final class SanitizerPairs {
+
+    /** Longest name recognized. */
+    static final int MAX_NAME = 64;
+
+    /**
+     * One pair's name and separator.
+     *
+     * @param nameStart where the name starts
+     * @param nameEnd where the name ends
+     * @param closeQuote the quote after the name ({@code "}, {@code \"} or empty)
+     * @param separator the separator with the spaces around it
+     * @param separatorEnd just past the separator itself (before spaces and quote)
+     * @param openQuote the quote that opens the value, or null
+     * @param end where the value starts
+     */
+    record Pair(int nameStart, int nameEnd, String closeQuote, String separator, int separatorEnd, String openQuote,
+            int end) {
+
+        String name(String s) {
+            return s.substring(nameStart, nameEnd);
+        }
+    }
+
+    private SanitizerPairs() {
+    }
+
+    /** The first pair whose name starts at or after {@code from}, or null. */
+    static Pair next(String s, int from) {
+        int n = s.length();
+        for (int i = from; i < n; i++) {
+            int sepLength = separatorLength(s, i);
+            if (sepLength == 0) {
+                continue;
+            }
+            Pair pair = pairAt(s, from, i, sepLength);
+            if (pair != null) {
+                return pair;
+            }
+            i += sepLength - 1;
+        }
+        return null;
+    }
+
+    private static int separatorLength(String s, int i) {
+        char c = s.charAt(i);
+        int n = s.length();
+        if (c == '=') {
+            return i + 1 < n && s.charAt(i + 1) == '>' ? 2 : 1;
+        }
+        if (c == ':') {
+            return i + 1 < n && s.charAt(i + 1) == '=' ? 2 : 1;
+        }
+        if (c == '\uFF1A') {
+            return 1;
+        }
+        if (c == '%') {
+            if (s.regionMatches(true, i, "%3D", 0, 3)) {
+                return 3;
+            }
+            if (s.regionMatches(true, i, "%253D", 0, 5)) {
+                return 5;
+            }
+        }
+        return 0;
+    }
+
+    private static Pair pairAt(String s, int from, int sep, int sepLength) {
+        int j = sep;
+        int spaces = 0;
+        while (j - 1 >= from && spaces < 3 && Character.isWhitespace(s.charAt(j - 1))) {
+            j--;
+            spaces++;
+        }
+        int closeEnd = j;
+        if (j - 1 >= from && (s.charAt(j - 1) == '"' || s.charAt(j - 1) == '\'')) {
+            j--;
+            if (j - 1 >= from && s.charAt(j - 1) == '\\') {
+                j--;
+            }
+        }
+        int nameEnd = j;
+        int k = nameEnd;
+        while (k - 1 >= from && isNameChar(s.charAt(k - 1)) && nameEnd - k <= MAX_NAME + 2) {
+            k--;
+        }
+        if (k == nameEnd || k - 1 >= from && isNameChar(s.charAt(k - 1))) {
+            return null;
+        }
+        if (k - 1 >= from && s.charAt(k - 1) == '%') {
+            // a query parameter of a URL nested, encoded, in another: "%3Fclient_secret%3D", "%26token%3D"
+            if (s.regionMatches(true, k, "253F", 0, 4) || s.startsWith("2526", k)) {
+                k += 4;
+            } else if (s.regionMatches(true, k, "3F", 0, 2) || s.startsWith("26", k)) {
+                k += 2;
+            }
+        }
+        int nameStart = k;
+        while (nameStart < nameEnd && s.charAt(nameStart) == '-') {
+            nameStart++; // a flag's dashes: "--password=", "-Dkey="
+        }
+        if (nameStart >= nameEnd || nameEnd - nameStart > MAX_NAME || nameStart - k > 2) {
+            return null;
+        }
+        char first = s.charAt(nameStart);
+        if (!Character.isLetter(first) && first != '_') {
+            return null;
+        }
+        int end = sep + sepLength;
+        int separatorEnd = end;
+        int after = 0;
+        while (end < s.length() && after < 3 && Character.isWhitespace(s.charAt(end))) {
+            end++;
+            after++;
+        }
+        String openQuote = null;
+        if (end < s.length()) {
+            char c = s.charAt(end);
+            if (c == '"' || c == '\'') {
+                openQuote = String.valueOf(c);
+                end++;
+            } else if (c == '\\' && end + 1 < s.length() && (s.charAt(end + 1) == '"' || s.charAt(end + 1) == '\'')) {
+                openQuote = s.substring(end, end + 2);
+                end += 2;
+            }
+        }
+        String separator = s.substring(closeEnd, openQuote == null ? end : end - openQuote.length());
+        return new Pair(nameStart, nameEnd, s.substring(nameEnd, closeEnd), separator, separatorEnd, openQuote, end);
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+    }
+}

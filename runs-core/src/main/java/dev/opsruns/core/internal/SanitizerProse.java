@@ -1,0 +1,377 @@
+package dev.opsruns.core.internal;
+
+import dev.opsruns.core.internal.SanitizerKeys.Strength;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Redacts secrets written into sentences rather than into {@code name=value} pairs: "the password is
+ * Tr0ub4dor&amp;3", "login with admin password 'x'", "password for user bob was: x", "auth_token
+ * 8f14e45f...", "Incorrect API key provided: abc123", "mot de passe : x". A value is taken after a
+ * secret's name, the linking words and a user name ("for user 'bob'") it may be followed by; it is
+ * redacted when it is quoted, when a linking word says it is the value ("is", "was", ":") and it is
+ * not a word of the sentence going on ("the password is incorrect"), or when it looks like a
+ * credential by itself.
+ *
+ * <p>One forward scan over the words; each name looks at a bounded number of words after it.
+ */
+final class SanitizerProse {
+
+    // Words that say the next word is the value.
+    private static final Set<String> CONNECTORS = Set.of("is", "was", "are", "were", "be", "set", "to", "as",
+            "equals", "value", "=", ":", "->", "=>", ":=", "provided", "given", "supplied", "entered", "used",
+            "changed", "reset", "now", "of", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
+            "то", "是", "为", "is:", "was:");
+
+    // Words before a name that say a value follows it: "login with (admin) password x".
+    private static final Set<String> LEAD_INS = Set.of("with", "using", "via", "by", "und", "avec", "con", "com", "mit");
+
+    // Words that may sit between a lead-in and the name: "with the admin password".
+    private static final Set<String> FILLERS = Set.of("the", "a", "an", "admin", "administrator", "root", "user",
+            "db", "database", "sa", "new", "old", "default", "master", "service", "account", "its", "his", "her",
+            "their", "my", "your", "our", "temporary", "initial", "generated", "one-time", "app", "application");
+
+    // Words after a name that introduce a user name before the value: "password for user bob is x".
+    private static final Set<String> USER_INTRODUCERS = Set.of("for", "of", "für", "pour", "para", "per", "voor");
+    private static final Set<String> USER_NOUNS = Set.of("user", "account", "login", "the", "principal", "username",
+            "service", "client", "app", "application", "database", "db", "role", "utilisateur", "benutzer", "usuario",
+            "l'utilisateur", "den", "das", "der", "le", "la", "el");
+
+    // Second words that make a name of two words: "API key", "access token", "client secret".
+    private static final Set<String> SECOND_WORDS = Set.of("key", "token", "secret", "password", "passphrase",
+            "credential", "credentials", "code", "pin");
+
+    private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E(";
+
+    private static final int MAX_STEPS = 6;
+
+    private SanitizerProse() {
+    }
+
+    /** Redacts every value that follows a secret's name in running text. */
+    static String redact(String s, SanitizerSettings settings) {
+        int n = s.length();
+        StringBuilder out = null;
+        int copied = 0;
+        int i = 0;
+        int previousWordEnd = -1;
+        int leadInEnd = -1;
+        while (i < n) {
+            if (!isWordChar(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int wordStart = i;
+            while (i < n && isWordChar(s.charAt(i))) {
+                i++;
+            }
+            int wordEnd = i;
+            String word = s.substring(wordStart, wordEnd);
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (LEAD_INS.contains(lower)) {
+                leadInEnd = wordEnd;
+            } else if (!FILLERS.contains(lower) && leadInEnd >= 0 && leadInEnd != previousWordEnd) {
+                leadInEnd = -1;
+            }
+            boolean ledIn = leadInEnd >= 0 && (leadInEnd == previousWordEnd || leadInEnd == wordEnd);
+            int nameEnd = -1;
+            Strength strength = Strength.NONE;
+            boolean passwordFamily = false;
+            boolean standsAlone = wordStart == 0 || Character.isWhitespace(s.charAt(wordStart - 1))
+                    || "\"'`([{<,;".indexOf(s.charAt(wordStart - 1)) >= 0;
+            if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64) {
+                strength = keywordStrength(word, settings);
+                nameEnd = wordEnd;
+                passwordFamily = isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings);
+                if (strength == Strength.NONE) {
+                    // two-word names: "API key", "access token", "mot de passe"
+                    int next = skipSpaces(s, wordEnd);
+                    int nextEnd = wordEndAt(s, next);
+                    String second = s.substring(next, nextEnd).toLowerCase(Locale.ROOT);
+                    if (SECOND_WORDS.contains(second) && nextEnd < n && Character.isWhitespace(s.charAt(nextEnd))) {
+                        strength = keywordStrength(word + "_" + second, settings);
+                        nameEnd = nextEnd;
+                        passwordFamily = isPasswordFamily(second)
+                                || SanitizerKeys.isHostSecret(word + "_" + second, settings);
+                    } else if (lower.equals("mot") && s.regionMatches(true, next, "de passe", 0, 8)) {
+                        strength = Strength.STRONG;
+                        nameEnd = next + 8;
+                        passwordFamily = true;
+                    }
+                }
+            }
+            if (strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
+                int[] span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn, lower);
+                if (span != null && span[0] >= copied) {
+                    if (out == null) {
+                        out = new StringBuilder(n);
+                    }
+                    out.append(s, copied, span[0]).append(SanitizerRules.REDACTED);
+                    copied = span[1];
+                    i = Math.max(i, span[1]);
+                }
+            }
+            previousWordEnd = wordEnd;
+        }
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /** The strength of a word as a name in prose: cookies, sessions and signatures do not count here. */
+    private static Strength keywordStrength(String word, SanitizerSettings settings) {
+        Strength strength = SanitizerKeys.strength(word, settings);
+        if (strength == Strength.NONE) {
+            return strength;
+        }
+        String key = SanitizerKeys.normalize(word);
+        if (key.contains("cookie") || key.contains("session") || key.contains("signature") || key.equals("sig")
+                || key.equals("otp") || key.equals("sas") || key.equals("pass") || key.equals("auth")
+                || key.equals("authorization") || key.equals("pin") || key.equals("bearer") || key.equals("sid")) {
+            // "pass" and "auth" read as verbs and nouns far more often than as names in sentences
+            return Strength.NONE;
+        }
+        return strength;
+    }
+
+    private static boolean isPasswordFamily(String lowerWord) {
+        return lowerWord.contains("pass") || lowerWord.contains("pwd") || lowerWord.contains("wort")
+                || lowerWord.contains("senha") || lowerWord.contains("contrase") || lowerWord.contains("пароль")
+                || lowerWord.contains("密码") || lowerWord.contains("hasło") || lowerWord.contains("haslo");
+    }
+
+    /**
+     * The span of the value after a name ending at {@code from}, or null. {@code ledIn}: the name came
+     * after "with", "using" and the like, which says a value follows.
+     */
+    private static int[] valueAfter(String s, int from, Strength strength, boolean passwordFamily, boolean ledIn,
+            String name) {
+        int n = s.length();
+        int pos = skipSpaces(s, from);
+        boolean connector = false;
+        boolean needConnector = false;
+        for (int step = 0; step < MAX_STEPS && pos < n; step++) {
+            int end = tokenEnd(s, pos);
+            String token = s.substring(pos, end);
+            String bare = stripTrailing(token, ":").toLowerCase(Locale.ROOT);
+            if (token.equals(":") || token.equals("=") || token.equals("：")) {
+                connector = true;
+            } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
+                connector = true;
+                if (bare.equals("to") || bare.equals("as") || bare.equals("set") || bare.equals("changed")
+                        || bare.equals("reset")) {
+                    // "set to", "changed to": still linking
+                }
+            } else if (USER_INTRODUCERS.contains(bare) && !connector && !needConnector) {
+                // "password for user 'bob' is ...": skip the user, then a linking word must follow
+                int next = skipSpaces(s, end);
+                int nextEnd = tokenEnd(s, next);
+                String noun = s.substring(next, nextEnd).toLowerCase(Locale.ROOT);
+                if (USER_NOUNS.contains(noun)) {
+                    next = skipSpaces(s, nextEnd);
+                    nextEnd = tokenEnd(s, next);
+                }
+                needConnector = true;
+                pos = skipSpaces(s, nextEnd);
+                continue;
+            } else {
+                break;
+            }
+            if (token.endsWith(":") && token.length() > 1) {
+                connector = true;
+            }
+            pos = skipSpaces(s, end);
+        }
+        if (pos >= n || needConnector && !connector) {
+            return null;
+        }
+        char first = s.charAt(pos);
+        if (OPEN_QUOTES.indexOf(first) >= 0) {
+            int close = closingQuote(s, pos);
+            if (close < 0) {
+                return null;
+            }
+            CharSequence value = s.subSequence(pos + 1, close);
+            if (SanitizerValues.isPlaceholder(value)) {
+                return null;
+            }
+            if (first == '(') {
+                // "password (Welcome@2024) does not meet...": a remark in parentheses unless it looks like one
+                boolean oneWord = value.chars().noneMatch(Character::isWhitespace);
+                return oneWord && (looksLikeShortPassword(value) || SanitizerValues.looksStronglyLikeCredential(value, false))
+                        ? new int[] {pos + 1, close} : null;
+            }
+            boolean redact = connector || ledIn || !SanitizerValues.isNameLike(value)
+                    && (strength == Strength.STRONG || SanitizerValues.looksLikeCredential(value));
+            return redact ? new int[] {pos + 1, close} : null;
+        }
+        int end = tokenEnd(s, pos);
+        int valueEnd = end;
+        while (valueEnd > pos && ".,;:!?)]}".indexOf(s.charAt(valueEnd - 1)) >= 0) {
+            valueEnd--;
+        }
+        if (valueEnd <= pos) {
+            return null;
+        }
+        CharSequence value = s.subSequence(pos, valueEnd);
+        if (SanitizerValues.isProseWord(value) && strength == Strength.STRONG && passwordFamily) {
+            return labelledLater(s, end);
+        }
+        if (SanitizerValues.isPlaceholder(value) || SanitizerValues.isProseWord(value)
+                || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '(') {
+            return null;
+        }
+        boolean weak = strength == Strength.WEAK;
+        if (!connector && !ledIn && !weak && (SanitizerValues.isProseWord(value) || isLowerAlphabetic(value))) {
+            return null;
+        }
+        boolean redact;
+        if ((connector || ledIn) && !weak) {
+            // "the password is X": anything but the sentence going on
+            redact = !(SanitizerValues.isIdentifier(value) && isAlphabetic(value) && nextIsWord(s, end))
+                    && !SanitizerValues.isPathLike(value) && !isUrl(value) && !isEmail(value)
+                    && !SanitizerValues.isErrorCode(value) && !SanitizerValues.isGuid(value);
+        } else {
+            boolean allowGuid = !weak && !name.equals("id");
+            redact = SanitizerValues.looksStronglyLikeCredential(value, allowGuid)
+                    || !weak && passwordFamily && looksLikeShortPassword(value);
+        }
+        if (!redact) {
+            return null;
+        }
+        // "credentials ops / S3cret", "login bob:S3cret": the second half is the password
+        int next = skipSpaces(s, end);
+        if (valueEnd == end && next < n && s.charAt(next) == '/' ) {
+            int second = skipSpaces(s, next + 1);
+            int secondEnd = tokenEnd(s, second);
+            if (second > next && secondEnd > second) {
+                return new int[] {pos, secondEnd};
+            }
+        }
+        return new int[] {pos, valueEnd};
+    }
+
+    /**
+     * After "password incorrect for user admin:", the value that follows the colon a few words on, when
+     * it looks like a password; a sentence ("...admin: account locked") does not.
+     */
+    private static int[] labelledLater(String s, int from) {
+        int pos = skipSpaces(s, from);
+        for (int step = 0; step < 5 && pos < s.length(); step++) {
+            int end = tokenEnd(s, pos);
+            if (end > pos + 1 && s.charAt(end - 1) == ':') {
+                int value = skipSpaces(s, end);
+                int valueEnd = tokenEnd(s, value);
+                while (valueEnd > value && ".,;:)".indexOf(s.charAt(valueEnd - 1)) >= 0) {
+                    valueEnd--;
+                }
+                CharSequence v = s.subSequence(value, valueEnd);
+                boolean secret = valueEnd > value && !SanitizerValues.isTimestamp(v)
+                        && (looksLikeShortPassword(v) || SanitizerValues.looksStronglyLikeCredential(v, false));
+                return secret ? new int[] {value, valueEnd} : null;
+            }
+            pos = skipSpaces(s, end);
+        }
+        return null;
+    }
+
+    private static boolean isLowerAlphabetic(CharSequence value) {
+        return value.chars().allMatch(c -> c >= 'a' && c <= 'z');
+    }
+
+    /** "hunter2", "S3cret!": six or more characters mixing letters with digits or symbols. */
+    private static boolean looksLikeShortPassword(CharSequence value) {
+        if (value.length() < 6 || value.length() > 128 || SanitizerValues.isVersion(value)
+                || SanitizerValues.isErrorCode(value) || SanitizerValues.isPathLike(value) || isUrl(value)) {
+            return false;
+        }
+        boolean letter = false;
+        boolean other = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            letter |= Character.isLetter(c);
+            other |= Character.isDigit(c) || "!@#$%^&*+=~?".indexOf(c) >= 0;
+        }
+        return letter && other;
+    }
+
+    private static boolean isUrl(CharSequence value) {
+        return value.toString().contains("://");
+    }
+
+    private static boolean isEmail(CharSequence value) {
+        String v = value.toString();
+        int at = v.indexOf('@');
+        return at > 0 && v.indexOf('.', at) > at + 1 && v.indexOf(':') < 0;
+    }
+
+    private static boolean isAlphabetic(CharSequence value) {
+        return value.chars().allMatch(Character::isLetter);
+    }
+
+    /** True when a lower-case word follows: the value was a word of a sentence ("is stored in vault"). */
+    private static boolean nextIsWord(String s, int end) {
+        int next = skipSpaces(s, end);
+        if (next == end || next >= s.length()) {
+            return false;
+        }
+        int nextEnd = wordEndAt(s, next);
+        if (nextEnd == next) {
+            return false;
+        }
+        String word = s.substring(next, nextEnd);
+        return word.chars().allMatch(c -> Character.isLowerCase(c));
+    }
+
+    private static int closingQuote(String s, int open) {
+        char q = s.charAt(open);
+        char close = switch (q) {
+            case '\u2018' -> '\u2019';
+            case '\u201C', '\u201E' -> '\u201D';
+            case '\u00AB' -> '\u00BB';
+            case '(' -> ')';
+            default -> q;
+        };
+        int limit = Math.min(s.length(), open + 257);
+        for (int i = open + 1; i < limit; i++) {
+            if (s.charAt(i) == close) {
+                return i > open + 1 ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int tokenEnd(String s, int pos) {
+        int i = pos;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && i - pos < 4096) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int wordEndAt(String s, int pos) {
+        int i = pos;
+        while (i < s.length() && isWordChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipSpaces(String s, int pos) {
+        int i = pos;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String stripTrailing(String token, String chars) {
+        int end = token.length();
+        while (end > 0 && chars.indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return token.substring(0, end);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+}

@@ -1,0 +1,129 @@
+package dev.opsruns.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The corpus of {@value #CORPUS}: credentials in the shapes real clients print them, each naming the
+ * scanner rule or client it follows, and benign messages whose diagnostic parts must survive. It
+ * prints one line with recall (secret cases fully removed) and precision (benign cases intact), and
+ * fails listing every case that leaked a secret or lost a diagnostic.
+ */
+@DisplayName("FailureSanitizer.standard() on the secret and benign corpus")
+class SanitizerCorpusTest {
+
+    private static final String CORPUS = "/sanitizer-corpus.tsv";
+
+    private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
+
+    /** One row of the corpus. */
+    record Case(boolean secret, String source, String input, List<String> absent, List<String> present,
+            boolean unchanged) {
+
+        @Override
+        public String toString() {
+            return (secret ? "secret: " : "benign: ") + source;
+        }
+
+        /** Null when the sanitizer handles this case, else what went wrong. */
+        String problem(String output) {
+            for (String s : absent) {
+                if (output.contains(s)) {
+                    return "leaked \"" + s + "\" in: " + output;
+                }
+            }
+            for (String p : present) {
+                if (!output.contains(p)) {
+                    return "lost \"" + p + "\" in: " + output;
+                }
+            }
+            if (unchanged && !output.equals(input)) {
+                return "changed a message with nothing to remove: " + output;
+            }
+            return output.length() > FailureSanitizer.MAX_LENGTH ? "longer than the cap: " + output.length() : null;
+        }
+    }
+
+    static List<Case> cases() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        try (InputStream in = SanitizerCorpusTest.class.getResourceAsStream(CORPUS)) {
+            assertNotNull(in, CORPUS + " is on the test classpath");
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] c = line.split("\t", -1);
+                assertEquals(5, c.length, CORPUS + ":" + number + " has five tab-separated columns");
+                assertTrue(c[0].equals("secret") || c[0].equals("benign"), CORPUS + ":" + number + " kind");
+                String input = c[2].replace('\u23CE', '\n');
+                cases.add(new Case(c[0].equals("secret"), c[1], input, list(c[3]), list(c[4]), c[4].equals("=")));
+            }
+        }
+        return cases;
+    }
+
+    private static List<String> list(String column) {
+        if (column.equals("-") || column.equals("=")) {
+            return List.of();
+        }
+        return Arrays.asList(column.split(Pattern.quote("||")));
+    }
+
+    @Test
+    @DisplayName("holds at least 300 secret cases, each naming its rule or client, and 150 benign cases")
+    void corpusIsLargeEnough() throws IOException {
+        List<Case> cases = cases();
+        long secrets = cases.stream().filter(Case::secret).count();
+        long benign = cases.size() - secrets;
+        assertTrue(secrets >= 300, "secret cases: " + secrets);
+        assertTrue(benign >= 150, "benign cases: " + benign);
+        assertTrue(cases.stream().filter(Case::secret).allMatch(c -> !c.source().isBlank() && !c.absent().isEmpty()),
+                "every secret case names its source and its secret");
+    }
+
+    @Test
+    @DisplayName("removes every secret and keeps every benign message (prints recall and precision)")
+    void recallAndPrecision() throws IOException {
+        List<Case> cases = cases();
+        List<String> problems = new ArrayList<>();
+        int secrets = 0;
+        int removed = 0;
+        int benign = 0;
+        int kept = 0;
+        for (Case c : cases) {
+            String problem = c.problem(SANITIZER.sanitize(c.input()));
+            if (c.secret()) {
+                secrets++;
+                removed += problem == null ? 1 : 0;
+            } else {
+                benign++;
+                kept += problem == null ? 1 : 0;
+            }
+            if (problem != null) {
+                problems.add(c + ": " + problem);
+            }
+        }
+        System.out.printf(Locale.ROOT, "sanitizer corpus: recall %d/%d secret cases fully removed (%.1f%%), "
+                + "precision %d/%d benign cases intact (%.1f%%)%n", removed, secrets, 100.0 * removed / secrets, kept,
+                benign, 100.0 * kept / benign);
+        assertTrue(problems.isEmpty(), () -> problems.size() + " cases failed:\n" + String.join("\n", problems));
+    }
+}
