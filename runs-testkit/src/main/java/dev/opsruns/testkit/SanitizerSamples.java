@@ -56,7 +56,15 @@ public final class SanitizerSamples {
      */
     public record Report(int secretSamples, int secretsRemoved, int keptSamples, int keptIntact, List<String> failures) {
 
-        /** Copies the list, so the report cannot change. */
+        /**
+         * Copies the list, so the report cannot change.
+         *
+         * @param secretSamples samples that carry secrets
+         * @param secretsRemoved of those, the samples none of whose secrets survived
+         * @param keptSamples samples without secrets
+         * @param keptIntact of those, the samples that came back intact
+         * @param failures one line per failed sample: where it came from, what went wrong, the output
+         */
         public Report {
             failures = List.copyOf(failures);
         }
