@@ -10,6 +10,7 @@ import dev.opsruns.core.RunsConfig;
 import dev.opsruns.core.StaleRunPolicy;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.jdbi.DatabaseVendor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -94,7 +95,7 @@ public record OpsRunsProperties(
      * @param clock the clock of the configuration
      * @return a configuration builder holding these settings (no listeners yet)
      */
-    RunsConfig.Builder configBuilder(java.time.Clock clock) {
+    RunsConfig.Builder configBuilder(Clock clock) {
         return RunsConfig.builder().clock(clock).accessPolicy(runAccessPolicy())
                 .linkTemplate(RunLinkTemplate.of(linkTemplate)).itemFailureCap(itemFailureCap);
     }

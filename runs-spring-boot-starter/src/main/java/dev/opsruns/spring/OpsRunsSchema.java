@@ -3,6 +3,7 @@ package dev.opsruns.spring;
 import dev.opsruns.core.InvalidRunInputException;
 import dev.opsruns.jdbi.DatabaseVendor;
 import dev.opsruns.jdbi.OpsRunsMigrations;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -52,7 +53,7 @@ public final class OpsRunsSchema {
         if (configured.isPresent() && configured.get() != detected) {
             throw new InvalidOpsRunsPropertyException("opsruns.database", "must be " + OpsRunsProperties.DATABASES
                     + " and match the DataSource, but was '" + properties.database() + "' and the DataSource is "
-                    + detected.name().toLowerCase(java.util.Locale.ROOT));
+                    + detected.name().toLowerCase(Locale.ROOT));
         }
         int applied = properties.migrate() ? OpsRunsMigrations.migrate(dataSource) : 0;
         return new OpsRunsSchema(detected, applied);
