@@ -3,7 +3,7 @@ package dev.opsruns.core;
 import java.util.List;
 
 /**
- * What one reaper pass ended.
+ * What one reaper pass ended (or, from {@link RunMaintenance#findStaleRuns}, would end now).
  *
  * @param stale running runs ended as {@code run.stale}
  * @param neverStarted pending runs ended as {@code run.never_started}

@@ -17,6 +17,16 @@ public interface RunMaintenance {
     ReapReport reapStaleRuns(StaleRunPolicy policy);
 
     /**
+     * What {@link #reapStaleRuns} would end now, without ending or changing anything: for health
+     * checks and dashboards (runs whose heartbeat is overdue, runs queued too long).
+     *
+     * @param policy the thresholds, the same a reaper pass uses
+     * @return the runs a pass would end now, at most {@link StaleRunPolicy#maxRunsPerPass()} of them
+     * @throws InvalidRunInputException when the policy is null
+     */
+    ReapReport findStaleRuns(StaleRunPolicy policy);
+
+    /**
      * Deletes ended runs that finished before now minus the retention, in batches, until none is left.
      *
      * @param policy the retention and batch size

@@ -2,13 +2,15 @@ package dev.opsruns.core;
 
 import dev.opsruns.core.internal.Checks;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Settings every store takes: clock, sanitizer, access policy, link template, related-link providers,
- * the item-failure cap and the start retry bound. Immutable and validated once, in
+ * the item-failure cap, the start retry bound and the {@link RunListener}s. Immutable and validated once, in
  * {@link Builder#build()}.
  */
 public final class RunsConfig {
@@ -29,6 +31,7 @@ public final class RunsConfig {
     private final Map<RunType, RelatedLinkProvider> relatedLinks;
     private final int itemFailureCap;
     private final int startRetries;
+    private final List<RunListener> listeners;
 
     private RunsConfig(Builder b) {
         this.clock = b.clock;
@@ -38,6 +41,7 @@ public final class RunsConfig {
         this.relatedLinks = Map.copyOf(b.relatedLinks);
         this.itemFailureCap = b.itemFailureCap;
         this.startRetries = b.startRetries;
+        this.listeners = List.copyOf(b.listeners);
     }
 
     /** @return the defaults: UTC system clock, standard sanitizer, policy and link template */
@@ -88,6 +92,11 @@ public final class RunsConfig {
         return startRetries;
     }
 
+    /** @return the listeners that hear run events, in registration order (empty by default) */
+    public List<RunListener> listeners() {
+        return listeners;
+    }
+
     /** Collects settings; {@link #build()} validates them. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
@@ -97,6 +106,7 @@ public final class RunsConfig {
         private final Map<RunType, RelatedLinkProvider> relatedLinks = new HashMap<>();
         private int itemFailureCap = DEFAULT_ITEM_FAILURE_CAP;
         private int startRetries = DEFAULT_START_RETRIES;
+        private final List<RunListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -162,6 +172,17 @@ public final class RunsConfig {
          */
         public Builder startRetries(int value) {
             this.startRetries = value;
+            return this;
+        }
+
+        /**
+         * Adds a listener; each call adds one more, heard in the order they were added.
+         *
+         * @param value a listener of run events
+         * @return this builder
+         */
+        public Builder listener(RunListener value) {
+            listeners.add(Objects.requireNonNull(value, "listener"));
             return this;
         }
 

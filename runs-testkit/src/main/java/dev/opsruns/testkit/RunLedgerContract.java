@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * Everything a ledger promises, in one class to extend: the write side ({@link RunRegistryContract}),
- * the read side ({@link RunQueriesContract}), notifications ({@link NotificationContract}) and
- * maintenance ({@link RunMaintenanceContract}), each run in a nested group against a ledger the
+ * the read side ({@link RunQueriesContract}), notifications ({@link NotificationContract}),
+ * maintenance ({@link RunMaintenanceContract}) and run events ({@link RunListenerContract}), each run
+ * in a nested group against a ledger the
  * subclass creates.
  *
  * <p>A store of one's own is "implement the SPI, extend two classes": this one, over
@@ -68,6 +69,16 @@ public abstract class RunLedgerContract {
     @Nested
     @DisplayName("maintenance")
     class Maintenance extends RunMaintenanceContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+
+    /** Run events heard by listeners. */
+    @Nested
+    @DisplayName("listeners")
+    class Listeners extends RunListenerContract {
         @Override
         protected RunLedger createLedger(RunsConfig config) {
             return RunLedgerContract.this.createLedger(config);

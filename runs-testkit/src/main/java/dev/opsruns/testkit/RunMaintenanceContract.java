@@ -460,4 +460,43 @@ public abstract class RunMaintenanceContract {
             fx.assertUnchanged(e, "purgeEndedRuns(null)");
         }
     }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("finding stale runs: what a reaper pass would end now, with nothing changed")
+    class FindStaleRuns {
+
+        @Test
+        void it_names_the_runs_a_pass_would_end_and_changes_none_of_them() {
+            Run stale = fx.running();
+            Run queued = fx.startBySystem(TENANT_B, BACKUP, fx.uniqueContext());
+            fx.clock.advance(QUEUE_TIMEOUT.plusSeconds(1));
+            Run fresh = fx.running();
+            Snapshot s = fx.snapshot(stale.id());
+            Snapshot q = fx.snapshot(queued.id());
+
+            ReapReport found = maintenance().findStaleRuns(POLICY);
+
+            assertEquals(List.of(stale.id()), found.stale());
+            assertEquals(List.of(queued.id()), found.neverStarted());
+            fx.assertUnchanged(s, "findStaleRuns");
+            fx.assertUnchanged(q, "findStaleRuns");
+            assertEquals(RunStatus.RUNNING, fx.registry().get(fresh.id()).status());
+            assertEquals(found, reap(), "the pass ends what was found");
+        }
+
+        @Test
+        void it_keeps_to_the_per_pass_bound_and_refuses_a_null_policy() {
+            fx.running();
+            fx.running();
+            fx.start();
+            fx.clock.advance(QUEUE_TIMEOUT.plusSeconds(1));
+
+            ReapReport found = maintenance().findStaleRuns(new StaleRunPolicy(HEARTBEAT_TIMEOUT, Map.of(), QUEUE_TIMEOUT, 2));
+
+            assertEquals(2, found.total());
+            assertThrows(InvalidRunInputException.class, () -> maintenance().findStaleRuns(null));
+        }
+    }
 }

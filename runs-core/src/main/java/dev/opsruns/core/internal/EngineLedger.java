@@ -24,10 +24,11 @@ public final class EngineLedger implements RunLedger {
     public EngineLedger(RunStore store, RunsConfig config) {
         Checks.notNull(store, "store");
         this.config = Checks.notNull(config, "config");
-        this.registry = new EngineRegistry(store, config, new NotificationRules(config));
+        EngineEvents events = new EngineEvents(config.listeners(), store);
+        this.registry = new EngineRegistry(store, config, new NotificationRules(config), events);
         this.queries = new EngineQueries(store, config);
         this.inbox = new EngineInbox(store, config);
-        this.maintenance = new EngineMaintenance(store, config, registry);
+        this.maintenance = new EngineMaintenance(store, config, registry, events);
     }
 
     @Override

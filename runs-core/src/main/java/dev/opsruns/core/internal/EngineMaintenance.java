@@ -4,6 +4,7 @@ import dev.opsruns.core.PurgeReport;
 import dev.opsruns.core.ReapReport;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.RetentionPolicy;
+import dev.opsruns.core.Run;
 import dev.opsruns.core.RunFailure;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunMaintenance;
@@ -34,26 +35,25 @@ final class EngineMaintenance implements RunMaintenance {
     private final RunStore store;
     private final RunsConfig config;
     private final EngineRegistry registry;
+    /** Fired after each end returned (committed); the registry already fired {@code ended}. */
+    private final EngineEvents events;
 
-    EngineMaintenance(RunStore store, RunsConfig config, EngineRegistry registry) {
+    EngineMaintenance(RunStore store, RunsConfig config, EngineRegistry registry, EngineEvents events) {
         this.store = store;
         this.config = config;
         this.registry = registry;
+        this.events = events;
     }
 
     @Override
     public ReapReport reapStaleRuns(StaleRunPolicy policy) {
         Checks.notNull(policy, "policy");
         Instant now = Times.now(config.clock());
-        Map<RunType, Instant> byType = new HashMap<>();
-        for (Map.Entry<RunType, Duration> e : policy.heartbeatTimeouts().entrySet()) {
-            byType.put(e.getKey(), now.minus(e.getValue()));
-        }
-        HeartbeatCutoffs cutoffs = new HeartbeatCutoffs(now.minus(policy.heartbeatTimeout()), byType);
+        HeartbeatCutoffs cutoffs = cutoffs(policy, now);
         List<RunId> stale = new ArrayList<>();
         for (StaleCandidate c : store.staleRunning(cutoffs, policy.maxRunsPerPass())) {
             RunFailure failure = failure(ReasonCode.RUN_STALE, StaleRunMessages.stale(c.seen()));
-            registry.tryEnd(RunEnd.reapStale(c, failure, now)).ifPresent(r -> stale.add(r.id()));
+            registry.tryEnd(RunEnd.reapStale(c, failure, now)).ifPresent(r -> reaped(r, stale));
         }
         List<RunId> neverStarted = new ArrayList<>();
         int budget = policy.maxRunsPerPass() - stale.size();
@@ -62,7 +62,7 @@ final class EngineMaintenance implements RunMaintenance {
             for (StaleCandidate c : store.neverStarted(cutoff, budget)) {
                 RunFailure failure = failure(ReasonCode.RUN_NEVER_STARTED, StaleRunMessages.neverStarted(c.seen()));
                 registry.tryEnd(RunEnd.reapNeverStarted(c.runId(), cutoff, failure, now))
-                        .ifPresent(r -> neverStarted.add(r.id()));
+                        .ifPresent(r -> reaped(r, neverStarted));
             }
         }
         if (!stale.isEmpty() || !neverStarted.isEmpty()) {
@@ -70,6 +70,31 @@ final class EngineMaintenance implements RunMaintenance {
                     stale.size(), neverStarted.size(), summary(stale, neverStarted));
         }
         return new ReapReport(stale, neverStarted);
+    }
+
+    @Override
+    public ReapReport findStaleRuns(StaleRunPolicy policy) {
+        Checks.notNull(policy, "policy");
+        Instant now = Times.now(config.clock());
+        List<RunId> stale = store.staleRunning(cutoffs(policy, now), policy.maxRunsPerPass()).stream()
+                .map(StaleCandidate::runId).toList();
+        int budget = policy.maxRunsPerPass() - stale.size();
+        List<RunId> neverStarted = budget <= 0 ? List.of()
+                : store.neverStarted(now.minus(policy.queueTimeout()), budget).stream().map(StaleCandidate::runId).toList();
+        return new ReapReport(stale, neverStarted);
+    }
+
+    private static HeartbeatCutoffs cutoffs(StaleRunPolicy policy, Instant now) {
+        Map<RunType, Instant> byType = new HashMap<>();
+        for (Map.Entry<RunType, Duration> e : policy.heartbeatTimeouts().entrySet()) {
+            byType.put(e.getKey(), now.minus(e.getValue()));
+        }
+        return new HeartbeatCutoffs(now.minus(policy.heartbeatTimeout()), byType);
+    }
+
+    private void reaped(Run run, List<RunId> into) {
+        into.add(run.id());
+        events.reaped(run);
     }
 
     private static String summary(List<RunId> stale, List<RunId> neverStarted) {

@@ -38,11 +38,14 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
     private final RunsConfig config;
     private final NotificationRules notificationRules;
     private final OpenRecorders openRecorders = new OpenRecorders();
+    /** Fired after each store primitive returned (committed), never from inside one. */
+    private final EngineEvents events;
 
-    EngineRegistry(RunStore store, RunsConfig config, NotificationRules notificationRules) {
+    EngineRegistry(RunStore store, RunsConfig config, NotificationRules notificationRules, EngineEvents events) {
         this.store = store;
         this.config = config;
         this.notificationRules = notificationRules;
+        this.events = events;
     }
 
     @Override
@@ -63,10 +66,12 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
                     request.initiator(), request.context(), now);
             InsertOutcome outcome = store.insertUnlessActive(run, notificationRules.started(run).orElse(null));
             if (outcome instanceof InsertOutcome.Inserted) {
+                events.started(run);
                 return new StartOutcome.Started(run);
             }
             if (outcome instanceof InsertOutcome.Active active) {
                 notificationRules.reused(active.run(), request.principal(), now).ifPresent(store::insertNotification);
+                events.reused(active.run());
                 return new StartOutcome.Reused(active.run());
             }
             Thread.yield(); // contended: let the callers churning on this key move on before trying again
@@ -77,7 +82,9 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
     @Override
     public Run markRunning(RunId runId) {
         Checks.notNull(runId, "runId");
-        return store.markRunning(runId, now()).orElseThrow(() -> refusal(runId, "markRunning", ACTIVE));
+        Run running = store.markRunning(runId, now()).orElseThrow(() -> refusal(runId, "markRunning", ACTIVE));
+        events.running(running);
+        return running;
     }
 
     @Override
@@ -110,6 +117,7 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
         Checks.notNull(message, "message");
         ItemFailure failure = new ItemFailure(itemKey, reasonCode, StoredText.sanitized(config.sanitizer(), message), now());
         require(store.recordItemFailure(runId, failure, config.itemFailureCap()), runId, "recordItemFailure");
+        events.itemFailed(runId, reasonCode);
     }
 
     @Override
@@ -145,7 +153,9 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
      * @return the ended run, or empty when the store refused the end
      */
     Optional<Run> tryEnd(RunEnd end) {
-        return store.end(end, notificationRules::ended);
+        Optional<Run> ended = store.end(end, notificationRules::ended);
+        ended.ifPresent(events::ended);
+        return ended;
     }
 
     private Run end(RunEnd end, String action) {
