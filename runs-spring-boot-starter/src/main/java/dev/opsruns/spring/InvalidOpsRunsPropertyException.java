@@ -8,6 +8,7 @@ import dev.opsruns.core.InvalidRunInputException;
  */
 public class InvalidOpsRunsPropertyException extends IllegalArgumentException {
 
+    /** The full name of the property that was not accepted. */
     private final String property;
 
     /**
