@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Settings every store takes: clock, sanitizer, access policy, link template, related-link providers,
- * the item-failure cap and the start retry bound. Immutable and validated once, in
+ * the item-failure cap, the start retry bound and the claim policy. Immutable and validated once, in
  * {@link Builder#build()}.
  */
 public final class RunsConfig {
@@ -29,6 +29,7 @@ public final class RunsConfig {
     private final Map<RunType, RelatedLinkProvider> relatedLinks;
     private final int itemFailureCap;
     private final int startRetries;
+    private final ClaimPolicy claimPolicy;
 
     private RunsConfig(Builder b) {
         this.clock = b.clock;
@@ -38,6 +39,7 @@ public final class RunsConfig {
         this.relatedLinks = Map.copyOf(b.relatedLinks);
         this.itemFailureCap = b.itemFailureCap;
         this.startRetries = b.startRetries;
+        this.claimPolicy = b.claimPolicy;
     }
 
     /** @return the defaults: UTC system clock, standard sanitizer, policy and link template */
@@ -88,6 +90,11 @@ public final class RunsConfig {
         return startRetries;
     }
 
+    /** @return the leases and attempt limits of claims */
+    public ClaimPolicy claimPolicy() {
+        return claimPolicy;
+    }
+
     /** Collects settings; {@link #build()} validates them. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
@@ -97,8 +104,18 @@ public final class RunsConfig {
         private final Map<RunType, RelatedLinkProvider> relatedLinks = new HashMap<>();
         private int itemFailureCap = DEFAULT_ITEM_FAILURE_CAP;
         private int startRetries = DEFAULT_START_RETRIES;
+        private ClaimPolicy claimPolicy = ClaimPolicy.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * @param value leases and attempt limits of claims (default {@link ClaimPolicy#defaults()})
+         * @return this builder
+         */
+        public Builder claimPolicy(ClaimPolicy value) {
+            this.claimPolicy = Objects.requireNonNull(value, "claimPolicy");
+            return this;
         }
 
         /**
