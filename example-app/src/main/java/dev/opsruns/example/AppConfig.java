@@ -50,6 +50,23 @@ public final class AppConfig {
     /** Longest wait between policy-source attempts, whatever Retry-After says. */
     public static final Duration DEFAULT_SOURCE_MAX_BACKOFF = Duration.ofSeconds(2);
 
+    /** Which dispatcher hands runs to workers. */
+    public enum Dispatcher {
+        /** A worker pool in this process (the default; H2 or PostgreSQL). */
+        IN_PROCESS,
+        /** db-scheduler on the app's PostgreSQL database: the instances of a fleet share the work. */
+        DB_SCHEDULER
+    }
+
+    /** The in-process pool. */
+    public static final Dispatcher DEFAULT_DISPATCHER = Dispatcher.IN_PROCESS;
+    /** How long a worker's claim on a run lasts without a heartbeat before another may take it over. */
+    public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(1);
+    /** Claims a run may have: the first and two takeovers. */
+    public static final int DEFAULT_CLAIM_MAX_ATTEMPTS = 3;
+    /** How often the dispatcher looks for work (db-scheduler's poll) and sweeps for runs that need a worker. */
+    public static final Duration DEFAULT_DISPATCH_POLL_INTERVAL = Duration.ofSeconds(5);
+
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     private final String host;
@@ -71,6 +88,10 @@ public final class AppConfig {
     private final int sourceAttempts;
     private final Duration sourceBackoff;
     private final Duration sourceMaxBackoff;
+    private final Dispatcher dispatcher;
+    private final Duration claimLease;
+    private final int claimMaxAttempts;
+    private final Duration dispatchPollInterval;
 
     private AppConfig(Builder b) {
         this.host = b.host;
@@ -92,6 +113,30 @@ public final class AppConfig {
         this.sourceAttempts = b.sourceAttempts;
         this.sourceBackoff = b.sourceBackoff;
         this.sourceMaxBackoff = b.sourceMaxBackoff;
+        this.dispatcher = b.dispatcher;
+        this.claimLease = b.claimLease;
+        this.claimMaxAttempts = b.claimMaxAttempts;
+        this.dispatchPollInterval = b.dispatchPollInterval;
+    }
+
+    /** @return which dispatcher hands runs to workers */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** @return the lease of a worker's claim */
+    public Duration claimLease() {
+        return claimLease;
+    }
+
+    /** @return how many claims a run may have */
+    public int claimMaxAttempts() {
+        return claimMaxAttempts;
+    }
+
+    /** @return how often the dispatcher polls and sweeps */
+    public Duration dispatchPollInterval() {
+        return dispatchPollInterval;
     }
 
     /** @return a builder holding the defaults */
@@ -128,6 +173,15 @@ public final class AppConfig {
         r.integer("OPSRUNS_POLICY_SOURCE_ATTEMPTS").ifPresent(b::sourceAttempts);
         r.duration("OPSRUNS_POLICY_SOURCE_BACKOFF").ifPresent(b::sourceBackoff);
         r.duration("OPSRUNS_POLICY_SOURCE_MAX_BACKOFF").ifPresent(b::sourceMaxBackoff);
+        r.text("OPSRUNS_DISPATCHER").ifPresent(v -> b.dispatcher(switch (v.toLowerCase(Locale.ROOT)) {
+            case "in-process" -> Dispatcher.IN_PROCESS;
+            case "db-scheduler" -> Dispatcher.DB_SCHEDULER;
+            default -> throw new IllegalArgumentException("OPSRUNS_DISPATCHER must be in-process or db-scheduler, but was '"
+                    + v + "'");
+        }));
+        r.duration("OPSRUNS_CLAIM_LEASE").ifPresent(b::claimLease);
+        r.integer("OPSRUNS_CLAIM_MAX_ATTEMPTS").ifPresent(b::claimMaxAttempts);
+        r.duration("OPSRUNS_DISPATCH_POLL_INTERVAL").ifPresent(b::dispatchPollInterval);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -287,6 +341,10 @@ public final class AppConfig {
         private int sourceAttempts = DEFAULT_SOURCE_ATTEMPTS;
         private Duration sourceBackoff = DEFAULT_SOURCE_BACKOFF;
         private Duration sourceMaxBackoff = DEFAULT_SOURCE_MAX_BACKOFF;
+        private Dispatcher dispatcher = DEFAULT_DISPATCHER;
+        private Duration claimLease = DEFAULT_CLAIM_LEASE;
+        private int claimMaxAttempts = DEFAULT_CLAIM_MAX_ATTEMPTS;
+        private Duration dispatchPollInterval = DEFAULT_DISPATCH_POLL_INTERVAL;
 
         private Builder() {
         }
@@ -405,6 +463,30 @@ public final class AppConfig {
             return this;
         }
 
+        /** @param value which dispatcher hands runs to workers @return this builder */
+        public Builder dispatcher(Dispatcher value) {
+            this.dispatcher = value;
+            return this;
+        }
+
+        /** @param value the lease of a worker's claim, 1 second to 1 hour @return this builder */
+        public Builder claimLease(Duration value) {
+            this.claimLease = value;
+            return this;
+        }
+
+        /** @param value how many claims a run may have, 1-100 @return this builder */
+        public Builder claimMaxAttempts(int value) {
+            this.claimMaxAttempts = value;
+            return this;
+        }
+
+        /** @param value how often the dispatcher polls and sweeps, 100 ms to 1 hour @return this builder */
+        public Builder dispatchPollInterval(Duration value) {
+            this.dispatchPollInterval = value;
+            return this;
+        }
+
         /**
          * @return the settings
          * @throws IllegalArgumentException naming the first setting out of range
@@ -423,6 +505,25 @@ public final class AppConfig {
             positive("RETENTION", retention);
             notNegative("POLICY_SOURCE_BACKOFF", sourceBackoff);
             notNegative("POLICY_SOURCE_MAX_BACKOFF", sourceMaxBackoff);
+            range("CLAIM_MAX_ATTEMPTS", claimMaxAttempts, 1, 100);
+            if (claimLease == null || claimLease.compareTo(Duration.ofSeconds(1)) < 0 || claimLease.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("CLAIM_LEASE must be 1 second to 1 hour, but was " + claimLease);
+            }
+            if (dispatchPollInterval == null || dispatchPollInterval.compareTo(Duration.ofMillis(100)) < 0
+                    || dispatchPollInterval.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("DISPATCH_POLL_INTERVAL must be 100ms to 1 hour, but was " + dispatchPollInterval);
+            }
+            if (claimLease.compareTo(staleHeartbeatTimeout) >= 0) {
+                throw new IllegalArgumentException("CLAIM_LEASE must be shorter than STALE_HEARTBEAT_TIMEOUT ("
+                        + staleHeartbeatTimeout + "), or the reaper would fail runs whose worker still holds them");
+            }
+            if (dispatcher == null) {
+                throw new IllegalArgumentException("DISPATCHER must be in-process or db-scheduler");
+            }
+            if (dispatcher == Dispatcher.DB_SCHEDULER && (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:"))) {
+                throw new IllegalArgumentException("DISPATCHER db-scheduler needs PostgreSQL (set DB_URL to a "
+                        + "jdbc:postgresql: URL); the embedded H2 database uses the in-process dispatcher");
+            }
             if (dbUrl != null && !(dbUrl.startsWith("jdbc:postgresql:") || dbUrl.startsWith("jdbc:h2:"))) {
                 throw new IllegalArgumentException("DB_URL must start with jdbc:postgresql: or jdbc:h2:, but was '"
                         + dbUrl.replaceAll("[?;].*", "...") + "'");

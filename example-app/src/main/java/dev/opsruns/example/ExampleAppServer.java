@@ -1,6 +1,7 @@
 package dev.opsruns.example;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.opsruns.core.ClaimPolicy;
 import dev.opsruns.core.RetentionPolicy;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.RunLinkTemplate;
@@ -22,10 +23,12 @@ import dev.opsruns.example.drift.DriftGeneration;
 import dev.opsruns.example.drift.DriftGenerationJob;
 import dev.opsruns.example.drift.DriftGenerationService;
 import dev.opsruns.example.inventory.InventoryRepository;
+import dev.opsruns.example.jobs.DbSchedulerJobDispatcher;
 import dev.opsruns.example.jobs.InProcessJobDispatcher;
 import dev.opsruns.example.jobs.JobDispatcher;
 import dev.opsruns.example.jobs.JobRunner;
 import dev.opsruns.example.jobs.PendingRunRecovery;
+import dev.opsruns.example.jobs.SweepingJobDispatcher;
 import dev.opsruns.example.maintenance.LedgerMaintenanceScheduler;
 import dev.opsruns.example.policy.DemoPolicySource;
 import dev.opsruns.example.policy.PolicyRepository;
@@ -89,6 +92,8 @@ public final class ExampleAppServer implements AutoCloseable {
                     .linkTemplate(RunLinkTemplate.standard())
                     .relatedLinks(DriftGeneration.RUN_TYPE, new DriftFindingsLink())
                     .relatedLinks(AddPolicies.RUN_TYPE, new BackupSetLink())
+                    .claimPolicy(ClaimPolicy.defaults().withLease(config.claimLease())
+                            .withMaxAttempts(config.claimMaxAttempts()))
                     .build();
             openedLedger = b.ledgerFactory.open(pool, runsConfig);
             int applied = AppMigrations.migrate(pool);
@@ -108,8 +113,9 @@ public final class ExampleAppServer implements AutoCloseable {
 
             JobRunner runner = new JobRunner(openedLedger.registry(), List.of(
                     new DriftGenerationJob(openedLedger.registry(), inventory, findings, b.clock),
-                    new AddPoliciesJob(openedLedger.registry(), backupSets, source, retry, b.clock)));
-            openedDispatcher = b.dispatcherFactory.apply(runner);
+                    new AddPoliciesJob(openedLedger.registry(), openedLedger.queries(), backupSets, source, retry, b.clock)));
+            openedDispatcher = b.dispatcherFactory != null ? b.dispatcherFactory.apply(runner)
+                    : defaultDispatcher(config, pool, openedLedger, runner);
             List<TenantId> tenants = userDirectory.tenants().stream().map(Tenant::id).toList();
             PendingRunRecovery.redispatch(openedLedger.queries(), tenants, runner.runTypes(), openedDispatcher);
 
@@ -141,6 +147,21 @@ public final class ExampleAppServer implements AutoCloseable {
             pool.close();
             throw e;
         }
+    }
+
+    /**
+     * The dispatcher the settings choose. Both claim before a job works, so instances of the app on one
+     * database never run one run twice: db-scheduler delivers each run to one instance, and the
+     * in-process pool's sweeper offers every instance the runs that need a worker.
+     */
+    private static JobDispatcher defaultDispatcher(AppConfig config, DataSource pool, RunLedger ledger, JobRunner runner) {
+        return switch (config.dispatcher()) {
+            case IN_PROCESS -> new SweepingJobDispatcher(new InProcessJobDispatcher(runner, config.workerThreads()),
+                    ledger.maintenance(), config.dispatchPollInterval());
+            case DB_SCHEDULER -> new DbSchedulerJobDispatcher(pool, ledger, runner.jobs(), config.workerThreads(),
+                    config.dispatchPollInterval(), config.shutdownGrace(),
+                    "opsruns-app-" + ProcessHandle.current().pid() + "-" + config.port());
+        };
     }
 
     /**
@@ -229,7 +250,7 @@ public final class ExampleAppServer implements AutoCloseable {
 
         private Builder(AppConfig config) {
             this.config = Objects.requireNonNull(config, "config");
-            this.dispatcherFactory = runner -> new InProcessJobDispatcher(runner, config.workerThreads());
+            // null: the dispatcher the settings choose (see defaultDispatcher)
         }
 
         /** @param value the clock of the ledger and the app @return this builder */
@@ -244,7 +265,10 @@ public final class ExampleAppServer implements AutoCloseable {
             return this;
         }
 
-        /** @param value builds the job dispatcher around the job runner (default: the in-process pool) @return this builder */
+        /**
+         * @param value builds the job dispatcher around the job runner (default: the one the settings
+         *     choose, the in-process pool with its sweeper or db-scheduler) @return this builder
+         */
         public Builder jobDispatcher(Function<JobRunner, JobDispatcher> value) {
             this.dispatcherFactory = Objects.requireNonNull(value, "jobDispatcher");
             return this;

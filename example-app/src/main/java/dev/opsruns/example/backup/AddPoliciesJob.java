@@ -1,8 +1,10 @@
 package dev.opsruns.example.backup;
 
+import dev.opsruns.core.Principal;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.Run;
-import dev.opsruns.core.RunId;
+import dev.opsruns.core.RunClaim;
+import dev.opsruns.core.RunQueries;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunType;
 import dev.opsruns.example.jobs.RunJob;
@@ -12,7 +14,9 @@ import dev.opsruns.example.policy.PolicySourceException;
 import dev.opsruns.example.policy.SourceRetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code backup_set.add_policies} job: one item per policy. Each policy's payload is captured from
@@ -23,7 +27,11 @@ import java.util.Optional;
  */
 public final class AddPoliciesJob implements RunJob {
 
+    /** Reads the run's recorded item failures when a takeover resumes it. */
+    private static final Principal RESUMER = Principal.systemReader("add-policies-job");
+
     private final RunRegistry registry;
+    private final RunQueries queries;
     private final BackupSetRepository backupSets;
     private final PolicySource source;
     private final SourceRetryPolicy retry;
@@ -31,14 +39,16 @@ public final class AddPoliciesJob implements RunJob {
 
     /**
      * @param registry the ledger's write side
+     * @param queries the ledger's read side (a takeover reads the failures recorded before it)
      * @param backupSets backup sets
      * @param source where payloads are captured from
      * @param retry how throttled calls are retried
      * @param clock the ledger's clock
      */
-    public AddPoliciesJob(RunRegistry registry, BackupSetRepository backupSets, PolicySource source,
+    public AddPoliciesJob(RunRegistry registry, RunQueries queries, BackupSetRepository backupSets, PolicySource source,
             SourceRetryPolicy retry, Clock clock) {
         this.registry = registry;
+        this.queries = queries;
         this.backupSets = backupSets;
         this.source = source;
         this.retry = retry;
@@ -51,35 +61,58 @@ public final class AddPoliciesJob implements RunJob {
     }
 
     @Override
-    public void execute(Run run) throws InterruptedException {
-        RunId id = run.id();
-        registry.markRunning(id);
+    public void execute(Run run, RunClaim claim) throws InterruptedException {
         AddPoliciesContext context;
         try {
             context = AddPoliciesContext.from(run.context());
         } catch (IllegalArgumentException e) {
-            registry.fail(id, AddPolicies.INVALID_CONTEXT, "the run's context is not an add-policies context: " + e.getMessage());
+            registry.fail(claim, AddPolicies.INVALID_CONTEXT, "the run's context is not an add-policies context: " + e.getMessage());
             return;
         }
         Optional<BackupSet> set = backupSets.find(run.tenantId(), context.backupSetId());
         if (set.isEmpty()) {
-            registry.fail(id, AddPolicies.BACKUP_SET_MISSING, "backup set " + context.backupSetId() + " no longer exists");
+            registry.fail(claim, AddPolicies.BACKUP_SET_MISSING, "backup set " + context.backupSetId() + " no longer exists");
             return;
         }
-        registry.setTotal(id, context.policyIds().size());
+        registry.setTotal(claim, context.policyIds().size());
+        Set<String> done = resume(run, claim, set.get());
         for (String policyId : context.policyIds()) {
+            if (done.contains(policyId)) {
+                continue;
+            }
             try {
-                CapturedPolicy captured = captureWithRetry(run, policyId);
-                backupSets.putItem(set.get(), captured, id, clock.instant());
-                registry.recordProgress(id, ProgressDelta.succeeded(1));
+                CapturedPolicy captured = captureWithRetry(run, claim, policyId);
+                backupSets.putItem(set.get(), captured, run.id(), clock.instant());
+                registry.recordProgress(claim, ProgressDelta.succeeded(1));
             } catch (PolicySourceException e) {
-                registry.recordItemFailure(id, policyId, e.reasonCode(), e.getMessage());
+                registry.recordItemFailure(claim, policyId, e.reasonCode(), e.getMessage());
             }
         }
-        registry.finish(id);
+        registry.finish(claim);
     }
 
-    private CapturedPolicy captureWithRetry(Run run, String policyId) throws PolicySourceException, InterruptedException {
+    /**
+     * A takeover resumes where the earlier attempt stopped: policies it captured (in the set under this
+     * run) or recorded as failed are not done again, and captures it stored without counting them are
+     * counted now, so the run's counts add up to its total exactly once.
+     *
+     * @return the policies already done
+     */
+    private Set<String> resume(Run run, RunClaim claim, BackupSet set) {
+        if (claim.attempt() == 1) {
+            return Set.of();
+        }
+        Set<String> captured = backupSets.policiesCapturedBy(set, run.id());
+        long uncounted = captured.size() - run.counts().succeeded();
+        if (uncounted > 0) {
+            registry.recordProgress(claim, ProgressDelta.succeeded(uncounted));
+        }
+        Set<String> done = new HashSet<>(captured);
+        queries.detail(RESUMER, run.tenantId(), run.id()).itemFailures().forEach(f -> done.add(f.itemKey()));
+        return done;
+    }
+
+    private CapturedPolicy captureWithRetry(Run run, RunClaim claim, String policyId) throws PolicySourceException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return source.capture(run.tenantId(), policyId);
@@ -92,7 +125,7 @@ public final class AddPoliciesJob implements RunJob {
                     throw e;
                 }
                 Duration wait = retry.delayAfter(attempt, e.retryAfter());
-                registry.heartbeat(run.id());
+                registry.heartbeat(claim);
                 Thread.sleep(wait.toMillis());
             }
         }

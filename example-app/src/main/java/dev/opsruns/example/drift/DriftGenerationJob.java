@@ -2,7 +2,7 @@ package dev.opsruns.example.drift;
 
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.Run;
-import dev.opsruns.core.RunId;
+import dev.opsruns.core.RunClaim;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunType;
 import dev.opsruns.example.inventory.InventoryRepository;
@@ -47,21 +47,19 @@ public final class DriftGenerationJob implements RunJob {
     }
 
     @Override
-    public void execute(Run run) {
-        RunId id = run.id();
-        registry.markRunning(id);
+    public void execute(Run run, RunClaim claim) {
         DriftRunContext context;
         try {
             context = DriftRunContext.from(run.context());
         } catch (IllegalArgumentException e) {
-            registry.fail(id, DriftGeneration.INVALID_CONTEXT, "the run's context is not a drift context: " + e.getMessage());
+            registry.fail(claim, DriftGeneration.INVALID_CONTEXT, "the run's context is not a drift context: " + e.getMessage());
             return;
         }
         Optional<InventoryRun> baseline = inventory.find(run.tenantId(), context.baselineRunId());
         Optional<InventoryRun> current = inventory.find(run.tenantId(), context.currentRunId());
         if (baseline.isEmpty() || current.isEmpty()) {
             UUID missing = baseline.isEmpty() ? context.baselineRunId() : context.currentRunId();
-            registry.fail(id, DriftGeneration.INVENTORY_RUN_MISSING, "inventory run " + missing + " of scope "
+            registry.fail(claim, DriftGeneration.INVENTORY_RUN_MISSING, "inventory run " + missing + " of scope "
                     + context.scopeKey() + " no longer exists");
             return;
         }
@@ -71,14 +69,18 @@ public final class DriftGenerationJob implements RunJob {
             before = inventory.snapshot(baseline.get());
             after = inventory.snapshot(current.get());
         } catch (SnapshotUnavailableException e) {
-            registry.fail(id, DriftGeneration.SNAPSHOT_UNAVAILABLE, e.getMessage());
+            registry.fail(claim, DriftGeneration.SNAPSHOT_UNAVAILABLE, e.getMessage());
             return;
         }
         int compared = SnapshotComparison.policiesCompared(before, after);
-        registry.setTotal(id, compared);
+        registry.setTotal(claim, compared);
         List<DriftChange> changes = SnapshotComparison.compare(before, after);
-        findings.replace(run.tenantId(), id, context, changes, clock.instant());
-        registry.recordProgress(id, ProgressDelta.succeeded(compared));
-        registry.finish(id);
+        findings.replace(run.tenantId(), run.id(), context, changes, clock.instant());
+        // a takeover of a run whose earlier attempt counted already counts only what is missing
+        long uncounted = compared - run.counts().succeeded();
+        if (uncounted > 0) {
+            registry.recordProgress(claim, ProgressDelta.succeeded(uncounted));
+        }
+        registry.finish(claim);
     }
 }
