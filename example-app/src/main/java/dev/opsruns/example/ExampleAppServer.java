@@ -113,7 +113,7 @@ public final class ExampleAppServer implements AutoCloseable {
 
             JobRunner runner = new JobRunner(openedLedger.registry(), List.of(
                     new DriftGenerationJob(openedLedger.registry(), inventory, findings, b.clock),
-                    new AddPoliciesJob(openedLedger.registry(), openedLedger.queries(), backupSets, source, retry, b.clock)));
+                    new AddPoliciesJob(openedLedger.registry(), backupSets, source, retry, b.clock)));
             openedDispatcher = b.dispatcherFactory != null ? b.dispatcherFactory.apply(runner)
                     : defaultDispatcher(config, pool, openedLedger, runner);
             List<TenantId> tenants = userDirectory.tenants().stream().map(Tenant::id).toList();

@@ -1,10 +1,8 @@
 package dev.opsruns.example.backup;
 
-import dev.opsruns.core.Principal;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.Run;
 import dev.opsruns.core.RunClaim;
-import dev.opsruns.core.RunQueries;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunType;
 import dev.opsruns.example.jobs.RunJob;
@@ -14,9 +12,8 @@ import dev.opsruns.example.policy.PolicySourceException;
 import dev.opsruns.example.policy.SourceRetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code backup_set.add_policies} job: one item per policy. Each policy's payload is captured from
@@ -27,11 +24,7 @@ import java.util.Set;
  */
 public final class AddPoliciesJob implements RunJob {
 
-    /** Reads the run's recorded item failures when a takeover resumes it. */
-    private static final Principal RESUMER = Principal.systemReader("add-policies-job");
-
     private final RunRegistry registry;
-    private final RunQueries queries;
     private final BackupSetRepository backupSets;
     private final PolicySource source;
     private final SourceRetryPolicy retry;
@@ -39,16 +32,14 @@ public final class AddPoliciesJob implements RunJob {
 
     /**
      * @param registry the ledger's write side
-     * @param queries the ledger's read side (a takeover reads the failures recorded before it)
      * @param backupSets backup sets
      * @param source where payloads are captured from
      * @param retry how throttled calls are retried
      * @param clock the ledger's clock
      */
-    public AddPoliciesJob(RunRegistry registry, RunQueries queries, BackupSetRepository backupSets, PolicySource source,
+    public AddPoliciesJob(RunRegistry registry, BackupSetRepository backupSets, PolicySource source,
             SourceRetryPolicy retry, Clock clock) {
         this.registry = registry;
-        this.queries = queries;
         this.backupSets = backupSets;
         this.source = source;
         this.retry = retry;
@@ -75,11 +66,9 @@ public final class AddPoliciesJob implements RunJob {
             return;
         }
         registry.setTotal(claim, context.policyIds().size());
-        Set<String> done = resume(run, claim, set.get());
-        for (String policyId : context.policyIds()) {
-            if (done.contains(policyId)) {
-                continue;
-            }
+        List<String> policyIds = context.policyIds();
+        for (int i = (int) Math.min(resumeAt(run, claim), policyIds.size()); i < policyIds.size(); i++) {
+            String policyId = policyIds.get(i);
             try {
                 CapturedPolicy captured = captureWithRetry(run, claim, policyId);
                 backupSets.putItem(set.get(), captured, run.id(), clock.instant());
@@ -92,24 +81,15 @@ public final class AddPoliciesJob implements RunJob {
     }
 
     /**
-     * A takeover resumes where the earlier attempt stopped: policies it captured (in the set under this
-     * run) or recorded as failed are not done again, and captures it stored without counting them are
-     * counted now, so the run's counts add up to its total exactly once.
+     * Where a takeover resumes: this job reports each policy's outcome as soon as it has one, in the
+     * order of the run's policy list, so the counts an earlier attempt left are exactly the outcomes of
+     * the first that many policies. The policy after them may have been captured without being counted
+     * (a crash in between); capturing it again replaces the capture, so it is simply done again.
      *
-     * @return the policies already done
+     * @return how many policies of the list are done
      */
-    private Set<String> resume(Run run, RunClaim claim, BackupSet set) {
-        if (claim.attempt() == 1) {
-            return Set.of();
-        }
-        Set<String> captured = backupSets.policiesCapturedBy(set, run.id());
-        long uncounted = captured.size() - run.counts().succeeded();
-        if (uncounted > 0) {
-            registry.recordProgress(claim, ProgressDelta.succeeded(uncounted));
-        }
-        Set<String> done = new HashSet<>(captured);
-        queries.detail(RESUMER, run.tenantId(), run.id()).itemFailures().forEach(f -> done.add(f.itemKey()));
-        return done;
+    private static long resumeAt(Run run, RunClaim claim) {
+        return claim.attempt() == 1 ? 0 : run.counts().processed();
     }
 
     private CapturedPolicy captureWithRetry(Run run, RunClaim claim, String policyId) throws PolicySourceException, InterruptedException {

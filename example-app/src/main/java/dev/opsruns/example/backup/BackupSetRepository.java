@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,7 +28,6 @@ public final class BackupSetRepository {
              WHERE backup_set_id = :set
              ORDER BY policy_id
             """;
-    private static final String CAPTURED_BY = "SELECT policy_id FROM backup_items WHERE backup_set_id = :set AND captured_by_run_id = :run";
     private static final String DELETE_ITEM = "DELETE FROM backup_items WHERE backup_set_id = :set AND policy_id = :policy";
     private static final String INSERT_ITEM = """
             INSERT INTO backup_items (backup_set_id, policy_id, display_name, policy_type, payload_json, captured_at,
@@ -73,16 +71,6 @@ public final class BackupSetRepository {
                 rs.getString("policy_id"), rs.getString("display_name"), rs.getString("policy_type"),
                 rs.getString("payload_json"), SqlTimes.instant(rs, "captured_at"),
                 new RunId(rs.getObject("captured_by_run_id", UUID.class)))).list());
-    }
-
-    /**
-     * @param set a backup set
-     * @param runId a run
-     * @return the policies of the set whose current capture is that run's
-     */
-    public Set<String> policiesCapturedBy(BackupSet set, RunId runId) {
-        return Set.copyOf(jdbi.withHandle(h -> h.createQuery(CAPTURED_BY).bind("set", set.id()).bind("run", runId.value())
-                .mapTo(String.class).list()));
     }
 
     /**
