@@ -8,6 +8,7 @@ import dev.opsruns.core.InvalidRunInputException;
  */
 public class InvalidOpsRunsPropertyException extends IllegalArgumentException {
 
+    /** The full name of the property whose value was refused. */
     private final String property;
 
     /**
