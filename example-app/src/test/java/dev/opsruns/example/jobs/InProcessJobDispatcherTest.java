@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsruns.core.Principal;
 import dev.opsruns.core.Run;
-import dev.opsruns.core.RunClaim;
 import dev.opsruns.core.RunContext;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunLedger;
@@ -38,10 +37,11 @@ class InProcessJobDispatcherTest {
         }
 
         @Override
-        public void execute(Run run, RunClaim claim) throws InterruptedException {
+        public void execute(Run run) throws InterruptedException {
+            ledger.registry().markRunning(run.id());
             started.countDown();
             proceed.await();
-            ledger.registry().finish(claim);
+            ledger.registry().finish(run.id());
         }
     };
 
@@ -82,7 +82,8 @@ class InProcessJobDispatcherTest {
             }
 
             @Override
-            public void execute(Run run, RunClaim claim) {
+            public void execute(Run run) {
+                ledger.registry().markRunning(run.id());
                 throw new IllegalStateException("jdbc:postgresql://db/ops?password=hunter2 exploded");
             }
         };
