@@ -41,10 +41,8 @@ final class EngineQueries implements RunQueries {
         checkView(principal, tenantId);
         Checks.notNull(filter, "filter");
         Checks.notNull(page, "page");
-        if (page.cursor() != null) {
-            PageCursor.decode(page.cursor(), tenantId, filter); // a bad cursor is refused before any store work
-        }
         Optional<RunFilter> exact = exactBounds(filter);
+        // KeysetPages decodes the cursor before it fetches, so a bad cursor is refused before any store work
         return KeysetPages.page(tenantId, filter, page, (position, limit) -> exact.isEmpty() ? List.of()
                 : store.page(tenantId, exact.get(), position, limit));
     }
