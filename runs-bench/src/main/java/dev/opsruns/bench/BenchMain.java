@@ -177,6 +177,10 @@ public final class BenchMain {
                 Pair p = pair(env, s, ItemFailureBenchmarks.class, t);
                 throughputRow(db, "item failure (sanitize+count+row)", t, p, null);
             }
+            for (int t : THREADS) {
+                Pair p = pair(env, s, ClaimBenchmarks.class, t);
+                throughputRow(db, "claim a pending run (raw UPDATE ... WHERE status = 'pending')", t, p, null);
+            }
             coalesced(env, s, hot.baseline());
             report.row(purgeRow);
         }

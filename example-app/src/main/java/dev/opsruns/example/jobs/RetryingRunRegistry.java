@@ -1,9 +1,11 @@
 package dev.opsruns.example.jobs;
 
+import dev.opsruns.core.ClaimOutcome;
 import dev.opsruns.core.IllegalRunTransitionException;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunClaim;
 import dev.opsruns.core.RunCounts;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunRegistry;
@@ -22,11 +24,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A write whose outcome is unknown (the connection broke during its commit) is not blindly repeated
  * where that would count twice. A job is the only writer of its run's counts, so this registry keeps the
- * counts it expects (from {@link #markRunning} on) and, after an unknown outcome, reads the run: counts
+ * counts it expects (from {@link #markRunning} or {@link #claim} on) and, after an unknown outcome, reads the run: counts
  * that already hold the increment mean it landed; counts without it mean it did not, and it is sent again.
  * Without expected counts (or when they disagree either way) the increment is taken as done and the log
  * says it may be missing. An end (finish, fail, abort) is retried and, when the retry finds the run
  * already ended, the ended run is returned.
+ *
+ * <p>The fenced calls (with a {@link RunClaim}) get the same treatment. A claim is retried too: when
+ * the first attempt's outcome was unknown and it did land, the retry finds the run held by a claim
+ * nobody has, and the run is taken over once that claim's lease expires (one attempt spent, no
+ * double work).
  */
 public final class RetryingRunRegistry implements RunRegistry {
 
@@ -48,6 +55,54 @@ public final class RetryingRunRegistry implements RunRegistry {
     @Override
     public StartOutcome startOrReuse(StartRequest request) {
         return retry.call("start or reuse a " + request.runType() + " run", () -> delegate.startOrReuse(request));
+    }
+
+    @Override
+    public ClaimOutcome claim(RunId runId) {
+        ClaimOutcome outcome = retry.call("claim run " + runId, () -> delegate.claim(runId));
+        if (outcome instanceof ClaimOutcome.Claimed claimed) {
+            expected.put(runId, claimed.run().counts());
+        }
+        return outcome;
+    }
+
+    @Override
+    public void heartbeat(RunClaim claim) {
+        retry.run("heartbeat of run " + claim.runId(), () -> delegate.heartbeat(claim));
+    }
+
+    @Override
+    public void setTotal(RunClaim claim, long total) {
+        RunId runId = claim.runId();
+        retry.run("set the total of run " + runId, () -> delegate.setTotal(claim, total));
+        expected.computeIfPresent(runId, (id, counts) -> counts.withTotal(total));
+    }
+
+    @Override
+    public void recordProgress(RunClaim claim, ProgressDelta delta) {
+        RunId runId = claim.runId();
+        onceAtMost(runId, "record progress of run " + runId, delta, () -> delegate.recordProgress(claim, delta));
+    }
+
+    @Override
+    public void recordItemFailure(RunClaim claim, String itemKey, ReasonCode reasonCode, String message) {
+        RunId runId = claim.runId();
+        onceAtMost(runId, "record an item failure of run " + runId, new ProgressDelta(0, 1, 0),
+                () -> delegate.recordItemFailure(claim, itemKey, reasonCode, message));
+    }
+
+    @Override
+    public Run finish(RunClaim claim) {
+        RunId runId = claim.runId();
+        expected.remove(runId);
+        return end(runId, "finish run " + runId, () -> delegate.finish(claim));
+    }
+
+    @Override
+    public Run fail(RunClaim claim, ReasonCode reasonCode, String message) {
+        RunId runId = claim.runId();
+        expected.remove(runId);
+        return end(runId, "fail run " + runId, () -> delegate.fail(claim, reasonCode, message));
     }
 
     @Override
