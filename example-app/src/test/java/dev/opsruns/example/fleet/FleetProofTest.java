@@ -60,10 +60,10 @@ class FleetProofTest {
     private final List<Instance> instances = new ArrayList<>();
     private TestDatabase.Instance db;
 
-    /** One app JVM. */
     /** Bearer tokens by user id, as the seeding instance printed them (the database keeps only hashes). */
     private final Map<String, String> issuedTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** One app JVM. */
     private record Instance(Process process, String baseUrl, Path log) {
         String schedulerName() {
             return "opsruns-app-" + process.pid() + "-0";
@@ -110,6 +110,37 @@ class FleetProofTest {
         assertThat(count("SELECT COUNT(*) FROM opsruns_scheduled_tasks")).as("no execution left behind").isZero();
         System.out.printf(Locale.ROOT, "fleet proof (db-scheduler): %d runs, %d held by the killed JVM, taken over in %d ms%n",
                 count("SELECT COUNT(*) FROM opsruns_runs"), held.size(), takeover.toMillis());
+    }
+
+    @Test
+    void a_frozen_instance_is_taken_over_and_its_late_writes_are_refused() throws Exception {
+        db = TestDatabase.POSTGRESQL.create();
+        instances.add(startInstance("db-scheduler", 0).join());
+        instances.add(startInstance("db-scheduler", 1).join());
+        Map<String, String> tokens = operatorTokens();
+
+        produce(tokens, 0, 120, instances);
+        Instance victim = instances.get(1);
+        Set<String> held = awaitHeldBackupRuns(() -> runsPickedBy(victim.schedulerName()));
+        // SIGSTOP: the JVM keeps its connections and its place in the middle of its jobs, but stops
+        // heartbeating; once it is taken over, SIGCONT lets it go on writing as if nothing happened.
+        long frozenAt = signal(victim, "STOP");
+        Duration takeover;
+        try {
+            takeover = awaitTakenOver(held, frozenAt);
+            awaitAllEnded();
+        } finally {
+            signal(victim, "CONT");
+        }
+        long refused = awaitLogLines(victim, " stopped: ", Duration.ofSeconds(20));
+        Thread.sleep(POLL.toMillis() * 2); // whatever else the thawed JVM still had to say
+        assertEveryRunEndedOnceAndCountedEachItemOnce();
+        assertTakenOver(held);
+        assertThat(refused).as("late writes of the thawed instance refused (its log says its attempts stopped)").isPositive();
+        assertThat(count("SELECT COUNT(*) FROM opsruns_scheduled_tasks")).as("no execution left behind").isZero();
+        System.out.printf(Locale.ROOT, "fleet proof (SIGSTOP): %d runs, %d held by the frozen JVM, taken over in %d ms,"
+                + " %d late attempt(s) refused after SIGCONT%n", count("SELECT COUNT(*) FROM opsruns_runs"), held.size(),
+                takeover.toMillis(), refused);
     }
 
     @Test
@@ -210,6 +241,26 @@ class FleetProofTest {
         victim.process().destroyForcibly();
         assertThat(victim.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
         return System.nanoTime();
+    }
+
+    /** Sends a signal with kill(1), as an operator or the kernel's OOM handling would. */
+    private static long signal(Instance victim, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(victim.process().pid())).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -" + signal).isZero();
+        return System.nanoTime();
+    }
+
+    /** @return how many lines of the instance's log hold {@code text}, once there is one or the time is up */
+    private static long awaitLogLines(Instance instance, String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lines;
+        do {
+            Thread.sleep(200);
+            try (var all = Files.lines(instance.log())) {
+                lines = all.filter(l -> l.contains(text)).count();
+            }
+        } while (lines == 0 && System.nanoTime() < deadline);
+        return lines;
     }
 
     // ------------------------------------------------------------------ producers
