@@ -43,7 +43,8 @@ import org.openjdk.jmh.util.Version;
 
 /**
  * Runs the benchmarks and prints one table: {@code java -jar opsruns-benchmarks.jar [h2|postgres|all]};
- * {@code sanitizer} runs only {@link SanitizerBenchmarks}, which needs no database.
+ * {@code sanitizer} runs only {@link SanitizerBenchmarks}, which needs no database; {@code fleet} runs only
+ * {@link FleetBench} (PostgreSQL, several worker JVMs).
  *
  * <p>For each database: empty it, run the migrations, seed the monitoring data (one set-based
  * insert), then run every benchmark through the JMH Runner API, baseline first and library right
@@ -80,6 +81,13 @@ public final class BenchMain {
      */
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0].toLowerCase(Locale.ROOT);
+        if (which.equals("fleet")) {
+            // PostgreSQL only, several JVMs: end to end through db-scheduler, beside bare db-scheduler
+            Path target = Path.of(System.getProperty("opsruns.bench.target", "runs-bench/target")).toAbsolutePath();
+            Files.createDirectories(target);
+            FleetBench.report(target, System.out);
+            return;
+        }
         if (which.equals("sanitizer")) {
             // no database: the sanitizer alone, beside a pass-through sanitizer
             Path target = Path.of(System.getProperty("opsruns.bench.target", "runs-bench/target")).toAbsolutePath();
@@ -93,7 +101,7 @@ public final class BenchMain {
             default -> null;
         };
         if (databases == null) {
-            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all|sanitizer]");
+            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all|sanitizer|fleet]");
             System.exit(2);
             return;
         }
