@@ -175,8 +175,10 @@ public final class BenchMain {
                 newKey.put(t, p.library().failed() ? Double.NaN : p.library().score());
                 throughputRow(db, "start, new key (INSERT)", t, p, ratioTarget(MIN_RATIO));
             }
+            Map<Integer, Measured> reuse = new HashMap<>();
             for (int t : THREADS) {
                 Pair p = pair(env, s, ReuseStartBenchmarks.class, t);
+                reuse.put(t, p.library());
                 reuseRow(db, t, p, newKey.get(t));
             }
             Pair hot = pair(env, s, HotProgressBenchmarks.class, HOT_THREADS);
@@ -191,7 +193,75 @@ public final class BenchMain {
             }
             coalesced(env, s, hot.baseline());
             report.row(purgeRow);
+            peer(env, s, newKey, reuse);
         }
+    }
+
+    /**
+     * Spring Batch's JobRepository beside opsruns, at 1 and 4 threads: the new-key and reuse figures of
+     * opsruns are those measured above in this run; progress is measured as a pair here.
+     */
+    private void peer(BenchEnv env, Settings s, Map<Integer, Double> newKey, Map<Integer, Measured> reuse) throws Exception {
+        Database db = env.database();
+        try (HikariDataSource ds = Pools.open(env, 2, "opsruns-peer-schema")) {
+            SpringBatchSchema.recreate(db, ds);
+        }
+        for (int t : PEER_THREADS) {
+            Measured lib = Double.isNaN(newKey.get(t)) ? failed("see the new-key row")
+                    : new Measured(newKey.get(t), Double.NaN, Double.NaN, Double.NaN, null);
+            peerRow(env, "vs Spring Batch: new run / createJobExecution (new parameters)", t, lib,
+                    peerMeasure(env, s, "newExecution", t));
+        }
+        for (int t : PEER_THREADS) {
+            peerRow(env, "vs Spring Batch: reuse active run / start of a running instance (refused)", t, reuse.get(t),
+                    peerMeasure(env, s, "runningRefused", t));
+        }
+        for (int t : PEER_THREADS) {
+            Measured lib = measure(env, s, SpringBatchPeerBenchmarks.class, "opsrunsProgress", t, Kind.THROUGHPUT);
+            peerRow(env, "vs Spring Batch: progress +1, own run per thread / update(StepExecution)", t, lib,
+                    peerMeasure(env, s, "stepUpdate", t));
+        }
+        report.note("Peer: spring-batch-core " + org.springframework.batch.core.JobExecution.class.getPackage().getImplementationVersion()
+                + " JobRepository from JobRepositoryFactoryBean (its defaults: SERIALIZABLE isolation for creates) over the "
+                + "same HikariCP pool, on its shipped schema-<db>.sql. Its errors (exceptions other than the expected refusal "
+                + "of a running instance) are counted in the peer's cell; an operation that threw counts in the throughput.");
+    }
+
+    private static final int[] PEER_THREADS = {1, 4};
+
+    private record PeerMeasured(Measured measured, long errors, long refusals) {
+    }
+
+    private PeerMeasured peerMeasure(BenchEnv env, Settings s, String method, int threads) throws IOException {
+        Path errors = env.outDir().resolve(SpringBatchPeerBenchmarks.ERRORS_FILE);
+        Files.deleteIfExists(errors);
+        Measured m = measure(env, s, SpringBatchPeerBenchmarks.class, method, threads, Kind.THROUGHPUT);
+        if (!Files.exists(errors)) {
+            return new PeerMeasured(m, -1, -1);
+        }
+        String[] parts = Files.readString(errors).trim().split(" ");
+        return new PeerMeasured(m, Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    }
+
+    private static Measured failed(String why) {
+        return new Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
+    }
+
+    private void peerRow(BenchEnv env, String op, int threads, Measured lib, PeerMeasured peer) {
+        Database db = env.database();
+        String target = "> 1.00× (ahead of the peer)";
+        String errors = peer.errors() < 0 ? " (errors not reported)"
+                : String.format(Locale.ROOT, " (%,d errors%s)", peer.errors(),
+                        peer.refusals() > 0 ? String.format(Locale.ROOT, ", %,d refusals", peer.refusals()) : "");
+        String peerCell = "Spring Batch " + cell(peer.measured()) + errors;
+        if (lib == null || lib.failed() || peer.measured().failed()) {
+            report.row(new Report.Row(db, op, "" + threads, lib == null ? "n/a" : cell(lib), peerCell, "", target,
+                    Report.Verdict.ERROR));
+            return;
+        }
+        double ratio = lib.score() / peer.measured().score();
+        report.row(new Report.Row(db, op, "" + threads, cell(lib), peerCell, Report.ratio(ratio), target,
+                ratio > 1.0 ? Report.Verdict.MET : Report.Verdict.MISSED));
     }
 
     private void seedMonitoring(HikariDataSource ds, BenchEnv env, Settings s) throws SQLException {
