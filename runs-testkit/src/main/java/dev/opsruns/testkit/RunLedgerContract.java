@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * Everything a ledger promises, in one class to extend: the write side ({@link RunRegistryContract}),
- * the read side ({@link RunQueriesContract}), notifications ({@link NotificationContract}), claims
+ * the read side ({@link RunQueriesContract}), statistics ({@link RunStatisticsContract}), notifications ({@link NotificationContract}), claims
  * ({@link RunClaimContract}), maintenance ({@link RunMaintenanceContract}) and run events
  * ({@link RunListenerContract}), each run in a nested group against a ledger the
  * subclass creates.
@@ -49,6 +49,16 @@ public abstract class RunLedgerContract {
     @Nested
     @DisplayName("queries")
     class Queries extends RunQueriesContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+
+    /** Statistics over time. */
+    @Nested
+    @DisplayName("statistics")
+    class Statistics extends RunStatisticsContract {
         @Override
         protected RunLedger createLedger(RunsConfig config) {
             return RunLedgerContract.this.createLedger(config);

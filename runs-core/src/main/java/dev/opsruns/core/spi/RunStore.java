@@ -8,6 +8,7 @@ import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunStoreException;
 import dev.opsruns.core.RunStoreUnavailableException;
+import dev.opsruns.core.RunTypeStatistics;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import java.time.Instant;
@@ -245,6 +246,24 @@ public interface RunStore {
      * @return its detail without related links, or empty when no such run exists in the tenant
      */
     Optional<StoredDetail> detail(TenantId tenantId, RunId runId);
+
+    /**
+     * Aggregates what {@link dev.opsruns.core.RunTypeStatistics} reports, per run type, over the query's
+     * window: runs created in it; runs ended in it by bucket; the continuous 50th and 95th percentiles
+     * and the maximum of start-to-end durations of runs ended in it that had started, and of
+     * creation-to-start latencies of runs started in it (linear interpolation between the nearest ranks,
+     * as SQL's {@code PERCENTILE_CONT}, over microseconds, rounded to the microsecond); the failure reason
+     * codes of runs ended in the {@code FAILED} bucket with their counts; and, per slot of the window by
+     * end time, runs ended by bucket and the 95th percentile of their durations.
+     *
+     * <p>The engine orders the result, keeps the most frequent reason codes and fills the slots without
+     * ended runs: a store may return only the slots that have some, in any order, and every reason code.
+     * Run types without anything in the window are left out.
+     *
+     * @param query the tenant, filters and window
+     * @return per run type that has anything in the window
+     */
+    List<RunTypeStatistics> statistics(StatisticsQuery query);
 
     // ------------------------------------------------------------------ maintenance
 

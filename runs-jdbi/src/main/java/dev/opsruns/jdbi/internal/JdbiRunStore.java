@@ -9,6 +9,7 @@ import dev.opsruns.core.RunCounts;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunType;
+import dev.opsruns.core.RunTypeStatistics;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.spi.ClaimTerms;
@@ -18,6 +19,7 @@ import dev.opsruns.core.spi.PagePosition;
 import dev.opsruns.core.spi.RunEnd;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StaleCandidate;
+import dev.opsruns.core.spi.StatisticsQuery;
 import dev.opsruns.core.spi.StoredClaim;
 import dev.opsruns.core.spi.StoredDetail;
 import dev.opsruns.jdbi.DatabaseVendor;
@@ -286,6 +288,11 @@ public final class JdbiRunStore implements RunStore {
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return counts;
         });
+    }
+
+    @Override
+    public List<RunTypeStatistics> statistics(StatisticsQuery query) {
+        return db.read("read run statistics", (h, d) -> new StatisticsSql(query, d.vendor()).read(h));
     }
 
     @Override

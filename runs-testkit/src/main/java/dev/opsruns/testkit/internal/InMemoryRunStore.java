@@ -8,6 +8,7 @@ import dev.opsruns.core.Run;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunStatus;
+import dev.opsruns.core.RunTypeStatistics;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.spi.ClaimTerms;
@@ -17,6 +18,7 @@ import dev.opsruns.core.spi.PagePosition;
 import dev.opsruns.core.spi.RunEnd;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StaleCandidate;
+import dev.opsruns.core.spi.StatisticsQuery;
 import dev.opsruns.core.spi.StoredClaim;
 import dev.opsruns.core.spi.StoredDetail;
 import java.time.Instant;
@@ -243,6 +245,11 @@ public final class InMemoryRunStore implements RunStore {
             tenantRuns(tenantId).filter(filter::matches).forEach(r -> counts.merge(r.bucket(), 1L, Long::sum));
             return counts;
         });
+    }
+
+    @Override
+    public List<RunTypeStatistics> statistics(StatisticsQuery query) {
+        return locked(() -> InMemoryStatistics.of(tenantRuns(query.tenantId()), query));
     }
 
     @Override
