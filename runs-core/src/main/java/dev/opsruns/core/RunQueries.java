@@ -57,7 +57,8 @@ public interface RunQueries {
      * @param filter run types and buckets to include; its time bounds must be unset (the window is the range)
      * @param window the time range and the slot length of the series
      * @return the statistics, one entry per run type with anything in the window, by run type
-     * @throws InvalidRunInputException when an argument is null or the filter has time bounds
+     * @throws InvalidRunInputException when an argument is null, the filter has time bounds, or the window
+     *     starts in the future
      * @throws RunAccessDeniedException when the principal may not view the tenant
      */
     RunStatistics statistics(Principal principal, TenantId tenantId, RunFilter filter, StatisticsWindow window);

@@ -170,6 +170,10 @@ public abstract class RunStatisticsContract {
         RunFilter bounded = new RunFilter(Set.of(), Set.of(), w.from(), null);
         assertThrows(InvalidRunInputException.class, () -> fx.queries().statistics(OWNER_A, TENANT_A, bounded, w));
         Instant now = fx.now();
+        StatisticsWindow tomorrow = StatisticsWindow.between(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)));
+        assertThrows(InvalidRunInputException.class, () -> fx.queries().statistics(OWNER_A, TENANT_A, RunFilter.ALL, tomorrow));
+        assertEquals(List.of(), fx.queries().statistics(OWNER_A, TENANT_A, new RunFilter(Set.of(RunType.of("no.such_type")),
+                Set.of(), null, null), w).runTypes(), "an unknown run type: nothing, not an error");
         assertThrows(InvalidRunInputException.class, () -> StatisticsWindow.between(now, now));
         assertThrows(InvalidRunInputException.class, () -> StatisticsWindow.between(now, now.minusSeconds(1)));
         assertThrows(InvalidRunInputException.class, () -> StatisticsWindow.between(now.minus(Duration.ofDays(367)), now));

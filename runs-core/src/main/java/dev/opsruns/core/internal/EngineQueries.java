@@ -36,7 +36,7 @@ final class EngineQueries implements RunQueries {
 
     EngineQueries(RunStore store, RunsConfig config) {
         this.store = store;
-        this.statistics = new EngineStatistics(store);
+        this.statistics = new EngineStatistics(store, config.clock());
         this.config = config;
     }
 

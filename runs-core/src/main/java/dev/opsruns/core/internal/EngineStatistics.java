@@ -10,6 +10,7 @@ import dev.opsruns.core.StatisticsWindow;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StatisticsQuery;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,9 +27,11 @@ import java.util.Optional;
 final class EngineStatistics {
 
     private final RunStore store;
+    private final Clock clock;
 
-    EngineStatistics(RunStore store) {
+    EngineStatistics(RunStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     RunStatistics read(TenantId tenantId, RunFilter filter, StatisticsWindow window) {
@@ -36,6 +39,11 @@ final class EngineStatistics {
         Checks.notNull(window, "window");
         if (filter.from() != null || filter.to() != null) {
             throw new InvalidRunInputException("filter", "must not bound createdAt for statistics: the window is the range");
+        }
+        Instant now = Times.now(clock);
+        if (window.from().isAfter(now)) {
+            throw new InvalidRunInputException("window", "starts in the future (" + window.from() + ", now " + now
+                    + "): nothing has happened there yet");
         }
         List<RunTypeStatistics> stored = store.statistics(new StatisticsQuery(tenantId, filter.runTypes(), filter.buckets(),
                 window));
