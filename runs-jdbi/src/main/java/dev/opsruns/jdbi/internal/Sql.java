@@ -184,4 +184,31 @@ final class Sql {
         return "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE tenant_id = :tenant AND "
                 + dialect.activeRunCondition();
     }
+
+    /**
+     * @param dialect the dialect
+     * @return {@link #selectActiveRun}, locking the row until the transaction ends
+     */
+    static String selectActiveRunForUpdate(Dialect dialect) {
+        return selectActiveRun(dialect) + " FOR UPDATE";
+    }
+
+    /**
+     * The most recent ended run of {@code :tenant} with key {@code :key} in the buckets
+     * {@code :bucket0..n}, ended at or after {@code :cutoff} when {@code withCutoff}
+     * (opsruns_runs_prior_ix answers it).
+     *
+     * @param buckets how many bucket parameters
+     * @param withCutoff true when {@code :cutoff} bounds the end
+     * @return the query
+     */
+    static String selectPriorRun(int buckets, boolean withCutoff) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < buckets; i++) {
+            in.append(i == 0 ? ":bucket0" : ", :bucket" + i);
+        }
+        return "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE tenant_id = :tenant AND idempotency_key = :key"
+                + " AND finished_at IS NOT NULL" + (withCutoff ? " AND finished_at >= :cutoff" : "")
+                + " AND bucket IN (" + in + ") ORDER BY finished_at DESC, id DESC LIMIT 1";
+    }
 }
