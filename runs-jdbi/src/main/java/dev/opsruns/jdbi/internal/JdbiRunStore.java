@@ -166,6 +166,70 @@ public final class JdbiRunStore implements RunStore {
         return done;
     }
 
+    /**
+     * On PostgreSQL: one multi-row {@code INSERT ... ON CONFLICT DO NOTHING RETURNING id} and one JDBC
+     * batch of the notifications, in one transaction, then one read of the active runs holding the keys
+     * that were skipped. Rows go in (tenant, key) order, so two racing batches take the keys' index
+     * locks in the same order and cannot deadlock. Elsewhere, one insert per run.
+     */
+    @Override
+    public List<InsertOutcome> insertAllUnlessActive(List<Run> runs, List<Notification> queued) {
+        if (db.dialect().insertRunsUnlessActive(1).isEmpty()) {
+            return RunStore.super.insertAllUnlessActive(runs, queued);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing((Integer i) -> runs.get(i).tenantId().value())
+                .thenComparing(i -> runs.get(i).idempotencyKey().value()));
+        Set<UUID> inserted = db.inTransaction("start runs", (h, d) -> {
+            Query insert = h.createQuery(d.insertRunsUnlessActive(order.size()).orElseThrow());
+            for (int row = 0; row < order.size(); row++) {
+                new NewRun(runs.get(order.get(row)), null).bindRun(insert, Integer.toString(row));
+            }
+            Set<UUID> ids = new java.util.HashSet<>(insert.map((rs, ctx) -> Binds.uuid(rs, "id")).list());
+            org.jdbi.v3.core.statement.PreparedBatch notes = h.prepareBatch(Sql.INSERT_NOTIFICATION);
+            boolean any = false;
+            for (int i : order) {
+                if (queued.get(i) != null && ids.contains(runs.get(i).id().value())) {
+                    NewRun.bindNotification(notes, queued.get(i)).add();
+                    any = true;
+                }
+            }
+            if (any) {
+                notes.execute();
+            }
+            return ids;
+        });
+        InsertOutcome[] outcomes = new InsertOutcome[runs.size()];
+        List<Run> skipped = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (inserted.contains(runs.get(i).id().value())) {
+                outcomes[i] = InsertOutcome.INSERTED;
+            } else {
+                skipped.add(runs.get(i));
+            }
+        }
+        if (!skipped.isEmpty()) {
+            Map<String, Run> holders = new java.util.HashMap<>();
+            db.read("find the active runs", (h, d) -> {
+                Query q = h.createQuery(Sql.selectActiveRuns(skipped.size()));
+                for (int i = 0; i < skipped.size(); i++) {
+                    q.bind("tenant" + i, skipped.get(i).tenantId().value()).bind("key" + i, skipped.get(i).idempotencyKey().value());
+                }
+                return q.map(RunRows.INSTANCE).list();
+            }).forEach(r -> holders.put(r.tenantId().value() + "/" + r.idempotencyKey().value(), r));
+            for (int i = 0; i < runs.size(); i++) {
+                if (outcomes[i] == null) {
+                    Run holder = holders.get(runs.get(i).tenantId().value() + "/" + runs.get(i).idempotencyKey().value());
+                    outcomes[i] = holder != null ? new InsertOutcome.Active(holder) : InsertOutcome.CONTENDED;
+                }
+            }
+        }
+        return List.of(outcomes);
+    }
+
     private static Optional<Run> selectActive(Handle h, Dialect d, Run run) {
         return h.createQuery(Sql.selectActiveRun(d))
                 .bind("tenant", run.tenantId().value())

@@ -211,4 +211,40 @@ final class Sql {
                 + " AND finished_at IS NOT NULL" + (withCutoff ? " AND finished_at >= :cutoff" : "")
                 + " AND bucket IN (" + in + ") ORDER BY finished_at DESC, id DESC LIMIT 1";
     }
+
+    /**
+     * A multi-row insert of new pending runs: row {@code i} takes the parameters of {@link #insertRun}
+     * with the suffix {@code i}.
+     *
+     * @param dialect the dialect
+     * @param rows how many rows, at least one
+     * @return the insert, without a conflict clause
+     */
+    static String insertRuns(Dialect dialect, int rows) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO opsruns_runs (id, tenant_id, run_type, status, idempotency_key, initiator_kind,
+                                          initiator_id, initiator_name, context, created_at)
+                VALUES """);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :tenant").append(i)
+                    .append(", :run_type").append(i).append(", 'pending', :key").append(i)
+                    .append(", :initiator_kind").append(i).append(", :initiator_id").append(i)
+                    .append(", :initiator_name").append(i).append(", ").append(dialect.jsonValue(":context" + i))
+                    .append(", :created_at").append(i).append(')');
+        }
+        return sql.toString();
+    }
+
+    /**
+     * @param pairs how many (tenant, key) pairs, at least one
+     * @return the active runs holding any of the pairs {@code (:tenant<i>, :key<i>)}
+     */
+    static String selectActiveRuns(int pairs) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < pairs; i++) {
+            in.append(i == 0 ? "" : ", ").append("(:tenant").append(i).append(", :key").append(i).append(')');
+        }
+        return "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE (tenant_id, idempotency_key) IN (" + in
+                + ") AND status IN ('pending', 'running')";
+    }
 }
