@@ -32,19 +32,19 @@ final class IdempotencyKeyHeader {
         }
         String raw = values.nextElement();
         if (values.hasMoreElements()) {
-            throw ApiException.invalid(NAME, NAME + " must be sent once");
+            throw ApiException.badRequest(NAME, NAME + " must be sent once");
         }
         String key = raw.trim();
         if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
             key = key.substring(1, key.length() - 1);
             if (key.indexOf('"') >= 0 || key.indexOf('\\') >= 0) {
-                throw ApiException.invalid(NAME, NAME + " must be a string without escapes");
+                throw ApiException.badRequest(NAME, NAME + " must be a string without escapes");
             }
         }
         try {
             return StartRequest.checkCallerKey(key);
         } catch (InvalidRunInputException e) {
-            throw ApiException.invalid(NAME, NAME + " must be 1-" + StartRequest.MAX_CALLER_KEY_LENGTH
+            throw ApiException.badRequest(NAME, NAME + " must be 1-" + StartRequest.MAX_CALLER_KEY_LENGTH
                     + " printable ASCII characters, not blank (a Structured Field string such as \"a1b2c3\")");
         }
     }
