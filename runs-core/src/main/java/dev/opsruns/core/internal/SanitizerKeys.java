@@ -180,6 +180,17 @@ final class SanitizerKeys {
         return false;
     }
 
+    /**
+     * True for names of passwords proper ("password", "DB_PWD", "passphrase", "Passwort"), whose values
+     * are chosen by people and may hold spaces; tokens and keys are generated and do not.
+     */
+    static boolean isPasswordName(String name) {
+        String key = normalize(name);
+        return key.contains("pass") || key.endsWith("pwd") || key.equals("pw") || key.endsWith("pw")
+                || key.contains("wort") || key.contains("senha") || key.contains("contrase") || key.contains("пароль")
+                || key.contains("密码");
+    }
+
     /** True for the authorization header names, whose values start with a scheme worth keeping. */
     static boolean isAuthorizationHeader(String name) {
         String key = normalize(name);
