@@ -31,7 +31,7 @@ class SanitizerCorpusTest {
     private static final String CORPUS = "/sanitizer-corpus.tsv";
 
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
-    private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv");
+    private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv");
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -27,17 +27,20 @@ final class SanitizerCommands {
 
     /** How a tool takes its secret. */
     private record Tool(List<String> attached, List<String> separate, List<String> userPass, boolean oracle,
-            boolean needsLogin) {
+            Set<String> context) {
     }
 
-    private static final Tool MYSQL = new Tool(List.of("-p"), List.of(), List.of(), false, false);
-    private static final Tool SQLCMD = new Tool(List.of("-P"), List.of("-P"), List.of(), false, false);
-    private static final Tool SEPARATE_P = new Tool(List.of(), List.of("-p"), List.of(), false, false);
-    private static final Tool LOGIN_P = new Tool(List.of(), List.of("-p"), List.of(), false, true);
-    private static final Tool ORACLE = new Tool(List.of(), List.of(), List.of(), true, false);
+    // Words one of which must stand near a separate flag for it to count: "docker login -p", "gh secret set -b".
+    private static final Set<String> LOGIN_WORDS = Set.of("login", "add");
+
+    private static final Tool MYSQL = new Tool(List.of("-p"), List.of(), List.of(), false, Set.of());
+    private static final Tool SQLCMD = new Tool(List.of("-P"), List.of("-P"), List.of(), false, Set.of());
+    private static final Tool SEPARATE_P = new Tool(List.of(), List.of("-p"), List.of(), false, Set.of());
+    private static final Tool LOGIN_P = new Tool(List.of(), List.of("-p"), List.of(), false, LOGIN_WORDS);
+    private static final Tool ORACLE = new Tool(List.of(), List.of(), List.of(), true, Set.of());
     // net-snmp's v3 authentication and privacy pass phrases
-    private static final Tool SNMP = new Tool(List.of(), List.of("-A", "-X"), List.of(), false, false);
-    private static final Tool HTTPIE = new Tool(List.of(), List.of(), List.of("-a", "--auth"), false, false);
+    private static final Tool SNMP = new Tool(List.of(), List.of("-A", "-X"), List.of(), false, Set.of());
+    private static final Tool HTTPIE = new Tool(List.of(), List.of(), List.of("-a", "--auth"), false, Set.of());
 
     // Long flags that take user:password in any tool: --user, --auth, --basic-auth, --proxy-user.
     private static final Set<String> USER_PASS_FLAGS = Set.of("--user", "--auth", "--basic-auth", "--proxy-user",
@@ -65,9 +68,9 @@ final class SanitizerCommands {
             Map.entry("mysqlshow", MYSQL), Map.entry("mysqlsh", MYSQL), Map.entry("mariadb", MYSQL),
             Map.entry("mariadb-dump", MYSQL), Map.entry("mariadb-admin", MYSQL), Map.entry("mydumper", MYSQL),
             Map.entry("myloader", MYSQL),
-            Map.entry("sshpass", new Tool(List.of("-p"), List.of("-p"), List.of(), false, false)),
+            Map.entry("sshpass", new Tool(List.of("-p"), List.of("-p"), List.of(), false, Set.of())),
             Map.entry("sqlcmd", SQLCMD), Map.entry("bcp", SQLCMD), Map.entry("osql", SQLCMD), Map.entry("isql", SQLCMD),
-            Map.entry("redis-cli", new Tool(List.of(), List.of("-a", "--pass", "--askpass"), List.of(), false, false)),
+            Map.entry("redis-cli", new Tool(List.of(), List.of("-a", "--pass", "--askpass"), List.of(), false, Set.of())),
             Map.entry("mongo", SEPARATE_P), Map.entry("mongosh", SEPARATE_P), Map.entry("mongodump", SEPARATE_P),
             Map.entry("mongorestore", SEPARATE_P), Map.entry("mongoexport", SEPARATE_P),
             Map.entry("mongoimport", SEPARATE_P), Map.entry("mongostat", SEPARATE_P), Map.entry("cqlsh", SEPARATE_P),
@@ -80,15 +83,15 @@ final class SanitizerCommands {
             Map.entry("ldapsearch", sep("-w")), Map.entry("ldapmodify", sep("-w")), Map.entry("ldapadd", sep("-w")),
             Map.entry("ldapdelete", sep("-w")), Map.entry("ldapwhoami", sep("-w")), Map.entry("ldappasswd", sep("-w", "-s")),
             Map.entry("zip", sep("-P")), Map.entry("unzip", sep("-P")), Map.entry("zipcloak", sep("-P")),
-            Map.entry("7z", new Tool(List.of("-p"), List.of(), List.of(), false, false)),
-            Map.entry("7za", new Tool(List.of("-p"), List.of(), List.of(), false, false)),
-            Map.entry("rar", new Tool(List.of("-p", "-hp"), List.of(), List.of(), false, false)),
-            Map.entry("unrar", new Tool(List.of("-p"), List.of(), List.of(), false, false)),
+            Map.entry("7z", new Tool(List.of("-p"), List.of(), List.of(), false, Set.of())),
+            Map.entry("7za", new Tool(List.of("-p"), List.of(), List.of(), false, Set.of())),
+            Map.entry("rar", new Tool(List.of("-p", "-hp"), List.of(), List.of(), false, Set.of())),
+            Map.entry("unrar", new Tool(List.of("-p"), List.of(), List.of(), false, Set.of())),
             Map.entry("ssh-keygen", sep("-P", "-N")),
             Map.entry("curl", new Tool(List.of(), List.of(), List.of("-u", "--user", "-U", "--proxy-user"), false,
-                    false)),
-            Map.entry("smbclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, false)),
-            Map.entry("rpcclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, false)),
+                    Set.of())),
+            Map.entry("smbclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, Set.of())),
+            Map.entry("rpcclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, Set.of())),
             Map.entry("smbmap", sep("-p")), Map.entry("mount.cifs", sep("-p")),
             Map.entry("openssl", sep("-passin", "-passout", "-pass", "-password", "-k")),
             Map.entry("sqlplus", ORACLE), Map.entry("expdp", ORACLE), Map.entry("impdp", ORACLE),
@@ -99,7 +102,10 @@ final class SanitizerCommands {
             Map.entry("dotnet", LOGIN_P), Map.entry("ipmitool", sep("-P")), Map.entry("snmpwalk", SNMP),
             Map.entry("snmpget", SNMP), Map.entry("snmpset", SNMP), Map.entry("snmpbulkwalk", SNMP),
             Map.entry("snmpbulkget", SNMP), Map.entry("snmptable", SNMP), Map.entry("snmptrap", SNMP),
-            Map.entry("http", HTTPIE), Map.entry("https", HTTPIE), Map.entry("xh", HTTPIE), Map.entry("xhs", HTTPIE));
+            Map.entry("http", HTTPIE), Map.entry("https", HTTPIE), Map.entry("xh", HTTPIE), Map.entry("xhs", HTTPIE),
+            Map.entry("influx", sep("-t")), Map.entry("schtasks", sep("/RP", "/rp", "/P", "/p")),
+            Map.entry("lftp", new Tool(List.of(), List.of(), List.of("-u", "--user"), false, Set.of())),
+            Map.entry("gh", new Tool(List.of(), List.of("--body", "-b"), List.of(), false, Set.of("secret"))));
 
     /*
      * Oracle's user/password@connect: after "thin:" in a JDBC URL, or standing alone. What follows '@'
@@ -131,7 +137,7 @@ final class SanitizerCommands {
     }
 
     private static Tool sep(String... flags) {
-        return new Tool(List.of(), List.of(flags), List.of(), false, false);
+        return new Tool(List.of(), List.of(flags), List.of(), false, Set.of());
     }
 
     /** Applies the command-line rules to {@code s}. */
@@ -294,6 +300,17 @@ final class SanitizerCommands {
                     addValue(s, next, spans, false);
                 }
             }
+            // Windows tools: /pass:x, /password:x, /pwd:x (cmdkey, wmic, net use /savecred ...)
+            int colon = text.indexOf(':');
+            if (text.startsWith("/") && colon > 2 && colon + 1 < text.length()
+                    && isWindowsPasswordFlag(text.substring(1, colon), settings)) {
+                int start = token.start() + raw.indexOf(':') + 1;
+                int end = token.end();
+                while (end > start && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '"')) {
+                    end--; // the message's own colon after the command, or the argument's closing quote
+                }
+                addSpan(s, s.charAt(start) == '"' ? start + 1 : start, end, spans);
+            }
             if (tool == null) {
                 continue;
             }
@@ -301,7 +318,7 @@ final class SanitizerCommands {
                 tool = null;
                 continue;
             }
-            if (text.equals("login") || text.equals("add")) {
+            if (tool.context().contains(text)) {
                 login = true;
             }
             if (tool.oracle() && toolTokens <= 4 && ORACLE_LOGON.matcher(text).matches()) {
@@ -322,8 +339,14 @@ final class SanitizerCommands {
                     addSpan(s, start, token.end(), spans);
                 }
             }
-            if (tool.separate().contains(text) && next != null && (!tool.needsLogin() || login || hasLogin(s, tokens, t))) {
+            boolean inContext = tool.context().isEmpty() || login || hasContext(s, tokens, t, tool.context());
+            if (tool.separate().contains(text) && next != null && inContext) {
                 addValue(s, next, spans, toolName.equals("openssl"));
+            }
+            int eq = text.indexOf('=');
+            if (eq > 1 && tool.separate().contains(text.substring(0, eq)) && inContext) {
+                // -p="x", --body=x
+                addValue(s, new Token(token.start() + raw.indexOf('=') + 1, token.end()), spans, false);
             }
             boolean attachedUser = toolName.equals("curl") && text.startsWith("-u") && text.length() > 2
                     && !text.startsWith("--");
@@ -333,6 +356,8 @@ final class SanitizerCommands {
                 int sep = v.indexOf(':');
                 if (toolName.equals("smbclient") || toolName.equals("rpcclient")) {
                     sep = v.indexOf('%');
+                } else if (toolName.equals("lftp")) {
+                    sep = v.indexOf(','); // lftp -u user,password
                 }
                 if (sep >= 0) {
                     addSpan(s, value.start() + sep + 1, value.end() - (isQuoted(v) ? 1 : 0), spans);
@@ -349,6 +374,10 @@ final class SanitizerCommands {
             }
         }
         return apply(s, spans);
+    }
+
+    private static boolean isWindowsPasswordFlag(String flag, SanitizerSettings settings) {
+        return SanitizerKeys.strength(flag, settings) == Strength.STRONG || flag.equalsIgnoreCase("pass");
     }
 
     /** True for a user:password flag at a token ("--auth", or "--auth=" with its value attached). */
@@ -399,10 +428,10 @@ final class SanitizerCommands {
         };
     }
 
-    private static boolean hasLogin(String s, List<Token> tokens, int flagIndex) {
+    private static boolean hasContext(String s, List<Token> tokens, int flagIndex, Set<String> words) {
         for (int i = Math.max(0, flagIndex - 8); i < Math.min(tokens.size(), flagIndex + 8); i++) {
             String text = s.substring(tokens.get(i).start(), tokens.get(i).end());
-            if (text.equals("login") || text.equals("add")) {
+            if (words.contains(text)) {
                 return true;
             }
         }

@@ -46,11 +46,13 @@ final class SanitizerKeys {
             "secretid", "authpass", "passin", "passout", "wpapsk", "psk", "presharedkey", "sid");
 
     // Also ordinary words ("duplicate key: email", "auth: required"); after a colon they need a credential-like value.
-    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas");
+    // A routing key is a message topic to a broker and an integration key to PagerDuty: the value decides.
+    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas",
+            "routingkey");
 
     // Last words of compound names that make them a secret's name: MYSQL_PWD, DB_PASS, redis.pw, user_pin.
     private static final Set<String> STRONG_LAST_WORDS = Set.of("pwd", "pass", "pw", "pin", "session", "sid",
-            "passwd", "pword");
+            "passwd", "pword", "pat");
     // ... or probably one: DATADOG_APP_KEY, basic_auth (weak: the value decides).
     private static final Set<String> WEAK_LAST_WORDS = Set.of("key", "auth", "sig");
 
@@ -72,7 +74,7 @@ final class SanitizerKeys {
     private static final Set<String> HARMLESS_NAMES = Set.of("tokentype", "skiptoken", "continuationtoken",
             "pagetoken", "nextpagetoken", "nexttoken", "synctoken", "deltatoken", "paginationtoken", "resumetoken",
             "cursor", "publickey", "partitionkey", "rowkey", "sortkey", "foreignkey", "objectkey", "cachekey",
-            "routingkey", "idempotencykey", "dedupkey", "deduplicationkey", "shardkey", "hashkey", "rangekey",
+            "idempotencykey", "dedupkey", "deduplicationkey", "shardkey", "hashkey", "rangekey",
             "lookupkey", "uniquekey", "compositekey", "naturalkey", "groupkey", "messagekey", "primarykeycolumn",
             "sortkeycolumn", "s3key", "blobkey", "filekey", "mapkey", "keyspace", "keyboard", "passage",
             "sessionstate", "forcechangepasswordnextsignin", "passwordprofile", "tokenbudget", "csrfheadername", "tokens", "askpass", "askbecomepass", "askvaultpass",

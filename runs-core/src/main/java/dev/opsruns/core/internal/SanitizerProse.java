@@ -46,6 +46,12 @@ final class SanitizerProse {
 
     private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E(";
 
+    // Auxiliaries between a name and its linking word: "password has been set to x".
+    private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
+
+    // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
+    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code");
+
     private static final int MAX_STEPS = 6;
 
     private SanitizerProse() {
@@ -82,7 +88,8 @@ final class SanitizerProse {
             boolean passwordFamily = false;
             boolean standsAlone = wordStart == 0 || Character.isWhitespace(s.charAt(wordStart - 1))
                     || "\"'`([{<,;".indexOf(s.charAt(wordStart - 1)) >= 0;
-            if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64) {
+            if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64
+                    && !word.endsWith(".")) {
                 strength = keywordStrength(word, settings);
                 nameEnd = wordEnd;
                 passwordFamily = isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings);
@@ -110,11 +117,15 @@ final class SanitizerProse {
                 passwordFamily = true;
             }
             int[] span = null;
-            if ((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd && nameEnd < n) {
+            boolean numeric = NUMERIC_NAMES.contains(lower);
+            if ((lower.equals("pass") || numeric) && nameEnd == wordEnd && nameEnd < n) {
                 // Verbs and nouns far more often than names ("pass the test", "pin 4 of the header"):
                 // only a value of the shape they name is taken.
-                span = guardedValue(s, wordEnd, lower.equals("pin"));
-            } else if (strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
+                span = guardedValue(s, wordEnd, numeric);
+            }
+            if (span == null && !((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd)
+                    && strength != Strength.NONE
+                    && nameEnd > 0 && nameEnd < n) {
                 span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn, lower, settings);
             }
             if (span != null && span[0] >= copied) {
@@ -163,8 +174,24 @@ final class SanitizerProse {
         CharSequence value = s.subSequence(pos, valueEnd);
         if (pin) {
             int length = value.length();
-            return length >= 4 && length <= 8 && value.chars().allMatch(Character::isDigit) ? new int[] {pos, valueEnd}
-                    : null;
+            if (length < 4 || length > 12 || !value.chars().allMatch(Character::isDigit)) {
+                return null;
+            }
+            // a conference passcode comes in groups: "7741 9902#"
+            int groupEnd = valueEnd;
+            for (int group = 0; group < 3; group++) {
+                int next = skipSpaces(s, groupEnd);
+                int digitsEnd = next;
+                while (digitsEnd < s.length() && Character.isDigit(s.charAt(digitsEnd)) && digitsEnd - next < 12) {
+                    digitsEnd++;
+                }
+                if (next == groupEnd || digitsEnd - next < 3 || digitsEnd < s.length()
+                        && !Character.isWhitespace(s.charAt(digitsEnd)) && ".,;#)".indexOf(s.charAt(digitsEnd)) < 0) {
+                    break;
+                }
+                groupEnd = digitsEnd;
+            }
+            return new int[] {pos, groupEnd};
         }
         boolean symbol = value.chars().anyMatch(c -> "!@#$%^&*+=~?".indexOf(c) >= 0);
         boolean secret = symbol && looksLikeShortPassword(value) && !isEmail(value)
@@ -195,6 +222,8 @@ final class SanitizerProse {
             String bare = stripTrailing(token, ":").toLowerCase(Locale.ROOT);
             if (token.equals(":") || token.equals("=") || token.equals("：")) {
                 connector = true;
+            } else if (AUXILIARIES.contains(bare) && !connector) {
+                // "has been": the linking word comes next
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
                 connector = true;
                 if (bare.equals("to") || bare.equals("as") || bare.equals("set") || bare.equals("changed")
@@ -305,6 +334,7 @@ final class SanitizerProse {
         if ((connector || ledIn) && !weak) {
             // "the password is X": anything but the sentence going on
             redact = !(SanitizerValues.isIdentifier(value) && isAlphabetic(value) && nextIsWord(s, end))
+                    && !isAdverb(value)
                     && !SanitizerValues.isPathLike(value) && !isUrl(value) && !isEmail(value)
                     && !SanitizerValues.isErrorCode(value) && !SanitizerValues.isGuid(value);
         } else {
@@ -360,6 +390,12 @@ final class SanitizerProse {
         return !t.isEmpty() && t.length() <= 2 && t.chars().allMatch(Character::isDigit);
     }
 
+    /** "successfully", "automatically": how it was changed, not what to. */
+    private static boolean isAdverb(CharSequence value) {
+        String v = value.toString();
+        return v.length() > 4 && v.endsWith("ly") && isLowerAlphabetic(value);
+    }
+
     private static boolean isLowerAlphabetic(CharSequence value) {
         return value.chars().allMatch(c -> c >= 'a' && c <= 'z');
     }
@@ -367,7 +403,8 @@ final class SanitizerProse {
     /** "hunter2", "S3cret!": six or more characters mixing letters with digits or symbols. */
     private static boolean looksLikeShortPassword(CharSequence value) {
         if (value.length() < 6 || value.length() > 128 || SanitizerValues.isVersion(value)
-                || SanitizerValues.isErrorCode(value) || SanitizerValues.isPathLike(value) || isUrl(value)) {
+                || SanitizerValues.isErrorCode(value) || SanitizerValues.isPathLike(value) || isUrl(value)
+                || SanitizerValues.isHexCode(value)) {
             return false;
         }
         boolean letter = false;

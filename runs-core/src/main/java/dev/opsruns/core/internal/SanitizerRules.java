@@ -29,8 +29,9 @@ final class SanitizerRules {
     /** What a private key block, header to footer, is replaced with. */
     static final String REDACTED_PRIVATE_KEY = "[REDACTED private key]";
 
+    // Private key blocks, and OpenVPN's static key, which is as secret and says "key" in mixed case.
     private static final Pattern PEM_PRIVATE_KEY_HEADER =
-            Pattern.compile("-----BEGIN[ A-Z0-9_-]{0,64}PRIVATE KEY(?: BLOCK)?-----");
+            Pattern.compile("-----BEGIN(?:[ A-Z0-9_-]{0,64}PRIVATE KEY(?: BLOCK)?| OpenVPN Static key V[0-9])-----");
 
     private static final Pattern XML_OPEN_TAG = Pattern.compile("<([A-Za-z_][\\w.:\\-]{0,63}+)(?:\\s[^<>]{0,512}+)?>");
 
@@ -295,7 +296,8 @@ final class SanitizerRules {
         if (at >= 3 && (s.regionMatches(true, at - 3, "%3F", 0, 3) || s.startsWith("%26", at - 3))) {
             return true; // a query parameter of a URL nested, encoded, in another
         }
-        return before != '/' && !Character.isLetterOrDigit(before);
+        // "Cmdk3y!Pw: ..." is the end of a password, not a name "Pw"
+        return before != '/' && !Character.isLetterOrDigit(before) && "!^*~".indexOf(before) < 0;
     }
 
     /** A flag's name loses its "-D" or "-P" ("-Dpwd=", "-Pnexus.pass="), so both forms are looked at. */
@@ -527,7 +529,12 @@ final class SanitizerRules {
                 // "password: must be at least 12 characters", "token: expired", "token: HTTP 401"
                 return null;
             }
-            if (SanitizerKeys.isPasswordName(name) && end < s.length() && s.charAt(end) == ' ') {
+            if (end < s.length() && s.charAt(end) == ',' && startsPair(s, start)) {
+                // Stripe-Signature: t=1716000000,v1=<hmac>: the value is a list of parameters
+                end = parameterListEnd(s, end);
+            }
+            if (SanitizerKeys.isPasswordName(name) && end < s.length() && s.charAt(end) == ' '
+                    && s.charAt(end - 1) != ':') {
                 // "password=my pass w0rd!, maxPoolSize=10": a password may hold spaces
                 end = passwordWithSpacesEnd(s, start, end, separator.equals("=") && isEnvName(name));
             }
@@ -574,6 +581,20 @@ final class SanitizerRules {
             j++;
         }
         return j > i && j + 1 < s.length() && s.charAt(j) == '=' && s.charAt(j + 1) == '"';
+    }
+
+    /** End of ",k=v,k=v" parameters that continue a value at {@code end}, at most a few hundred characters. */
+    private static int parameterListEnd(String s, int end) {
+        int e = end;
+        int limit = Math.min(s.length(), end + 512);
+        while (e < limit && s.charAt(e) == ',' && startsPair(s, e + 1)) {
+            int next = e + 1;
+            while (next < limit && !Character.isWhitespace(s.charAt(next)) && s.charAt(next) != ',') {
+                next++;
+            }
+            e = next;
+        }
+        return e;
     }
 
     /** Most words a password with spaces is taken to run over after its first. */
