@@ -50,7 +50,7 @@ class SanitizerAdversarialTest {
                 repeated("commands", "pgpass a.b:5432:c:d:"), repeated("commands", "/pass:"), repeated("commands", "docker login -p=\""),
                 repeated("commands", "lftp -u a,"), repeated("commands", "gh secret set -b "), repeated("prose", "passcode 1234 "),
                 repeated("prose", "password has been set to "), repeated("pairs", "Stripe-Signature: t=1,"),
-                repeated("formats", "md5"), repeated("formats", "-----BEGIN OpenVPN Static key V1-----"),
+                repeated("formats", "md5"), repeated("prose", "routing_key "), repeated("commands", "USER a PASS "), repeated("formats", "-----BEGIN OpenVPN Static key V1-----"),
                 // connection strings and URLs
                 repeated("connection strings", "Password=a b;"), repeated("connection strings", "Pwd={"),
                 repeated("connection strings", "mongodb://a:b@"), repeated("connection strings", "://a:?#@"),

@@ -46,6 +46,9 @@ final class SanitizerCommands {
     private static final Set<String> USER_PASS_FLAGS = Set.of("--user", "--auth", "--basic-auth", "--proxy-user",
             "--creds", "--credentials", "--http-user", "--userpass");
 
+    // Tools whose --user is user:group, not user:password: docker run --user 1000:1000, --user app:app.
+    private static final Set<String> RUNTIME_USER_TOOLS = Set.of("docker", "podman", "nerdctl", "buildah", "kubectl");
+
     // Flags that read the secret from standard input: what "echo x |" wrote into the pipe is it.
     private static final Set<String> STDIN_SECRET_FLAGS = Set.of("--password-stdin", "--with-token",
             "--token-stdin", "--secret-stdin", "--stdin", "--pass-stdin");
@@ -154,7 +157,9 @@ final class SanitizerCommands {
         if (s.toLowerCase(Locale.ROOT).indexOf("identified") < 0) {
             return s;
         }
-        return redactGroup(s, IDENTIFIED_BY.matcher(s), m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3);
+        // unquoted, only a password-like word: "the fault was identified by the monitoring team" is prose
+        return redactGroup(s, IDENTIFIED_BY.matcher(s), m -> m.group(1) != null ? 1 : m.group(2) != null ? 2
+                : looksLikeSecretArgument(m.group(3)) ? 3 : 0);
     }
 
     /** Redacts the password field of .pgpass lines that a message about that file quotes. */
@@ -165,12 +170,18 @@ final class SanitizerCommands {
         return redactGroup(s, PGPASS_LINE.matcher(s), m -> 1);
     }
 
-    /** Replaces, in every match, the group {@code group} picks, unless it is a placeholder or already redacted. */
+    /**
+     * Replaces, in every match, the group {@code group} picks (0: none), unless it is a placeholder or
+     * already redacted.
+     */
     private static String redactGroup(String s, Matcher m, java.util.function.ToIntFunction<Matcher> group) {
         StringBuilder out = null;
         int copied = 0;
         while (m.find()) {
             int g = group.applyAsInt(m);
+            if (g == 0) {
+                continue; // the group chooser found nothing secret in this match
+            }
             int start = m.start(g);
             int end = m.end(g);
             if (start < copied || SanitizerValues.isPlaceholder(s.subSequence(start, end))
@@ -212,6 +223,7 @@ final class SanitizerCommands {
         int toolTokens = 0;
         List<String> positional = new ArrayList<>();
         boolean htpasswdBatch = false;
+        boolean userSent = false; // an FTP or POP3 transcript's USER command came first
         Token echoed = null; // what "echo x" or "printf x" wrote, while the pipe it feeds lasts
         boolean piped = false;
         for (int t = 0; t < tokens.size(); t++) {
@@ -274,13 +286,16 @@ final class SanitizerCommands {
                     addValue(s, value, spans, false);
                 }
             }
-            if (raw.equals("PASS") && next != null
+            if (raw.equals("USER")) {
+                userSent = true;
+            }
+            if (raw.equals("PASS") && next != null && userSent
                     && looksLikeSecretArgument(unquote(s.substring(next.start(), next.end())))) {
-                // FTP and POP3: PASS password
+                // FTP and POP3: USER name, then PASS password (a test runner's "PASS name" has no USER)
                 addValue(s, next, spans, false);
             }
             // --user x:y, --auth x:y, --basic-auth=x:y: any tool
-            if (isUserPassArgument(text, next)) {
+            if (isUserPassArgument(text, next) && !(tool != null && RUNTIME_USER_TOOLS.contains(toolName))) {
                 Token value = text.indexOf('=') > 0 ? new Token(token.start() + raw.indexOf('=') + 1, token.end()) : next;
                 String v = s.substring(value.start(), value.end());
                 int colon = v.indexOf(':');
@@ -376,8 +391,10 @@ final class SanitizerCommands {
         return apply(s, spans);
     }
 
+    /** A Windows switch is letters only ("/pass:", "/password:"), so "/oauth/token:exchange" is a path. */
     private static boolean isWindowsPasswordFlag(String flag, SanitizerSettings settings) {
-        return SanitizerKeys.strength(flag, settings) == Strength.STRONG || flag.equalsIgnoreCase("pass");
+        return flag.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+                && (SanitizerKeys.strength(flag, settings) == Strength.STRONG || flag.equalsIgnoreCase("pass"));
     }
 
     /** True for a user:password flag at a token ("--auth", or "--auth=" with its value attached). */

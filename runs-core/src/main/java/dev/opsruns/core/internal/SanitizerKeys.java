@@ -46,9 +46,11 @@ final class SanitizerKeys {
             "secretid", "authpass", "passin", "passout", "wpapsk", "psk", "presharedkey", "sid");
 
     // Also ordinary words ("duplicate key: email", "auth: required"); after a colon they need a credential-like value.
-    // A routing key is a message topic to a broker and an integration key to PagerDuty: the value decides.
-    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas",
-            "routingkey");
+    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas");
+
+    // Names that hold a topic or an id to one service and a key to another: a broker's routing key is
+    // "orders.created", PagerDuty's is a 32-hex integration key. Only a value of a key's shape counts.
+    private static final Set<String> KEY_SHAPED_NAMES = Set.of("routingkey", "integrationkey");
 
     // Last words of compound names that make them a secret's name: MYSQL_PWD, DB_PASS, redis.pw, user_pin.
     private static final Set<String> STRONG_LAST_WORDS = Set.of("pwd", "pass", "pw", "pin", "session", "sid",
@@ -74,7 +76,7 @@ final class SanitizerKeys {
     private static final Set<String> HARMLESS_NAMES = Set.of("tokentype", "skiptoken", "continuationtoken",
             "pagetoken", "nextpagetoken", "nexttoken", "synctoken", "deltatoken", "paginationtoken", "resumetoken",
             "cursor", "publickey", "partitionkey", "rowkey", "sortkey", "foreignkey", "objectkey", "cachekey",
-            "idempotencykey", "dedupkey", "deduplicationkey", "shardkey", "hashkey", "rangekey",
+            "routingkey", "idempotencykey", "dedupkey", "deduplicationkey", "shardkey", "hashkey", "rangekey",
             "lookupkey", "uniquekey", "compositekey", "naturalkey", "groupkey", "messagekey", "primarykeycolumn",
             "sortkeycolumn", "s3key", "blobkey", "filekey", "mapkey", "keyspace", "keyboard", "passage",
             "sessionstate", "forcechangepasswordnextsignin", "passwordprofile", "tokenbudget", "csrfheadername", "tokens", "askpass", "askbecomepass", "askvaultpass",
@@ -191,6 +193,11 @@ final class SanitizerKeys {
         return key.contains("pass") || key.endsWith("pwd") || key.equals("pw") || key.endsWith("pw")
                 || key.contains("wort") || key.contains("senha") || key.contains("contrase") || key.contains("пароль")
                 || key.contains("密码");
+    }
+
+    /** True for names whose value is a secret only when it has a generated key's shape ({@link #KEY_SHAPED_NAMES}). */
+    static boolean isKeyShapedName(String name) {
+        return name.length() <= 32 && KEY_SHAPED_NAMES.contains(normalize(name));
     }
 
     /** True for the authorization header names, whose values start with a scheme worth keeping. */

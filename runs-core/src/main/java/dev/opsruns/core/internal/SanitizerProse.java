@@ -117,15 +117,22 @@ final class SanitizerProse {
                 passwordFamily = true;
             }
             int[] span = null;
+            if (strength == Strength.NONE && standsAlone && SanitizerKeys.isKeyShapedName(word) && wordEnd < n) {
+                // "invalid for routing_key 3245c153...": the key's shape, not the name, says it is one
+                int value = skipSpaces(s, wordEnd);
+                int valueEnd = trimEnd(s, value, tokenEnd(s, value), ".,;:)");
+                if (value > wordEnd && SanitizerValues.isHexKey(s.subSequence(value, valueEnd))) {
+                    span = new int[] {value, valueEnd};
+                }
+            }
             boolean numeric = NUMERIC_NAMES.contains(lower);
-            if ((lower.equals("pass") || numeric) && nameEnd == wordEnd && nameEnd < n) {
+            if (span == null && (lower.equals("pass") || numeric) && nameEnd == wordEnd && nameEnd < n) {
                 // Verbs and nouns far more often than names ("pass the test", "pin 4 of the header"):
                 // only a value of the shape they name is taken.
                 span = guardedValue(s, wordEnd, numeric);
             }
             if (span == null && !((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd)
-                    && strength != Strength.NONE
-                    && nameEnd > 0 && nameEnd < n) {
+                    && strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
                 span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn, lower, settings);
             }
             if (span != null && span[0] >= copied) {
@@ -194,8 +201,9 @@ final class SanitizerProse {
             return new int[] {pos, groupEnd};
         }
         boolean symbol = value.chars().anyMatch(c -> "!@#$%^&*+=~?".indexOf(c) >= 0);
+        // "PASS test_login_42" is a test runner's line: a long generated value or a password's symbols only
         boolean secret = symbol && looksLikeShortPassword(value) && !isEmail(value)
-                || SanitizerValues.looksStronglyLikeCredential(value, false);
+                || value.length() >= 20 && SanitizerValues.looksStronglyLikeCredential(value, false);
         return secret ? new int[] {pos, valueEnd} : null;
     }
 

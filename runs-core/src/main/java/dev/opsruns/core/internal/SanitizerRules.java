@@ -327,6 +327,10 @@ final class SanitizerRules {
                     || value.chars().allMatch(Character::isDigit);
             return value.length() >= 10 && !codeLike ? new int[] {start, end} : null;
         }
+        if (SanitizerKeys.isKeyShapedName(name)) {
+            int end = openQuote == null ? plainEnd(s, start, true) : closingQuote(s, start, openQuote);
+            return SanitizerValues.isHexKey(s.subSequence(start, end)) ? new int[] {start, end} : null;
+        }
         if (openQuote == null || isDiagnosticName(name)) {
             return null;
         }
