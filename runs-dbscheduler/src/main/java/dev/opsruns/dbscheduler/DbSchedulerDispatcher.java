@@ -176,8 +176,14 @@ public final class DbSchedulerDispatcher implements AutoCloseable {
     public int sweep() {
         int created = 0;
         for (RunId id : ledger.maintenance().runsToDispatch(SWEEP_LIMIT)) {
-            if (dispatch(id)) {
-                created++;
+            try {
+                if (dispatch(id)) {
+                    created++;
+                }
+            } catch (RuntimeException e) {
+                // another instance (or the producer) created the execution between db-scheduler's check and
+                // its insert: the run has its execution, which is all a sweep wants; the others still get theirs
+                LOG.debug("run {}: not dispatched by this sweep: {}", id, e.getMessage());
             }
         }
         if (created > 0) {
