@@ -124,6 +124,13 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
         sb.append('#');
         filter.buckets().stream().map(StatusBucket::apiName).sorted().forEach(b -> sb.append('|').append(b));
         sb.append('#').append(filter.from()).append('#').append(filter.to());
+        if (filter.searches()) {
+            // only when searching, so cursors of listings without search stay valid across versions
+            sb.append("#s");
+            CanonicalJson.writeString(String.valueOf(filter.runIdPrefix()), sb);
+            CanonicalJson.writeString(String.valueOf(filter.initiator()), sb);
+            CanonicalJson.writeString(filter.reasonCode() == null ? "null" : filter.reasonCode().value(), sb);
+        }
         return slice(sha256(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 
