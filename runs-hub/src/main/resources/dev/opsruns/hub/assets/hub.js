@@ -33,18 +33,23 @@
     return relative.format(Math.round(seconds / 3600), 'hour');
   }
 
-  /* Each <time datetime> shows the absolute time in the viewer's zone, and how long ago when recent;
-     the UTC text the server wrote stays in the tooltip. */
+  /* Each <time datetime> shows the absolute time in the viewer's zone, and how long ago when within a
+     day (on a line of its own); the UTC text the server wrote stays in the tooltip. */
   function formatTimes(root) {
     var now = Date.now();
     root.querySelectorAll('time[datetime]').forEach(function (el) {
       var date = new Date(el.getAttribute('datetime'));
       if (isNaN(date.getTime())) { return; }
       if (!el.hasAttribute('data-utc')) { el.setAttribute('data-utc', el.textContent); }
-      var full = absolute.format(date);
-      var diff = date.getTime() - now;
-      el.textContent = relative && Math.abs(diff) < DAY_MS ? full + ' (' + relativeText(diff) + ')' : full;
+      el.textContent = absolute.format(date);
       el.title = el.getAttribute('data-utc');
+      var diff = date.getTime() - now;
+      if (relative && Math.abs(diff) < DAY_MS) {
+        var hint = document.createElement('span');
+        hint.className = 'ago';
+        hint.textContent = relativeText(diff);
+        el.appendChild(hint);
+      }
     });
   }
 
