@@ -131,7 +131,7 @@ class HubHttpTest {
         assertThat(get("alice", PlainServletHost.BASE + "/tenants/fabrikam/operations").statusCode()).isEqualTo(403);
         HttpResponse<String> foreign = get("alice", PlainServletHost.BASE + "/tenants/contoso/operations/" + scenario.foreign.id());
         assertThat(foreign.statusCode()).isEqualTo(404);
-        assertThat(foreign.body()).doesNotContain("fabrikam_scope").contains("There is no run with this id in this tenant.");
+        assertThat(foreign.body()).doesNotContain("fabrikam_scope").contains("Run not found: there is no run with this id in this tenant.");
         assertThat(get("alice", run(scenario.foreign)).statusCode()).isEqualTo(403);
         assertThat(get("bob", run(scenario.foreign)).statusCode()).isEqualTo(200);
         assertThat(get("rita", list()).statusCode()).as("readonly may view").isEqualTo(200);

@@ -16,6 +16,7 @@ import dev.opsruns.example.web.pages.ErrorPages;
 import dev.opsruns.example.web.pages.HubPages;
 import dev.opsruns.example.web.pages.Negotiation;
 import io.javalin.Javalin;
+import jakarta.servlet.http.HttpServlet;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -63,7 +64,11 @@ public final class HttpApi {
      */
     public static Javalin start(Services services, String host, int port) {
         ObjectMapper json = ApiJson.mapper();
-        Callers callers = new Callers(new Authenticator(services.users(), services.sessions()), services.users());
+        Authenticator authenticator = new Authenticator(services.users(), services.sessions());
+        Callers callers = new Callers(authenticator, services.users());
+        // The Operations hub (runs-hub) at the root: its pages, its mark-read form and its assets.
+        HttpServlet hub = HubMount.create(services, authenticator).servlet();
+        Handler toHub = ctx -> hub.service(ctx.req(), ctx.res());
         RunLedger ledger = services.ledger();
         int maxBody = services.maxBodyBytes();
         Javalin app = Javalin.create(config -> {
@@ -101,7 +106,10 @@ public final class HttpApi {
             pages.register(routes);
             // The URLs the ledger hands out (the "View run" URL and the related links) are for people and
             // programs alike: a page when the caller asks for HTML, else the same JSON as under /api.
-            routes.get("/tenants/{tenant}/operations/{runId}", negotiated(monitoring::detail, pages.runDetail()));
+            routes.get("/tenants/{tenant}/operations", toHub);
+            routes.get("/tenants/{tenant}/operations/{runId}", negotiated(monitoring::detail, toHub));
+            routes.post("/tenants/{tenant}/notifications/read", toHub);
+            routes.get("/assets/{file}", toHub);
             routes.get("/tenants/{tenant}/operations/{runId}/drift-findings", negotiated(drift::findings, pages.driftFindings()));
             routes.get("/tenants/{tenant}/backup-sets/{backupSetId}", negotiated(backupSets::detail, pages.backupSet()));
             new PolicyRoutes(ledger, callers, services.policies()).register(routes);

@@ -91,10 +91,10 @@ public final class HubServlet extends HttpServlet {
         } catch (InvalidRunInputException e) {
             page(response, 400, "error", pages.error(400, e.getMessage(), principal, tenant));
         } catch (RunAccessDeniedException e) {
-            page(response, 403, "error", pages.error(403, "You have no role in this tenant, so you cannot see its operations.",
-                    principal, null));
+            // the access policy's message is written to be shown: who, which tenant, which roles may
+            page(response, 403, "error", pages.error(403, e.getMessage(), principal, null));
         } catch (RunNotFoundException e) {
-            page(response, 404, "error", pages.error(404, "There is no run with this id in this tenant.", principal, tenant));
+            page(response, 404, "error", pages.error(404, "Run not found: there is no run with this id in this tenant.", principal, tenant));
         } catch (RunStoreUnavailableException e) {
             String id = UUID.randomUUID().toString().substring(0, 8);
             LOG.log(System.Logger.Level.WARNING, "run store unavailable (error id " + id + ")", e);

@@ -79,11 +79,13 @@ final class BackupSetPages {
                         + "<td><a href=\"{}\">View run<span class=\"visually-hidden\"> that captured {}</span></a></td></tr>",
                         i.policyId(), i.displayName(), i.policyType(), Show.time(i.capturedAt(), "—"),
                         support.ledger.config().linkTemplate().viewRunUrl(tenant, i.capturedByRunId()), i.policyId()));
+        Html failedSection = failedSection(viewer, set, items);
         Html main = Html.of("""
                 <div class="page-head">
                   <h1>{}</h1>
                   <p class="lead">Backup set <code>{}</code> · {} captured {}</p>
                 </div>
+                {}
                 {}
                 <section aria-labelledby="items-h">
                   <h2 id="items-h">Captured policies</h2>
@@ -94,12 +96,59 @@ final class BackupSetPages {
                   </table></div>
                 </section>
                 {}
-                """, set.displayName(), set.id(), items.size(), items.size() == 1 ? "policy" : "policies", notice, itemRows,
+                """, set.displayName(), set.id(), items.size(), items.size() == 1 ? "policy" : "policies", notice, failedSection,
+                itemRows,
                 canStart ? addForm(viewer, set) : Html.of("<p class=\"notice notice-info\">Your role in {} is {}: you can "
                         + "look at backup sets, but not add policies to them.</p>", viewer.tenant().displayName(),
                         viewer.roleName()));
         Layout.tenantPage(ctx, viewer, Layout.Section.BACKUP_SETS, set.displayName(), List.of(new Layout.Crumb("Producers", null),
                 new Layout.Crumb("Backup sets", viewer.base() + "/backup-sets"), new Layout.Crumb(set.displayName(), null)), main);
+    }
+
+    /** How many of the set's newest add-policies runs are searched for failures. */
+    private static final int RUNS_SEARCHED = 20;
+
+    /**
+     * The policies the set's recent add-policies runs failed to capture and that are still not in the set:
+     * what an operator has to retry. Read from the runs' stored item failures with the viewer's rights.
+     */
+    private Html failedSection(Viewer viewer, BackupSet set, List<BackupItem> items) {
+        Set<String> captured = new java.util.HashSet<>();
+        items.forEach(i -> captured.add(i.policyId()));
+        Set<String> shown = new java.util.HashSet<>();
+        List<Html> rows = new java.util.ArrayList<>();
+        var queries = support.ledger.queries();
+        for (var run : queries.list(viewer.principal(), viewer.tenantId(), dev.opsruns.core.RunFilter.ALL
+                .withRunTypes(Set.of(AddPolicies.RUN_TYPE)), dev.opsruns.core.PageRequest.first(RUNS_SEARCHED)).runs()) {
+            boolean ofThisSet = run.context().getString(dev.opsruns.example.backup.AddPoliciesContext.BACKUP_SET_ID)
+                    .filter(id -> id.equals(set.id().toString())).isPresent();
+            if (!ofThisSet || run.counts().failed() == 0) {
+                continue;
+            }
+            String url = support.ledger.config().linkTemplate().viewRunUrl(run.tenantId(), run.id());
+            for (var f : queries.detail(viewer.principal(), viewer.tenantId(), run.id()).itemFailures()) {
+                if (!captured.contains(f.itemKey()) && shown.add(f.itemKey())) {
+                    rows.add(Html.of("<tr><th scope=\"row\"><code>{}</code></th><td><code class=\"reason\">{}</code></td>"
+                            + "<td class=\"message\" dir=\"auto\">{}</td><td><a href=\"{}\">View run<span class=\"visually-hidden\">"
+                            + " that failed on {}</span></a></td></tr>", f.itemKey(), f.reasonCode().value(), f.message(), url,
+                            f.itemKey()));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return Html.EMPTY;
+        }
+        return Html.of("""
+                <section class="card failure" aria-labelledby="failed-h">
+                  <h2 id="failed-h">Policies that failed to be captured <span class="muted">({})</span></h2>
+                  <p class="muted">From the set's latest runs; a policy leaves this list once a later run captures it.</p>
+                  <div class="table-wrap"><table class="failed-items">
+                    <thead><tr><th scope="col">Policy</th><th scope="col">Reason</th><th scope="col">Message</th>
+                    <th scope="col">Run</th></tr></thead>
+                    <tbody>{}</tbody>
+                  </table></div>
+                </section>
+                """, rows.size(), Html.join(rows));
     }
 
     /** {@code POST /tenants/{tenant}/backup-sets/{backupSetId}/add-policies} (a form). */

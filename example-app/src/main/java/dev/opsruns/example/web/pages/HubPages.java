@@ -33,7 +33,7 @@ public final class HubPages {
     public HubPages(HttpApi.Services services, Callers callers, ObjectMapper json) {
         PageSupport support = new PageSupport(services.ledger(), callers, services.users(), new Csrf(services.sessions()), json);
         this.account = new AccountPages(callers, services.users(), services.sessions());
-        this.operations = new OperationsPages(support, services.runTypes(), services.findings());
+        this.operations = new OperationsPages(support, services.findings());
         this.drift = new DriftPages(support, services.drift(), services.inventory());
         this.backupSets = new BackupSetPages(support, services.addPolicies(), services.backupSets(), services.policies());
     }
@@ -50,16 +50,10 @@ public final class HubPages {
         routes.post("/sign-out", account::signOut);
         routes.get("/tenants/{tenant}", ctx -> ctx.redirect("/tenants/" + Urls.segment(ctx.pathParam("tenant")) + "/operations",
                 HttpStatus.SEE_OTHER));
-        routes.get("/tenants/{tenant}/operations", operations::list);
         routes.get("/tenants/{tenant}/drift", drift::landing);
         routes.post("/tenants/{tenant}/drift/generate", drift::generate);
         routes.get("/tenants/{tenant}/backup-sets", backupSets::index);
         routes.post("/tenants/{tenant}/backup-sets/{backupSetId}/add-policies", backupSets::addPolicies);
-    }
-
-    /** @return the run detail page ({@code /tenants/{tenant}/operations/{runId}}, the "View run" URL) */
-    public Handler runDetail() {
-        return operations::detail;
     }
 
     /** @return a drift run's findings page ({@code /tenants/{tenant}/operations/{runId}/drift-findings}) */
