@@ -148,7 +148,7 @@ class OperationsHubBrowserTest {
                 .map(g -> g.getDomAttribute("data-reason-group")).toList())
                 .as("one group per reason code").containsExactly("graph.not_found", "graph.forbidden", "graph.throttled");
         assertThat(text(By.cssSelector("table.runs, .facts"))).contains("2 ok").contains("3 failed");
-        assertThat(text(By.cssSelector("table.item-failures"))).contains("404 Not Found").contains("403 Forbidden")
+        assertThat(text(By.cssSelector("[aria-labelledby='item-failures-h']"))).contains("404 Not Found").contains("403 Forbidden")
                 .contains("429 Too Many Requests");
         assertThat(CredentialScan.leaksIn(List.of(driver.getPageSource()))).as("credentials on the page").isEmpty();
         chromium.screenshot("operations-detail-partially-succeeded");

@@ -1,16 +1,7 @@
 package dev.opsruns.example.web.pages;
 
-import dev.opsruns.core.BucketCounts;
-import dev.opsruns.core.InvalidRunInputException;
-import dev.opsruns.core.ItemFailure;
-import dev.opsruns.core.PageRequest;
 import dev.opsruns.core.Run;
-import dev.opsruns.core.RunDetail;
-import dev.opsruns.core.RunFailure;
-import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunId;
-import dev.opsruns.core.RunPage;
-import dev.opsruns.core.RunType;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.example.drift.ChangeType;
@@ -24,7 +15,6 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A drift run's findings page (the list and a run's detail are the {@code runs-hub} module's). Reads go
