@@ -20,13 +20,13 @@ import jakarta.servlet.http.HttpServlet;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Set;
 
 /**
  * The app's HTTP server: Javalin with Jackson, every route of the JSON API, the web pages
- * ({@link HubPages}) with their CSS and script from the jar under {@code /static}, request bodies
+ * ({@link HubPages}) and the Operations hub ({@code runs-hub}, whose CSS and script under {@code /assets}
+ * the app's pages share), request bodies
  * capped, and every error answered as JSON, or as a page when a browser asked for one.
  */
 public final class HttpApi {
@@ -80,11 +80,6 @@ public final class HttpApi {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonServerErrors(json)));
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
-            });
             var routes = config.routes;
             // Javalin answers its own HttpResponseExceptions (unknown route, ...) unless told otherwise.
             routes.exception(HttpResponseException.class, HttpApi::error);

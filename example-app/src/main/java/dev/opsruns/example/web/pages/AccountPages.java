@@ -6,7 +6,6 @@ import dev.opsruns.core.TenantRole;
 import dev.opsruns.example.auth.AuthenticationRequiredException;
 import dev.opsruns.example.auth.Authenticator;
 import dev.opsruns.example.auth.SessionStore;
-import dev.opsruns.example.tenancy.Tenant;
 import dev.opsruns.example.tenancy.UserDirectory;
 import dev.opsruns.example.web.ApiException;
 import dev.opsruns.example.web.Callers;
@@ -37,26 +36,9 @@ final class AccountPages {
     /** {@code GET /sign-in}. */
     void signInPage(Context ctx) {
         String next = Urls.localOrHome(ctx.queryParam("next"));
-        Html rows = Html.each(users.userCards(), card -> Html.of("""
-                <tr><td><button type="submit" name="user_id" value="{}">Sign in as {}</button></td>
-                <td><code>{}</code></td><td>{}</td></tr>
-                """, card.id(), card.displayName(), card.id(), roles(card.roles())));
-        Html main = Html.of("""
-                <div class="page-head">
-                  <h1>Sign in to the opsruns demo</h1>
-                  <p class="lead">Pick a demo user. There is no password: this is a demo. The session lasts 8 hours.
-                  Scripts use the JSON API under <a href="/api"><code>/api</code></a> with a bearer token instead.</p>
-                </div>
-                <form method="post" action="/sign-in" class="sign-in">
-                  <input type="hidden" name="next" value="{}">
-                  <div class="table-wrap"><table>
-                    <caption class="visually-hidden">Demo users and their roles per tenant</caption>
-                    <thead><tr><th scope="col">Sign in</th><th scope="col">User id</th><th scope="col">Roles</th></tr></thead>
-                    <tbody>{}</tbody>
-                  </table></div>
-                </form>
-                """, next, rows);
-        Layout.plainPage(ctx, 200, "Sign in", null, main);
+        List<List<String>> rows = users.userCards().stream()
+                .map(card -> List.of(card.id(), card.displayName(), roles(card.roles()))).toList();
+        Templates.send(ctx, 200, "signin", new Models.SignIn(PageSupport.plainFrame("Sign in", null), next, rows));
     }
 
     /** {@code POST /sign-in}: the session cookie, then back to {@code next} (a path on this app) or home. */
@@ -89,34 +71,14 @@ final class AccountPages {
             ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
             return;
         }
-        List<Tenant> mine = users.tenants().stream().filter(t -> principal.roleIn(t.id()).isPresent()).toList();
-        Html cards = Html.each(mine, t -> {
-            String base = "/tenants/" + Urls.segment(t.id().value());
-            TenantRole role = principal.roleIn(t.id()).orElseThrow();
-            return Html.of("""
-                    <li class="card tenant-card">
-                      <h2>{}</h2>
-                      <p>Your role: <span class="role">{}</span>{}</p>
-                      <ul class="links">
-                        <li><a href="{}/operations">Operations<span class="visually-hidden"> in {}</span></a></li>
-                        <li><a href="{}/drift">Drift<span class="visually-hidden"> in {}</span></a></li>
-                        <li><a href="{}/backup-sets">Backup sets<span class="visually-hidden"> in {}</span></a></li>
-                      </ul>
-                    </li>
-                    """, t.displayName(), role.name(), role.canStartRuns() ? "" : " (view only)", base, t.displayName(),
-                    base, t.displayName(), base, t.displayName());
-        });
-        Html main = Html.of("""
-                <div class="page-head">
-                  <h1>Your tenants</h1>
-                  <p class="lead">Signed in as {} (<code>{}</code>). The Operations hub shows every long-running
-                  operation of a tenant; Drift and Backup sets start them.</p>
-                </div>
-                {}
-                <p class="muted">The same data as JSON: <a href="/api"><code>/api</code></a> lists the endpoints.</p>
-                """, principal.displayName(), principal.userId(),
-                mine.isEmpty() ? Html.of("<p>You have no role in any tenant.</p>") : Html.of("<ul class=\"cards\">{}</ul>", cards));
-        Layout.plainPage(ctx, 200, "Your tenants", principal.displayName(), main);
+        List<Models.TenantCard> cards = users.tenants().stream().filter(t -> principal.roleIn(t.id()).isPresent())
+                .map(t -> {
+                    TenantRole role = principal.roleIn(t.id()).orElseThrow();
+                    return new Models.TenantCard(t.displayName(), "/tenants/" + Urls.segment(t.id().value()), role.name(),
+                            !role.canStartRuns());
+                }).toList();
+        Templates.send(ctx, 200, "home", new Models.Home(PageSupport.plainFrame("Your tenants", principal.displayName()),
+                principal.displayName(), principal.userId(), cards));
     }
 
     private static String roles(Map<TenantId, TenantRole> roles) {

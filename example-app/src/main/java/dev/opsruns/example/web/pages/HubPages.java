@@ -8,15 +8,13 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
 /**
- * The app's web pages: the Monitoring -> Operations hub (list, run detail, drift findings), the
- * producers' pages with their start actions (drift landing, backup sets), and the account pages
- * (sign-in, sign-out, home). Server-rendered HTML through {@link Html}, which escapes everything it is
- * not told is markup, with a little plain JavaScript and CSS served from the jar; nothing from any
- * other site. Reads and starts go through the same library calls and access policy as the JSON API.
+ * The app's own web pages: the producers' pages with their start actions (drift landing, backup sets),
+ * drift findings, and the account pages (sign-in, sign-out, home), rendered from precompiled jte
+ * templates. The Operations hub (list, run detail, notifications) is the {@code runs-hub} module. Reads
+ * and starts go through the same library calls and access policy as the JSON API.
  *
- * <p>The URLs the ledger hands out (the "View run" URL, the related links) serve both: see
- * {@link #runDetail()}, {@link #driftFindings()} and {@link #backupSet()}, which the API wires behind
- * {@link Negotiation}.
+ * <p>The related links the ledger hands out serve both: see {@link #driftFindings()} and
+ * {@link #backupSet()}, which the API wires behind {@link Negotiation}.
  */
 public final class HubPages {
 
