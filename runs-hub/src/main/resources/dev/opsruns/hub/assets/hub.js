@@ -1,6 +1,6 @@
-/* opsruns reference app: the little script the pages use. Everything works without it (times then
+/* opsruns Operations hub: the little script its pages use. Everything works without it (times then
    show in UTC, filters submit as they are, nothing refreshes by itself); with it:
-   - times show in the viewer's time zone, relatively when within a day;
+   - times show in the viewer's time zone, with a relative hint when within a day;
    - the custom date fields appear only for a custom range, and empty filters stay out of the URL;
    - a page that shows queued or running runs refreshes them every few seconds, in place, and stops
      as soon as every run shown has ended;
@@ -8,7 +8,6 @@
 (function () {
   'use strict';
 
-  var REFRESH_MS = 3000;
   var DAY_MS = 24 * 60 * 60 * 1000;
 
   function zoneName() {
@@ -34,20 +33,23 @@
     return relative.format(Math.round(seconds / 3600), 'hour');
   }
 
-  /* Shows each <time datetime> of root in the viewer's zone; the full time stays in the tooltip. */
+  /* Each <time datetime> shows the absolute time in the viewer's zone, and how long ago when within a
+     day (on a line of its own); the UTC text the server wrote stays in the tooltip. */
   function formatTimes(root) {
     var now = Date.now();
     root.querySelectorAll('time[datetime]').forEach(function (el) {
       var date = new Date(el.getAttribute('datetime'));
       if (isNaN(date.getTime())) { return; }
-      var full = absolute.format(date);
+      if (!el.hasAttribute('data-utc')) { el.setAttribute('data-utc', el.textContent); }
+      el.textContent = absolute.format(date);
+      el.title = el.getAttribute('data-utc');
       var diff = date.getTime() - now;
       if (relative && Math.abs(diff) < DAY_MS) {
-        el.textContent = relativeText(diff);
-      } else {
-        el.textContent = full;
+        var hint = document.createElement('span');
+        hint.className = 'ago';
+        hint.textContent = relativeText(diff);
+        el.appendChild(hint);
       }
-      el.title = full;
     });
   }
 
@@ -72,7 +74,7 @@
         field.querySelectorAll('input').forEach(function (input) { input.disabled = !custom; });
       });
       form.querySelectorAll('[data-time-zone-input]').forEach(function (input) { input.disabled = !custom; });
-      form.querySelectorAll('select').forEach(function (select) { select.disabled = false; });
+      form.querySelectorAll('select, input[type="search"]').forEach(function (el) { el.disabled = false; });
     }
     range.addEventListener('change', sync);
     /* Empty fields stay out of the URL, so bookmarks read cleanly. */
@@ -81,7 +83,6 @@
         if (!el.disabled && el.value === '') { el.disabled = true; }
       });
     });
-    /* Coming back through history restores the form as it was left; enable it again. */
     window.addEventListener('pageshow', sync);
     sync();
   }
@@ -114,6 +115,7 @@
     var status = document.querySelector('[data-refresh-status]');
     if (!region || region.getAttribute('data-active') !== 'true') { return; }
     var kind = region.getAttribute('data-live');
+    var refreshMs = 1000 * (parseInt(region.getAttribute('data-refresh-seconds'), 10) || 3);
     var seen = {};
 
     function say(text) {
@@ -179,7 +181,7 @@
           if (!fresh) { throw new Error('the page changed'); }
           var active = kind === 'list' ? updateList(fresh, doc) : updateDetail(fresh);
           if (active) {
-            window.setTimeout(tick, REFRESH_MS);
+            window.setTimeout(tick, refreshMs);
           } else {
             region.setAttribute('data-active', 'false');
             say('All runs shown here have ended; refreshing stopped.');
@@ -191,8 +193,8 @@
     }
 
     remember();
-    say('Active runs on this page refresh every ' + REFRESH_MS / 1000 + ' seconds.');
-    window.setTimeout(tick, REFRESH_MS);
+    say('Active runs on this page refresh every ' + refreshMs / 1000 + ' seconds.');
+    window.setTimeout(tick, refreshMs);
   }
 
   function start() {
