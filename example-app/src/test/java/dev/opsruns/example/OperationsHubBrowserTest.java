@@ -3,9 +3,9 @@ package dev.opsruns.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsruns.example.harness.CredentialScan;
-import dev.opsruns.example.harness.HeadlessChromium;
 import dev.opsruns.example.harness.RunningApp;
 import dev.opsruns.example.harness.TestDatabase;
+import dev.opsruns.hub.host.HeadlessChromium;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

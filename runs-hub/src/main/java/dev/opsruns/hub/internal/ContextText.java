@@ -1,10 +1,15 @@
 package dev.opsruns.hub.internal;
 
+import dev.opsruns.core.RunContext;
 import java.util.List;
-import java.util.Map;
 
-/** A context value as text: strings as they are, lists of strings comma-separated, anything else as JSON. */
+/**
+ * A context value as text: strings as they are, lists of strings comma-separated, anything else as the
+ * ledger's own canonical JSON.
+ */
 final class ContextText {
+
+    private static final String KEY = "v";
 
     private ContextText() {
     }
@@ -16,49 +21,8 @@ final class ContextText {
         if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(v -> v instanceof String)) {
             return String.join(", ", list.stream().map(String.class::cast).toList());
         }
-        StringBuilder sb = new StringBuilder();
-        json(value, sb);
-        return sb.toString();
-    }
-
-    private static void json(Object value, StringBuilder sb) {
-        if (value instanceof String s) {
-            sb.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
-        } else if (value instanceof List<?> list) {
-            sb.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                sb.append(i == 0 ? "" : ",");
-                json(list.get(i), sb);
-            }
-            sb.append(']');
-        } else if (value instanceof Map<?, ?> map) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                sb.append(first ? "" : ",");
-                first = false;
-                json(String.valueOf(e.getKey()), sb);
-                sb.append(':');
-                json(e.getValue(), sb);
-            }
-            sb.append('}');
-        } else {
-            sb.append(value);
-        }
+        // The value came out of a run's context, so it is one again; its JSON is {"v":<value>} less the wrapper.
+        String json = RunContext.builder().put(KEY, value).build().toJson();
+        return json.substring(("{\"" + KEY + "\":").length(), json.length() - 1);
     }
 }
