@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs the opsruns benchmarks and prints one table (also written to runs-bench/target/results-<db>.md).
 #
-#   runs-bench/run.sh [h2|postgres|all|sanitizer]      default: all
+#   runs-bench/run.sh [h2|postgres|all|sanitizer|fleet]      default: all
 #
 # "sanitizer" runs only the sanitizer benchmark (no database; table in runs-bench/target/results-sanitizer.md).
+# "fleet" runs only the end-to-end fleet benchmark: worker JVMs on PostgreSQL through db-scheduler, beside
+# bare db-scheduler (table in runs-bench/target/results-fleet.md).
 #
 # Builds the benchmarks jar with Maven, starts the local PostgreSQL cluster if it is not running (for
 # postgres and all), then runs dev.opsruns.bench.BenchMain. PostgreSQL: 127.0.0.1:5432, user postgres,
@@ -16,8 +18,8 @@ set -euo pipefail
 
 db="${1:-all}"
 case "$db" in
-  h2|postgres|all|sanitizer) ;;
-  *) echo "usage: $0 [h2|postgres|all|sanitizer]" >&2; exit 2 ;;
+  h2|postgres|all|sanitizer|fleet) ;;
+  *) echo "usage: $0 [h2|postgres|all|sanitizer|fleet]" >&2; exit 2 ;;
 esac
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

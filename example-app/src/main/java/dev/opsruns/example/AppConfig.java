@@ -73,6 +73,27 @@ public final class AppConfig {
     /** Session cookies without {@code Secure}: the demo runs on plain HTTP. */
     public static final boolean DEFAULT_SECURE_COOKIES = false;
 
+    /** Which dispatcher hands runs to workers. */
+    public enum Dispatcher {
+        /** A worker pool in this process (the default; H2 or PostgreSQL). */
+        IN_PROCESS,
+        /** db-scheduler on the app's PostgreSQL database: the instances of a fleet share the work. */
+        DB_SCHEDULER
+    }
+
+    /** The in-process pool. */
+    public static final Dispatcher DEFAULT_DISPATCHER = Dispatcher.IN_PROCESS;
+    /**
+     * The share of {@link #staleHeartbeatTimeout()} a worker's claim lasts without a heartbeat, when no
+     * lease is set: a run whose worker is gone is taken over by another instance before the reaper would
+     * end it, and a live worker (heartbeat each {@link #DEFAULT_WORKER_HEARTBEAT_INTERVAL}) keeps it.
+     */
+    public static final double DEFAULT_CLAIM_LEASE_SHARE = 0.75;
+    /** Claims a run may have: the first and two takeovers. */
+    public static final int DEFAULT_CLAIM_MAX_ATTEMPTS = 3;
+    /** How often the dispatcher looks for work (db-scheduler's poll) and sweeps for runs that need a worker. */
+    public static final Duration DEFAULT_DISPATCH_POLL_INTERVAL = Duration.ofSeconds(5);
+
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     private final String host;
@@ -100,6 +121,10 @@ public final class AppConfig {
     private final Duration sourceMaxBackoff;
     private final Duration demoSourceLatency;
     private final boolean secureCookies;
+    private final Dispatcher dispatcher;
+    private final Duration claimLease;
+    private final int claimMaxAttempts;
+    private final Duration dispatchPollInterval;
 
     private AppConfig(Builder b) {
         this.host = b.host;
@@ -127,6 +152,30 @@ public final class AppConfig {
         this.sourceMaxBackoff = b.sourceMaxBackoff;
         this.demoSourceLatency = b.demoSourceLatency;
         this.secureCookies = b.secureCookies;
+        this.dispatcher = b.dispatcher;
+        this.claimLease = b.effectiveClaimLease();
+        this.claimMaxAttempts = b.claimMaxAttempts;
+        this.dispatchPollInterval = b.dispatchPollInterval;
+    }
+
+    /** @return which dispatcher hands runs to workers */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** @return the lease of a worker's claim */
+    public Duration claimLease() {
+        return claimLease;
+    }
+
+    /** @return how many claims a run may have */
+    public int claimMaxAttempts() {
+        return claimMaxAttempts;
+    }
+
+    /** @return how often the dispatcher polls and sweeps */
+    public Duration dispatchPollInterval() {
+        return dispatchPollInterval;
     }
 
     /** @return a builder holding the defaults */
@@ -169,6 +218,15 @@ public final class AppConfig {
         r.duration("OPSRUNS_POLICY_SOURCE_MAX_BACKOFF").ifPresent(b::sourceMaxBackoff);
         r.duration("OPSRUNS_DEMO_SOURCE_LATENCY").ifPresent(b::demoSourceLatency);
         r.bool("OPSRUNS_SECURE_COOKIES").ifPresent(b::secureCookies);
+        r.text("OPSRUNS_DISPATCHER").ifPresent(v -> b.dispatcher(switch (v.toLowerCase(Locale.ROOT)) {
+            case "in-process" -> Dispatcher.IN_PROCESS;
+            case "db-scheduler" -> Dispatcher.DB_SCHEDULER;
+            default -> throw new IllegalArgumentException("OPSRUNS_DISPATCHER must be in-process or db-scheduler, but was '"
+                    + v + "'");
+        }));
+        r.duration("OPSRUNS_CLAIM_LEASE").ifPresent(b::claimLease);
+        r.integer("OPSRUNS_CLAIM_MAX_ATTEMPTS").ifPresent(b::claimMaxAttempts);
+        r.duration("OPSRUNS_DISPATCH_POLL_INTERVAL").ifPresent(b::dispatchPollInterval);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -373,6 +431,11 @@ public final class AppConfig {
         private Duration sourceMaxBackoff = DEFAULT_SOURCE_MAX_BACKOFF;
         private Duration demoSourceLatency = DEFAULT_DEMO_SOURCE_LATENCY;
         private boolean secureCookies = DEFAULT_SECURE_COOKIES;
+        private Dispatcher dispatcher = DEFAULT_DISPATCHER;
+        /** Null: {@link #DEFAULT_CLAIM_LEASE_SHARE} of the stale timeout. */
+        private Duration claimLease;
+        private int claimMaxAttempts = DEFAULT_CLAIM_MAX_ATTEMPTS;
+        private Duration dispatchPollInterval = DEFAULT_DISPATCH_POLL_INTERVAL;
 
         private Builder() {
         }
@@ -527,6 +590,42 @@ public final class AppConfig {
             return this;
         }
 
+        /** The lease set, or the share of the stale timeout (at least 1 second) when none is. */
+        private Duration effectiveClaimLease() {
+            if (claimLease != null) {
+                return claimLease;
+            }
+            long millis = (long) (staleHeartbeatTimeout.toMillis() * DEFAULT_CLAIM_LEASE_SHARE);
+            return Duration.ofMillis(Math.max(1_000, millis));
+        }
+
+        /** @param value which dispatcher hands runs to workers @return this builder */
+        public Builder dispatcher(Dispatcher value) {
+            this.dispatcher = value;
+            return this;
+        }
+
+        /**
+         * @param value the lease of a worker's claim, 1 second to 1 hour and shorter than the stale timeout
+         *     (null: {@link #DEFAULT_CLAIM_LEASE_SHARE} of the stale timeout, at least 1 second) @return this builder
+         */
+        public Builder claimLease(Duration value) {
+            this.claimLease = value;
+            return this;
+        }
+
+        /** @param value how many claims a run may have, 1-100 @return this builder */
+        public Builder claimMaxAttempts(int value) {
+            this.claimMaxAttempts = value;
+            return this;
+        }
+
+        /** @param value how often the dispatcher polls and sweeps, 100 ms to 1 hour @return this builder */
+        public Builder dispatchPollInterval(Duration value) {
+            this.dispatchPollInterval = value;
+            return this;
+        }
+
         /**
          * @return the settings
          * @throws IllegalArgumentException naming the first setting out of range
@@ -557,6 +656,27 @@ public final class AppConfig {
             notNegative("POLICY_SOURCE_BACKOFF", sourceBackoff);
             notNegative("POLICY_SOURCE_MAX_BACKOFF", sourceMaxBackoff);
             notNegative("DEMO_SOURCE_LATENCY", demoSourceLatency);
+            range("CLAIM_MAX_ATTEMPTS", claimMaxAttempts, 1, 100);
+            Duration lease = effectiveClaimLease();
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0 || lease.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("CLAIM_LEASE must be 1 second to 1 hour, but was " + lease);
+            }
+            if (dispatchPollInterval == null || dispatchPollInterval.compareTo(Duration.ofMillis(100)) < 0
+                    || dispatchPollInterval.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("DISPATCH_POLL_INTERVAL must be 100ms to 1 hour, but was " + dispatchPollInterval);
+            }
+            if (lease.compareTo(staleHeartbeatTimeout) >= 0) {
+                throw new IllegalArgumentException("CLAIM_LEASE must be shorter than STALE_HEARTBEAT_TIMEOUT ("
+                        + staleHeartbeatTimeout + "), or the reaper would fail runs whose worker still holds them");
+            }
+            if (dispatcher == null) {
+                throw new IllegalArgumentException("DISPATCHER must be in-process or db-scheduler");
+            }
+            boolean postgres = dbUrl != null ? dbUrl.startsWith("jdbc:postgresql:") : embeddedDb == EmbeddedEngine.POSTGRESQL;
+            if (dispatcher == Dispatcher.DB_SCHEDULER && !postgres) {
+                throw new IllegalArgumentException("DISPATCHER db-scheduler needs PostgreSQL (the embedded default, or "
+                        + "DB_URL set to a jdbc:postgresql: URL); H2 uses the in-process dispatcher");
+            }
             if (dbUrl != null && !(dbUrl.startsWith("jdbc:postgresql:") || dbUrl.startsWith("jdbc:h2:"))) {
                 throw new IllegalArgumentException("DB_URL must start with jdbc:postgresql: or jdbc:h2:, but was '"
                         + dbUrl.replaceAll("[?;].*", "...") + "'");

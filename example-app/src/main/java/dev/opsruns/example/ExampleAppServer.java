@@ -1,6 +1,7 @@
 package dev.opsruns.example;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.opsruns.core.ClaimPolicy;
 import dev.opsruns.core.RetentionPolicy;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.RunLinkTemplate;
@@ -23,12 +24,14 @@ import dev.opsruns.example.drift.DriftGeneration;
 import dev.opsruns.example.drift.DriftGenerationJob;
 import dev.opsruns.example.drift.DriftGenerationService;
 import dev.opsruns.example.inventory.InventoryRepository;
+import dev.opsruns.example.jobs.DbSchedulerJobDispatcher;
 import dev.opsruns.example.jobs.InProcessJobDispatcher;
 import dev.opsruns.example.jobs.JobDispatcher;
 import dev.opsruns.example.jobs.JobRunner;
 import dev.opsruns.example.jobs.PendingRunRecovery;
 import dev.opsruns.example.jobs.RetryingRunRegistry;
 import dev.opsruns.example.jobs.StoreRetry;
+import dev.opsruns.example.jobs.SweepingJobDispatcher;
 import dev.opsruns.example.jobs.WorkerHeartbeat;
 import dev.opsruns.example.maintenance.LedgerMaintenanceScheduler;
 import dev.opsruns.example.ops.HealthCheck;
@@ -100,6 +103,8 @@ public final class ExampleAppServer implements AutoCloseable {
                     .linkTemplate(RunLinkTemplate.standard())
                     .relatedLinks(DriftGeneration.RUN_TYPE, new DriftFindingsLink())
                     .relatedLinks(AddPolicies.RUN_TYPE, new BackupSetLink())
+                    .claimPolicy(ClaimPolicy.defaults().withLease(config.claimLease())
+                            .withMaxAttempts(config.claimMaxAttempts()))
                     .build();
             // Every run transition through this ledger logs one line (the reaper's are logged by the scheduler).
             openedLedger = new LoggedRunLedger(b.ledgerFactory.open(pool, runsConfig));
@@ -120,16 +125,17 @@ public final class ExampleAppServer implements AutoCloseable {
             SourceRetryPolicy retry = new SourceRetryPolicy(config.sourceAttempts(), config.sourceBackoff(),
                     config.sourceMaxBackoff());
 
-            // Jobs write through bounded retries; their runs get a heartbeat while they run, so a run
-            // whose worker is gone goes stale (and is reaped) within seconds.
+            // Jobs claim their run first, then write through bounded retries; their claims get a heartbeat
+            // while they run, so a run whose worker is gone is taken over (or reaped) within seconds.
             StoreRetry storeRetry = new StoreRetry(config.storeRetryTimeout());
             RunRegistry jobRegistry = new RetryingRunRegistry(openedLedger.registry(), storeRetry);
             JobRunner runner = new JobRunner(openedLedger.registry(), List.of(
                     new DriftGenerationJob(jobRegistry, inventory, findings, storeRetry, b.clock),
                     new AddPoliciesJob(jobRegistry, backupSets, source, retry, storeRetry, b.clock)),
-                    storeRetry, new WorkerHeartbeat(openedLedger.registry(), config.workerHeartbeatInterval()));
+                    storeRetry, new WorkerHeartbeat(openedLedger.registry(), heartbeatInterval(config)));
             openedRunner = runner;
-            openedDispatcher = b.dispatcherFactory.apply(runner);
+            openedDispatcher = b.dispatcherFactory != null ? b.dispatcherFactory.apply(runner)
+                    : defaultDispatcher(config, pool, openedLedger, runner);
             List<TenantId> tenants = userDirectory.tenants().stream().map(Tenant::id).toList();
             PendingRunRecovery.redispatch(openedLedger.queries(), tenants, runner.runTypes(), openedDispatcher);
 
@@ -170,6 +176,27 @@ public final class ExampleAppServer implements AutoCloseable {
             openedDatabase.close();
             throw e;
         }
+    }
+
+    /** @return how often running jobs' claims get a heartbeat: the setting, and at least three per lease */
+    private static Duration heartbeatInterval(AppConfig config) {
+        Duration perLease = config.claimLease().dividedBy(3);
+        return perLease.compareTo(config.workerHeartbeatInterval()) < 0 ? perLease : config.workerHeartbeatInterval();
+    }
+
+    /**
+     * The dispatcher the settings choose. Both claim before a job works, so instances of the app on one
+     * database never run one run twice: db-scheduler delivers each run to one instance, and the
+     * in-process pool's sweeper offers every instance the runs that need a worker.
+     */
+    private static JobDispatcher defaultDispatcher(AppConfig config, DataSource pool, RunLedger ledger, JobRunner runner) {
+        return switch (config.dispatcher()) {
+            case IN_PROCESS -> new SweepingJobDispatcher(new InProcessJobDispatcher(runner, config.workerThreads()),
+                    ledger.maintenance(), config.dispatchPollInterval());
+            case DB_SCHEDULER -> new DbSchedulerJobDispatcher(pool, ledger, runner.jobs(), config.workerThreads(),
+                    config.dispatchPollInterval(), config.shutdownGrace(),
+                    "opsruns-app-" + ProcessHandle.current().pid() + "-" + config.port());
+        };
     }
 
     /**
@@ -278,9 +305,9 @@ public final class ExampleAppServer implements AutoCloseable {
 
         private Builder(AppConfig config) {
             this.config = Objects.requireNonNull(config, "config");
-            this.dispatcherFactory = runner -> new InProcessJobDispatcher(runner, config.workerThreads());
             this.policySource = policies -> new DemoPolicySource(policies, config.demoSourceLatency(),
                     new StoreRetry(config.storeRetryTimeout()));
+            // dispatcherFactory null: the dispatcher the settings choose (see defaultDispatcher)
         }
 
         /** @param value the clock of the ledger and the app @return this builder */
@@ -295,7 +322,10 @@ public final class ExampleAppServer implements AutoCloseable {
             return this;
         }
 
-        /** @param value builds the job dispatcher around the job runner (default: the in-process pool) @return this builder */
+        /**
+         * @param value builds the job dispatcher around the job runner (default: the one the settings
+         *     choose, the in-process pool with its sweeper or db-scheduler) @return this builder
+         */
         public Builder jobDispatcher(Function<JobRunner, JobDispatcher> value) {
             this.dispatcherFactory = Objects.requireNonNull(value, "jobDispatcher");
             return this;

@@ -79,4 +79,18 @@ class AppConfigTest {
                 "OPSRUNS_STALE_HEARTBEAT_TIMEOUT", "10s", "OPSRUNS_WORKER_HEARTBEAT_INTERVAL", "2s", "OPSRUNS_STORE_RETRY_TIMEOUT", "8s")))
                 .hasMessageContaining("OPSRUNS_STALE_HEARTBEAT_TIMEOUT").hasMessageContaining("WORKER_HEARTBEAT_INTERVAL");
     }
+
+    @Test
+    void the_claim_lease_defaults_to_three_quarters_of_the_stale_timeout_and_db_scheduler_takes_the_embedded_postgresql() {
+        assertThat(AppConfig.fromEnvironment(Map.of()).claimLease()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(AppConfig.fromEnvironment(Map.of("OPSRUNS_STALE_HEARTBEAT_TIMEOUT", "5s", "OPSRUNS_WORKER_HEARTBEAT_INTERVAL",
+                "500ms", "OPSRUNS_STORE_RETRY_TIMEOUT", "2s")).claimLease()).isEqualTo(Duration.ofMillis(3_750));
+        assertThat(AppConfig.fromEnvironment(Map.of("OPSRUNS_CLAIM_LEASE", "3s")).claimLease()).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPSRUNS_CLAIM_LEASE", "20s")))
+                .hasMessageContaining("CLAIM_LEASE").hasMessageContaining("STALE_HEARTBEAT_TIMEOUT");
+        assertThat(AppConfig.fromEnvironment(Map.of("OPSRUNS_DISPATCHER", "db-scheduler")).dispatcher())
+                .isEqualTo(AppConfig.Dispatcher.DB_SCHEDULER);
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OPSRUNS_DISPATCHER", "db-scheduler", "OPSRUNS_EMBEDDED_DB", "h2")))
+                .hasMessageContaining("DISPATCHER").hasMessageContaining("PostgreSQL");
+    }
 }

@@ -43,7 +43,8 @@ import org.openjdk.jmh.util.Version;
 
 /**
  * Runs the benchmarks and prints one table: {@code java -jar opsruns-benchmarks.jar [h2|postgres|all]};
- * {@code sanitizer} runs only {@link SanitizerBenchmarks}, which needs no database.
+ * {@code sanitizer} runs only {@link SanitizerBenchmarks}, which needs no database; {@code fleet} runs only
+ * {@link FleetBench} (PostgreSQL, several worker JVMs).
  *
  * <p>For each database: empty it, run the migrations, seed the monitoring data (one set-based
  * insert), then run every benchmark through the JMH Runner API, baseline first and library right
@@ -80,6 +81,13 @@ public final class BenchMain {
      */
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0].toLowerCase(Locale.ROOT);
+        if (which.equals("fleet")) {
+            // PostgreSQL only, several JVMs: end to end through db-scheduler, beside bare db-scheduler
+            Path target = Path.of(System.getProperty("opsruns.bench.target", "runs-bench/target")).toAbsolutePath();
+            Files.createDirectories(target);
+            FleetBench.report(target, System.out);
+            return;
+        }
         if (which.equals("sanitizer")) {
             // no database: the sanitizer alone, beside a pass-through sanitizer
             Path target = Path.of(System.getProperty("opsruns.bench.target", "runs-bench/target")).toAbsolutePath();
@@ -93,7 +101,7 @@ public final class BenchMain {
             default -> null;
         };
         if (databases == null) {
-            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all|sanitizer]");
+            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all|sanitizer|fleet]");
             System.exit(2);
             return;
         }
@@ -167,8 +175,10 @@ public final class BenchMain {
                 newKey.put(t, p.library().failed() ? Double.NaN : p.library().score());
                 throughputRow(db, "start, new key (INSERT)", t, p, ratioTarget(MIN_RATIO));
             }
+            Map<Integer, Measured> reuse = new HashMap<>();
             for (int t : THREADS) {
                 Pair p = pair(env, s, ReuseStartBenchmarks.class, t);
+                reuse.put(t, p.library());
                 reuseRow(db, t, p, newKey.get(t));
             }
             Pair hot = pair(env, s, HotProgressBenchmarks.class, HOT_THREADS);
@@ -177,9 +187,81 @@ public final class BenchMain {
                 Pair p = pair(env, s, ItemFailureBenchmarks.class, t);
                 throughputRow(db, "item failure (sanitize+count+row)", t, p, null);
             }
+            for (int t : THREADS) {
+                Pair p = pair(env, s, ClaimBenchmarks.class, t);
+                throughputRow(db, "claim a pending run (raw UPDATE ... WHERE status = 'pending')", t, p, null);
+            }
             coalesced(env, s, hot.baseline());
             report.row(purgeRow);
+            peer(env, s, newKey, reuse);
         }
+    }
+
+    /**
+     * Spring Batch's JobRepository beside opsruns, at 1 and 4 threads: the new-key and reuse figures of
+     * opsruns are those measured above in this run; progress is measured as a pair here.
+     */
+    private void peer(BenchEnv env, Settings s, Map<Integer, Double> newKey, Map<Integer, Measured> reuse) throws Exception {
+        Database db = env.database();
+        try (HikariDataSource ds = Pools.open(env, 2, "opsruns-peer-schema")) {
+            SpringBatchSchema.recreate(db, ds);
+        }
+        for (int t : PEER_THREADS) {
+            Measured lib = Double.isNaN(newKey.get(t)) ? failed("see the new-key row")
+                    : new Measured(newKey.get(t), Double.NaN, Double.NaN, Double.NaN, null);
+            peerRow(env, "vs Spring Batch: new run / createJobExecution (new parameters)", t, lib,
+                    peerMeasure(env, s, "newExecution", t));
+        }
+        for (int t : PEER_THREADS) {
+            peerRow(env, "vs Spring Batch: reuse active run / start of a running instance (refused)", t, reuse.get(t),
+                    peerMeasure(env, s, "runningRefused", t));
+        }
+        for (int t : PEER_THREADS) {
+            Measured lib = measure(env, s, SpringBatchPeerBenchmarks.class, "opsrunsProgress", t, Kind.THROUGHPUT);
+            peerRow(env, "vs Spring Batch: progress +1, own run per thread / update(StepExecution)", t, lib,
+                    peerMeasure(env, s, "stepUpdate", t));
+        }
+        report.note("Peer: spring-batch-core " + org.springframework.batch.core.JobExecution.class.getPackage().getImplementationVersion()
+                + " JobRepository from JobRepositoryFactoryBean (its defaults: SERIALIZABLE isolation for creates) over the "
+                + "same HikariCP pool, on its shipped schema-<db>.sql. Its errors (exceptions other than the expected refusal "
+                + "of a running instance) are counted in the peer's cell; an operation that threw counts in the throughput.");
+    }
+
+    private static final int[] PEER_THREADS = {1, 4};
+
+    private record PeerMeasured(Measured measured, long errors, long refusals) {
+    }
+
+    private PeerMeasured peerMeasure(BenchEnv env, Settings s, String method, int threads) throws IOException {
+        Path errors = env.outDir().resolve(SpringBatchPeerBenchmarks.ERRORS_FILE);
+        Files.deleteIfExists(errors);
+        Measured m = measure(env, s, SpringBatchPeerBenchmarks.class, method, threads, Kind.THROUGHPUT);
+        if (!Files.exists(errors)) {
+            return new PeerMeasured(m, -1, -1);
+        }
+        String[] parts = Files.readString(errors).trim().split(" ");
+        return new PeerMeasured(m, Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    }
+
+    private static Measured failed(String why) {
+        return new Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
+    }
+
+    private void peerRow(BenchEnv env, String op, int threads, Measured lib, PeerMeasured peer) {
+        Database db = env.database();
+        String target = "> 1.00× (ahead of the peer)";
+        String errors = peer.errors() < 0 ? " (errors not reported)"
+                : String.format(Locale.ROOT, " (%,d errors%s)", peer.errors(),
+                        peer.refusals() > 0 ? String.format(Locale.ROOT, ", %,d refusals", peer.refusals()) : "");
+        String peerCell = "Spring Batch " + cell(peer.measured()) + errors;
+        if (lib == null || lib.failed() || peer.measured().failed()) {
+            report.row(new Report.Row(db, op, "" + threads, lib == null ? "n/a" : cell(lib), peerCell, "", target,
+                    Report.Verdict.ERROR));
+            return;
+        }
+        double ratio = lib.score() / peer.measured().score();
+        report.row(new Report.Row(db, op, "" + threads, cell(lib), peerCell, Report.ratio(ratio), target,
+                ratio > 1.0 ? Report.Verdict.MET : Report.Verdict.MISSED));
     }
 
     private void seedMonitoring(HikariDataSource ds, BenchEnv env, Settings s) throws SQLException {

@@ -50,7 +50,7 @@ final class Report {
         }
         sb.append('\n');
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"db", "operation", "threads", "library", "baseline (raw JDBC)", "ratio", "target", "result"});
+        cells.add(new String[] {"db", "operation", "threads", "library", "baseline (raw JDBC, or the peer)", "ratio", "target", "result"});
         for (Row r : rows) {
             cells.add(new String[] {r.database().label(), r.operation(), r.threads(), r.library(), r.baseline(), r.ratio(),
                 r.target(), r.verdict().text});

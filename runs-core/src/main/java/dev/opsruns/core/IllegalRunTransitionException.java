@@ -30,6 +30,21 @@ public class IllegalRunTransitionException extends RunException {
         this.actual = actual;
     }
 
+    /**
+     * For subclasses that explain a refusal in their own words.
+     *
+     * @param runId the run
+     * @param action the refused action
+     * @param actual the run's status when the action was refused
+     * @param message what was wrong and what is accepted
+     */
+    protected IllegalRunTransitionException(RunId runId, String action, RunStatus actual, String message) {
+        super(message);
+        this.runId = runId;
+        this.action = action;
+        this.actual = actual;
+    }
+
     private static String describe(Set<RunStatus> allowed) {
         StringBuilder sb = new StringBuilder();
         for (RunStatus s : RunStatus.values()) {

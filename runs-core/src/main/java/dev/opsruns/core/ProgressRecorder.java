@@ -43,6 +43,8 @@ public final class ProgressRecorder implements AutoCloseable {
 
     private final RunRegistry registry;
     private final RunId runId;
+    /** The claim the flushes are fenced with, or null for a run worked without a claim. */
+    private final RunClaim claim;
     private final long intervalNanos;
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -57,6 +59,7 @@ public final class ProgressRecorder implements AutoCloseable {
     private ProgressRecorder(Builder b) {
         this.registry = b.registry;
         this.runId = b.runId;
+        this.claim = b.claim;
         this.intervalNanos = b.flushInterval.toNanos();
         this.openRecorders = b.registry instanceof RecorderAware aware ? aware.openRecorders() : null;
         this.flushHandle = this::flush;
@@ -74,7 +77,21 @@ public final class ProgressRecorder implements AutoCloseable {
      * @throws InvalidRunInputException when an argument is null
      */
     public static Builder builder(RunRegistry registry, RunId runId) {
-        return new Builder(Checks.notNull(registry, "registry"), Checks.notNull(runId, "runId"));
+        return new Builder(Checks.notNull(registry, "registry"), Checks.notNull(runId, "runId"), null);
+    }
+
+    /**
+     * A recorder whose flushes carry a claim, for a run a worker claimed: once the claim is taken over
+     * its flushes are refused ({@link RunClaimRefusedException}).
+     *
+     * @param registry the registry to flush into
+     * @param claim the worker's claim
+     * @return a builder
+     * @throws InvalidRunInputException when an argument is null
+     */
+    public static Builder builder(RunRegistry registry, RunClaim claim) {
+        Checks.notNull(claim, "claim");
+        return new Builder(Checks.notNull(registry, "registry"), claim.runId(), claim);
     }
 
     /**
@@ -143,9 +160,17 @@ public final class ProgressRecorder implements AutoCloseable {
         ProgressDelta delta = new ProgressDelta(succeeded.getAndSet(0), 0, skipped.getAndSet(0));
         try {
             if (!delta.isEmpty()) {
-                registry.recordProgress(runId, delta);
+                if (claim != null) {
+                    registry.recordProgress(claim, delta);
+                } else {
+                    registry.recordProgress(runId, delta);
+                }
             } else if (heartbeatWhenEmpty) {
-                registry.heartbeat(runId);
+                if (claim != null) {
+                    registry.heartbeat(claim);
+                } else {
+                    registry.heartbeat(runId);
+                }
             }
         } catch (RunStoreUnavailableException e) {
             succeeded.addAndGet(delta.succeeded());
@@ -183,12 +208,14 @@ public final class ProgressRecorder implements AutoCloseable {
     public static final class Builder {
         private final RunRegistry registry;
         private final RunId runId;
+        private final RunClaim claim;
         private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
         private ScheduledExecutorService scheduler;
 
-        private Builder(RunRegistry registry, RunId runId) {
+        private Builder(RunRegistry registry, RunId runId, RunClaim claim) {
             this.registry = registry;
             this.runId = runId;
+            this.claim = claim;
         }
 
         /**

@@ -21,6 +21,8 @@ public record ReasonCode(String value) {
     public static final ReasonCode RUN_STALE = new ReasonCode("run.stale");
     /** A run that stayed pending longer than the queue timeout. */
     public static final ReasonCode RUN_NEVER_STARTED = new ReasonCode("run.never_started");
+    /** A run whose last allowed attempt stopped sending heartbeats: no worker may take it over. */
+    public static final ReasonCode RUN_ATTEMPTS_EXHAUSTED = new ReasonCode("run.attempts_exhausted");
 
     /**
      * @param value the reason code

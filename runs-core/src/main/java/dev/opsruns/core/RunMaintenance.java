@@ -1,5 +1,7 @@
 package dev.opsruns.core;
 
+import java.util.List;
+
 /**
  * Keeps the ledger healthy. Both operations are safe to run from many app instances at
  * once: no run is reaped twice, no notification doubled, no active run deleted.
@@ -34,4 +36,16 @@ public interface RunMaintenance {
      * @throws InvalidRunInputException when the policy is null
      */
     PurgeReport purgeEndedRuns(RetentionPolicy policy);
+
+    /**
+     * The runs a dispatcher's sweeper should hand to workers (again): running runs whose lease has
+     * expired (their worker is gone; a claim takes them over, or fails them when no attempt is left),
+     * oldest heartbeat first, then pending runs, oldest first. Reading only: safe from every instance.
+     * Handing a run to two workers is harmless, since only one of them can claim it.
+     *
+     * @param limit the most runs, 1-10,000
+     * @return their ids
+     * @throws InvalidRunInputException when the limit is out of range
+     */
+    List<RunId> runsToDispatch(int limit);
 }

@@ -26,13 +26,101 @@ public interface RunRegistry {
     StartOutcome startOrReuse(StartRequest request);
 
     /**
+     * Claims a run for the calling worker, exclusively: a {@code pending} run becomes {@code running}
+     * as attempt 1; a running run whose lease expired (its worker sent no heartbeat for the lease of its
+     * type) is taken over as the next attempt, while attempts are left. Exactly one of any number of
+     * concurrent callers, in any process, gets {@link ClaimOutcome.Claimed}; the others learn that the
+     * run is {@link ClaimOutcome.Held held}, {@link ClaimOutcome.Ended ended} or
+     * {@link ClaimOutcome.NotFound not found}. When the last attempt's lease has expired, this call
+     * fails the run as {@link ReasonCode#RUN_ATTEMPTS_EXHAUSTED} and says {@link ClaimOutcome.Exhausted}.
+     *
+     * <p>Leases and attempt limits come from {@link RunsConfig#claimPolicy()}. A claimed run takes the
+     * fenced calls below (with the {@link RunClaim}); its calls without a claim are refused.
+     *
+     * @param runId the run
+     * @return what happened
+     * @throws InvalidRunInputException when the run id is null
+     */
+    ClaimOutcome claim(RunId runId);
+
+    /**
+     * Refreshes the claim's lease (the run's heartbeat).
+     *
+     * @param claim the caller's claim
+     * @throws RunClaimRefusedException when it is not the run's current claim, or the run ended
+     * @throws RunNotFoundException when no such run exists
+     */
+    void heartbeat(RunClaim claim);
+
+    /**
+     * {@link #setTotal(RunId, long)} for the holder of a claim.
+     *
+     * @param claim the caller's claim
+     * @param total the number of items, zero or more
+     * @throws InvalidRunInputException when {@code total} is negative
+     * @throws RunClaimRefusedException when it is not the run's current claim, or the run ended
+     * @throws RunNotFoundException when no such run exists
+     */
+    void setTotal(RunClaim claim, long total);
+
+    /**
+     * {@link #recordProgress(RunId, ProgressDelta)} for the holder of a claim.
+     *
+     * @param claim the caller's claim
+     * @param delta what to add
+     * @throws InvalidRunInputException when the delta is null
+     * @throws RunClaimRefusedException when it is not the run's current claim, or the run ended
+     * @throws RunNotFoundException when no such run exists
+     */
+    void recordProgress(RunClaim claim, ProgressDelta delta);
+
+    /**
+     * {@link #recordItemFailure(RunId, String, ReasonCode, String)} for the holder of a claim.
+     *
+     * @param claim the caller's claim
+     * @param itemKey the item's id
+     * @param reasonCode the stable reason
+     * @param message the raw message; sanitized before it is stored
+     * @throws InvalidRunInputException for a null or invalid argument
+     * @throws RunClaimRefusedException when it is not the run's current claim, or the run ended
+     * @throws RunNotFoundException when no such run exists
+     */
+    void recordItemFailure(RunClaim claim, String itemKey, ReasonCode reasonCode, String message);
+
+    /**
+     * {@link #finish(RunId)} for the holder of a claim.
+     *
+     * @param claim the caller's claim
+     * @return the ended run
+     * @throws RunClaimRefusedException when it is not the run's current claim, or the run ended
+     * @throws RunNotFoundException when no such run exists
+     */
+    Run finish(RunClaim claim);
+
+    /**
+     * {@link #fail(RunId, ReasonCode, String)} for the holder of a claim.
+     *
+     * @param claim the caller's claim
+     * @param reasonCode the stable reason
+     * @param message the raw message; sanitized before it is stored
+     * @return the ended run
+     * @throws InvalidRunInputException for a null argument
+     * @throws RunClaimRefusedException when it is not the run's current claim, or the run ended
+     * @throws RunNotFoundException when no such run exists
+     */
+    Run fail(RunClaim claim, ReasonCode reasonCode, String message);
+
+    /**
      * Moves a {@code pending} run to {@code running} (a worker picked it up) and sets its heartbeat.
      * On a run that is already running it succeeds and refreshes the heartbeat: a retried job resumes.
+     * This is the single-process path, without a claim: a fleet of workers uses {@link #claim} instead,
+     * and this call is refused ({@link RunClaimRefusedException}) on a run a worker has claimed, as are
+     * the other worker calls that take only a run id. {@link #abort} is not: anyone may stop a run.
      *
      * @param runId the run
      * @return the run after the call
      * @throws RunNotFoundException when no such run exists
-     * @throws IllegalRunTransitionException when the run has ended
+     * @throws IllegalRunTransitionException when the run has ended, or a worker has claimed it ({@link RunClaimRefusedException})
      */
     Run markRunning(RunId runId);
 
@@ -41,7 +129,7 @@ public interface RunRegistry {
      *
      * @param runId the run
      * @throws RunNotFoundException when no such run exists
-     * @throws IllegalRunTransitionException when the run is not running
+     * @throws IllegalRunTransitionException when the run is not running, or a worker has claimed it ({@link RunClaimRefusedException})
      */
     void heartbeat(RunId runId);
 
@@ -52,7 +140,7 @@ public interface RunRegistry {
      * @param total the number of items, zero or more
      * @throws InvalidRunInputException when {@code total} is negative
      * @throws RunNotFoundException when no such run exists
-     * @throws IllegalRunTransitionException when the run is not running
+     * @throws IllegalRunTransitionException when the run is not running, or a worker has claimed it ({@link RunClaimRefusedException})
      */
     void setTotal(RunId runId, long total);
 
@@ -65,7 +153,7 @@ public interface RunRegistry {
      * @param delta what to add
      * @throws InvalidRunInputException when the delta is null
      * @throws RunNotFoundException when no such run exists
-     * @throws IllegalRunTransitionException when the run is not running
+     * @throws IllegalRunTransitionException when the run is not running, or a worker has claimed it ({@link RunClaimRefusedException})
      */
     void recordProgress(RunId runId, ProgressDelta delta);
 
@@ -80,7 +168,7 @@ public interface RunRegistry {
      * @param message the raw message; sanitized before it is stored
      * @throws InvalidRunInputException for a null or invalid argument
      * @throws RunNotFoundException when no such run exists
-     * @throws IllegalRunTransitionException when the run is not running
+     * @throws IllegalRunTransitionException when the run is not running, or a worker has claimed it ({@link RunClaimRefusedException})
      */
     void recordItemFailure(RunId runId, String itemKey, ReasonCode reasonCode, String message);
 
@@ -91,7 +179,7 @@ public interface RunRegistry {
      * @param runId the run
      * @return the ended run
      * @throws RunNotFoundException when no such run exists
-     * @throws IllegalRunTransitionException when the run is not running
+     * @throws IllegalRunTransitionException when the run is not running, or a worker has claimed it ({@link RunClaimRefusedException})
      */
     Run finish(RunId runId);
 
@@ -105,7 +193,7 @@ public interface RunRegistry {
      * @return the ended run
      * @throws InvalidRunInputException for a null argument
      * @throws RunNotFoundException when no such run exists
-     * @throws IllegalRunTransitionException when the run has already ended
+     * @throws IllegalRunTransitionException when the run has already ended, or a worker has claimed it ({@link RunClaimRefusedException})
      */
     Run fail(RunId runId, ReasonCode reasonCode, String message);
 

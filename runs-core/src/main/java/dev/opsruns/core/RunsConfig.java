@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Settings every store takes: clock, sanitizer, access policy, link template, related-link providers,
- * the item-failure cap, the start retry bound and the {@link RunListener}s. Immutable and validated once, in
+ * the item-failure cap, the start retry bound, the claim policy and the {@link RunListener}s. Immutable and
+ * validated once, in
  * {@link Builder#build()}.
  */
 public final class RunsConfig {
@@ -32,6 +33,7 @@ public final class RunsConfig {
     private final int itemFailureCap;
     private final int startRetries;
     private final List<RunListener> listeners;
+    private final ClaimPolicy claimPolicy;
 
     private RunsConfig(Builder b) {
         this.clock = b.clock;
@@ -42,6 +44,7 @@ public final class RunsConfig {
         this.itemFailureCap = b.itemFailureCap;
         this.startRetries = b.startRetries;
         this.listeners = List.copyOf(b.listeners);
+        this.claimPolicy = b.claimPolicy;
     }
 
     /** @return the defaults: UTC system clock, standard sanitizer, policy and link template */
@@ -97,6 +100,11 @@ public final class RunsConfig {
         return listeners;
     }
 
+    /** @return the leases and attempt limits of claims */
+    public ClaimPolicy claimPolicy() {
+        return claimPolicy;
+    }
+
     /** Collects settings; {@link #build()} validates them. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
@@ -107,8 +115,18 @@ public final class RunsConfig {
         private int itemFailureCap = DEFAULT_ITEM_FAILURE_CAP;
         private int startRetries = DEFAULT_START_RETRIES;
         private final List<RunListener> listeners = new ArrayList<>();
+        private ClaimPolicy claimPolicy = ClaimPolicy.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * @param value leases and attempt limits of claims (default {@link ClaimPolicy#defaults()})
+         * @return this builder
+         */
+        public Builder claimPolicy(ClaimPolicy value) {
+            this.claimPolicy = Objects.requireNonNull(value, "claimPolicy");
+            return this;
         }
 
         /**

@@ -86,6 +86,56 @@ class ProgressRecorderTest {
         public Run get(RunId runId) {
             throw new UnsupportedOperationException();
         }
+
+        final List<RunClaim> claimsSeen = new ArrayList<>();
+
+        @Override
+        public ClaimOutcome claim(RunId runId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public synchronized void heartbeat(RunClaim claim) {
+            claimsSeen.add(claim);
+            heartbeat(claim.runId());
+        }
+
+        @Override
+        public void setTotal(RunClaim claim, long total) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public synchronized void recordProgress(RunClaim claim, ProgressDelta delta) {
+            claimsSeen.add(claim);
+            recordProgress(claim.runId(), delta);
+        }
+
+        @Override
+        public void recordItemFailure(RunClaim claim, String itemKey, ReasonCode reasonCode, String message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Run finish(RunClaim claim) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Run fail(RunClaim claim, ReasonCode reasonCode, String message) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void a_recorder_built_on_a_claim_flushes_with_that_claim() {
+        CallLog log = new CallLog();
+        RunClaim claim = new RunClaim(RUN, java.util.UUID.randomUUID(), 2);
+        ProgressRecorder recorder = ProgressRecorder.builder(log, claim).flushInterval(Duration.ofMinutes(10)).build();
+        recorder.succeeded(4);
+        recorder.close();
+        assertEquals(List.of(new ProgressDelta(4, 0, 0)), log.deltas);
+        assertEquals(List.of(claim), log.claimsSeen, "the flush carried the claim, not only the run id");
     }
 
     @Test

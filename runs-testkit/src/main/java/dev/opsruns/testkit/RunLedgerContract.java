@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * Everything a ledger promises, in one class to extend: the write side ({@link RunRegistryContract}),
- * the read side ({@link RunQueriesContract}), notifications ({@link NotificationContract}),
- * maintenance ({@link RunMaintenanceContract}) and run events ({@link RunListenerContract}), each run
- * in a nested group against a ledger the
+ * the read side ({@link RunQueriesContract}), notifications ({@link NotificationContract}), claims
+ * ({@link RunClaimContract}), maintenance ({@link RunMaintenanceContract}) and run events
+ * ({@link RunListenerContract}), each run in a nested group against a ledger the
  * subclass creates.
  *
  * <p>A store of one's own is "implement the SPI, extend two classes": this one, over
@@ -59,6 +59,16 @@ public abstract class RunLedgerContract {
     @Nested
     @DisplayName("notifications")
     class Notifications extends NotificationContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+
+    /** Claims, leases and fencing. */
+    @Nested
+    @DisplayName("claims")
+    class Claims extends RunClaimContract {
         @Override
         protected RunLedger createLedger(RunsConfig config) {
             return RunLedgerContract.this.createLedger(config);

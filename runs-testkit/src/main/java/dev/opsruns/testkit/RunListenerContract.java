@@ -12,12 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.opsruns.core.ClaimOutcome;
 import dev.opsruns.core.IllegalRunTransitionException;
 import dev.opsruns.core.NotificationKind;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.ReapReport;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunClaim;
+import dev.opsruns.core.RunClaimRefusedException;
 import dev.opsruns.core.RunContext;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunLedger;
@@ -234,6 +237,49 @@ public abstract class RunListenerContract {
             assertThrows(RunNotFoundException.class, () -> fx.registry().finish(ContractFixtures.unknownRunId()));
 
             assertEquals(List.of(), events.take());
+        }
+    }
+
+    @Nested
+    @DisplayName("claims: the fenced calls fire what their unfenced twins fire; a claim itself fires nothing")
+    class Claims {
+
+        @Test
+        void a_claimed_run_fires_itemFailed_and_ended_and_a_stale_claim_fires_nothing() {
+            Run run = fx.startBySystem(TENANT_B, BACKUP, fx.uniqueContext());
+            events.take();
+
+            ClaimOutcome.Claimed claimed = assertInstanceOf(ClaimOutcome.Claimed.class, fx.registry().claim(run.id()));
+            RunClaim claim = claimed.claim();
+            assertEquals(List.of(), events.take());
+
+            fx.registry().recordProgress(claim, ProgressDelta.succeeded(1));
+            fx.registry().recordItemFailure(claim, "a", FORBIDDEN, "forbidden");
+            fx.clock.advance(Duration.ofSeconds(7));
+            Run ended = fx.registry().finish(claim);
+
+            assertEquals(List.of(
+                    new Event("itemFailed", run.id(), BACKUP, null, null, FORBIDDEN, RunStatus.RUNNING),
+                    new Event("ended", run.id(), BACKUP, StatusBucket.PARTIALLY_SUCCEEDED,
+                            Duration.between(ended.createdAt(), ended.finishedAt()), null,
+                            RunStatus.COMPLETED_WITH_ERRORS)), events.take());
+
+            assertThrows(RunClaimRefusedException.class, () -> fx.registry().fail(claim, FORBIDDEN, "late"));
+            assertThrows(RunClaimRefusedException.class,
+                    () -> fx.registry().recordItemFailure(claim, "late", FORBIDDEN, "late"));
+            assertEquals(List.of(), events.take());
+        }
+
+        @Test
+        void a_fenced_fail_fires_ended_failed_with_its_reason() {
+            Run run = fx.startBySystem(TENANT_A, BACKUP, fx.uniqueContext());
+            RunClaim claim = assertInstanceOf(ClaimOutcome.Claimed.class, fx.registry().claim(run.id())).claim();
+            events.take();
+
+            fx.registry().fail(claim, FORBIDDEN, "the tenant revoked consent");
+
+            assertEquals(List.of(new Event("ended", run.id(), BACKUP, StatusBucket.FAILED, Duration.ZERO, FORBIDDEN,
+                    RunStatus.FAILED)), events.take());
         }
     }
 

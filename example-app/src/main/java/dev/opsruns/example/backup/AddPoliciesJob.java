@@ -2,6 +2,7 @@ package dev.opsruns.example.backup;
 
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunClaim;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunType;
@@ -13,6 +14,7 @@ import dev.opsruns.example.policy.PolicySourceException;
 import dev.opsruns.example.policy.SourceRetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,44 +57,57 @@ public final class AddPoliciesJob implements RunJob {
     }
 
     @Override
-    public void execute(Run run) throws InterruptedException {
+    public void execute(Run run, RunClaim claim) throws InterruptedException {
         RunId id = run.id();
-        registry.markRunning(id);
         AddPoliciesContext context;
         try {
             context = AddPoliciesContext.from(run.context());
         } catch (IllegalArgumentException e) {
-            registry.fail(id, AddPolicies.INVALID_CONTEXT, "the run's context is not an add-policies context: " + e.getMessage());
+            registry.fail(claim, AddPolicies.INVALID_CONTEXT, "the run's context is not an add-policies context: " + e.getMessage());
             return;
         }
         Optional<BackupSet> set = storeRetry.call("read the backup set of run " + id,
                 () -> backupSets.find(run.tenantId(), context.backupSetId()));
         if (set.isEmpty()) {
-            registry.fail(id, AddPolicies.BACKUP_SET_MISSING, "backup set " + context.backupSetId() + " no longer exists");
+            registry.fail(claim, AddPolicies.BACKUP_SET_MISSING, "backup set " + context.backupSetId() + " no longer exists");
             return;
         }
-        registry.setTotal(id, context.policyIds().size());
-        for (String policyId : context.policyIds()) {
+        registry.setTotal(claim, context.policyIds().size());
+        List<String> policyIds = context.policyIds();
+        for (int i = (int) Math.min(resumeAt(run, claim), policyIds.size()); i < policyIds.size(); i++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("shutdown");
             }
+            String policyId = policyIds.get(i);
             try {
-                CapturedPolicy captured = captureWithRetry(run, policyId);
+                CapturedPolicy captured = captureWithRetry(run, claim, policyId);
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("shutdown"); // stop before writing, as before capturing
                 }
                 // Replacing the item is idempotent, so a retry after a lost connection is safe.
                 storeRetry.run("store policy " + policyId + " of run " + id,
                         () -> backupSets.putItem(set.get(), captured, id, clock.instant()));
-                registry.recordProgress(id, ProgressDelta.succeeded(1));
+                registry.recordProgress(claim, ProgressDelta.succeeded(1));
             } catch (PolicySourceException e) {
-                registry.recordItemFailure(id, policyId, e.reasonCode(), e.getMessage());
+                registry.recordItemFailure(claim, policyId, e.reasonCode(), e.getMessage());
             }
         }
-        registry.finish(id);
+        registry.finish(claim);
     }
 
-    private CapturedPolicy captureWithRetry(Run run, String policyId) throws PolicySourceException, InterruptedException {
+    /**
+     * Where a takeover resumes: this job reports each policy's outcome as soon as it has one, in the
+     * order of the run's policy list, so the counts an earlier attempt left are exactly the outcomes of
+     * the first that many policies. The policy after them may have been captured without being counted
+     * (a crash in between); capturing it again replaces the capture, so it is simply done again.
+     *
+     * @return how many policies of the list are done
+     */
+    private static long resumeAt(Run run, RunClaim claim) {
+        return claim.attempt() == 1 ? 0 : run.counts().processed();
+    }
+
+    private CapturedPolicy captureWithRetry(Run run, RunClaim claim, String policyId) throws PolicySourceException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return source.capture(run.tenantId(), policyId);
@@ -105,7 +120,7 @@ public final class AddPoliciesJob implements RunJob {
                     throw e;
                 }
                 Duration wait = retry.delayAfter(attempt, e.retryAfter());
-                registry.heartbeat(run.id());
+                registry.heartbeat(claim);
                 Thread.sleep(wait.toMillis());
             }
         }

@@ -2,6 +2,7 @@ package dev.opsruns.example.drift;
 
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunClaim;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunType;
@@ -52,14 +53,13 @@ public final class DriftGenerationJob implements RunJob {
     }
 
     @Override
-    public void execute(Run run) {
+    public void execute(Run run, RunClaim claim) {
         RunId id = run.id();
-        registry.markRunning(id);
         DriftRunContext context;
         try {
             context = DriftRunContext.from(run.context());
         } catch (IllegalArgumentException e) {
-            registry.fail(id, DriftGeneration.INVALID_CONTEXT, "the run's context is not a drift context: " + e.getMessage());
+            registry.fail(claim, DriftGeneration.INVALID_CONTEXT, "the run's context is not a drift context: " + e.getMessage());
             return;
         }
         Optional<InventoryRun> baseline = storeRetry.call("read inventory run of " + id,
@@ -68,7 +68,7 @@ public final class DriftGenerationJob implements RunJob {
                 () -> inventory.find(run.tenantId(), context.currentRunId()));
         if (baseline.isEmpty() || current.isEmpty()) {
             UUID missing = baseline.isEmpty() ? context.baselineRunId() : context.currentRunId();
-            registry.fail(id, DriftGeneration.INVENTORY_RUN_MISSING, "inventory run " + missing + " of scope "
+            registry.fail(claim, DriftGeneration.INVENTORY_RUN_MISSING, "inventory run " + missing + " of scope "
                     + context.scopeKey() + " no longer exists");
             return;
         }
@@ -78,16 +78,20 @@ public final class DriftGenerationJob implements RunJob {
             before = inventory.snapshot(baseline.get());
             after = inventory.snapshot(current.get());
         } catch (SnapshotUnavailableException e) {
-            registry.fail(id, DriftGeneration.SNAPSHOT_UNAVAILABLE, e.getMessage());
+            registry.fail(claim, DriftGeneration.SNAPSHOT_UNAVAILABLE, e.getMessage());
             return;
         }
         int compared = SnapshotComparison.policiesCompared(before, after);
-        registry.setTotal(id, compared);
+        registry.setTotal(claim, compared);
         List<DriftChange> changes = SnapshotComparison.compare(before, after);
         // Replacing the run's findings is idempotent, so a retry after a lost connection is safe.
         storeRetry.run("store the findings of run " + id,
                 () -> findings.replace(run.tenantId(), id, context, changes, clock.instant()));
-        registry.recordProgress(id, ProgressDelta.succeeded(compared));
-        registry.finish(id);
+        // a takeover of a run whose earlier attempt counted already counts only what is missing
+        long uncounted = compared - run.counts().succeeded();
+        if (uncounted > 0) {
+            registry.recordProgress(claim, ProgressDelta.succeeded(uncounted));
+        }
+        registry.finish(claim);
     }
 }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link JobDispatcher}: a fixed pool of worker threads in this process. A run already
- * queued or running here is not queued twice; a run that could not be read (database away) is
+ * queued or running here is not queued twice; a run that could not be claimed (database away) is
  * dispatched again a few seconds later.
  *
  * <p>Shutdown keeps within its grace period: queued runs stay pending (the next start dispatches them);
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InProcessJobDispatcher implements JobDispatcher {
 
-    /** How long after a failed read a run is dispatched again. */
+    /** How long after a failed claim a run is dispatched again. */
     static final Duration REDISPATCH_DELAY = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(InProcessJobDispatcher.class);

@@ -1,11 +1,13 @@
 package dev.opsruns.example.jobs;
 
+import dev.opsruns.core.ClaimOutcome;
 import dev.opsruns.core.IllegalRunTransitionException;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunClaim;
+import dev.opsruns.core.RunClaimRefusedException;
 import dev.opsruns.core.RunException;
 import dev.opsruns.core.RunId;
-import dev.opsruns.core.RunNotFoundException;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunType;
 import java.util.Collection;
@@ -13,20 +15,26 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the job of one run, given only its id: reads the run, picks the {@link RunJob} of its type, keeps
- * its heartbeat fresh while it runs, and makes sure the run never stays active behind a job that stopped:
+ * Runs the job of one run, given only its id: claims the run (so no other worker, here or in another
+ * instance, works on it at the same time), picks the {@link RunJob} of its type, keeps the claim's
+ * heartbeat fresh while it runs, and makes sure the run never stays active behind a job that stopped:
  *
  * <ul>
  *   <li>an unexpected error fails the run ({@code job.unexpected_error}, with an error id that points to
  *       the log, never the exception's own text);
  *   <li>a store that stays unreachable longer than the retry time fails it ({@code job.store_unavailable});
- *       if even that write fails, its heartbeat stops and the reaper ends it within the stale timeout;
+ *       if even that write fails, its heartbeat stops and another instance takes it over when the lease
+ *       expires (or the reaper ends it within the stale timeout);
  *   <li>a shutdown that interrupts the job aborts it ({@code job.shutdown}).
  * </ul>
+ *
+ * A run another worker holds, or that has ended, is skipped; a job whose claim was taken over is
+ * refused on its next write and stops without ending the run.
  */
 public final class JobRunner implements AutoCloseable {
 
@@ -39,9 +47,9 @@ public final class JobRunner implements AutoCloseable {
 
     /** What became of a run handed to {@link #run}. */
     public enum Outcome {
-        /** The job ran, or there was nothing to do (the run is gone or already ended). */
+        /** The job ran, or there was nothing to do (the run is gone, ended, or held by another worker). */
         DONE,
-        /** The run could not even be read; it is still pending and should be dispatched again later. */
+        /** The run could not even be claimed (store away); it is still pending and should be dispatched again later. */
         RETRY_LATER
     }
 
@@ -51,6 +59,8 @@ public final class JobRunner implements AutoCloseable {
     private final Map<RunType, RunJob> jobs = new HashMap<>();
     private final StoreRetry retry;
     private final WorkerHeartbeat heartbeat;
+    /** The claims of the jobs running here, so a shutdown can tell whose run it aborts. */
+    private final Map<RunId, RunClaim> claims = new ConcurrentHashMap<>();
 
     /**
      * A runner without retries or heartbeats (tests of single jobs).
@@ -64,10 +74,10 @@ public final class JobRunner implements AutoCloseable {
     }
 
     /**
-     * @param registry the ledger's write side, as the jobs use it (usually a {@link RetryingRunRegistry})
+     * @param registry the ledger's write side, as the runner uses it for claims and ends
      * @param jobs the jobs, one per run type
-     * @param retry how long the runner's own writes (ending a run) are retried
-     * @param heartbeat keeps the runs of running jobs fresh, or null for none
+     * @param retry how long the runner's own writes (claiming, ending a run) are retried
+     * @param heartbeat keeps the claims of running jobs fresh, or null for none
      * @throws IllegalArgumentException when two jobs claim the same run type
      */
     public JobRunner(RunRegistry registry, Collection<RunJob> jobs, StoreRetry retry, WorkerHeartbeat heartbeat) {
@@ -86,65 +96,85 @@ public final class JobRunner implements AutoCloseable {
         return Set.copyOf(jobs.keySet());
     }
 
+    /** @return the job of each run type, for a dispatcher that runs them its own way */
+    public Map<RunType, RunJob> jobs() {
+        return Map.copyOf(jobs);
+    }
+
     /**
-     * Runs the run's job on the calling thread. When the thread is interrupted (a shutdown past its
-     * grace period), the run is aborted as {@link #SHUTDOWN} and the interrupt flag is set again.
+     * Claims the run and runs its job on the calling thread. When the thread is interrupted (a shutdown
+     * past its grace period), the run is aborted as {@link #SHUTDOWN} and the interrupt flag is set again.
      *
      * @param runId the run
      * @return whether the run was dealt with or should be dispatched again later
      */
     public Outcome run(RunId runId) {
-        Run run;
+        ClaimOutcome outcome;
         try {
-            run = retry.call("read run " + runId, () -> registry.get(runId));
-        } catch (RunNotFoundException e) {
-            LOG.warn("run {} no longer exists (purged?); its job is skipped", runId);
-            return Outcome.DONE;
+            outcome = retry.call("claim run " + runId, () -> registry.claim(runId));
         } catch (RuntimeException e) {
             if (TransientStoreErrors.isTransient(e)) {
-                LOG.warn("run {} could not be read ({}); it stays pending and is dispatched again", runId,
+                LOG.warn("run {} could not be claimed ({}); it stays pending and is dispatched again", runId,
                         e.getClass().getSimpleName());
                 return Outcome.RETRY_LATER;
             }
             throw e;
         }
-        if (run.status().isTerminal()) {
-            LOG.info("run {} already ended as {}; its job is skipped", runId, run.status().storageName());
+        if (!(outcome instanceof ClaimOutcome.Claimed claimed)) {
+            skipped(runId, outcome);
             return Outcome.DONE;
         }
+        Run run = claimed.run();
+        RunClaim claim = claimed.claim();
         RunJob job = jobs.get(run.runType());
         if (job == null) {
-            end(runId, NO_JOB, "this app has no job for run type " + run.runType());
+            end(claim, NO_JOB, "this app has no job for run type " + run.runType());
             return Outcome.DONE;
         }
+        claims.put(runId, claim);
         if (heartbeat != null) {
-            heartbeat.track(runId);
+            heartbeat.track(claim);
         }
         try {
-            job.execute(run);
+            job.execute(run, claim);
         } catch (InterruptedException e) {
             abandon(runId);
             Thread.currentThread().interrupt();
         } catch (IllegalRunTransitionException e) {
-            // Someone else ended the run (the reaper, a shutdown past its grace): the ledger refused our late write.
-            LOG.warn("run {} was ended elsewhere while its job ran", runId);
+            // Taken over, or ended elsewhere (an abort, the reaper, a shutdown past its grace): the
+            // ledger refused our late write, as it should.
+            LOG.warn("run {} (attempt {}) was taken over or ended elsewhere while its job ran: {}", runId,
+                    claim.attempt(), e.getMessage());
         } catch (RuntimeException e) {
             if (TransientStoreErrors.isTransient(e)) {
                 LOG.error("run {}: the database could not be written for {}; failing the run as {}", runId,
                         retry.timeout(), StoreRetry.STORE_UNAVAILABLE);
-                end(runId, StoreRetry.STORE_UNAVAILABLE, "the database could not be written for "
+                end(claim, StoreRetry.STORE_UNAVAILABLE, "the database could not be written for "
                         + retry.timeout().toSeconds() + " s while the job ran; start it again");
             } else {
                 String errorId = UUID.randomUUID().toString().substring(0, 8);
                 LOG.error("run {}: job failed unexpectedly (error id {})", runId, errorId, e);
-                end(runId, UNEXPECTED_ERROR, "the job failed unexpectedly; error id " + errorId + " in the server log");
+                end(claim, UNEXPECTED_ERROR, "the job failed unexpectedly; error id " + errorId + " in the server log");
             }
         } finally {
             if (heartbeat != null) {
-                heartbeat.untrack(runId);
+                heartbeat.untrack(claim);
             }
+            claims.remove(runId, claim);
         }
         return Outcome.DONE;
+    }
+
+    private static void skipped(RunId runId, ClaimOutcome outcome) {
+        if (outcome instanceof ClaimOutcome.NotFound) {
+            LOG.warn("run {} no longer exists (purged?); its job is skipped", runId);
+        } else if (outcome instanceof ClaimOutcome.Ended ended) {
+            LOG.info("run {} already ended as {}; its job is skipped", runId, ended.run().status().storageName());
+        } else if (outcome instanceof ClaimOutcome.Exhausted) {
+            LOG.info("run {} had no claim attempt left and ended as failed; its job is skipped", runId);
+        } else {
+            LOG.debug("run {} is held by another worker; its job is skipped", runId);
+        }
     }
 
     /**
@@ -157,7 +187,8 @@ public final class JobRunner implements AutoCloseable {
         // A write on an interrupted thread could be cut short by the driver; clear the flag for it.
         boolean interrupted = Thread.interrupted();
         try {
-            Run run = end(runId, SHUTDOWN, "the app shut down before the job finished; start it again");
+            Run run = end(runId, () -> registry.abort(runId, SHUTDOWN,
+                    "the app shut down before the job finished; start it again"), SHUTDOWN);
             if (run != null) {
                 LOG.info("run {}: aborted by the shutdown", runId);
             }
@@ -176,18 +207,23 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    /** Ends the run failed (or aborted, for a shutdown); null when it could not be ended. */
-    private Run end(RunId runId, ReasonCode reason, String message) {
+    /** Fails the claimed run; null when it could not be ended. */
+    private Run end(RunClaim claim, ReasonCode reason, String message) {
+        return end(claim.runId(), () -> registry.fail(claim, reason, message), reason);
+    }
+
+    private Run end(RunId runId, java.util.function.Supplier<Run> write, ReasonCode reason) {
         try {
-            return retry.call("end run " + runId + " as " + reason, () -> reason.equals(SHUTDOWN)
-                    ? registry.abort(runId, reason, message)
-                    : registry.fail(runId, reason, message));
+            return retry.call("end run " + runId + " as " + reason, write);
+        } catch (RunClaimRefusedException e) {
+            LOG.info("run {} was taken over or had already ended; {} not recorded", runId, reason);
+            return null;
         } catch (IllegalRunTransitionException e) {
             LOG.info("run {} had already ended; {} not recorded", runId, reason);
             return null;
         } catch (RunException e) {
-            LOG.error("run {}: could not record {} ({}); the reaper ends the run once its heartbeat is stale",
-                    runId, reason, e.getClass().getSimpleName());
+            LOG.error("run {}: could not record {} ({}); the run is taken over when its lease expires, or the"
+                    + " reaper ends it once its heartbeat is stale", runId, reason, e.getClass().getSimpleName());
             return null;
         }
     }

@@ -1,9 +1,11 @@
 package dev.opsruns.example.jobs;
 
+import dev.opsruns.core.ClaimOutcome;
 import dev.opsruns.core.IllegalRunTransitionException;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunClaim;
 import dev.opsruns.core.RunCounts;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunRegistry;
@@ -11,6 +13,7 @@ import dev.opsruns.core.RunStoreUnavailableException;
 import dev.opsruns.core.StartOutcome;
 import dev.opsruns.core.StartRequest;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,11 +25,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A write whose outcome is unknown (the connection broke during its commit) is not blindly repeated
  * where that would count twice. A job is the only writer of its run's counts, so this registry keeps the
- * counts it expects (from {@link #markRunning} on) and, after an unknown outcome, reads the run: counts
- * that already hold the increment mean it landed; counts without it mean it did not, and it is sent again.
- * Without expected counts (or when they disagree either way) the increment is taken as done and the log
- * says it may be missing. An end (finish, fail, abort) is retried and, when the retry finds the run
- * already ended, the ended run is returned.
+ * counts it expects and, after an unknown outcome, reads the run: counts that already hold the increment
+ * mean it landed; counts without it mean it did not, and it is sent again. The expected counts start from
+ * the run as {@link #markRunning} or {@link #claim} returned it, or, when someone else claimed the run (a
+ * dispatcher that claims before it hands the job over), from one read before the job's first counting
+ * write. When the counts disagree either way the increment is taken as done and the log says so. An end
+ * (finish, fail, abort) is retried and, when the retry finds the run already ended, the ended run is
+ * returned.
+ *
+ * <p>The fenced calls (with a {@link RunClaim}) get the same treatment, their expected counts kept per
+ * claim, so an attempt taken over in this process leaves nothing behind for the next one. A claim is
+ * retried too: when the first attempt's outcome was unknown and it did land, the retry finds the run held
+ * by a claim nobody has, and the run is taken over once that claim's lease expires (one attempt spent, no
+ * double work).
  */
 public final class RetryingRunRegistry implements RunRegistry {
 
@@ -34,7 +45,10 @@ public final class RetryingRunRegistry implements RunRegistry {
 
     private final RunRegistry delegate;
     private final StoreRetry retry;
+    /** Expected counts of the runs worked on without a claim. */
     private final Map<RunId, RunCounts> expected = new ConcurrentHashMap<>();
+    /** Expected counts per claim token, for the fenced calls. */
+    private final Map<UUID, RunCounts> expectedByClaim = new ConcurrentHashMap<>();
 
     /**
      * @param delegate the registry to call
@@ -48,6 +62,55 @@ public final class RetryingRunRegistry implements RunRegistry {
     @Override
     public StartOutcome startOrReuse(StartRequest request) {
         return retry.call("start or reuse a " + request.runType() + " run", () -> delegate.startOrReuse(request));
+    }
+
+    @Override
+    public ClaimOutcome claim(RunId runId) {
+        ClaimOutcome outcome = retry.call("claim run " + runId, () -> delegate.claim(runId));
+        if (outcome instanceof ClaimOutcome.Claimed claimed) {
+            expectedByClaim.put(claimed.claim().token(), claimed.run().counts());
+        }
+        return outcome;
+    }
+
+    @Override
+    public void heartbeat(RunClaim claim) {
+        retry.run("heartbeat of run " + claim.runId(), () -> delegate.heartbeat(claim));
+    }
+
+    @Override
+    public void setTotal(RunClaim claim, long total) {
+        RunId runId = claim.runId();
+        retry.run("set the total of run " + runId, () -> delegate.setTotal(claim, total));
+        expectedByClaim.computeIfPresent(claim.token(), (token, counts) -> counts.withTotal(total));
+    }
+
+    @Override
+    public void recordProgress(RunClaim claim, ProgressDelta delta) {
+        RunId runId = claim.runId();
+        onceAtMost(expectedByClaim, claim.token(), runId, "record progress of run " + runId, delta,
+                () -> delegate.recordProgress(claim, delta));
+    }
+
+    @Override
+    public void recordItemFailure(RunClaim claim, String itemKey, ReasonCode reasonCode, String message) {
+        RunId runId = claim.runId();
+        onceAtMost(expectedByClaim, claim.token(), runId, "record an item failure of run " + runId, new ProgressDelta(0, 1, 0),
+                () -> delegate.recordItemFailure(claim, itemKey, reasonCode, message));
+    }
+
+    @Override
+    public Run finish(RunClaim claim) {
+        RunId runId = claim.runId();
+        expectedByClaim.remove(claim.token());
+        return end(runId, "finish run " + runId, () -> delegate.finish(claim));
+    }
+
+    @Override
+    public Run fail(RunClaim claim, ReasonCode reasonCode, String message) {
+        RunId runId = claim.runId();
+        expectedByClaim.remove(claim.token());
+        return end(runId, "fail run " + runId, () -> delegate.fail(claim, reasonCode, message));
     }
 
     @Override
@@ -70,12 +133,12 @@ public final class RetryingRunRegistry implements RunRegistry {
 
     @Override
     public void recordProgress(RunId runId, ProgressDelta delta) {
-        onceAtMost(runId, "record progress of run " + runId, delta, () -> delegate.recordProgress(runId, delta));
+        onceAtMost(expected, runId, runId, "record progress of run " + runId, delta, () -> delegate.recordProgress(runId, delta));
     }
 
     @Override
     public void recordItemFailure(RunId runId, String itemKey, ReasonCode reasonCode, String message) {
-        onceAtMost(runId, "record an item failure of run " + runId, new ProgressDelta(0, 1, 0),
+        onceAtMost(expected, runId, runId, "record an item failure of run " + runId, new ProgressDelta(0, 1, 0),
                 () -> delegate.recordItemFailure(runId, itemKey, reasonCode, message));
     }
 
@@ -102,30 +165,40 @@ public final class RetryingRunRegistry implements RunRegistry {
         return retry.call("read run " + runId, () -> delegate.get(runId));
     }
 
-    /** A counting write: retried while it surely did not land, never once it may have. */
-    private void onceAtMost(RunId runId, String what, ProgressDelta delta, Runnable write) {
-        retry.run(what, () -> {
-            try {
-                write.run();
-            } catch (RunStoreUnavailableException e) {
-                if (!e.outcomeUnknown()) {
-                    throw e;
+    /**
+     * A counting write: retried while it surely did not land, never once it may have.
+     *
+     * @param counts the expected counts, by {@code key}
+     * @param key the run, or the claim, the job writes under
+     */
+    private <K> void onceAtMost(Map<K, RunCounts> counts, K key, RunId runId, String what, ProgressDelta delta, Runnable write) {
+        // The counts before the first write: without them an unknown outcome could not be told apart.
+        // (Read outside the map's lock: the read may be retried for as long as the store is away.)
+        if (!counts.containsKey(key)) {
+            counts.putIfAbsent(key, retry.call("read run " + runId, () -> delegate.get(runId)).counts());
+        }
+        try {
+            retry.run(what, () -> {
+                try {
+                    write.run();
+                } catch (RunStoreUnavailableException e) {
+                    if (!e.outcomeUnknown()) {
+                        throw e;
+                    }
+                    if (!landed(runId, counts.get(key), delta)) {
+                        throw new RunStoreUnavailableException("the increment did not land; sending it again", e);
+                    }
                 }
-                if (!landed(runId, delta)) {
-                    throw new RunStoreUnavailableException("the increment did not land; sending it again", e);
-                }
-            }
-        });
-        expected.computeIfPresent(runId, (id, counts) -> counts.plus(delta));
+            });
+        } catch (IllegalRunTransitionException e) {
+            counts.remove(key); // taken over or ended elsewhere: this job writes no more
+            throw e;
+        }
+        counts.computeIfPresent(key, (k, before) -> before.plus(delta));
     }
 
-    /** After an unknown outcome: true when the run's counts show the increment, or when that cannot be told. */
-    private boolean landed(RunId runId, ProgressDelta delta) {
-        RunCounts before = expected.get(runId);
-        if (before == null) {
-            LOG.warn("run {}: the connection broke while committing an increment; not repeated, so it may be missing", runId);
-            return true;
-        }
+    /** After an unknown outcome: true when the run's counts show the increment. */
+    private boolean landed(RunId runId, RunCounts before, ProgressDelta delta) {
         RunCounts now = retry.call("read run " + runId, () -> delegate.get(runId)).counts();
         if (same(now, before)) {
             return false;

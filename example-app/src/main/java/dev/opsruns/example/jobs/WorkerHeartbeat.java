@@ -1,7 +1,7 @@
 package dev.opsruns.example.jobs;
 
+import dev.opsruns.core.RunClaim;
 import dev.opsruns.core.RunException;
-import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunRegistry;
 import java.time.Duration;
 import java.util.Set;
@@ -13,17 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refreshes the heartbeat of every run this process is working on, at a fixed interval, from one
- * background thread. A run whose worker is alive therefore never looks stale, however long one item
- * takes; a run whose worker is gone (process killed, job given up) stops getting heartbeats and the
- * reaper ends it once its heartbeat is older than the stale timeout: seconds, not minutes.
+ * Refreshes the heartbeat of every run this process is working on (through the worker's claim, so it
+ * also keeps the claim's lease), at a fixed interval, from one background thread. A run whose worker is alive therefore never looks stale, however long one item
+ * takes; a run whose worker is gone (process killed, job given up) stops getting heartbeats: another instance
+ * takes it over once the claim's lease expires, or the reaper ends it once its heartbeat is older than
+ * the stale timeout: seconds, not minutes.
  */
 public final class WorkerHeartbeat implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerHeartbeat.class);
 
     private final RunRegistry registry;
-    private final Set<RunId> runs = ConcurrentHashMap.newKeySet();
+    private final Set<RunClaim> runs = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService executor;
 
     /**
@@ -42,31 +43,31 @@ public final class WorkerHeartbeat implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** @param runId a run whose job starts on this process */
-    public void track(RunId runId) {
-        runs.add(runId);
+    /** @param claim the claim of a run whose job starts on this process */
+    public void track(RunClaim claim) {
+        runs.add(claim);
     }
 
-    /** @param runId a run whose job has returned */
-    public void untrack(RunId runId) {
-        runs.remove(runId);
+    /** @param claim the claim of a run whose job has returned */
+    public void untrack(RunClaim claim) {
+        runs.remove(claim);
     }
 
-    /** @return the runs getting heartbeats */
-    public Set<RunId> tracked() {
+    /** @return the claims getting heartbeats */
+    public Set<RunClaim> tracked() {
         return Set.copyOf(runs);
     }
 
     private void beat() {
-        for (RunId runId : runs) {
+        for (RunClaim claim : runs) {
             try {
-                registry.heartbeat(runId);
+                registry.heartbeat(claim);
             } catch (RunException e) {
-                // Not running yet (its job marks it first), ended elsewhere, or the store is away: the job
-                // finds out on its own next write; the next beat tries again.
-                LOG.debug("heartbeat of run {} not recorded: {}", runId, e.getClass().getSimpleName());
+                // Ended elsewhere, taken over, or the store is away: the job finds out on its own next
+                // write; the next beat tries again.
+                LOG.debug("heartbeat of run {} not recorded: {}", claim.runId(), e.getClass().getSimpleName());
             } catch (RuntimeException e) {
-                LOG.warn("heartbeat of run {} failed: {}", runId, e.getClass().getSimpleName());
+                LOG.warn("heartbeat of run {} failed: {}", claim.runId(), e.getClass().getSimpleName());
             }
         }
     }

@@ -1,8 +1,10 @@
 package dev.opsruns.example.ops;
 
+import dev.opsruns.core.ClaimOutcome;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunClaim;
 import dev.opsruns.core.RunFailure;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunRegistry;
@@ -23,7 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * {@code duration} is the time the run spent in the state it left (queued, or running). A failed run adds
  * its reason code; no message is ever logged, so nothing the sanitizer has not seen reaches the log.
- * Progress, heartbeats and reuse are not transitions and log nothing.
+ * A claim that takes a pending run logs its move to running (a takeover of a running run adds
+ * {@code attempt=}, its duration is the time since the run started). Progress, heartbeats, reuse and
+ * refused claims are not transitions and log nothing.
  */
 public final class TransitionLog implements RunRegistry {
 
@@ -72,6 +76,60 @@ public final class TransitionLog implements RunRegistry {
             LOG.info("{}", line(started.run(), Duration.ZERO));
         }
         return outcome;
+    }
+
+    @Override
+    public ClaimOutcome claim(RunId runId) {
+        ClaimOutcome outcome = delegate.claim(runId);
+        if (outcome instanceof ClaimOutcome.Claimed claimed) {
+            Run run = claimed.run();
+            int attempt = claimed.claim().attempt();
+            if (attempt == 1) {
+                Instant started = run.startedAt() != null ? run.startedAt() : run.createdAt();
+                LOG.info("{}", line(run, Duration.between(run.createdAt(), started)));
+            } else {
+                Instant from = run.startedAt() != null ? run.startedAt() : run.createdAt();
+                Instant at = run.heartbeatAt() != null ? run.heartbeatAt() : from;
+                LOG.info("{} attempt={}", line(run, Duration.between(from, at)), attempt);
+            }
+        } else if (outcome instanceof ClaimOutcome.Exhausted exhausted) {
+            logEnded(exhausted.run(), LOG);
+        }
+        return outcome;
+    }
+
+    @Override
+    public void heartbeat(RunClaim claim) {
+        delegate.heartbeat(claim);
+    }
+
+    @Override
+    public void setTotal(RunClaim claim, long total) {
+        delegate.setTotal(claim, total);
+    }
+
+    @Override
+    public void recordProgress(RunClaim claim, ProgressDelta delta) {
+        delegate.recordProgress(claim, delta);
+    }
+
+    @Override
+    public void recordItemFailure(RunClaim claim, String itemKey, ReasonCode reasonCode, String message) {
+        delegate.recordItemFailure(claim, itemKey, reasonCode, message);
+    }
+
+    @Override
+    public Run finish(RunClaim claim) {
+        Run run = delegate.finish(claim);
+        logEnded(run, LOG);
+        return run;
+    }
+
+    @Override
+    public Run fail(RunClaim claim, ReasonCode reasonCode, String message) {
+        Run run = delegate.fail(claim, reasonCode, message);
+        logEnded(run, LOG);
+        return run;
     }
 
     @Override

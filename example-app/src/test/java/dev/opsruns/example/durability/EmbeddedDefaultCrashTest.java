@@ -25,9 +25,12 @@ class EmbeddedDefaultCrashTest {
     void ten_sigkills_under_six_writers_lose_no_acknowledged_run() throws Exception {
         Path dir = Path.of("target", "crash-test", UUID.randomUUID().toString()).toAbsolutePath();
         Files.createDirectories(dir);
-        // Short heartbeat settings, so the runs a killed worker leaves running are reaped quickly after the restart.
+        // Short heartbeat settings, so the runs a killed worker leaves running are reaped quickly after the restart;
+        // throttled policies retried without the demo's 1 s Retry-After, so the restarted app drains the backlog of
+        // acknowledged runs (about a fifth of them hold a throttled policy, 2 s each at the demo's pace) in seconds.
         Map<String, String> env = Map.of("OPSRUNS_WORKER_THREADS", "2", "OPSRUNS_WORKER_HEARTBEAT_INTERVAL", "500ms",
-                "OPSRUNS_STORE_RETRY_TIMEOUT", "2s", "OPSRUNS_STALE_HEARTBEAT_TIMEOUT", "5s", "OPSRUNS_REAPER_INTERVAL", "1s");
+                "OPSRUNS_STORE_RETRY_TIMEOUT", "2s", "OPSRUNS_STALE_HEARTBEAT_TIMEOUT", "5s", "OPSRUNS_REAPER_INTERVAL", "1s",
+                "OPSRUNS_POLICY_SOURCE_MAX_BACKOFF", "10ms");
         CrashLoop loop = new CrashLoop(dir.resolve("data"), env,
                 CrashLoop.embeddedPostgres(), 6, dir.resolve("app.log"), line -> System.out.println("crash test: " + line));
 

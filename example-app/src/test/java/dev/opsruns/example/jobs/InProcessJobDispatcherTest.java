@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsruns.core.Principal;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunClaim;
 import dev.opsruns.core.RunContext;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunLedger;
@@ -37,11 +38,10 @@ class InProcessJobDispatcherTest {
         }
 
         @Override
-        public void execute(Run run) throws InterruptedException {
-            ledger.registry().markRunning(run.id());
+        public void execute(Run run, RunClaim claim) throws InterruptedException {
             started.countDown();
             proceed.await();
-            ledger.registry().finish(run.id());
+            ledger.registry().finish(claim);
         }
     };
 
@@ -82,8 +82,7 @@ class InProcessJobDispatcherTest {
             }
 
             @Override
-            public void execute(Run run) {
-                ledger.registry().markRunning(run.id());
+            public void execute(Run run, RunClaim claim) {
                 throw new IllegalStateException("jdbc:postgresql://db/ops?password=hunter2 exploded");
             }
         };

@@ -1,5 +1,6 @@
 package dev.opsruns.core.internal;
 
+import dev.opsruns.core.InvalidRunInputException;
 import dev.opsruns.core.PurgeReport;
 import dev.opsruns.core.ReapReport;
 import dev.opsruns.core.ReasonCode;
@@ -105,6 +106,29 @@ final class EngineMaintenance implements RunMaintenance {
 
     private RunFailure failure(ReasonCode reason, String message) {
         return new RunFailure(reason, StoredText.sanitized(config.sanitizer(), message));
+    }
+
+    /** The most runs one {@link #runsToDispatch} returns. */
+    static final int MAX_DISPATCH_LIMIT = 10_000;
+
+    @Override
+    public List<RunId> runsToDispatch(int limit) {
+        if (limit < 1 || limit > MAX_DISPATCH_LIMIT) {
+            throw new InvalidRunInputException("limit", "must be 1-" + MAX_DISPATCH_LIMIT + ", but was " + limit);
+        }
+        Instant now = Times.now(config.clock());
+        List<RunId> ids = new ArrayList<>();
+        // takeovers first: a dead worker's run blocks its key, while a pending one merely waits
+        for (StaleCandidate c : store.staleRunning(EngineRegistry.leaseCutoffs(config.claimPolicy(), now), limit)) {
+            ids.add(c.runId());
+        }
+        if (ids.size() < limit) {
+            // every pending run up to now, inclusive: the cutoff is exclusive and stores keep microseconds
+            for (StaleCandidate c : store.neverStarted(now.plusNanos(1_000), limit - ids.size())) {
+                ids.add(c.runId());
+            }
+        }
+        return ids;
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.opsruns.core.internal;
 
+import dev.opsruns.core.ClaimOutcome;
+import dev.opsruns.core.ClaimPolicy;
 import dev.opsruns.core.IdempotencyKey;
 import dev.opsruns.core.IllegalRunTransitionException;
 import dev.opsruns.core.ItemFailure;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunClaim;
+import dev.opsruns.core.RunClaimRefusedException;
 import dev.opsruns.core.RunException;
 import dev.opsruns.core.RunFailure;
 import dev.opsruns.core.RunId;
@@ -13,16 +17,25 @@ import dev.opsruns.core.RunNotFoundException;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunStartContendedException;
 import dev.opsruns.core.RunStatus;
+import dev.opsruns.core.RunType;
 import dev.opsruns.core.RunsConfig;
 import dev.opsruns.core.StartOutcome;
 import dev.opsruns.core.StartRequest;
+import dev.opsruns.core.spi.ClaimTerms;
+import dev.opsruns.core.spi.HeartbeatCutoffs;
 import dev.opsruns.core.spi.InsertOutcome;
 import dev.opsruns.core.spi.RunEnd;
 import dev.opsruns.core.spi.RunStore;
+import dev.opsruns.core.spi.StaleCandidate;
+import dev.opsruns.core.spi.StoredClaim;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The write side over any {@link RunStore}: input and access checks, the idempotency key, the start
@@ -79,6 +92,150 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
         throw new RunStartContendedException(request.tenantId(), request.runType(), key, attempts);
     }
 
+    // ------------------------------------------------------------------ claims
+
+    /** Claim, explain, and settle a run out of attempts; a changed run between the steps goes round again. */
+    private static final int CLAIM_ROUNDS = 3;
+
+    @Override
+    public ClaimOutcome claim(RunId runId) {
+        Checks.notNull(runId, "runId");
+        ClaimPolicy policy = config.claimPolicy();
+        ClaimOutcome outcome = null;
+        for (int round = 0; round < CLAIM_ROUNDS && outcome == null; round++) {
+            Instant now = now();
+            UUID token = UUID.randomUUID();
+            Optional<StoredClaim> claimed = store.claim(runId, token, now, claimTerms(policy, now));
+            if (claimed.isPresent()) {
+                Run run = claimed.get().run();
+                // no event of its own; remembered so the claimed run's item failures cost no read
+                events.running(run);
+                return new ClaimOutcome.Claimed(new RunClaim(runId, token, claimed.get().attempt()), run,
+                        policy.leaseFor(run.runType()));
+            }
+            outcome = explainRefusedClaim(runId, policy, now);
+        }
+        if (outcome != null) {
+            return outcome;
+        }
+        // the run changed under every round: a live worker is busy with it
+        StoredClaim s = store.findClaim(runId).orElse(null);
+        return s == null ? new ClaimOutcome.NotFound(runId)
+                : new ClaimOutcome.Held(s.run(), s.attempt(), leaseExpiry(s.run(), policy));
+    }
+
+    /** @return why the claim changed nothing, or null when the run changed meanwhile (claim again) */
+    private ClaimOutcome explainRefusedClaim(RunId runId, ClaimPolicy policy, Instant now) {
+        Optional<StoredClaim> found = store.findClaim(runId);
+        if (found.isEmpty()) {
+            return new ClaimOutcome.NotFound(runId);
+        }
+        Run run = found.get().run();
+        if (run.status().isTerminal()) {
+            return new ClaimOutcome.Ended(run);
+        }
+        if (run.status() == RunStatus.PENDING) {
+            return null; // another claim's read saw it pending a moment ago; it is not pending for long
+        }
+        Instant expiry = leaseExpiry(run, policy);
+        if (!expiry.isBefore(now) || found.get().attempt() < policy.maxAttemptsFor(run.runType())) {
+            // the lease is alive, or it expired just now and a claim may take it over: either way,
+            // the claim lost to a live worker or must go round again
+            return expiry.isBefore(now) ? null : new ClaimOutcome.Held(run, found.get().attempt(), expiry);
+        }
+        int attempts = found.get().attempt();
+        RunFailure failure = new RunFailure(ReasonCode.RUN_ATTEMPTS_EXHAUSTED, StoredText.sanitized(config.sanitizer(),
+                "Attempt " + attempts + " of " + attempts + " stopped reporting: no heartbeat since "
+                        + run.heartbeatAt() + ", and no attempt is left."));
+        // guarded by the heartbeat judged, like the reaper's end: a worker that reports in keeps its run
+        Optional<Run> ended = tryEnd(RunEnd.reapStale(new StaleCandidate(runId, run.runType(), run.heartbeatAt()),
+                failure, now));
+        return ended.<ClaimOutcome>map(ClaimOutcome.Exhausted::new).orElse(null);
+    }
+
+    private static Instant leaseExpiry(Run run, ClaimPolicy policy) {
+        Instant heartbeat = run.heartbeatAt() != null ? run.heartbeatAt() : run.createdAt();
+        return heartbeat.plus(policy.leaseFor(run.runType()));
+    }
+
+    /** @return the claim policy as a store compares it at {@code now} */
+    static ClaimTerms claimTerms(ClaimPolicy policy, Instant now) {
+        return new ClaimTerms(leaseCutoffs(policy, now), policy.maxAttempts(), policy.maxAttemptsByType());
+    }
+
+    /** @return the heartbeats before which a lease of each run type has expired at {@code now} */
+    static HeartbeatCutoffs leaseCutoffs(ClaimPolicy policy, Instant now) {
+        Map<RunType, Instant> byType = new HashMap<>();
+        for (Map.Entry<RunType, Duration> e : policy.leases().entrySet()) {
+            byType.put(e.getKey(), now.minus(e.getValue()));
+        }
+        return new HeartbeatCutoffs(now.minus(policy.lease()), byType);
+    }
+
+    @Override
+    public void heartbeat(RunClaim claim) {
+        Checks.notNull(claim, "claim");
+        requireClaim(store.heartbeat(claim.runId(), claim.token(), now()), claim, "heartbeat");
+    }
+
+    @Override
+    public void setTotal(RunClaim claim, long total) {
+        Checks.notNull(claim, "claim");
+        Checks.notNegative(total, "total");
+        requireClaim(store.setTotal(claim.runId(), claim.token(), total, now()), claim, "setTotal");
+    }
+
+    @Override
+    public void recordProgress(RunClaim claim, ProgressDelta delta) {
+        Checks.notNull(claim, "claim");
+        Checks.notNull(delta, "delta");
+        Instant now = now();
+        requireClaim(store.addProgress(claim.runId(), claim.token(), delta, now,
+                now.minus(Times.PROGRESS_HEARTBEAT_GRANULARITY)), claim, "recordProgress");
+    }
+
+    @Override
+    public void recordItemFailure(RunClaim claim, String itemKey, ReasonCode reasonCode, String message) {
+        Checks.notNull(claim, "claim");
+        ItemFailure failure = itemFailure(itemKey, reasonCode, message);
+        requireClaim(store.recordItemFailure(claim.runId(), claim.token(), failure, config.itemFailureCap()),
+                claim, "recordItemFailure");
+        events.itemFailed(claim.runId(), reasonCode);
+    }
+
+    @Override
+    public Run finish(RunClaim claim) {
+        Checks.notNull(claim, "claim");
+        openRecorders.flushAll(claim.runId());
+        RunEnd end = RunEnd.finish(claim.runId(), now()).withClaim(claim.token());
+        return tryEnd(end).orElseThrow(() -> claimRefusal(claim, "finish"));
+    }
+
+    @Override
+    public Run fail(RunClaim claim, ReasonCode reasonCode, String message) {
+        Checks.notNull(claim, "claim");
+        RunFailure failure = failure(claim.runId(), reasonCode, message);
+        openRecorders.flushAll(claim.runId());
+        RunEnd end = RunEnd.fail(claim.runId(), failure, now()).withClaim(claim.token());
+        return tryEnd(end).orElseThrow(() -> claimRefusal(claim, "fail"));
+    }
+
+    private void requireClaim(boolean changed, RunClaim claim, String action) {
+        if (!changed) {
+            throw claimRefusal(claim, action);
+        }
+    }
+
+    /** Why a fenced call changed nothing: the run is missing, ended, or its current claim is not the caller's. */
+    private RunException claimRefusal(RunClaim claim, String action) {
+        return store.findClaim(claim.runId())
+                .<RunException>map(s -> new RunClaimRefusedException(claim.runId(), action, s.run().status(),
+                        RunClaimRefusedException.Reason.CLAIM_NOT_CURRENT, claim.attempt(), s.attempt()))
+                .orElseGet(() -> new RunNotFoundException(claim.runId()));
+    }
+
+    // ------------------------------------------------------------------ the single-process path
+
     @Override
     public Run markRunning(RunId runId) {
         Checks.notNull(runId, "runId");
@@ -112,10 +269,7 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
     @Override
     public void recordItemFailure(RunId runId, String itemKey, ReasonCode reasonCode, String message) {
         Checks.notNull(runId, "runId");
-        ItemFailure.checkItemKey(itemKey);
-        Checks.notNull(reasonCode, "reasonCode");
-        Checks.notNull(message, "message");
-        ItemFailure failure = new ItemFailure(itemKey, reasonCode, StoredText.sanitized(config.sanitizer(), message), now());
+        ItemFailure failure = itemFailure(itemKey, reasonCode, message);
         require(store.recordItemFailure(runId, failure, config.itemFailureCap()), runId, "recordItemFailure");
         events.itemFailed(runId, reasonCode);
     }
@@ -162,6 +316,13 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
         return tryEnd(end).orElseThrow(() -> refusal(end.runId(), action, end.kind().from()));
     }
 
+    private ItemFailure itemFailure(String itemKey, ReasonCode reasonCode, String message) {
+        ItemFailure.checkItemKey(itemKey);
+        Checks.notNull(reasonCode, "reasonCode");
+        Checks.notNull(message, "message");
+        return new ItemFailure(itemKey, reasonCode, StoredText.sanitized(config.sanitizer(), message), now());
+    }
+
     private RunFailure failure(RunId runId, ReasonCode reasonCode, String message) {
         Checks.notNull(runId, "runId");
         Checks.notNull(reasonCode, "reasonCode");
@@ -179,10 +340,16 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
         }
     }
 
-    /** Why a compare-and-set changed nothing: the run is missing, or in a status the action does not accept. */
+    /**
+     * Why a compare-and-set without a claim changed nothing: the run is missing, claimed by a worker, or
+     * in a status the action does not accept.
+     */
     private RunException refusal(RunId runId, String action, Set<RunStatus> allowed) {
-        return store.findRun(runId)
-                .<RunException>map(r -> new IllegalRunTransitionException(runId, action, r.status(), allowed))
+        return store.findClaim(runId)
+                .<RunException>map(s -> s.token() != null && s.run().isActive() && allowed.contains(s.run().status())
+                        ? new RunClaimRefusedException(runId, action, s.run().status(),
+                                RunClaimRefusedException.Reason.CLAIM_REQUIRED, 0, s.attempt())
+                        : new IllegalRunTransitionException(runId, action, s.run().status(), allowed))
                 .orElseGet(() -> new RunNotFoundException(runId));
     }
 }

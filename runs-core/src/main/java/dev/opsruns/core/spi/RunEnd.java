@@ -7,6 +7,7 @@ import dev.opsruns.core.RunStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * One compare-and-set that ends a run, as {@link RunStore#end} applies it. Build it with the factory
@@ -19,8 +20,12 @@ import java.util.Set;
  * @param guard for {@link Kind#REAP_STALE} the heartbeat the reaper judged (the end applies only while
  *     the heartbeat is still exactly that); for {@link Kind#REAP_NEVER_STARTED} the queue cutoff (the
  *     end applies only to a run created before it); null otherwise
+ * @param claimToken for {@link Kind#FINISH} and {@link Kind#FAIL}: the worker's claim token (the end
+ *     applies only while it is the run's current claim), or null for a worker without a claim (the end
+ *     applies only to a run that was never claimed); always null for the other kinds, which apply
+ *     whoever holds the run
  */
-public record RunEnd(RunId runId, Kind kind, RunFailure failure, Instant at, Instant guard) {
+public record RunEnd(RunId runId, Kind kind, RunFailure failure, Instant at, Instant guard, UUID claimToken) {
 
     /** The ends there are. */
     public enum Kind {
@@ -53,8 +58,9 @@ public record RunEnd(RunId runId, Kind kind, RunFailure failure, Instant at, Ins
      * @param failure the run-level failure to store (sanitized), or null for {@link Kind#FINISH}
      * @param at the end time ({@code finishedAt})
      * @param guard for {@link Kind#REAP_STALE} the heartbeat the reaper judged (the end applies only while the heartbeat is still exactly that); for {@link Kind#REAP_NEVER_STARTED} the queue cutoff (the end applies only to a run created before it); null otherwise
+     * @param claimToken for {@link Kind#FINISH} and {@link Kind#FAIL}, the worker's claim token or null; null for the other kinds
      * @throws NullPointerException when a required part is null
-     * @throws IllegalArgumentException when the failure or guard does not fit the kind
+     * @throws IllegalArgumentException when the failure, guard or claim token does not fit the kind
      */
     public RunEnd {
         Objects.requireNonNull(runId, "runId");
@@ -67,6 +73,41 @@ public record RunEnd(RunId runId, Kind kind, RunFailure failure, Instant at, Ins
         if (guarded != (guard != null)) {
             throw new IllegalArgumentException(kind + " takes " + (guarded ? "a" : "no") + " guard");
         }
+        if (claimToken != null && kind != Kind.FINISH && kind != Kind.FAIL) {
+            throw new IllegalArgumentException(kind + " takes no claim token: it applies whoever holds the run");
+        }
+    }
+
+    /**
+     * An end without a claim token (the form before claims existed).
+     *
+     * @param runId the run
+     * @param kind which end
+     * @param failure the failure, or null for {@link Kind#FINISH}
+     * @param at the end time
+     * @param guard the guard of a reaper's end, or null
+     * @throws NullPointerException when a required part is null
+     * @throws IllegalArgumentException when the failure or guard does not fit the kind
+     */
+    public RunEnd(RunId runId, Kind kind, RunFailure failure, Instant at, Instant guard) {
+        this(runId, kind, failure, at, guard, null);
+    }
+
+    /**
+     * @param token the worker's claim token
+     * @return this end, applied only while {@code token} is the run's current claim
+     * @throws IllegalArgumentException when this kind takes no claim token
+     */
+    public RunEnd withClaim(UUID token) {
+        return new RunEnd(runId, kind, failure, at, guard, Objects.requireNonNull(token, "token"));
+    }
+
+    /**
+     * @return true when a store must check the claim: a worker's end (finish or fail), with or without
+     *     a token
+     */
+    public boolean fenced() {
+        return kind == Kind.FINISH || kind == Kind.FAIL;
     }
 
     /**

@@ -35,6 +35,12 @@ import java.util.function.Function;
  * {@link #end}'s notification function throws, which must roll the end back and reach the caller as it
  * is.
  *
+ * <p><b>Claims.</b> A run may be claimed by a worker ({@link #claim}): it then carries the claim's
+ * token and attempt. The worker primitives exist twice: with a claim token, they apply only while the
+ * token is the run's current one; without, only while the run has never been claimed. A caller
+ * without the token cannot change a claimed run, except by {@link RunEnd.Kind#ABORT} and the reaper's
+ * ends.
+ *
  * <p>A SQL store can do each primitive in one statement, or one short transaction: that is the shape
  * this interface was cut to.
  */
@@ -71,36 +77,105 @@ public interface RunStore {
     Optional<Run> findRun(RunId runId);
 
     /**
-     * Compare-and-set {@code pending|running -> running}: keeps a first {@code startedAt}, sets it to
-     * {@code at} otherwise, and sets the heartbeat to {@code at}.
+     * @param runId a run
+     * @return the run with its claim (token and attempt), in any tenant
+     */
+    Optional<StoredClaim> findClaim(RunId runId);
+
+    /**
+     * Compare-and-set that claims a run: applies when the run's attempt count is below its type's
+     * limit ({@link ClaimTerms#maxAttemptsFor}) and the run is {@code pending}, or {@code running} with a
+     * heartbeat before its type's lease cutoff (claimed or not). It then sets status {@code running},
+     * keeps a first {@code startedAt} (sets it to {@code at} otherwise), sets the heartbeat to {@code at},
+     * the claim token to {@code token} and the attempt to one more. Concurrent callers in any process
+     * must agree: one of them succeeds.
+     *
+     * @param runId the run
+     * @param token the new claim's token
+     * @param at now
+     * @param terms lease cutoffs and attempt limits
+     * @return the run and its new claim, or empty when nothing changed
+     */
+    Optional<StoredClaim> claim(RunId runId, UUID token, Instant at, ClaimTerms terms);
+
+    /**
+     * {@link #heartbeat(RunId, Instant)} on a run whose current claim token is {@code claimToken}.
+     *
+     * @param runId the run
+     * @param claimToken the caller's claim token
+     * @param at now
+     * @return false when the run is missing, not running or claimed by another token (nothing changed)
+     */
+    boolean heartbeat(RunId runId, UUID claimToken, Instant at);
+
+    /**
+     * {@link #setTotal(RunId, long, Instant)} on a run whose current claim token is {@code claimToken}.
+     *
+     * @param runId the run
+     * @param claimToken the caller's claim token
+     * @param total the total, zero or more
+     * @param at now
+     * @return false when the run is missing, not running or claimed by another token (nothing changed)
+     */
+    boolean setTotal(RunId runId, UUID claimToken, long total, Instant at);
+
+    /**
+     * {@link #addProgress(RunId, ProgressDelta, Instant, Instant)} on a run whose current claim token
+     * is {@code claimToken}.
+     *
+     * @param runId the run
+     * @param claimToken the caller's claim token
+     * @param delta what to add
+     * @param at now
+     * @param refreshHeartbeatBefore heartbeats older than this are refreshed
+     * @return false when the run is missing, not running or claimed by another token (nothing changed)
+     */
+    boolean addProgress(RunId runId, UUID claimToken, ProgressDelta delta, Instant at,
+            Instant refreshHeartbeatBefore);
+
+    /**
+     * {@link #recordItemFailure(RunId, ItemFailure, int)} on a run whose current claim token is
+     * {@code claimToken}.
+     *
+     * @param runId the run
+     * @param claimToken the caller's claim token
+     * @param failure the failure, message already sanitized
+     * @param cap the most failures stored per run
+     * @return false when the run is missing, not running or claimed by another token (nothing changed)
+     */
+    boolean recordItemFailure(RunId runId, UUID claimToken, ItemFailure failure, int cap);
+
+    /**
+     * Compare-and-set {@code pending|running -> running} on a run never claimed: keeps a first
+     * {@code startedAt}, sets it to {@code at} otherwise, and sets the heartbeat to {@code at}.
      *
      * @param runId the run
      * @param at now
-     * @return the run after the change, or empty when the run is missing or has ended
+     * @return the run after the change, or empty when the run is missing, has ended or is claimed
      */
     Optional<Run> markRunning(RunId runId, Instant at);
 
     /**
-     * Sets the heartbeat of a {@code running} run.
+     * Sets the heartbeat of a {@code running} run that was never claimed.
      *
      * @param runId the run
      * @param at now
-     * @return false when the run is missing or not running (nothing changed)
+     * @return false when the run is missing, not running or claimed (nothing changed)
      */
     boolean heartbeat(RunId runId, Instant at);
 
     /**
-     * Sets the total item count of a {@code running} run and its heartbeat.
+     * Sets the total item count of a {@code running} run that was never claimed, and its heartbeat.
      *
      * @param runId the run
      * @param total the total, zero or more
      * @param at now
-     * @return false when the run is missing or not running (nothing changed)
+     * @return false when the run is missing, not running or claimed (nothing changed)
      */
     boolean setTotal(RunId runId, long total, Instant at);
 
     /**
-     * Adds a delta to the counts of a {@code running} run, atomically with respect to every other
+     * Adds a delta to the counts of a {@code running} run that was never claimed, atomically with respect to every other
      * writer (no lost update), and sets the heartbeat to {@code at} only when it is older than
      * {@code refreshHeartbeatBefore} (a SQL store then leaves an indexed column alone on most calls).
      *
@@ -108,12 +183,12 @@ public interface RunStore {
      * @param delta what to add
      * @param at now
      * @param refreshHeartbeatBefore heartbeats older than this are refreshed
-     * @return false when the run is missing or not running (nothing changed)
+     * @return false when the run is missing, not running or claimed (nothing changed)
      */
     boolean addProgress(RunId runId, ProgressDelta delta, Instant at, Instant refreshHeartbeatBefore);
 
     /**
-     * Counts one failed item on a {@code running} run ({@code failed + 1}, one more failure recorded,
+     * Counts one failed item on a {@code running} run that was never claimed ({@code failed + 1}, one more failure recorded,
      * heartbeat set to the failure's time) and, while fewer than {@code cap} failures are stored for the
      * run, stores this one. Concurrent callers take storage slots one at a time: never more than
      * {@code cap} stored, never a count without its failure while below the cap.
@@ -121,7 +196,7 @@ public interface RunStore {
      * @param runId the run
      * @param failure the failure, message already sanitized
      * @param cap the most failures stored per run
-     * @return false when the run is missing or not running (nothing changed)
+     * @return false when the run is missing, not running or claimed (nothing changed)
      */
     boolean recordItemFailure(RunId runId, ItemFailure failure, int cap);
 
@@ -132,8 +207,9 @@ public interface RunStore {
      *
      * @param end which end, from which statuses, with what failure and guard
      * @param notification maps the run as ended to the notification to store with it, if any
-     * @return the ended run, or empty when the run is missing, not in a status the end accepts, or its
-     *     guard does not hold (nothing changed)
+     * @return the ended run, or empty when the run is missing, not in a status the end accepts, its
+     *     guard does not hold, or (for a {@link RunEnd#fenced() fenced} end) its claim token is not the
+     *     run's current one, null meaning never claimed (nothing changed)
      */
     Optional<Run> end(RunEnd end, Function<Run, Optional<Notification>> notification);
 

@@ -54,10 +54,12 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
      * Counts one item failure on a running run {@code :id} (failed, failures_recorded, heartbeat at
      * {@code :now}) and takes a storage slot when fewer than {@code :cap} failures are stored.
      *
+     * @param claimCondition {@link Sql#UNCLAIMED} or {@link Sql#FENCED}: which runs the count applies to
      * @return a query returning one row with the {@code failures_stored} value from before the
      *     update (a slot was taken when it is below the cap), or no row when the run is not running
+     *     (or its claim does not match)
      */
-    String countItemFailure();
+    String countItemFailure(String claimCondition);
 
     /**
      * Deletes at most {@code limit} ended runs (with their failures and notifications) whose

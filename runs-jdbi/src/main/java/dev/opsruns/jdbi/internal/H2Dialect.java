@@ -66,9 +66,9 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
-    public String countItemFailure() {
+    public String countItemFailure(String claimCondition) {
         return "SELECT failures_stored FROM OLD TABLE (UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
-                + " WHERE id = :id AND status = 'running')";
+                + " WHERE id = :id AND status = 'running' AND " + claimCondition + ")";
     }
 
     /*

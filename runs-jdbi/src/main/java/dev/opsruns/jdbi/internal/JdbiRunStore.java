@@ -11,14 +11,18 @@ import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunType;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
+import dev.opsruns.core.spi.ClaimTerms;
 import dev.opsruns.core.spi.HeartbeatCutoffs;
 import dev.opsruns.core.spi.InsertOutcome;
 import dev.opsruns.core.spi.PagePosition;
 import dev.opsruns.core.spi.RunEnd;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StaleCandidate;
+import dev.opsruns.core.spi.StoredClaim;
 import dev.opsruns.core.spi.StoredDetail;
 import dev.opsruns.jdbi.DatabaseVendor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,6 +35,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -110,6 +116,27 @@ public final class JdbiRunStore implements RunStore {
     }
 
     @Override
+    public Optional<StoredClaim> findClaim(RunId runId) {
+        return db.read("read a run's claim", (h, d) -> h.createQuery(Sql.SELECT_CLAIM)
+                .bind("id", Binds.uuid(runId.value()))
+                .map(JdbiRunStore::claimRow)
+                .findOne());
+    }
+
+    @Override
+    public Optional<StoredClaim> claim(RunId runId, UUID token, Instant at, ClaimTerms terms) {
+        ClaimSql claimSql = new ClaimSql(terms);
+        return db.writeOneStatement("claim a run", (h, d) -> claimSql
+                .bind(h.createQuery(d.returning(claimSql.update(), Sql.CLAIM_COLUMNS)), runId.value(), token, at)
+                .map(JdbiRunStore::claimRow)
+                .findOne());
+    }
+
+    private static StoredClaim claimRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new StoredClaim(RunRows.read(rs), rs.getObject("claim_token", UUID.class), rs.getInt("attempt"));
+    }
+
+    @Override
     public Optional<Run> markRunning(RunId runId, Instant at) {
         return db.writeOneStatement("mark a run running", (h, d) -> h
                 .createQuery(d.returning(Sql.MARK_RUNNING, Sql.RUN_COLUMNS))
@@ -121,7 +148,13 @@ public final class JdbiRunStore implements RunStore {
 
     @Override
     public boolean heartbeat(RunId runId, Instant at) {
-        return db.writeOneStatement("record a heartbeat", (h, d) -> h.createUpdate(Sql.HEARTBEAT)
+        return heartbeat(runId, null, at);
+    }
+
+    @Override
+    public boolean heartbeat(RunId runId, UUID claimToken, Instant at) {
+        return db.writeOneStatement("record a heartbeat", (h, d) -> fence(h.createUpdate(
+                        Sql.claimed(Sql.HEARTBEAT, claimToken != null)), claimToken)
                 .bind("id", Binds.uuid(runId.value()))
                 .bind("now", Binds.instant(at))
                 .execute() > 0);
@@ -129,7 +162,13 @@ public final class JdbiRunStore implements RunStore {
 
     @Override
     public boolean setTotal(RunId runId, long total, Instant at) {
-        return db.writeOneStatement("set a run's total", (h, d) -> h.createUpdate(Sql.SET_TOTAL)
+        return setTotal(runId, null, total, at);
+    }
+
+    @Override
+    public boolean setTotal(RunId runId, UUID claimToken, long total, Instant at) {
+        return db.writeOneStatement("set a run's total", (h, d) -> fence(h.createUpdate(
+                        Sql.claimed(Sql.SET_TOTAL, claimToken != null)), claimToken)
                 .bind("id", Binds.uuid(runId.value()))
                 .bind("total", total)
                 .bind("now", Binds.instant(at))
@@ -138,7 +177,14 @@ public final class JdbiRunStore implements RunStore {
 
     @Override
     public boolean addProgress(RunId runId, ProgressDelta delta, Instant at, Instant refreshHeartbeatBefore) {
-        return db.writeOneStatement("record progress", (h, d) -> h.createUpdate(Sql.RECORD_PROGRESS)
+        return addProgress(runId, null, delta, at, refreshHeartbeatBefore);
+    }
+
+    @Override
+    public boolean addProgress(RunId runId, UUID claimToken, ProgressDelta delta, Instant at,
+            Instant refreshHeartbeatBefore) {
+        return db.writeOneStatement("record progress", (h, d) -> fence(h.createUpdate(
+                        Sql.claimed(Sql.RECORD_PROGRESS, claimToken != null)), claimToken)
                 .bind("id", Binds.uuid(runId.value()))
                 .bind("succeeded", delta.succeeded())
                 .bind("failed", delta.failed())
@@ -150,9 +196,15 @@ public final class JdbiRunStore implements RunStore {
 
     @Override
     public boolean recordItemFailure(RunId runId, ItemFailure failure, int cap) {
+        return recordItemFailure(runId, null, failure, cap);
+    }
+
+    @Override
+    public boolean recordItemFailure(RunId runId, UUID claimToken, ItemFailure failure, int cap) {
+        String claimCondition = claimToken != null ? Sql.FENCED : Sql.UNCLAIMED;
         return db.inTransaction("record an item failure", (h, d) -> {
             // the update holds the run's row lock until commit, so concurrent writers take slots one by one
-            Optional<Long> priorStored = h.createQuery(d.countItemFailure())
+            Optional<Long> priorStored = fence(h.createQuery(d.countItemFailure(claimCondition)), claimToken)
                     .bind("id", Binds.uuid(runId.value()))
                     .bind("cap", cap)
                     .bind("now", Binds.instant(failure.occurredAt()))
@@ -175,6 +227,11 @@ public final class JdbiRunStore implements RunStore {
         });
     }
 
+    /** Binds the claim token of a fenced statement; a statement without a claim has no parameter for it. */
+    private static <S extends SqlStatement<S>> S fence(S statement, UUID claimToken) {
+        return claimToken == null ? statement : statement.bind("token", Binds.uuid(claimToken));
+    }
+
     @Override
     public Optional<Run> end(RunEnd end, Function<Run, Optional<Notification>> notification) {
         return db.inTransaction("end a run", (h, d) -> {
@@ -186,8 +243,12 @@ public final class JdbiRunStore implements RunStore {
 
     private static Query endStatement(Handle h, Dialect d, RunEnd end) {
         Query q = switch (end.kind()) {
-            case FINISH -> h.createQuery(d.returning(Sql.FINISH, Sql.RUN_COLUMNS));
-            case FAIL, ABORT -> h.createQuery(d.returning(Sql.END_WITH_FAILURE, Sql.RUN_COLUMNS))
+            case FINISH -> fence(h.createQuery(d.returning(Sql.claimed(Sql.FINISH, end.claimToken() != null),
+                    Sql.RUN_COLUMNS)), end.claimToken());
+            case FAIL -> fence(h.createQuery(d.returning(Sql.claimed(Sql.END_WITH_FAILURE + " AND", end.claimToken() != null),
+                    Sql.RUN_COLUMNS)), end.claimToken())
+                    .bind("status", end.targetStatus(RunCounts.ZERO).storageName());
+            case ABORT -> h.createQuery(d.returning(Sql.END_WITH_FAILURE, Sql.RUN_COLUMNS))
                     .bind("status", end.targetStatus(RunCounts.ZERO).storageName());
             case REAP_STALE -> h.createQuery(d.returning(Sql.REAP_STALE, Sql.RUN_COLUMNS))
                     .bind("seen", Binds.instant(end.guard()));

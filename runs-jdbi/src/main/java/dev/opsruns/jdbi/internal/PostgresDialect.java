@@ -65,11 +65,11 @@ final class PostgresDialect implements Dialect {
      * before this UPDATE does, so prior_stored is exactly the value the CASE in the SET compares.
      */
     @Override
-    public String countItemFailure() {
+    public String countItemFailure(String claimCondition) {
         return "WITH prior AS MATERIALIZED (SELECT id AS prior_id, failures_stored AS prior_stored"
-                + " FROM opsruns_runs WHERE id = :id AND status = 'running' FOR UPDATE)"
+                + " FROM opsruns_runs WHERE id = :id AND status = 'running' AND " + claimCondition + " FOR UPDATE)"
                 + " UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
-                + " FROM prior WHERE id = prior_id AND status = 'running'"
+                + " FROM prior WHERE id = prior_id AND status = 'running' AND " + claimCondition
                 + " RETURNING prior_stored";
     }
 

@@ -14,6 +14,14 @@ final class Sql {
             context, total, succeeded, failed, skipped, failures_recorded, failures_stored, failure_reason,
             failure_message, created_at, started_at, finished_at, heartbeat_at""";
 
+    /** {@link #RUN_COLUMNS} and the claim, as {@code ClaimRows} reads them. */
+    static final String CLAIM_COLUMNS = RUN_COLUMNS + ", claim_token, attempt";
+
+    /** A worker call without a claim applies only to a run never claimed. */
+    static final String UNCLAIMED = "claim_token IS NULL";
+    /** A fenced worker call applies only while its token is the run's current claim. */
+    static final String FENCED = "claim_token = :token";
+
     static final String NOTIFICATION_COLUMNS = """
             id, tenant_id, user_id, run_id, run_type, kind, title, body, action_label, action_url, created_at,
             read_at""";
@@ -38,24 +46,28 @@ final class Sql {
 
     static final String SELECT_STATUS = "SELECT status FROM opsruns_runs WHERE id = :id";
 
+    static final String SELECT_CLAIM = "SELECT " + CLAIM_COLUMNS + " FROM opsruns_runs WHERE id = :id";
+
     /** A retried job resumes: running stays running, with a fresh heartbeat and its first start time. */
     static final String MARK_RUNNING = """
             UPDATE opsruns_runs
                SET status = 'running', started_at = COALESCE(started_at, :now), heartbeat_at = :now
-             WHERE id = :id AND status IN ('pending', 'running')""";
+             WHERE id = :id AND status IN ('pending', 'running') AND claim_token IS NULL""";
 
+    /** Followed by {@link #UNCLAIMED} or {@link #FENCED}. */
     static final String HEARTBEAT = """
-            UPDATE opsruns_runs SET heartbeat_at = :now WHERE id = :id AND status = 'running'""";
+            UPDATE opsruns_runs SET heartbeat_at = :now WHERE id = :id AND status = 'running' AND """;
 
+    /** Followed by {@link #UNCLAIMED} or {@link #FENCED}. */
     static final String SET_TOTAL = """
-            UPDATE opsruns_runs SET total = :total, heartbeat_at = :now WHERE id = :id AND status = 'running'""";
+            UPDATE opsruns_runs SET total = :total, heartbeat_at = :now WHERE id = :id AND status = 'running' AND """;
 
-    /** Increments in SQL: concurrent workers never lose an update. */
+    /** Increments in SQL: concurrent workers never lose an update. Followed by {@link #UNCLAIMED} or {@link #FENCED}. */
     static final String RECORD_PROGRESS = """
             UPDATE opsruns_runs
                SET succeeded = succeeded + :succeeded, failed = failed + :failed, skipped = skipped + :skipped,
                    heartbeat_at = CASE WHEN heartbeat_at < :refreshBefore THEN :now ELSE heartbeat_at END
-             WHERE id = :id AND status = 'running'""";
+             WHERE id = :id AND status = 'running' AND """;
 
     /** The SET part of the item-failure count both dialects wrap; the CASE reads the prior value. */
     static final String COUNT_ITEM_FAILURE_SET = """
@@ -67,13 +79,14 @@ final class Sql {
             INSERT INTO opsruns_item_failures (run_id, seq, item_key, reason_code, message, occurred_at)
             VALUES (:id, :seq, :item_key, :reason_code, :message, :now)""";
 
+    /** Followed by {@link #UNCLAIMED} or {@link #FENCED}. */
     static final String FINISH = """
             UPDATE opsruns_runs
                SET status = CASE WHEN failed = 0 THEN 'completed' ELSE 'completed_with_errors' END,
                    finished_at = :now
-             WHERE id = :id AND status = 'running'""";
+             WHERE id = :id AND status = 'running' AND """;
 
-    /** fail and abort: any active run may end this way. */
+    /** fail and abort: any active run may end this way (fail adds the claim condition, abort does not). */
     static final String END_WITH_FAILURE = """
             UPDATE opsruns_runs
                SET status = :status, failure_reason = :reason, failure_message = :message, finished_at = :now
@@ -122,6 +135,15 @@ final class Sql {
              WHERE id = :id AND status = 'pending' AND created_at < :cutoff""";
 
     private Sql() {
+    }
+
+    /**
+     * @param statement a worker statement that ends in {@code AND}
+     * @param fenced true for a call with a claim token ({@code :token}), false for one without
+     * @return the statement with its claim condition
+     */
+    static String claimed(String statement, boolean fenced) {
+        return statement + " " + (fenced ? FENCED : UNCLAIMED);
     }
 
     /**

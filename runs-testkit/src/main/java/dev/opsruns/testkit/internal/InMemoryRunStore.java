@@ -10,12 +10,14 @@ import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunStatus;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
+import dev.opsruns.core.spi.ClaimTerms;
 import dev.opsruns.core.spi.HeartbeatCutoffs;
 import dev.opsruns.core.spi.InsertOutcome;
 import dev.opsruns.core.spi.PagePosition;
 import dev.opsruns.core.spi.RunEnd;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StaleCandidate;
+import dev.opsruns.core.spi.StoredClaim;
 import dev.opsruns.core.spi.StoredDetail;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +52,9 @@ public final class InMemoryRunStore implements RunStore {
         Run run;
         final List<ItemFailure> failures = new ArrayList<>();
         long failuresRecorded;
+        /** The current claim's token, null while never claimed. */
+        UUID claimToken;
+        int attempt;
 
         Entry(Run run) {
             this.run = run;
@@ -100,35 +106,82 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
+    public Optional<StoredClaim> findClaim(RunId runId) {
+        return locked(() -> Optional.ofNullable(runs.get(runId)).map(e -> new StoredClaim(e.run, e.claimToken, e.attempt)));
+    }
+
+    @Override
+    public Optional<StoredClaim> claim(RunId runId, UUID token, Instant at, ClaimTerms terms) {
+        return locked(() -> {
+            Entry e = runs.get(runId);
+            if (e == null || e.attempt >= terms.maxAttemptsFor(e.run.runType())) {
+                return Optional.empty();
+            }
+            boolean takeable = e.run.status() == RunStatus.PENDING || e.run.status() == RunStatus.RUNNING
+                    && e.run.heartbeatAt().isBefore(terms.leaseExpiredBefore().cutoffFor(e.run.runType()));
+            if (!takeable) {
+                return Optional.empty();
+            }
+            e.run = e.run.withStatus(RunStatus.RUNNING)
+                    .withStartedAt(e.run.startedAt() == null ? at : e.run.startedAt())
+                    .withHeartbeatAt(at);
+            e.claimToken = token;
+            e.attempt++;
+            return Optional.of(new StoredClaim(e.run, token, e.attempt));
+        });
+    }
+
+    @Override
     public Optional<Run> markRunning(RunId runId, Instant at) {
-        return update(runId, Set.of(RunStatus.PENDING, RunStatus.RUNNING), r -> r.withStatus(RunStatus.RUNNING)
+        return update(runId, null, Set.of(RunStatus.PENDING, RunStatus.RUNNING), r -> r.withStatus(RunStatus.RUNNING)
                 .withStartedAt(r.startedAt() == null ? at : r.startedAt())
                 .withHeartbeatAt(at));
     }
 
     @Override
     public boolean heartbeat(RunId runId, Instant at) {
-        return update(runId, Set.of(RunStatus.RUNNING), r -> r.withHeartbeatAt(at)).isPresent();
+        return heartbeat(runId, null, at);
+    }
+
+    @Override
+    public boolean heartbeat(RunId runId, UUID claimToken, Instant at) {
+        return update(runId, claimToken, Set.of(RunStatus.RUNNING), r -> r.withHeartbeatAt(at)).isPresent();
     }
 
     @Override
     public boolean setTotal(RunId runId, long total, Instant at) {
-        return update(runId, Set.of(RunStatus.RUNNING), r -> r.withCounts(r.counts().withTotal(total)).withHeartbeatAt(at))
-                .isPresent();
+        return setTotal(runId, null, total, at);
+    }
+
+    @Override
+    public boolean setTotal(RunId runId, UUID claimToken, long total, Instant at) {
+        return update(runId, claimToken, Set.of(RunStatus.RUNNING),
+                r -> r.withCounts(r.counts().withTotal(total)).withHeartbeatAt(at)).isPresent();
     }
 
     @Override
     public boolean addProgress(RunId runId, ProgressDelta delta, Instant at, Instant refreshHeartbeatBefore) {
-        return update(runId, Set.of(RunStatus.RUNNING), r -> r.withCounts(r.counts().plus(delta))
+        return addProgress(runId, null, delta, at, refreshHeartbeatBefore);
+    }
+
+    @Override
+    public boolean addProgress(RunId runId, UUID claimToken, ProgressDelta delta, Instant at,
+            Instant refreshHeartbeatBefore) {
+        return update(runId, claimToken, Set.of(RunStatus.RUNNING), r -> r.withCounts(r.counts().plus(delta))
                 .withHeartbeatAt(r.heartbeatAt().isBefore(refreshHeartbeatBefore) ? at : r.heartbeatAt()))
                 .isPresent();
     }
 
     @Override
     public boolean recordItemFailure(RunId runId, ItemFailure failure, int cap) {
+        return recordItemFailure(runId, null, failure, cap);
+    }
+
+    @Override
+    public boolean recordItemFailure(RunId runId, UUID claimToken, ItemFailure failure, int cap) {
         return locked(() -> {
             Entry e = runs.get(runId);
-            if (e == null || e.run.status() != RunStatus.RUNNING) {
+            if (e == null || e.run.status() != RunStatus.RUNNING || !Objects.equals(e.claimToken, claimToken)) {
                 return false;
             }
             e.run = e.run.withCounts(e.run.counts().plus(new ProgressDelta(0, 1, 0))).withHeartbeatAt(failure.occurredAt());
@@ -144,7 +197,8 @@ public final class InMemoryRunStore implements RunStore {
     public Optional<Run> end(RunEnd end, Function<Run, Optional<Notification>> notification) {
         return locked(() -> {
             Entry e = runs.get(end.runId());
-            if (e == null || !end.kind().from().contains(e.run.status()) || !guardHolds(end, e.run)) {
+            if (e == null || !end.kind().from().contains(e.run.status()) || !guardHolds(end, e.run)
+                    || end.fenced() && !Objects.equals(e.claimToken, end.claimToken())) {
                 return Optional.empty();
             }
             Run ended = e.run.withStatus(end.targetStatus(e.run.counts())).withFailure(end.failure())
@@ -273,11 +327,14 @@ public final class InMemoryRunStore implements RunStore {
                 .map(e -> e.run);
     }
 
-    /** Applies a change to a run in one of the allowed statuses; empty when missing or not allowed. */
-    private Optional<Run> update(RunId runId, Set<RunStatus> allowed, UnaryOperator<Run> change) {
+    /**
+     * Applies a change to a run in one of the allowed statuses whose claim token is {@code claimToken}
+     * (null: never claimed); empty when missing or not allowed.
+     */
+    private Optional<Run> update(RunId runId, UUID claimToken, Set<RunStatus> allowed, UnaryOperator<Run> change) {
         return locked(() -> {
             Entry e = runs.get(runId);
-            if (e == null || !allowed.contains(e.run.status())) {
+            if (e == null || !allowed.contains(e.run.status()) || !Objects.equals(e.claimToken, claimToken)) {
                 return Optional.empty();
             }
             e.run = change.apply(e.run);
