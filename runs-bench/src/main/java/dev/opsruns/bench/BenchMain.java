@@ -44,7 +44,7 @@ import org.openjdk.jmh.util.Version;
 /**
  * Runs the benchmarks and prints one table: {@code java -jar opsruns-benchmarks.jar [h2|postgres|all]};
  * {@code sanitizer} runs only {@link SanitizerBenchmarks}, which needs no database; {@code fleet} runs only
- * {@link FleetBench} (PostgreSQL, several worker JVMs).
+ * {@link FleetBench} (PostgreSQL, several worker JVMs); {@code batch} runs only {@link BatchStartBenchmarks} (PostgreSQL).
  *
  * <p>For each database: empty it, run the migrations, seed the monitoring data (one set-based
  * insert), then run every benchmark through the JMH Runner API, baseline first and library right
@@ -88,6 +88,18 @@ public final class BenchMain {
             FleetBench.report(target, System.out);
             return;
         }
+        if (which.equals("batch")) {
+            // PostgreSQL only: startOrReuseAll of 100 beside 100 startOrReuse calls and a raw multi-row INSERT
+            Path target = Path.of(System.getProperty("opsruns.bench.target", "runs-bench/target")).toAbsolutePath();
+            Files.createDirectories(target);
+            BenchMain main = new BenchMain(target);
+            main.describeMachine();
+            main.batch();
+            String table = main.report.markdown();
+            System.out.println(table);
+            Files.writeString(target.resolve("results-batch.md"), table);
+            return;
+        }
         if (which.equals("sanitizer")) {
             // no database: the sanitizer alone, beside a pass-through sanitizer
             Path target = Path.of(System.getProperty("opsruns.bench.target", "runs-bench/target")).toAbsolutePath();
@@ -101,7 +113,7 @@ public final class BenchMain {
             default -> null;
         };
         if (databases == null) {
-            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all|sanitizer|fleet]");
+            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all|sanitizer|fleet|batch]");
             System.exit(2);
             return;
         }
@@ -262,6 +274,31 @@ public final class BenchMain {
         double ratio = lib.score() / peer.measured().score();
         report.row(new Report.Row(db, op, "" + threads, cell(lib), peerCell, Report.ratio(ratio), target,
                 ratio > 1.0 ? Report.Verdict.MET : Report.Verdict.MISSED));
+    }
+
+    /** The batch start figures on PostgreSQL (issue 19's target: a batch of 100 at 5x one-by-one or more). */
+    private void batch() throws Exception {
+        Database db = Database.POSTGRES;
+        Settings s = Settings.of(db);
+        Path outDir = targetDir.resolve("out-" + db.label());
+        Files.createDirectories(outDir);
+        try (PrintStream log = new PrintStream(new FileOutputStream(targetDir.resolve("jmh-batch.log").toFile()),
+                true, StandardCharsets.UTF_8)) {
+            jmhLog = log;
+            String[] urlAndUser = Databases.reset(db, targetDir);
+            BenchEnv env = new BenchEnv(db, urlAndUser[0], urlAndUser[1], outDir, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            try (HikariDataSource ds = Pools.open(env, 2, "opsruns-prepare")) {
+                OpsRunsMigrations.migrate(ds);
+            }
+            Measured oneByOne = measure(env, s, BatchStartBenchmarks.class, "oneByOne", 1, Kind.THROUGHPUT);
+            Measured batch = measure(env, s, BatchStartBenchmarks.class, "batch", 1, Kind.THROUGHPUT);
+            Measured raw = measure(env, s, BatchStartBenchmarks.class, "rawMultiRow", 1, Kind.THROUGHPUT);
+            String op = "start " + BatchStartBenchmarks.BATCH + " new keys (ops/s; x" + BatchStartBenchmarks.BATCH
+                    + " = starts/s)";
+            throughputRow(db, op + ": startOrReuseAll vs startOrReuse one by one", 1, new Pair(oneByOne, batch),
+                    ratioTarget(5.0));
+            throughputRow(db, op + ": startOrReuseAll vs raw multi-row INSERT ... ON CONFLICT", 1, new Pair(raw, batch), null);
+        }
     }
 
     private void seedMonitoring(HikariDataSource ds, BenchEnv env, Settings s) throws SQLException {

@@ -23,6 +23,8 @@ public record ReasonCode(String value) {
     public static final ReasonCode RUN_NEVER_STARTED = new ReasonCode("run.never_started");
     /** A run whose last allowed attempt stopped sending heartbeats: no worker may take it over. */
     public static final ReasonCode RUN_ATTEMPTS_EXHAUSTED = new ReasonCode("run.attempts_exhausted");
+    /** A run aborted because a start with {@link ConflictPolicy#REPLACE} replaced it; the message names the new run. */
+    public static final ReasonCode RUN_SUPERSEDED = new ReasonCode("run.superseded");
 
     /**
      * @param value the reason code

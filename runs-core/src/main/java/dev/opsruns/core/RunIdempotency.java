@@ -21,6 +21,8 @@ import java.util.Map;
 public final class RunIdempotency {
 
     private static final String VERSION_PREFIX = "opsruns.idempotency.v1\n";
+    /** Keeps caller-key hashes apart from derived keys: no caller key can spell a derived key's input. */
+    private static final String CALLER_KEY_PREFIX = "opsruns.caller-key.v1\n";
 
     private RunIdempotency() {
     }
@@ -58,6 +60,21 @@ public final class RunIdempotency {
      */
     public static IdempotencyKey buildKey(String tenantId, String runType, Map<String, ?> context) {
         return buildKey(TenantId.of(tenantId), RunType.of(runType), RunContext.of(context));
+    }
+
+    /**
+     * The stored key for a caller's own key: the SHA-256, in lowercase hex, of a version prefix and the
+     * key. Keys are per tenant (the tenant is stored beside the key), so two tenants may use the same
+     * caller key for different operations.
+     *
+     * @param callerKey the caller key, 1-255 printable ASCII characters
+     * @return the key
+     * @throws InvalidRunInputException when the caller key is not accepted
+     */
+    public static IdempotencyKey forCallerKey(String callerKey) {
+        StartRequest.checkCallerKey(callerKey);
+        return new IdempotencyKey(HexFormat.of().formatHex(
+                sha256((CALLER_KEY_PREFIX + callerKey).getBytes(StandardCharsets.US_ASCII))));
     }
 
     private static byte[] sha256(byte[] data) {

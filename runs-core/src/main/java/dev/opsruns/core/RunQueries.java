@@ -45,4 +45,21 @@ public interface RunQueries {
      *     another)
      */
     RunDetail detail(Principal principal, TenantId tenantId, RunId runId);
+
+    /**
+     * Per run type, what the tenant's runs did in a window: runs started and ended by bucket, success,
+     * partial and failure rates, duration and queue-latency percentiles, the top failure reason codes,
+     * and a time series of runs ended per bucket with the 95th percentile duration. See
+     * {@link RunTypeStatistics} for what each figure counts.
+     *
+     * @param principal who asks; needs a role in the tenant, like {@link #list}
+     * @param tenantId the tenant
+     * @param filter run types and buckets to include; its time bounds must be unset (the window is the range)
+     * @param window the time range and the slot length of the series
+     * @return the statistics, one entry per run type with anything in the window, by run type
+     * @throws InvalidRunInputException when an argument is null, the filter has time bounds, or the window
+     *     starts in the future
+     * @throws RunAccessDeniedException when the principal may not view the tenant
+     */
+    RunStatistics statistics(Principal principal, TenantId tenantId, RunFilter filter, StatisticsWindow window);
 }

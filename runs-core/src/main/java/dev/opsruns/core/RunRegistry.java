@@ -1,5 +1,8 @@
 package dev.opsruns.core;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The write side: producers start runs, workers report on them.
  *
@@ -17,13 +20,50 @@ public interface RunRegistry {
      * one active run per (tenant, key). A user start is checked against the access policy first; the
      * requesting user is notified ("queued" or "reused").
      *
+     * <p>The run type's {@link StartPolicy} refines this: its {@link ReusePolicy} may return an ended run
+     * (or refuse the start) when none is active, and {@link ConflictPolicy#REPLACE} aborts the active run
+     * as {@link ReasonCode#RUN_SUPERSEDED} and starts a new one. A request with a caller key
+     * ({@link StartRequest#withCallerKey}) returns any run of its key, active or ended, until it is
+     * purged: the key names one operation, whose answer does not change.
+     *
      * @param request what to start
      * @return {@link StartOutcome.Started} or {@link StartOutcome.Reused}
      * @throws RunAccessDeniedException when the user may not start runs in the tenant (nothing written)
      * @throws InvalidRunInputException when the request is null
+     * @throws RunStartRefusedException when the type refuses a new start within a window
+     *     ({@link ReusePolicy.Kind#REFUSE_WITHIN}) after a run of the key ended (nothing written)
+     * @throws IdempotencyKeyMismatchException when the caller key is held by a run of another run type
+     *     or context (nothing written)
      * @throws RunStoreUnavailableException when the store cannot be reached
      */
     StartOutcome startOrReuse(StartRequest request);
+
+    /** The most requests one {@link #startOrReuseAll} call takes. */
+    int MAX_START_BATCH = 1_000;
+
+    /**
+     * {@link #startOrReuse} for each request of a batch, in as few store round trips as the store
+     * allows: one outcome per request, in order. The whole batch is checked (size, nulls, two requests
+     * for the same tenant and key, access) before anything is written; after that, each element is
+     * atomic on its own, and an element refused by its policy throws as {@link #startOrReuse} would
+     * (elements before it keep their effect).
+     *
+     * @param requests 1 to {@link #MAX_START_BATCH} requests, no two with the same tenant and key
+     * @return the outcomes, in the order of the requests
+     * @throws InvalidRunInputException when the batch is empty, too long, holds a null or two requests of
+     *     the same tenant and key (nothing written)
+     * @throws RunAccessDeniedException when a user may not start one of the runs (nothing written)
+     * @throws RunStartRefusedException as {@link #startOrReuse} does
+     * @throws IdempotencyKeyMismatchException as {@link #startOrReuse} does
+     */
+    default List<StartOutcome> startOrReuseAll(List<StartRequest> requests) {
+        dev.opsruns.core.internal.StartBatches.check(requests);
+        List<StartOutcome> outcomes = new ArrayList<>(requests.size());
+        for (StartRequest r : requests) {
+            outcomes.add(startOrReuse(r));
+        }
+        return outcomes;
+    }
 
     /**
      * Claims a run for the calling worker, exclusively: a {@code pending} run becomes {@code running}

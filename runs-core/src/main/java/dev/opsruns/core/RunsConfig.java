@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Settings every store takes: clock, sanitizer, access policy, link template, related-link providers,
- * the item-failure cap, the start retry bound, the claim policy and the {@link RunListener}s. Immutable and
+ * the item-failure cap, the start retry bound, the claim and start policies and the {@link RunListener}s. Immutable and
  * validated once, in
  * {@link Builder#build()}.
  */
@@ -34,6 +34,7 @@ public final class RunsConfig {
     private final int startRetries;
     private final List<RunListener> listeners;
     private final ClaimPolicy claimPolicy;
+    private final StartPolicy startPolicy;
 
     private RunsConfig(Builder b) {
         this.clock = b.clock;
@@ -45,6 +46,7 @@ public final class RunsConfig {
         this.startRetries = b.startRetries;
         this.listeners = List.copyOf(b.listeners);
         this.claimPolicy = b.claimPolicy;
+        this.startPolicy = b.startPolicy;
     }
 
     /** @return the defaults: UTC system clock, standard sanitizer, policy and link template */
@@ -105,6 +107,11 @@ public final class RunsConfig {
         return claimPolicy;
     }
 
+    /** @return the reuse and conflict policies of starts, per run type */
+    public StartPolicy startPolicy() {
+        return startPolicy;
+    }
+
     /** Collects settings; {@link #build()} validates them. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
@@ -116,8 +123,19 @@ public final class RunsConfig {
         private int startRetries = DEFAULT_START_RETRIES;
         private final List<RunListener> listeners = new ArrayList<>();
         private ClaimPolicy claimPolicy = ClaimPolicy.defaults();
+        private StartPolicy startPolicy = StartPolicy.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * @param value reuse and conflict policies of starts, per run type (default
+         *     {@link StartPolicy#defaults()}: reuse only the active run)
+         * @return this builder
+         */
+        public Builder startPolicy(StartPolicy value) {
+            this.startPolicy = Objects.requireNonNull(value, "startPolicy");
+            return this;
         }
 
         /**

@@ -35,18 +35,31 @@ class SanitizerAdversarialTest {
                 repeated("prose", "password is "), repeated("prose", "with admin password '"),
                 repeated("prose", "password for user bob is "), repeated("prose", "auth_token "), repeated("prose", "API key "),
                 repeated("prose", "mot de passe : "), repeated("prose", "密码："), repeated("prose", "token 9f8e7d6c5b4a3928 "),
+                repeated("prose", "password for the new "), repeated("prose", "Unseal Key 3: "), repeated("prose", "pass "),
+                repeated("prose", "PIN 1234 "), repeated("prose", "credentials a / "),
+                repeated("passwords with spaces", "password=a b c d e f "), repeated("passwords with spaces", "\"-Dx.password=a "),
+                repeated("passwords with spaces", "DB_PASSWORD=a is "),
                 // command lines
                 repeated("commands", "mysql -p"), repeated("commands", "sshpass -p '"), repeated("commands", "curl -u a:"),
                 repeated("commands", "smbclient -U a%"), repeated("commands", "--password "),
                 repeated("commands", "-Dspring.datasource.password="), repeated("commands", "openssl -passin pass:"),
                 repeated("commands", "new PDO(\"a\",\"b\",\""), repeated("commands", "sqlplus a/b@"),
                 repeated("commands", "scott/tiger@"), repeated("commands", "'"), repeated("commands", "LOGIN a "),
+                repeated("commands", "echo a | "), repeated("commands", "AUTH "), repeated("commands", "PASS "),
+                repeated("commands", "--auth a:"), repeated("commands", "net user a "), repeated("commands", "IDENTIFIED BY '"),
+                repeated("commands", "pgpass a.b:5432:c:d:"), repeated("commands", "/pass:"), repeated("commands", "docker login -p=\""),
+                repeated("commands", "lftp -u a,"), repeated("commands", "gh secret set -b "), repeated("prose", "passcode 1234 "),
+                repeated("prose", "password has been set to "), repeated("pairs", "Stripe-Signature: t=1,"),
+                repeated("formats", "md5"), repeated("prose", "routing_key "), repeated("commands", "USER a PASS "), repeated("formats", "-----BEGIN OpenVPN Static key V1-----"),
                 // connection strings and URLs
                 repeated("connection strings", "Password=a b;"), repeated("connection strings", "Pwd={"),
                 repeated("connection strings", "mongodb://a:b@"), repeated("connection strings", "://a:?#@"),
                 repeated("connection strings", "@@@@"),
                 // cookies, webhooks, digest, oauth
                 repeated("cookies", "Cookie: a=b; "), repeated("cookies", "Set-Cookie: a=b; Expires=Wed, 21 Oct; "),
+                repeated("cookies", "Set-Cookie: a=b; Path=/; HttpOnly; "), repeated("authorization", "Token token=\""),
+                repeated("connection strings", ";Password=\"a\"\""), repeated("connection strings", ";PASSWORD=a: "),
+                repeated("xml", "<token>"),
                 repeated("webhooks", "https://hooks.slack.com/services/"), repeated("webhooks", "https://h/hooks/"),
                 repeated("digest", "Digest a=\"b\", "), repeated("oauth", "?code="),
                 // named settings and JSON
@@ -56,7 +69,7 @@ class SanitizerAdversarialTest {
                 // token formats
                 repeated("formats", "xoxb-"), repeated("formats", "AAAA"), repeated("formats", "$2b$12$"),
                 repeated("formats", "=="), repeated("formats", "123456789:AA"), repeated("formats", "M.a."),
-                repeated("formats", "access_token$production$"),
+                repeated("formats", "access_token$production$"), repeated("formats", "AC0123456789abcdef0123456789abcdef "),
                 // malformed text
                 repeated("malformed", "\uD800"), repeated("malformed", "\u0000\u0001\u001F"), repeated("malformed", "\u202E\u200B"),
                 repeated("malformed", "\\\""),

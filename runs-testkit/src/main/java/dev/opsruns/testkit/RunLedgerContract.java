@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * Everything a ledger promises, in one class to extend: the write side ({@link RunRegistryContract}),
- * the read side ({@link RunQueriesContract}), notifications ({@link NotificationContract}), claims
- * ({@link RunClaimContract}), maintenance ({@link RunMaintenanceContract}) and run events
+ * the read side ({@link RunQueriesContract}), statistics ({@link RunStatisticsContract}), notifications
+ * ({@link NotificationContract}), claims ({@link RunClaimContract}), maintenance
+ * ({@link RunMaintenanceContract}), start policies ({@link StartPolicyContract}) and run events
  * ({@link RunListenerContract}), each run in a nested group against a ledger the
  * subclass creates.
  *
@@ -55,6 +56,16 @@ public abstract class RunLedgerContract {
         }
     }
 
+    /** Statistics over time. */
+    @Nested
+    @DisplayName("statistics")
+    class Statistics extends RunStatisticsContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+
     /** Notifications. */
     @Nested
     @DisplayName("notifications")
@@ -79,6 +90,16 @@ public abstract class RunLedgerContract {
     @Nested
     @DisplayName("maintenance")
     class Maintenance extends RunMaintenanceContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+
+    /** Reuse and conflict policies, caller keys and batch starts. */
+    @Nested
+    @DisplayName("start policies")
+    class StartPolicies extends StartPolicyContract {
         @Override
         protected RunLedger createLedger(RunsConfig config) {
             return RunLedgerContract.this.createLedger(config);

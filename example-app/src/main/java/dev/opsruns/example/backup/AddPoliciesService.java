@@ -48,6 +48,23 @@ public final class AddPoliciesService {
      * @throws UnknownPoliciesException when a policy id is not in the tenant's catalogue
      */
     public StartOutcome start(Principal principal, TenantId tenantId, UUID backupSetId, List<String> policyIds) {
+        return start(principal, tenantId, backupSetId, policyIds, null);
+    }
+
+    /**
+     * {@link #start(Principal, TenantId, UUID, List)} under the client's own idempotency key: the key's
+     * run, active or ended, answers every retry with the same body.
+     *
+     * @param principal who starts it
+     * @param tenantId the tenant
+     * @param backupSetId the backup set
+     * @param policyIds 1-200 well-formed policy ids, in any order, possibly repeated
+     * @param idempotencyKey the client's key (already checked), or null to derive one from the request
+     * @return the started or reused run
+     * @throws dev.opsruns.core.IdempotencyKeyMismatchException when the key was used for another request
+     */
+    public StartOutcome start(Principal principal, TenantId tenantId, UUID backupSetId, List<String> policyIds,
+            String idempotencyKey) {
         ledger.config().accessPolicy().checkStart(principal, tenantId, AddPolicies.RUN_TYPE);
         backupSets.find(tenantId, backupSetId).orElseThrow(() -> new BackupSetNotFoundException(tenantId, backupSetId));
         AddPoliciesContext context = AddPoliciesContext.of(backupSetId, policyIds);
@@ -56,8 +73,9 @@ public final class AddPoliciesService {
         if (!unknown.isEmpty()) {
             throw new UnknownPoliciesException(tenantId, unknown);
         }
+        StartRequest request = StartRequest.byUser(principal, tenantId, AddPolicies.RUN_TYPE, context.toRunContext());
         StartOutcome outcome = ledger.registry().startOrReuse(
-                StartRequest.byUser(principal, tenantId, AddPolicies.RUN_TYPE, context.toRunContext()));
+                idempotencyKey == null ? request : request.withCallerKey(idempotencyKey));
         if (outcome instanceof StartOutcome.Started started) {
             dispatcher.dispatch(started.run().id());
         }

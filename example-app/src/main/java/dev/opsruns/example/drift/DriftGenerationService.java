@@ -1,6 +1,8 @@
 package dev.opsruns.example.drift;
 
+import dev.opsruns.core.IdempotencyKeyMismatchException;
 import dev.opsruns.core.Principal;
+import dev.opsruns.core.Run;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.StartOutcome;
 import dev.opsruns.core.StartRequest;
@@ -41,14 +43,45 @@ public final class DriftGenerationService {
      * @throws InsufficientInventoryException when the scope has fewer than two successful inventory runs
      */
     public StartOutcome start(Principal principal, TenantId tenantId, String scopeKey) {
+        return start(principal, tenantId, scopeKey, null);
+    }
+
+    /**
+     * {@link #start(Principal, TenantId, String)} under the client's own idempotency key. The request
+     * body is the scope key alone, while the run's context also names the two inventory runs compared:
+     * a retry after a newer inventory sync has the same body but another context, so the key's run is
+     * still its answer when it compared the same scope.
+     *
+     * @param principal who starts it
+     * @param tenantId the tenant
+     * @param scopeKey a well-formed scope key
+     * @param idempotencyKey the client's key (already checked), or null to derive one from the request
+     * @return the started or reused run
+     * @throws dev.opsruns.core.IdempotencyKeyMismatchException when the key was used for another request
+     */
+    public StartOutcome start(Principal principal, TenantId tenantId, String scopeKey, String idempotencyKey) {
         ledger.config().accessPolicy().checkStart(principal, tenantId, DriftGeneration.RUN_TYPE);
         List<InventoryRun> newest = inventory.latestSuccessful(tenantId, scopeKey, 2);
         if (newest.size() < 2) {
             throw new InsufficientInventoryException(scopeKey, newest.size());
         }
         DriftRunContext context = new DriftRunContext(scopeKey, newest.get(1).id(), newest.get(0).id());
-        StartOutcome outcome = ledger.registry().startOrReuse(
-                StartRequest.byUser(principal, tenantId, DriftGeneration.RUN_TYPE, context.toRunContext()));
+        StartRequest request = StartRequest.byUser(principal, tenantId, DriftGeneration.RUN_TYPE, context.toRunContext());
+        StartOutcome outcome;
+        if (idempotencyKey == null) {
+            outcome = ledger.registry().startOrReuse(request);
+        } else {
+            try {
+                outcome = ledger.registry().startOrReuse(request.withCallerKey(idempotencyKey));
+            } catch (IdempotencyKeyMismatchException mismatch) {
+                Run existing = ledger.registry().get(mismatch.existingRunId());
+                if (!existing.runType().equals(DriftGeneration.RUN_TYPE)
+                        || !existing.context().getString("scope_key").equals(java.util.Optional.of(scopeKey))) {
+                    throw mismatch;
+                }
+                return new StartOutcome.Reused(existing); // the same body: that run is the key's answer
+            }
+        }
         if (outcome instanceof StartOutcome.Started started) {
             dispatcher.dispatch(started.run().id());
         }

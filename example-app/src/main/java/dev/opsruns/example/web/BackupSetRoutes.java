@@ -107,7 +107,7 @@ final class BackupSetRoutes {
         JsonBody body = JsonBody.read(ctx, json, maxBodyBytes, Set.of("policy_ids"), ADD_EXAMPLE, false);
         List<String> policyIds = body.stringList("policy_ids", true, 1, AddPolicies.MAX_POLICIES, Policy::isWellFormedId,
                 "a policy id of letters, digits, '.', '_' and '-', at most 64 characters");
-        StartOutcome outcome = service.start(principal, tenant, id, policyIds);
+        StartOutcome outcome = service.start(principal, tenant, id, policyIds, IdempotencyKeyHeader.read(ctx));
         StartView view = StartView.of(outcome, ledger.config().linkTemplate());
         ctx.status(view.httpStatus()).json(view);
     }

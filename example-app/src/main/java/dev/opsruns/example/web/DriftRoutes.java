@@ -100,7 +100,7 @@ final class DriftRoutes {
         JsonBody body = JsonBody.read(ctx, json, maxBodyBytes, Set.of("scope_key"), START_EXAMPLE, false);
         String scopeKey = body.requiredString("scope_key", InventoryRun::isWellFormedScopeKey,
                 "a scope key of [a-z][a-z0-9_]*, at most 64 characters");
-        StartOutcome outcome = service.start(principal, tenant, scopeKey);
+        StartOutcome outcome = service.start(principal, tenant, scopeKey, IdempotencyKeyHeader.read(ctx));
         StartView view = StartView.of(outcome, ledger.config().linkTemplate());
         ctx.status(view.httpStatus()).json(view);
     }

@@ -1,7 +1,9 @@
 package dev.opsruns.example.web;
 
 import dev.opsruns.core.IllegalRunTransitionException;
+import dev.opsruns.core.IdempotencyKeyMismatchException;
 import dev.opsruns.core.InvalidRunInputException;
+import dev.opsruns.core.RunStartRefusedException;
 import dev.opsruns.core.RunAccessDeniedException;
 import dev.opsruns.core.RunNotFoundException;
 import dev.opsruns.core.RunStoreUnavailableException;
@@ -56,6 +58,13 @@ public final class ErrorResponses {
                 case NOT_FOUND -> new ApiError(404, "not_found", refused.getMessage(), refused.field(), null);
                 case CONFLICT -> new ApiError(409, "conflict", refused.getMessage(), refused.field(), null);
             };
+        }
+        if (e instanceof IdempotencyKeyMismatchException mismatch) {
+            // draft-ietf-httpapi-idempotency-key-header: a key reused with a different payload is 422
+            return new ApiError(422, "idempotency_key_mismatch", mismatch.getMessage(), IdempotencyKeyHeader.NAME, null);
+        }
+        if (e instanceof RunStartRefusedException refused) {
+            return new ApiError(409, "start_refused", refused.getMessage(), null, null);
         }
         if (e instanceof InvalidRunInputException invalid) {
             return new ApiError(400, "invalid_request", invalid.getMessage(), invalid.field(), null);

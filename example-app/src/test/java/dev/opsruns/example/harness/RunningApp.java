@@ -179,6 +179,22 @@ public final class RunningApp implements AutoCloseable {
     }
 
     /**
+     * {@link #post(String, String, String)} with one more request header.
+     *
+     * @param userId the caller, or null for none
+     * @param path the path
+     * @param json the JSON body
+     * @param header the header's name
+     * @param value its value
+     * @return the response
+     */
+    public Reply post(String userId, String path, String json, String header, String value) {
+        return send(authorized(userId, HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    /**
      * A page as a browser asks for it ({@code Accept: text/html}).
      *
      * @param userId the caller (by bearer token), or null for none

@@ -10,7 +10,9 @@ import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunNotFoundException;
 import dev.opsruns.core.RunPage;
 import dev.opsruns.core.RunQueries;
+import dev.opsruns.core.RunStatistics;
 import dev.opsruns.core.RunsConfig;
+import dev.opsruns.core.StatisticsWindow;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StoredDetail;
@@ -30,9 +32,11 @@ final class EngineQueries implements RunQueries {
 
     private final RunStore store;
     private final RunsConfig config;
+    private final EngineStatistics statistics;
 
     EngineQueries(RunStore store, RunsConfig config) {
         this.store = store;
+        this.statistics = new EngineStatistics(store, config.clock());
         this.config = config;
     }
 
@@ -64,6 +68,12 @@ final class EngineQueries implements RunQueries {
         List<RelatedLink> links = config.relatedLinks(stored.run().runType()).linksFor(stored.run());
         return new RunDetail(stored.run(), stored.itemFailures(), stored.itemFailuresOmitted(),
                 links == null ? List.of() : links);
+    }
+
+    @Override
+    public RunStatistics statistics(Principal principal, TenantId tenantId, RunFilter filter, StatisticsWindow window) {
+        checkView(principal, tenantId);
+        return statistics.read(tenantId, filter, window);
     }
 
     private void checkView(Principal principal, TenantId tenantId) {

@@ -2,9 +2,12 @@ package dev.opsruns.core.internal;
 
 import dev.opsruns.core.ClaimOutcome;
 import dev.opsruns.core.ClaimPolicy;
+import dev.opsruns.core.ConflictPolicy;
 import dev.opsruns.core.IdempotencyKey;
+import dev.opsruns.core.IdempotencyKeyMismatchException;
 import dev.opsruns.core.IllegalRunTransitionException;
 import dev.opsruns.core.ItemFailure;
+import dev.opsruns.core.Notification;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
@@ -14,25 +17,32 @@ import dev.opsruns.core.RunException;
 import dev.opsruns.core.RunFailure;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunNotFoundException;
+import dev.opsruns.core.ReusePolicy;
+import dev.opsruns.core.RunIdempotency;
 import dev.opsruns.core.RunRegistry;
 import dev.opsruns.core.RunStartContendedException;
+import dev.opsruns.core.RunStartRefusedException;
 import dev.opsruns.core.RunStatus;
 import dev.opsruns.core.RunType;
 import dev.opsruns.core.RunsConfig;
 import dev.opsruns.core.StartOutcome;
 import dev.opsruns.core.StartRequest;
+import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.spi.ClaimTerms;
 import dev.opsruns.core.spi.HeartbeatCutoffs;
 import dev.opsruns.core.spi.InsertOutcome;
+import dev.opsruns.core.spi.PriorLookup;
 import dev.opsruns.core.spi.RunEnd;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StaleCandidate;
 import dev.opsruns.core.spi.StoredClaim;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -70,26 +80,121 @@ final class EngineRegistry implements RunRegistry, RecorderAware {
     public StartOutcome startOrReuse(StartRequest request) {
         Checks.notNull(request, "request");
         request.userPrincipal().ifPresent(p -> config.accessPolicy().checkStart(p, request.tenantId(), request.runType()));
+        return start(request);
+    }
+
+    @Override
+    public List<StartOutcome> startOrReuseAll(List<StartRequest> requests) {
+        StartBatches.check(requests);
+        for (StartRequest request : requests) {
+            request.userPrincipal().ifPresent(p -> config.accessPolicy().checkStart(p, request.tenantId(), request.runType()));
+        }
+        StartOutcome[] outcomes = new StartOutcome[requests.size()];
+        // the plain starts (derived key, active-only reuse, use the existing run) go to the store together
+        List<Integer> plain = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (isPlain(requests.get(i))) {
+                plain.add(i);
+            }
+        }
+        if (!plain.isEmpty()) {
+            Instant now = now();
+            List<Run> runs = new ArrayList<>(plain.size());
+            List<Notification> queued = new ArrayList<>(plain.size());
+            for (int i : plain) {
+                StartRequest r = requests.get(i);
+                Run run = Run.pending(RunId.generate(config.clock()), r.tenantId(), r.runType(), r.idempotencyKey(),
+                        r.initiator(), r.context(), now);
+                runs.add(run);
+                queued.add(notificationRules.started(run).orElse(null));
+            }
+            List<InsertOutcome> stored = store.insertAllUnlessActive(runs, queued);
+            for (int j = 0; j < plain.size(); j++) {
+                InsertOutcome o = stored.get(j);
+                // a contended element goes the one-by-one way, with its retries
+                outcomes[plain.get(j)] = o instanceof InsertOutcome.Contended ? null
+                        : settle(requests.get(plain.get(j)), runs.get(j), o, null, now);
+            }
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = start(requests.get(i));
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private boolean isPlain(StartRequest request) {
+        return request.callerKey() == null
+                && config.startPolicy().reuseFor(request.runType()).kind() == ReusePolicy.Kind.ACTIVE_ONLY
+                && config.startPolicy().conflictFor(request.runType()) == ConflictPolicy.USE_EXISTING;
+    }
+
+    /** Starts one checked request under its type's policies (a caller key: any run of the key answers). */
+    private StartOutcome start(StartRequest request) {
         IdempotencyKey key = request.idempotencyKey();
+        boolean callerKeyed = request.callerKey() != null;
+        ReusePolicy reuse = config.startPolicy().reuseFor(request.runType());
+        boolean replace = !callerKeyed && config.startPolicy().conflictFor(request.runType()) == ConflictPolicy.REPLACE;
         // the first attempt, plus a retry each time the run holding the key ended before it could be read
         int attempts = config.startRetries() + 1;
         for (int attempt = 0; attempt < attempts; attempt++) {
-            Instant now = Times.now(config.clock());
+            Instant now = now();
             Run run = Run.pending(RunId.generate(config.clock()), request.tenantId(), request.runType(), key,
                     request.initiator(), request.context(), now);
-            InsertOutcome outcome = store.insertUnlessActive(run, notificationRules.started(run).orElse(null));
-            if (outcome instanceof InsertOutcome.Inserted) {
-                events.started(run);
-                return new StartOutcome.Started(run);
-            }
-            if (outcome instanceof InsertOutcome.Active active) {
-                notificationRules.reused(active.run(), request.principal(), now).ifPresent(store::insertNotification);
-                events.reused(active.run());
-                return new StartOutcome.Reused(active.run());
+            Notification queued = notificationRules.started(run).orElse(null);
+            PriorLookup prior = callerKeyed ? new PriorLookup(null, PriorLookup.ENDED) : priorLookup(reuse, now);
+            InsertOutcome outcome = replace
+                    ? store.replaceActive(run, queued, prior, supersededBy(run), notificationRules::ended)
+                    : store.insertUnlessActive(run, queued, prior);
+            if (!(outcome instanceof InsertOutcome.Contended)) {
+                return settle(request, run, outcome, callerKeyed ? null : reuse, now);
             }
             Thread.yield(); // contended: let the callers churning on this key move on before trying again
         }
         throw new RunStartContendedException(request.tenantId(), request.runType(), key, attempts);
+    }
+
+    /** Turns what the store did into the outcome, with its events, notices and refusals. */
+    private StartOutcome settle(StartRequest request, Run run, InsertOutcome outcome, ReusePolicy reuse, Instant now) {
+        if (outcome instanceof InsertOutcome.Inserted) {
+            events.started(run);
+            return new StartOutcome.Started(run);
+        }
+        if (outcome instanceof InsertOutcome.Superseded s) {
+            events.ended(s.superseded());
+            events.started(run);
+            return new StartOutcome.Started(run, s.superseded());
+        }
+        Run existing = outcome instanceof InsertOutcome.Active a ? a.run() : ((InsertOutcome.Prior) outcome).run();
+        if (request.callerKey() != null
+                && !RunIdempotency.buildKey(existing.tenantId(), existing.runType(), existing.context())
+                        .equals(request.fingerprint())) {
+            throw new IdempotencyKeyMismatchException(request, existing);
+        }
+        if (outcome instanceof InsertOutcome.Prior && reuse != null && reuse.kind() == ReusePolicy.Kind.REFUSE_WITHIN) {
+            throw new RunStartRefusedException(existing, existing.finishedAt().plus(reuse.window()));
+        }
+        notificationRules.reused(existing, request.principal(), now).ifPresent(store::insertNotification);
+        events.reused(existing);
+        return new StartOutcome.Reused(existing);
+    }
+
+    private static final Set<StatusBucket> SUCCEEDED = EnumSet.of(StatusBucket.SUCCEEDED);
+
+    /** @return the ended runs that answer a start under {@code reuse} at {@code now}, null for none */
+    static PriorLookup priorLookup(ReusePolicy reuse, Instant now) {
+        return switch (reuse.kind()) {
+            case ACTIVE_ONLY -> null;
+            case REUSE_SUCCEEDED_WITHIN -> new PriorLookup(now.minus(reuse.window()), SUCCEEDED);
+            case REFUSE_WITHIN -> new PriorLookup(now.minus(reuse.window()), PriorLookup.ENDED);
+            case RESTART_FAILED -> new PriorLookup(null, SUCCEEDED);
+        };
+    }
+
+    private RunFailure supersededBy(Run next) {
+        return new RunFailure(ReasonCode.RUN_SUPERSEDED, StoredText.sanitized(config.sanitizer(),
+                "Superseded by run " + next.id() + ", started for the same request."));
     }
 
     // ------------------------------------------------------------------ claims

@@ -52,9 +52,9 @@ public final class NotificationRules {
             return Optional.empty();
         }
         return Optional.of(build(run, requester.userId(), NotificationKind.REUSED,
-                label(run) + " already in progress",
-                "A " + label(run) + " run for the same request is already " + run.status().storageName()
-                        + "; you are following that run.", now));
+                run.isActive() ? label(run) + " already in progress" : label(run) + " already done",
+                "A " + label(run) + " run for the same request " + (run.isActive() ? "is already " : "already ended ")
+                        + run.status().storageName() + "; you are following that run.", now));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
  * Redacts passwords in command lines a failure message quotes: the flags of database and transfer
  * tools ({@code mysqldump -pS3cret}, {@code sqlcmd -P x}, {@code sshpass -p 'x'}, {@code redis-cli -a x},
  * {@code curl -u user:x}, {@code smbclient -U user%x}, {@code openssl -passin pass:x}), long flags and
- * PowerShell parameters named for a secret ({@code --password x}, {@code -ApiKey x}), and Oracle's
+ * PowerShell parameters named for a secret ({@code --password x}, {@code -ApiKey x}), user:password
+ * flags of any tool ({@code --auth u:x}), what {@code echo x |} pipes into a {@code --password-stdin},
+ * protocol commands a transcript quotes (Redis {@code AUTH x}, FTP {@code PASS x}, IMAP {@code LOGIN}),
+ * SQL that sets a password ({@code IDENTIFIED BY 'x'}), .pgpass lines, and Oracle's
  * {@code user/password@db} form (sqlplus, expdp, JDBC thin URLs).
  *
  * <p>A flag's meaning depends on its tool ({@code -p} is a port to psql and docker run, a password to
@@ -23,14 +27,43 @@ final class SanitizerCommands {
 
     /** How a tool takes its secret. */
     private record Tool(List<String> attached, List<String> separate, List<String> userPass, boolean oracle,
-            boolean needsLogin) {
+            Set<String> context) {
     }
 
-    private static final Tool MYSQL = new Tool(List.of("-p"), List.of(), List.of(), false, false);
-    private static final Tool SQLCMD = new Tool(List.of("-P"), List.of("-P"), List.of(), false, false);
-    private static final Tool SEPARATE_P = new Tool(List.of(), List.of("-p"), List.of(), false, false);
-    private static final Tool LOGIN_P = new Tool(List.of(), List.of("-p"), List.of(), false, true);
-    private static final Tool ORACLE = new Tool(List.of(), List.of(), List.of(), true, false);
+    // Words one of which must stand near a separate flag for it to count: "docker login -p", "gh secret set -b".
+    private static final Set<String> LOGIN_WORDS = Set.of("login", "add");
+
+    private static final Tool MYSQL = new Tool(List.of("-p"), List.of(), List.of(), false, Set.of());
+    private static final Tool SQLCMD = new Tool(List.of("-P"), List.of("-P"), List.of(), false, Set.of());
+    private static final Tool SEPARATE_P = new Tool(List.of(), List.of("-p"), List.of(), false, Set.of());
+    private static final Tool LOGIN_P = new Tool(List.of(), List.of("-p"), List.of(), false, LOGIN_WORDS);
+    private static final Tool ORACLE = new Tool(List.of(), List.of(), List.of(), true, Set.of());
+    // net-snmp's v3 authentication and privacy pass phrases
+    private static final Tool SNMP = new Tool(List.of(), List.of("-A", "-X"), List.of(), false, Set.of());
+    private static final Tool HTTPIE = new Tool(List.of(), List.of(), List.of("-a", "--auth"), false, Set.of());
+
+    // Long flags that take user:password in any tool: --user, --auth, --basic-auth, --proxy-user.
+    private static final Set<String> USER_PASS_FLAGS = Set.of("--user", "--auth", "--basic-auth", "--proxy-user",
+            "--creds", "--credentials", "--http-user", "--userpass");
+
+    // Tools whose --user is user:group, not user:password: docker run --user 1000:1000, --user app:app.
+    private static final Set<String> RUNTIME_USER_TOOLS = Set.of("docker", "podman", "nerdctl", "buildah", "kubectl");
+
+    // Flags that read the secret from standard input: what "echo x |" wrote into the pipe is it.
+    private static final Set<String> STDIN_SECRET_FLAGS = Set.of("--password-stdin", "--with-token",
+            "--token-stdin", "--secret-stdin", "--stdin", "--pass-stdin");
+
+    // SASL mechanisms after SMTP/IMAP AUTH; anything else after Redis' AUTH is the password.
+    private static final Set<String> AUTH_MECHANISMS = Set.of("PLAIN", "LOGIN", "XOAUTH2", "XOAUTH", "CRAM-MD5",
+            "DIGEST-MD5", "NTLM", "GSSAPI", "OAUTHBEARER", "EXTERNAL", "ANONYMOUS", "SCRAM-SHA-1", "SCRAM-SHA-256");
+
+    // SQL that sets a password: MySQL, MariaDB and Oracle's IDENTIFIED BY, with or without a plugin.
+    private static final Pattern IDENTIFIED_BY = Pattern.compile("(?i)\\bIDENTIFIED\\s{1,3}+(?:WITH\\s{1,3}+[\\w'\"]{1,64}+"
+            + "\\s{1,3}+)?(?:BY|AS)\\s{1,3}+(?:PASSWORD\\s{1,3}+)?(?:'([^']{1,256}+)'|\"([^\"]{1,256}+)\"|([^\\s;,)'\"]{1,256}+))");
+
+    // A .pgpass line, hostname:port:database:username:password, where the message is about one.
+    private static final Pattern PGPASS_LINE = Pattern.compile("(?<![\\w.:-])(?:[A-Za-z0-9][\\w-]{0,62}+(?:\\.[\\w-]{1,63}+){1,8}+"
+            + "|localhost|\\*):(?:[0-9]{1,5}+|\\*):[^:\\s]{1,64}+:[^:\\s]{1,64}+:(\\S{1,256}+)");
 
     private static final Map<String, Tool> TOOLS = Map.ofEntries(
             Map.entry("mysql", MYSQL), Map.entry("mysqldump", MYSQL), Map.entry("mysqladmin", MYSQL),
@@ -38,9 +71,9 @@ final class SanitizerCommands {
             Map.entry("mysqlshow", MYSQL), Map.entry("mysqlsh", MYSQL), Map.entry("mariadb", MYSQL),
             Map.entry("mariadb-dump", MYSQL), Map.entry("mariadb-admin", MYSQL), Map.entry("mydumper", MYSQL),
             Map.entry("myloader", MYSQL),
-            Map.entry("sshpass", new Tool(List.of("-p"), List.of("-p"), List.of(), false, false)),
+            Map.entry("sshpass", new Tool(List.of("-p"), List.of("-p"), List.of(), false, Set.of())),
             Map.entry("sqlcmd", SQLCMD), Map.entry("bcp", SQLCMD), Map.entry("osql", SQLCMD), Map.entry("isql", SQLCMD),
-            Map.entry("redis-cli", new Tool(List.of(), List.of("-a", "--pass", "--askpass"), List.of(), false, false)),
+            Map.entry("redis-cli", new Tool(List.of(), List.of("-a", "--pass", "--askpass"), List.of(), false, Set.of())),
             Map.entry("mongo", SEPARATE_P), Map.entry("mongosh", SEPARATE_P), Map.entry("mongodump", SEPARATE_P),
             Map.entry("mongorestore", SEPARATE_P), Map.entry("mongoexport", SEPARATE_P),
             Map.entry("mongoimport", SEPARATE_P), Map.entry("mongostat", SEPARATE_P), Map.entry("cqlsh", SEPARATE_P),
@@ -53,22 +86,29 @@ final class SanitizerCommands {
             Map.entry("ldapsearch", sep("-w")), Map.entry("ldapmodify", sep("-w")), Map.entry("ldapadd", sep("-w")),
             Map.entry("ldapdelete", sep("-w")), Map.entry("ldapwhoami", sep("-w")), Map.entry("ldappasswd", sep("-w", "-s")),
             Map.entry("zip", sep("-P")), Map.entry("unzip", sep("-P")), Map.entry("zipcloak", sep("-P")),
-            Map.entry("7z", new Tool(List.of("-p"), List.of(), List.of(), false, false)),
-            Map.entry("7za", new Tool(List.of("-p"), List.of(), List.of(), false, false)),
-            Map.entry("rar", new Tool(List.of("-p", "-hp"), List.of(), List.of(), false, false)),
-            Map.entry("unrar", new Tool(List.of("-p"), List.of(), List.of(), false, false)),
+            Map.entry("7z", new Tool(List.of("-p"), List.of(), List.of(), false, Set.of())),
+            Map.entry("7za", new Tool(List.of("-p"), List.of(), List.of(), false, Set.of())),
+            Map.entry("rar", new Tool(List.of("-p", "-hp"), List.of(), List.of(), false, Set.of())),
+            Map.entry("unrar", new Tool(List.of("-p"), List.of(), List.of(), false, Set.of())),
             Map.entry("ssh-keygen", sep("-P", "-N")),
             Map.entry("curl", new Tool(List.of(), List.of(), List.of("-u", "--user", "-U", "--proxy-user"), false,
-                    false)),
-            Map.entry("smbclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, false)),
-            Map.entry("rpcclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, false)),
+                    Set.of())),
+            Map.entry("smbclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, Set.of())),
+            Map.entry("rpcclient", new Tool(List.of(), List.of(), List.of("-U", "--user"), false, Set.of())),
             Map.entry("smbmap", sep("-p")), Map.entry("mount.cifs", sep("-p")),
             Map.entry("openssl", sep("-passin", "-passout", "-pass", "-password", "-k")),
             Map.entry("sqlplus", ORACLE), Map.entry("expdp", ORACLE), Map.entry("impdp", ORACLE),
             Map.entry("rman", ORACLE), Map.entry("sqlldr", ORACLE), Map.entry("dgmgrl", ORACLE),
             Map.entry("tkprof", ORACLE), Map.entry("sqlcl", ORACLE),
             Map.entry("wget", sep()), Map.entry("htpasswd", sep()), Map.entry("rabbitmqctl", sep()),
-            Map.entry("nuget", sep()), Map.entry("vault", sep()), Map.entry("net", sep()));
+            Map.entry("nuget", LOGIN_P), Map.entry("vault", sep()), Map.entry("net", sep()),
+            Map.entry("dotnet", LOGIN_P), Map.entry("ipmitool", sep("-P")), Map.entry("snmpwalk", SNMP),
+            Map.entry("snmpget", SNMP), Map.entry("snmpset", SNMP), Map.entry("snmpbulkwalk", SNMP),
+            Map.entry("snmpbulkget", SNMP), Map.entry("snmptable", SNMP), Map.entry("snmptrap", SNMP),
+            Map.entry("http", HTTPIE), Map.entry("https", HTTPIE), Map.entry("xh", HTTPIE), Map.entry("xhs", HTTPIE),
+            Map.entry("influx", sep("-t")), Map.entry("schtasks", sep("/RP", "/rp", "/P", "/p")),
+            Map.entry("lftp", new Tool(List.of(), List.of(), List.of("-u", "--user"), false, Set.of())),
+            Map.entry("gh", new Tool(List.of(), List.of("--body", "-b"), List.of(), false, Set.of("secret"))));
 
     /*
      * Oracle's user/password@connect: after "thin:" in a JDBC URL, or standing alone. What follows '@'
@@ -85,7 +125,7 @@ final class SanitizerCommands {
     private static final String QUOTED_ARG = "(?:\"[^\"]{0,256}+\"|'[^']{0,256}+'|[\\w.$]{1,64}+)";
     private static final Pattern CONNECT_CALL = Pattern.compile("(?i)\\b(?:new\\s{1,3}+PDO|new\\s{1,3}+mysqli|mysqli_connect"
             + "|mysql_connect|mysqli_real_connect|getConnection|pg_connect_params)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
-            + "\\s{0,3}+,\\s{0,3}+" + QUOTED_ARG + "\\s{0,3}+,\\s{0,3}+(\"[^\"]{1,256}+\"|'[^']{1,256}+')");
+            + "\\s{0,3}+,\\s{0,3}+" + QUOTED_ARG + "\\s{0,3}+,\\s{0,3}+(?:\"([^\"]{1,256}+)\"|'([^']{1,256}+)')");
 
     // sqlplus's first argument: user/password[@connect] [as sysdba]
     private static final Pattern ORACLE_LOGON = Pattern.compile("[A-Za-z][\\w$#]{0,29}+/[^/\\s]{1,128}+");
@@ -100,14 +140,61 @@ final class SanitizerCommands {
     }
 
     private static Tool sep(String... flags) {
-        return new Tool(List.of(), List.of(flags), List.of(), false, false);
+        return new Tool(List.of(), List.of(flags), List.of(), false, Set.of());
     }
 
     /** Applies the command-line rules to {@code s}. */
     static String redact(String s, SanitizerSettings settings) {
         String out = redactFlags(s, settings);
         out = redactConnectCalls(out);
+        out = redactIdentifiedBy(out);
+        out = redactPgpass(out);
         return redactOracle(out);
+    }
+
+    /** Redacts the password of {@code CREATE USER x IDENTIFIED BY 'y'} and its variants. */
+    private static String redactIdentifiedBy(String s) {
+        if (s.toLowerCase(Locale.ROOT).indexOf("identified") < 0) {
+            return s;
+        }
+        // unquoted, only a password-like word: "the fault was identified by the monitoring team" is prose
+        return redactGroup(s, IDENTIFIED_BY.matcher(s), m -> m.group(1) != null ? 1 : m.group(2) != null ? 2
+                : looksLikeSecretArgument(m.group(3)) ? 3 : 0);
+    }
+
+    /** Redacts the password field of .pgpass lines that a message about that file quotes. */
+    private static String redactPgpass(String s) {
+        if (s.toLowerCase(Locale.ROOT).indexOf("pgpass") < 0) {
+            return s;
+        }
+        return redactGroup(s, PGPASS_LINE.matcher(s), m -> 1);
+    }
+
+    /**
+     * Replaces, in every match, the group {@code group} picks (0: none), unless it is a placeholder or
+     * already redacted.
+     */
+    private static String redactGroup(String s, Matcher m, java.util.function.ToIntFunction<Matcher> group) {
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            int g = group.applyAsInt(m);
+            if (g == 0) {
+                continue; // the group chooser found nothing secret in this match
+            }
+            int start = m.start(g);
+            int end = m.end(g);
+            if (start < copied || SanitizerValues.isPlaceholder(s.subSequence(start, end))
+                    || s.startsWith(SanitizerRules.REDACTED, start)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, start).append(SanitizerRules.REDACTED);
+            copied = end;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     /**
@@ -121,22 +208,7 @@ final class SanitizerCommands {
                 || lower.contains("pg_connect"))) {
             return s;
         }
-        Matcher m = CONNECT_CALL.matcher(s);
-        StringBuilder out = null;
-        int copied = 0;
-        while (m.find()) {
-            int start = m.start(1) + 1;
-            int end = m.end(1) - 1;
-            if (end <= start || start < copied || SanitizerValues.isPlaceholder(s.subSequence(start, end))) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(s.length());
-            }
-            out.append(s, copied, start).append(SanitizerRules.REDACTED);
-            copied = end;
-        }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
+        return redactGroup(s, CONNECT_CALL.matcher(s), m -> m.group(1) != null ? 1 : 2);
     }
 
     private record Token(int start, int end) {
@@ -151,15 +223,35 @@ final class SanitizerCommands {
         int toolTokens = 0;
         List<String> positional = new ArrayList<>();
         boolean htpasswdBatch = false;
+        boolean userSent = false; // an FTP or POP3 transcript's USER command came first
+        Token echoed = null; // what "echo x" or "printf x" wrote, while the pipe it feeds lasts
+        boolean piped = false;
         for (int t = 0; t < tokens.size(); t++) {
             Token token = tokens.get(t);
             String raw = s.substring(token.start(), token.end());
             String text = unquote(raw);
             if (isSeparator(raw)) {
                 tool = null;
+                piped = raw.equals("|") && echoed != null;
+                if (!piped) {
+                    echoed = null;
+                }
                 continue;
             }
             String base = baseName(text);
+            if ((base.equals("echo") || base.equals("printf")) && t + 1 < tokens.size()) {
+                int arg = t + 1;
+                while (arg < tokens.size() - 1 && s.charAt(tokens.get(arg).start()) == '-'
+                        && tokens.get(arg).end() - tokens.get(arg).start() <= 3) {
+                    arg++; // echo -n, printf --
+                }
+                echoed = tokens.get(arg);
+                piped = false;
+            } else if (piped && STDIN_SECRET_FLAGS.contains(text)) {
+                addValue(s, echoed, spans, false);
+                echoed = null;
+                piped = false;
+            }
             Tool found = TOOLS.get(base);
             if (found != null) {
                 tool = found;
@@ -182,6 +274,35 @@ final class SanitizerCommands {
                     && (s.startsWith("PLAIN", next.start()) || s.startsWith("LOGIN", next.start()))) {
                 // SMTP: AUTH PLAIN <base64 of user and password>
                 addValue(s, tokens.get(t + 2), spans, false);
+            } else if (text.equals("AUTH") && next != null
+                    && !AUTH_MECHANISMS.contains(unquote(s.substring(next.start(), next.end())))) {
+                // Redis: AUTH password, AUTH user password (MONITOR quotes each: "AUTH" "x")
+                Token value = next;
+                String first = unquote(s.substring(next.start(), next.end()));
+                if (t + 2 < tokens.size() && SanitizerValues.isNameLike(first)) {
+                    value = tokens.get(t + 2);
+                }
+                if (looksLikeSecretArgument(unquote(s.substring(value.start(), value.end())))) {
+                    addValue(s, value, spans, false);
+                }
+            }
+            if (raw.equals("USER")) {
+                userSent = true;
+            }
+            if (raw.equals("PASS") && next != null && userSent
+                    && looksLikeSecretArgument(unquote(s.substring(next.start(), next.end())))) {
+                // FTP and POP3: USER name, then PASS password (a test runner's "PASS name" has no USER)
+                addValue(s, next, spans, false);
+            }
+            // --user x:y, --auth x:y, --basic-auth=x:y: any tool
+            if (isUserPassArgument(text, next) && !(tool != null && RUNTIME_USER_TOOLS.contains(toolName))) {
+                Token value = text.indexOf('=') > 0 ? new Token(token.start() + raw.indexOf('=') + 1, token.end()) : next;
+                String v = s.substring(value.start(), value.end());
+                int colon = v.indexOf(':');
+                String after = colon < 0 ? "" : unquote(v.substring(colon + 1));
+                if (colon > 0 && !after.isEmpty() && !after.chars().allMatch(Character::isDigit) && !v.contains("://")) {
+                    addSpan(s, value.start() + colon + 1, value.end() - (isQuoted(v) ? 1 : 0), spans);
+                }
             }
             if (base.equals("convertto-securestring") && next != null) {
                 // ConvertTo-SecureString 'P@ss' -AsPlainText -Force
@@ -194,6 +315,17 @@ final class SanitizerCommands {
                     addValue(s, next, spans, false);
                 }
             }
+            // Windows tools: /pass:x, /password:x, /pwd:x (cmdkey, wmic, net use /savecred ...)
+            int colon = text.indexOf(':');
+            if (text.startsWith("/") && colon > 2 && colon + 1 < text.length()
+                    && isWindowsPasswordFlag(text.substring(1, colon), settings)) {
+                int start = token.start() + raw.indexOf(':') + 1;
+                int end = token.end();
+                while (end > start && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '"')) {
+                    end--; // the message's own colon after the command, or the argument's closing quote
+                }
+                addSpan(s, s.charAt(start) == '"' ? start + 1 : start, end, spans);
+            }
             if (tool == null) {
                 continue;
             }
@@ -201,7 +333,7 @@ final class SanitizerCommands {
                 tool = null;
                 continue;
             }
-            if (text.equals("login") || text.equals("add")) {
+            if (tool.context().contains(text)) {
                 login = true;
             }
             if (tool.oracle() && toolTokens <= 4 && ORACLE_LOGON.matcher(text).matches()) {
@@ -222,8 +354,14 @@ final class SanitizerCommands {
                     addSpan(s, start, token.end(), spans);
                 }
             }
-            if (tool.separate().contains(text) && next != null && (!tool.needsLogin() || login || hasLogin(s, tokens, t))) {
+            boolean inContext = tool.context().isEmpty() || login || hasContext(s, tokens, t, tool.context());
+            if (tool.separate().contains(text) && next != null && inContext) {
                 addValue(s, next, spans, toolName.equals("openssl"));
+            }
+            int eq = text.indexOf('=');
+            if (eq > 1 && tool.separate().contains(text.substring(0, eq)) && inContext) {
+                // -p="x", --body=x
+                addValue(s, new Token(token.start() + raw.indexOf('=') + 1, token.end()), spans, false);
             }
             boolean attachedUser = toolName.equals("curl") && text.startsWith("-u") && text.length() > 2
                     && !text.startsWith("--");
@@ -233,6 +371,8 @@ final class SanitizerCommands {
                 int sep = v.indexOf(':');
                 if (toolName.equals("smbclient") || toolName.equals("rpcclient")) {
                     sep = v.indexOf('%');
+                } else if (toolName.equals("lftp")) {
+                    sep = v.indexOf(','); // lftp -u user,password
                 }
                 if (sep >= 0) {
                     addSpan(s, value.start() + sep + 1, value.end() - (isQuoted(v) ? 1 : 0), spans);
@@ -249,6 +389,30 @@ final class SanitizerCommands {
             }
         }
         return apply(s, spans);
+    }
+
+    /** A Windows switch is letters only ("/pass:", "/password:"), so "/oauth/token:exchange" is a path. */
+    private static boolean isWindowsPasswordFlag(String flag, SanitizerSettings settings) {
+        return flag.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+                && (SanitizerKeys.strength(flag, settings) == Strength.STRONG || flag.equalsIgnoreCase("pass"));
+    }
+
+    /** True for a user:password flag at a token ("--auth", or "--auth=" with its value attached). */
+    private static boolean isUserPassArgument(String text, Token next) {
+        int eq = text.indexOf('=');
+        String flag = eq > 0 ? text.substring(0, eq) : text;
+        return USER_PASS_FLAGS.contains(flag) && (eq > 0 || next != null);
+    }
+
+    /** An argument that can be a password: not a word of prose, a path, a placeholder or a variable. */
+    private static boolean looksLikeSecretArgument(String v) {
+        if (v.isEmpty() || SanitizerValues.isPlaceholder(v) || SanitizerValues.isProseWord(v)
+                || SanitizerValues.isPathLike(v) || v.indexOf('/') >= 0 || v.startsWith("$")) {
+            return false;
+        }
+        boolean letter = v.chars().anyMatch(Character::isLetter);
+        boolean other = v.chars().anyMatch(c -> Character.isDigit(c) || "!@#$%^&*+=~?_-".indexOf(c) >= 0);
+        return v.length() >= 6 && letter && other || SanitizerValues.looksLikeCredential(v);
     }
 
     /** Flags named for a secret that take no value: --password-stdin, --ask-pass, --no-password. */
@@ -273,15 +437,18 @@ final class SanitizerCommands {
             // net use \\server\share password /user:domain\name
             case "net" -> count >= 3 && positional.get(0).equalsIgnoreCase("use") && !text.startsWith("\\\\")
                     && !text.startsWith("/") && !(text.length() == 2 && text.charAt(1) == ':' || text.equals("*"))
-                    && positional.get(count - 2).startsWith("\\\\");
+                    && positional.get(count - 2).startsWith("\\\\")
+                    // net user name password [/add]
+                    || count == 3 && positional.get(0).equalsIgnoreCase("user") && !text.startsWith("/")
+                    && !text.equals("*");
             default -> false;
         };
     }
 
-    private static boolean hasLogin(String s, List<Token> tokens, int flagIndex) {
+    private static boolean hasContext(String s, List<Token> tokens, int flagIndex, Set<String> words) {
         for (int i = Math.max(0, flagIndex - 8); i < Math.min(tokens.size(), flagIndex + 8); i++) {
             String text = s.substring(tokens.get(i).start(), tokens.get(i).end());
-            if (text.equals("login") || text.equals("add")) {
+            if (words.contains(text)) {
                 return true;
             }
         }

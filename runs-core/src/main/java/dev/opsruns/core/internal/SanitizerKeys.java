@@ -48,9 +48,13 @@ final class SanitizerKeys {
     // Also ordinary words ("duplicate key: email", "auth: required"); after a colon they need a credential-like value.
     private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas");
 
+    // Names that hold a topic or an id to one service and a key to another: a broker's routing key is
+    // "orders.created", PagerDuty's is a 32-hex integration key. Only a value of a key's shape counts.
+    private static final Set<String> KEY_SHAPED_NAMES = Set.of("routingkey", "integrationkey");
+
     // Last words of compound names that make them a secret's name: MYSQL_PWD, DB_PASS, redis.pw, user_pin.
     private static final Set<String> STRONG_LAST_WORDS = Set.of("pwd", "pass", "pw", "pin", "session", "sid",
-            "passwd", "pword");
+            "passwd", "pword", "pat");
     // ... or probably one: DATADOG_APP_KEY, basic_auth (weak: the value decides).
     private static final Set<String> WEAK_LAST_WORDS = Set.of("key", "auth", "sig");
 
@@ -178,6 +182,22 @@ final class SanitizerKeys {
             }
         }
         return false;
+    }
+
+    /**
+     * True for names of passwords proper ("password", "DB_PWD", "passphrase", "Passwort"), whose values
+     * are chosen by people and may hold spaces; tokens and keys are generated and do not.
+     */
+    static boolean isPasswordName(String name) {
+        String key = normalize(name);
+        return key.contains("pass") || key.endsWith("pwd") || key.equals("pw") || key.endsWith("pw")
+                || key.contains("wort") || key.contains("senha") || key.contains("contrase") || key.contains("пароль")
+                || key.contains("密码");
+    }
+
+    /** True for names whose value is a secret only when it has a generated key's shape ({@link #KEY_SHAPED_NAMES}). */
+    static boolean isKeyShapedName(String name) {
+        return name.length() <= 32 && KEY_SHAPED_NAMES.contains(normalize(name));
     }
 
     /** True for the authorization header names, whose values start with a scheme worth keeping. */

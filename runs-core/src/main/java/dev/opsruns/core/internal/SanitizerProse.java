@@ -39,9 +39,18 @@ final class SanitizerProse {
 
     // Second words that make a name of two words: "API key", "access token", "client secret".
     private static final Set<String> SECOND_WORDS = Set.of("key", "token", "secret", "password", "passphrase",
-            "credential", "credentials", "code", "pin");
+            "credential", "credentials", "code", "pin", "phrase");
+
+    // Words between "password for" and the linking word that say whose it is: "for the backup user is".
+    private static final int MAX_OWNER_WORDS = 4;
 
     private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E(";
+
+    // Auxiliaries between a name and its linking word: "password has been set to x".
+    private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
+
+    // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
+    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code");
 
     private static final int MAX_STEPS = 6;
 
@@ -79,7 +88,8 @@ final class SanitizerProse {
             boolean passwordFamily = false;
             boolean standsAlone = wordStart == 0 || Character.isWhitespace(s.charAt(wordStart - 1))
                     || "\"'`([{<,;".indexOf(s.charAt(wordStart - 1)) >= 0;
-            if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64) {
+            if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64
+                    && !word.endsWith(".")) {
                 strength = keywordStrength(word, settings);
                 nameEnd = wordEnd;
                 passwordFamily = isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings);
@@ -100,16 +110,38 @@ final class SanitizerProse {
                     }
                 }
             }
-            if (strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
-                int[] span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn, lower);
-                if (span != null && span[0] >= copied) {
-                    if (out == null) {
-                        out = new StringBuilder(n);
-                    }
-                    out.append(s, copied, span[0]).append(SanitizerRules.REDACTED);
-                    copied = span[1];
-                    i = Math.max(i, span[1]);
+            if (lower.equals("pass") && nameEnd == wordEnd && s.regionMatches(true, skipSpaces(s, wordEnd), "phrase", 0, 6)) {
+                // "Enter PEM pass phrase:"
+                nameEnd = wordEndAt(s, skipSpaces(s, wordEnd));
+                strength = Strength.STRONG;
+                passwordFamily = true;
+            }
+            int[] span = null;
+            if (strength == Strength.NONE && standsAlone && SanitizerKeys.isKeyShapedName(word) && wordEnd < n) {
+                // "invalid for routing_key 3245c153...": the key's shape, not the name, says it is one
+                int value = skipSpaces(s, wordEnd);
+                int valueEnd = trimEnd(s, value, tokenEnd(s, value), ".,;:)");
+                if (value > wordEnd && SanitizerValues.isHexKey(s.subSequence(value, valueEnd))) {
+                    span = new int[] {value, valueEnd};
                 }
+            }
+            boolean numeric = NUMERIC_NAMES.contains(lower);
+            if (span == null && (lower.equals("pass") || numeric) && nameEnd == wordEnd && nameEnd < n) {
+                // Verbs and nouns far more often than names ("pass the test", "pin 4 of the header"):
+                // only a value of the shape they name is taken.
+                span = guardedValue(s, wordEnd, numeric);
+            }
+            if (span == null && !((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd)
+                    && strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
+                span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn, lower, settings);
+            }
+            if (span != null && span[0] >= copied) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(s, copied, span[0]).append(SanitizerRules.REDACTED);
+                copied = span[1];
+                i = Math.max(i, span[1]);
             }
             previousWordEnd = wordEnd;
         }
@@ -124,12 +156,55 @@ final class SanitizerProse {
         }
         String key = SanitizerKeys.normalize(word);
         if (key.contains("cookie") || key.contains("session") || key.contains("signature") || key.equals("sig")
-                || key.equals("otp") || key.equals("sas") || key.equals("pass") || key.equals("auth")
-                || key.equals("authorization") || key.equals("pin") || key.equals("bearer") || key.equals("sid")) {
+                || key.equals("otp") || key.equals("sas") || key.equals("auth")
+                || key.equals("authorization") || key.equals("bearer") || key.equals("sid")) {
             // "pass" and "auth" read as verbs and nouns far more often than as names in sentences
             return Strength.NONE;
         }
         return strength;
+    }
+
+    /**
+     * The value after "pass" or "PIN" when it has the shape those words name in a message: a password
+     * with a symbol ("pass Mail!er2024z") or a strong credential after "pass", four to eight digits
+     * after "PIN".
+     */
+    private static int[] guardedValue(String s, int from, boolean pin) {
+        int pos = skipSpaces(s, from);
+        if (pos < s.length() && s.charAt(pos) == ':') {
+            pos = skipSpaces(s, pos + 1);
+        }
+        int valueEnd = trimEnd(s, pos, tokenEnd(s, pos), ".,;:?)]}");
+        if (valueEnd <= pos) {
+            return null;
+        }
+        CharSequence value = s.subSequence(pos, valueEnd);
+        if (pin) {
+            int length = value.length();
+            if (length < 4 || length > 12 || !value.chars().allMatch(Character::isDigit)) {
+                return null;
+            }
+            // a conference passcode comes in groups: "7741 9902#"
+            int groupEnd = valueEnd;
+            for (int group = 0; group < 3; group++) {
+                int next = skipSpaces(s, groupEnd);
+                int digitsEnd = next;
+                while (digitsEnd < s.length() && Character.isDigit(s.charAt(digitsEnd)) && digitsEnd - next < 12) {
+                    digitsEnd++;
+                }
+                if (next == groupEnd || digitsEnd - next < 3 || digitsEnd < s.length()
+                        && !Character.isWhitespace(s.charAt(digitsEnd)) && ".,;#)".indexOf(s.charAt(digitsEnd)) < 0) {
+                    break;
+                }
+                groupEnd = digitsEnd;
+            }
+            return new int[] {pos, groupEnd};
+        }
+        boolean symbol = value.chars().anyMatch(c -> "!@#$%^&*+=~?".indexOf(c) >= 0);
+        // "PASS test_login_42" is a test runner's line: a long generated value or a password's symbols only
+        boolean secret = symbol && looksLikeShortPassword(value) && !isEmail(value)
+                || value.length() >= 20 && SanitizerValues.looksStronglyLikeCredential(value, false);
+        return secret ? new int[] {pos, valueEnd} : null;
     }
 
     private static boolean isPasswordFamily(String lowerWord) {
@@ -143,17 +218,20 @@ final class SanitizerProse {
      * after "with", "using" and the like, which says a value follows.
      */
     private static int[] valueAfter(String s, int from, Strength strength, boolean passwordFamily, boolean ledIn,
-            String name) {
+            String name, SanitizerSettings settings) {
         int n = s.length();
         int pos = skipSpaces(s, from);
         boolean connector = false;
         boolean needConnector = false;
+        boolean ownerColon = false;
         for (int step = 0; step < MAX_STEPS && pos < n; step++) {
             int end = tokenEnd(s, pos);
             String token = s.substring(pos, end);
             String bare = stripTrailing(token, ":").toLowerCase(Locale.ROOT);
             if (token.equals(":") || token.equals("=") || token.equals("：")) {
                 connector = true;
+            } else if (AUXILIARIES.contains(bare) && !connector) {
+                // "has been": the linking word comes next
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
                 connector = true;
                 if (bare.equals("to") || bare.equals("as") || bare.equals("set") || bare.equals("changed")
@@ -161,16 +239,37 @@ final class SanitizerProse {
                     // "set to", "changed to": still linking
                 }
             } else if (USER_INTRODUCERS.contains(bare) && !connector && !needConnector) {
-                // "password for user 'bob' is ...": skip the user, then a linking word must follow
+                // "password for user 'bob' is ...", "passphrase for key '/home/x/.ssh/id' is ...", "for
+                // the new cluster is: ...": skip whose it is, then a linking word must follow
                 int next = skipSpaces(s, end);
-                int nextEnd = tokenEnd(s, next);
-                String noun = s.substring(next, nextEnd).toLowerCase(Locale.ROOT);
-                if (USER_NOUNS.contains(noun)) {
-                    next = skipSpaces(s, nextEnd);
-                    nextEnd = tokenEnd(s, next);
-                }
                 needConnector = true;
-                pos = skipSpaces(s, nextEnd);
+                for (int owner = 0; owner < MAX_OWNER_WORDS && next < n; owner++) {
+                    int nextEnd = tokenEnd(s, next);
+                    String word = s.substring(next, nextEnd);
+                    String bareWord = stripTrailing(word, ":").toLowerCase(Locale.ROOT);
+                    if (owner > 0 && CONNECTORS.contains(bareWord) && !bareWord.equals("of") && !bareWord.equals("to")) {
+                        break; // the linking word: the loop above takes it
+                    }
+                    if (owner > 0 && (LEAD_INS.contains(bareWord) || USER_INTRODUCERS.contains(bareWord)
+                            || SanitizerKeys.isSensitive(stripTrailing(word, ":"), settings))) {
+                        break; // the sentence went on ("token for request-id x with Authorization: ...")
+                    }
+                    next = skipSpaces(s, nextEnd);
+                    if (word.length() > 1 && word.endsWith(":")) {
+                        // "new password for alice@acme.io: x", but "token for user x: invalid_grant"
+                        connector = true;
+                        ownerColon = true;
+                        break;
+                    }
+                }
+                pos = next;
+                continue;
+            } else if (step == 0 && isOrdinal(token)) {
+                // "Unseal Key 3: ...", "key #2 ...": a number says which one
+                if (token.endsWith(":")) {
+                    connector = true;
+                }
+                pos = skipSpaces(s, end);
                 continue;
             } else {
                 break;
@@ -204,14 +303,30 @@ final class SanitizerProse {
             return redact ? new int[] {pos + 1, close} : null;
         }
         int end = tokenEnd(s, pos);
-        int valueEnd = end;
-        while (valueEnd > pos && ".,;:!?)]}".indexOf(s.charAt(valueEnd - 1)) >= 0) {
-            valueEnd--;
-        }
+        int valueEnd = trimEnd(s, pos, end, ".,;:!?)]}");
         if (valueEnd <= pos) {
             return null;
         }
         CharSequence value = s.subSequence(pos, valueEnd);
+        int slash = skipSpaces(s, end);
+        if (valueEnd == end && slash < n && s.charAt(slash) == '/' && slash > end) {
+            // "credentials admin / Adm1n!Pass#7": a user name, then the password after the slash
+            int second = skipSpaces(s, slash + 1);
+            int secondEnd = trimEnd(s, second, tokenEnd(s, second), ".,;)");
+            CharSequence password = s.subSequence(second, secondEnd);
+            boolean secret = second > slash + 1 && secondEnd > second && SanitizerValues.isNameLike(value)
+                    && (looksLikeShortPassword(password) || SanitizerValues.looksLikeCredential(password))
+                    && !SanitizerValues.isPathLike(password) && !isUrl(password);
+            if (secret) {
+                return new int[] {second, secondEnd};
+            }
+        }
+        if (SanitizerKeys.isSensitive(value.toString(), settings) && SanitizerValues.isIdentifier(value)) {
+            return null; // another name starts: "credentials for ops: password \"x\"" is taken from there
+        }
+        if (ownerColon && !(looksLikeShortPassword(value) || SanitizerValues.looksLikeCredential(value))) {
+            return null; // "token for user x: invalid_grant" gives the error after the colon
+        }
         if (SanitizerValues.isProseWord(value) && strength == Strength.STRONG && passwordFamily) {
             return labelledLater(s, end);
         }
@@ -227,6 +342,7 @@ final class SanitizerProse {
         if ((connector || ledIn) && !weak) {
             // "the password is X": anything but the sentence going on
             redact = !(SanitizerValues.isIdentifier(value) && isAlphabetic(value) && nextIsWord(s, end))
+                    && !isAdverb(value)
                     && !SanitizerValues.isPathLike(value) && !isUrl(value) && !isEmail(value)
                     && !SanitizerValues.isErrorCode(value) && !SanitizerValues.isGuid(value);
         } else {
@@ -273,6 +389,21 @@ final class SanitizerProse {
         return null;
     }
 
+    /** "3", "3:", "#2": which of several keys. */
+    private static boolean isOrdinal(String token) {
+        String t = stripTrailing(token, ":");
+        if (t.startsWith("#")) {
+            t = t.substring(1);
+        }
+        return !t.isEmpty() && t.length() <= 2 && t.chars().allMatch(Character::isDigit);
+    }
+
+    /** "successfully", "automatically": how it was changed, not what to. */
+    private static boolean isAdverb(CharSequence value) {
+        String v = value.toString();
+        return v.length() > 4 && v.endsWith("ly") && isLowerAlphabetic(value);
+    }
+
     private static boolean isLowerAlphabetic(CharSequence value) {
         return value.chars().allMatch(c -> c >= 'a' && c <= 'z');
     }
@@ -280,7 +411,8 @@ final class SanitizerProse {
     /** "hunter2", "S3cret!": six or more characters mixing letters with digits or symbols. */
     private static boolean looksLikeShortPassword(CharSequence value) {
         if (value.length() < 6 || value.length() > 128 || SanitizerValues.isVersion(value)
-                || SanitizerValues.isErrorCode(value) || SanitizerValues.isPathLike(value) || isUrl(value)) {
+                || SanitizerValues.isErrorCode(value) || SanitizerValues.isPathLike(value) || isUrl(value)
+                || SanitizerValues.isHexCode(value)) {
             return false;
         }
         boolean letter = false;
@@ -337,6 +469,15 @@ final class SanitizerProse {
             }
         }
         return -1;
+    }
+
+    /** {@code end} moved back over trailing {@code chars}, not before {@code start}. */
+    private static int trimEnd(String s, int start, int end, String chars) {
+        int e = end;
+        while (e > start && chars.indexOf(s.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return e;
     }
 
     private static int tokenEnd(String s, int pos) {

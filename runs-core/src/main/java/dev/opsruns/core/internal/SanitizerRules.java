@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * URL user-info and webhook URLs, bare authorization schemes and HTTP Digest responses, secrets in
  * prose ({@link SanitizerProse}) and command lines ({@link SanitizerCommands}). The well-known token
  * formats of {@link SanitizerTokenFormats} run first, right after private keys. A secret value is replaced by
- * {@value #REDACTED}; its name is kept so the message still says what was wrong.
+ * {@value #REDACTED}; its name is kept so the message still says what was wrong. Each cookie of a
+ * Cookie or Set-Cookie header has its value redacted, while its name and Set-Cookie's attributes stay;
+ * a password (unlike a token) may hold spaces, and its value runs on to where its field ends.
  *
  * <p>The passes expect the bounded window the sanitizer cuts (a few KiB of one cleaned line). Each is
  * either a hand-written scan or a loop over a pattern whose quantifiers are bounded or possessive, and
@@ -27,8 +29,9 @@ final class SanitizerRules {
     /** What a private key block, header to footer, is replaced with. */
     static final String REDACTED_PRIVATE_KEY = "[REDACTED private key]";
 
+    // Private key blocks, and OpenVPN's static key, which is as secret and says "key" in mixed case.
     private static final Pattern PEM_PRIVATE_KEY_HEADER =
-            Pattern.compile("-----BEGIN[ A-Z0-9_-]{0,64}PRIVATE KEY(?: BLOCK)?-----");
+            Pattern.compile("-----BEGIN(?:[ A-Z0-9_-]{0,64}PRIVATE KEY(?: BLOCK)?| OpenVPN Static key V[0-9])-----");
 
     private static final Pattern XML_OPEN_TAG = Pattern.compile("<([A-Za-z_][\\w.:\\-]{0,63}+)(?:\\s[^<>]{0,512}+)?>");
 
@@ -242,7 +245,22 @@ final class SanitizerRules {
                 continue;
             }
             String name = m.name(s);
+            if (isSourceFileName(name) && m.separator().equals(":") && m.end() < s.length()
+                    && Character.isDigit(s.charAt(m.end()))) {
+                continue; // a stack frame's "TokenFilter.java:57" is a file and a line
+            }
             Strength strength = strengthOf(s, m.nameStart(), name, settings);
+            if (strength != Strength.NONE && isCookieHeader(name) && m.end() >= copied) {
+                int[] extent = cookieExtent(s, m);
+                if (extent != null) {
+                    for (int[] value : cookieValues(s, extent[0], extent[1])) {
+                        out.append(s, copied, value[0]).append(REDACTED);
+                        copied = value[1];
+                    }
+                    from = Math.max(from, extent[1]);
+                }
+                continue;
+            }
             int[] span;
             if (strength == Strength.NONE) {
                 span = neutralValueSpan(s, m, name);
@@ -278,7 +296,8 @@ final class SanitizerRules {
         if (at >= 3 && (s.regionMatches(true, at - 3, "%3F", 0, 3) || s.startsWith("%26", at - 3))) {
             return true; // a query parameter of a URL nested, encoded, in another
         }
-        return before != '/' && !Character.isLetterOrDigit(before);
+        // "Cmdk3y!Pw: ..." is the end of a password, not a name "Pw"
+        return before != '/' && !Character.isLetterOrDigit(before) && "!^*~".indexOf(before) < 0;
     }
 
     /** A flag's name loses its "-D" or "-P" ("-Dpwd=", "-Pnexus.pass="), so both forms are looked at. */
@@ -308,11 +327,89 @@ final class SanitizerRules {
                     || value.chars().allMatch(Character::isDigit);
             return value.length() >= 10 && !codeLike ? new int[] {start, end} : null;
         }
+        if (SanitizerKeys.isKeyShapedName(name)) {
+            int end = openQuote == null ? plainEnd(s, start, true) : closingQuote(s, start, openQuote);
+            return SanitizerValues.isHexKey(s.subSequence(start, end)) ? new int[] {start, end} : null;
+        }
         if (openQuote == null || isDiagnosticName(name)) {
             return null;
         }
         int end = closingQuote(s, start, openQuote);
         return SanitizerValues.isHighEntropyBlob(s.subSequence(start, end)) ? new int[] {start, end} : null;
+    }
+
+    private static final Set<String> SOURCE_EXTENSIONS = Set.of("java", "kt", "kts", "scala", "groovy", "clj", "py",
+            "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "rb", "cs", "vb", "fs", "php", "c", "cc", "cpp", "cxx", "h",
+            "hpp", "rs", "swift", "m", "mm", "dart", "ex", "exs", "erl", "lua", "pl", "pm", "sh", "ps1", "sql");
+
+    /** True for "TokenFilter.java", "auth_token.py": a source file, whose ":57" is a line number. */
+    private static boolean isSourceFileName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && SOURCE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** True for the headers that carry cookies: Cookie, Set-Cookie, cookie in a JSON dump. */
+    private static boolean isCookieHeader(String name) {
+        String key = SanitizerKeys.normalize(name);
+        return key.equals("cookie") || key.equals("setcookie") || key.equals("cookies") || key.equals("cookie2")
+                || key.equals("setcookie2");
+    }
+
+    /** Where a cookie header's value starts and ends: inside its quotes, or the cookie list unquoted. */
+    private static int[] cookieExtent(String s, SanitizerPairs.Pair m) {
+        int start = m.end();
+        if (start >= s.length()) {
+            return null;
+        }
+        if (m.openQuote() != null) {
+            return new int[] {start, closingQuote(s, start, m.openQuote())};
+        }
+        return new int[] {start, cookieEnd(s, start)};
+    }
+
+    // Set-Cookie attributes: about the cookie, not its value, and what a reader needs to diagnose it.
+    private static final Set<String> COOKIE_ATTRIBUTES = Set.of("path", "domain", "expires", "maxage", "samesite",
+            "version", "priority", "comment", "commenturl", "port", "secure", "httponly", "partitioned");
+
+    /**
+     * The values of the cookies in {@code s[start, end)}, "name=value" joined by ';': each is a session
+     * or a token as far as anyone can tell, so each is redacted while its name and Set-Cookie's
+     * attributes (Path, Expires, HttpOnly, SameSite) stay. A bare value without a name is redacted whole.
+     */
+    private static java.util.List<int[]> cookieValues(String s, int start, int end) {
+        java.util.List<int[]> values = new java.util.ArrayList<>();
+        int i = start;
+        while (i < end) {
+            while (i < end && (s.charAt(i) == ' ' || s.charAt(i) == ';')) {
+                i++;
+            }
+            int segmentEnd = i;
+            while (segmentEnd < end && s.charAt(segmentEnd) != ';') {
+                segmentEnd++;
+            }
+            if (segmentEnd == i) {
+                break;
+            }
+            int eq = s.indexOf('=', i);
+            if (eq < 0 || eq >= segmentEnd) {
+                String word = s.substring(i, segmentEnd).strip();
+                if (!COOKIE_ATTRIBUTES.contains(SanitizerKeys.normalize(word)) && !nonValue(s, i, segmentEnd)) {
+                    values.add(new int[] {i, segmentEnd});
+                }
+            } else {
+                String attribute = SanitizerKeys.normalize(s.substring(i, eq));
+                int valueEnd = segmentEnd;
+                while (valueEnd > eq + 1 && s.charAt(valueEnd - 1) == ' ') {
+                    valueEnd--;
+                }
+                if (!COOKIE_ATTRIBUTES.contains(attribute) && !nonValue(s, eq + 1, valueEnd)
+                        && !s.startsWith(REDACTED, eq + 1)) {
+                    values.add(new int[] {eq + 1, valueEnd});
+                }
+            }
+            i = segmentEnd + 1;
+        }
+        return values;
     }
 
     /** True when the name at {@code nameStart} is a query parameter: after '?', '&', '#' or their encodings. */
@@ -354,7 +451,8 @@ final class SanitizerRules {
         }
         boolean authorization = SanitizerKeys.isAuthorizationHeader(name);
         if (openQuote != null) {
-            int end = closingQuote(s, start, openQuote);
+            int end = openQuote.length() == 1 && inConnectionString(s, m.nameStart())
+                    ? closingDoubledQuote(s, start, openQuote.charAt(0)) : closingQuote(s, start, openQuote);
             int from = authorization ? afterScheme(s, start, end) : start;
             if (nonValue(s, from, end)) {
                 return null;
@@ -374,6 +472,11 @@ final class SanitizerRules {
         if (first == '{') {
             return bracedValue(s, start);
         }
+        if ((first == 'N' || first == 'E') && start + 1 < s.length() && s.charAt(start + 1) == '\'') {
+            // SQL's national and escape strings: PASSWORD = N'x', PASSWORD E'x'
+            int end = closingQuote(s, start + 2, "'");
+            return nonValue(s, start + 2, end) ? null : new int[] {start + 2, end};
+        }
         if (first == '[' && !s.startsWith(REDACTED, start)) {
             // Nested arrays have their own pairs, which this loop reaches next.
             return null;
@@ -385,14 +488,27 @@ final class SanitizerRules {
             if (start > m.end() && s.regionMatches(true, m.end(), "Digest", 0, 6)) {
                 return null; // its parameters are handled by redactDigestResponses
             }
+            if (start > m.end() && startsQuotedParameter(s, start)) {
+                return null; // Token token="...", OAuth oauth_token="...": the loop reaches each parameter
+            }
             end = plainEnd(s, start, false);
         } else if (lower.contains("cookie")) {
             end = cookieEnd(s, start);
-        } else if (connectionStringValue(s, m.nameStart(), start)) {
-            // Connection string values run to the next ';' and may contain spaces.
+        } else if (connectionStringValue(s, m.nameStart(), start, separator)) {
+            // Connection string values run to the next ';' and may contain spaces; without a ';' to end
+            // it ("...;PASSWORD=x: Wrong user name or password"), the value is one word.
             end = endAtAny(s, start, ";\"'");
+            if ((end == s.length() || s.charAt(end) != ';') && hasWhitespace(s, start, end)) {
+                end = plainEnd(s, start, false);
+            }
         } else {
+            int quote = shellQuoteBefore(s, m.nameStart());
+            int close = quote < 0 ? -1 : indexOfWithin(s, s.charAt(quote), start, 256);
             end = plainEnd(s, start, true);
+            if (close > end && separator.equals("=")) {
+                // "-Dgpg.passphrase=a pass phrase": a shell argument quoted around name and value
+                return nonValue(s, start, close) ? null : new int[] {start, close};
+            }
             CharSequence value = s.subSequence(start, end);
             if (end - start > 1 && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '=')
                     && SanitizerKeys.isSensitive(value.subSequence(0, value.length() - 1).toString(), settings)) {
@@ -413,9 +529,18 @@ final class SanitizerRules {
                 return null;
             }
             if (colon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value)
-                    || isLowerWord(value) && nextIsLowerWord(s, end))) {
-                // "password: must be at least 12 characters", "token: expired"
+                    || isLowerWord(value) && nextIsLowerWord(s, end) || isUpperWord(value) && nextIsText(s, end))) {
+                // "password: must be at least 12 characters", "token: expired", "token: HTTP 401"
                 return null;
+            }
+            if (end < s.length() && s.charAt(end) == ',' && startsPair(s, start)) {
+                // Stripe-Signature: t=1716000000,v1=<hmac>: the value is a list of parameters
+                end = parameterListEnd(s, end);
+            }
+            if (SanitizerKeys.isPasswordName(name) && end < s.length() && s.charAt(end) == ' '
+                    && s.charAt(end - 1) != ':') {
+                // "password=my pass w0rd!, maxPoolSize=10": a password may hold spaces
+                end = passwordWithSpacesEnd(s, start, end, separator.equals("=") && isEnvName(name));
             }
             if (SanitizerValues.isPathLike(value) && (lower.contains("file") || lower.contains("key")
                     || lower.contains("cert") || lower.contains("pem") || lower.contains("pfx") || lower.contains("dir")
@@ -424,6 +549,108 @@ final class SanitizerRules {
             }
         }
         return nonValue(s, start, end) ? null : new int[] {start, end};
+    }
+
+    /** "HTTP", "TLS", "DNS": a protocol or code word; with more text after it, the sentence goes on. */
+    private static boolean isUpperWord(CharSequence value) {
+        return value.length() >= 2 && value.length() <= 8 && value.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean nextIsText(String s, int end) {
+        return end + 1 < s.length() && s.charAt(end) == ' ' && Character.isLetterOrDigit(s.charAt(end + 1));
+    }
+
+    private static boolean hasWhitespace(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The quote that opens a shell argument just before a name and its dashes ("-D..., '--x...), or -1. */
+    private static int shellQuoteBefore(String s, int nameStart) {
+        int i = nameStart - 1;
+        while (i >= 0 && nameStart - i <= 2 && s.charAt(i) == '-') {
+            i--;
+        }
+        return i >= 0 && (s.charAt(i) == '"' || s.charAt(i) == '\'') && (i == 0 || s.charAt(i - 1) == ' ') ? i : -1;
+    }
+
+    /** True when {@code name="} starts at {@code i}: a parameter of an authorization scheme. */
+    private static boolean startsQuotedParameter(String s, int i) {
+        int j = i;
+        while (j < s.length() && j - i <= 32 && (isAsciiLetter(s.charAt(j)) || s.charAt(j) == '_')) {
+            j++;
+        }
+        return j > i && j + 1 < s.length() && s.charAt(j) == '=' && s.charAt(j + 1) == '"';
+    }
+
+    /** End of ",k=v,k=v" parameters that continue a value at {@code end}, at most a few hundred characters. */
+    private static int parameterListEnd(String s, int end) {
+        int e = end;
+        int limit = Math.min(s.length(), end + 512);
+        while (e < limit && s.charAt(e) == ',' && startsPair(s, e + 1)) {
+            int next = e + 1;
+            while (next < limit && !Character.isWhitespace(s.charAt(next)) && s.charAt(next) != ',') {
+                next++;
+            }
+            e = next;
+        }
+        return e;
+    }
+
+    /** Most words a password with spaces is taken to run over after its first. */
+    private static final int MAX_PASSWORD_WORDS = 5;
+
+    /**
+     * Where a password that may hold spaces ends, given its first word ends at {@code end}: the words
+     * after it are taken when they run to where a field ends (", next=", a closing bracket, the end of
+     * the text) without anything that reads as the message going on (a flag, another pair, a quote, a
+     * path or URL, a label, a word of prose). An environment assignment ({@code DB_PASSWORD=...}) runs
+     * to the end of its line as a dotenv file reads it, prose and all, unless a command follows it.
+     * Otherwise the first word alone.
+     */
+    private static int passwordWithSpacesEnd(String s, int start, int end, boolean env) {
+        int n = s.length();
+        int i = end;
+        for (int words = 0; words < MAX_PASSWORD_WORDS && i < n && s.charAt(i) == ' '; words++) {
+            int wordStart = i + 1;
+            int wordEnd = wordStart;
+            while (wordEnd < n && !Character.isWhitespace(s.charAt(wordEnd)) && wordEnd - start <= 128) {
+                wordEnd++;
+            }
+            if (wordEnd == wordStart) {
+                return end;
+            }
+            String word = s.substring(wordStart, wordEnd);
+            char first = word.charAt(0);
+            if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
+                    || SanitizerValues.isPathLike(word) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
+                    || word.indexOf('=') >= 0 || word.startsWith(REDACTED)) {
+                return end;
+            }
+            char last = word.charAt(word.length() - 1);
+            if ((last == ',' || last == ';') && wordEnd + 1 < n && s.charAt(wordEnd) == ' ' && startsPair(s, wordEnd + 1)) {
+                return wordEnd - 1;
+            }
+            if ((last == ')' || last == '}' || last == ']') && (wordEnd == n || s.charAt(wordEnd) == ' '
+                    || s.charAt(wordEnd) == ',')) {
+                return wordEnd - 1;
+            }
+            if (wordEnd == n) {
+                return wordEnd;
+            }
+            i = wordEnd;
+        }
+        return end;
+    }
+
+    /** True for an environment variable's name: DB_PASSWORD, MYSQL_PWD. */
+    private static boolean isEnvName(String name) {
+        return name.length() >= 2 && Character.isUpperCase(name.charAt(0))
+                && name.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_');
     }
 
     /** A word of letters only ("unexpected", "Signed", "Jwt"): with a lower-case word after it, prose. */
@@ -514,6 +741,23 @@ final class SanitizerRules {
     }
 
     /**
+     * Index of the quote closing a connection string value, where a doubled quote stands for one
+     * ({@code Password="a""b"}); the end of the text when it never closes.
+     */
+    private static int closingDoubledQuote(String s, int start, char quote) {
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) == quote) {
+                if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /**
      * End of an unquoted value. Whitespace, quotes and angle brackets end it; punctuation that also
      * occurs inside passwords ({@code , ; ) ] } &}) ends it only where a sentence or the next pair
      * goes on, so "p@ss,w0rd" is redacted whole while "password=x, user=y" keeps "user=y".
@@ -551,6 +795,17 @@ final class SanitizerRules {
             j++;
         }
         return j > i && j < n && (s.charAt(j) == '=' || s.charAt(j) == ':') && Character.isLetter(s.charAt(i));
+    }
+
+    /** Index of {@code c} in the {@code limit} characters from {@code start}, or -1. */
+    private static int indexOfWithin(String s, char c, int start, int limit) {
+        int end = Math.min(s.length(), start + limit);
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int endAtAny(String s, int start, String delimiters) {
@@ -641,9 +896,12 @@ final class SanitizerRules {
      * first pair whose value runs to a ';' that starts the next pair ("Password=a b c;Server=..."); one
      * after a ';' ending a path ("/home;jsessionid=...") is not.
      */
-    private static boolean connectionStringValue(String s, int nameStart, int valueStart) {
+    private static boolean connectionStringValue(String s, int nameStart, int valueStart, String separator) {
         if (inConnectionString(s, nameStart)) {
             return true;
+        }
+        if (!separator.equals("=")) {
+            return false; // "API token: Invalid API Token (code 1000); X=y" is a sentence, not a segment
         }
         int limit = Math.min(s.length(), valueStart + 128);
         for (int i = valueStart; i < limit; i++) {
@@ -706,6 +964,12 @@ final class SanitizerRules {
             } else {
                 int next = s.indexOf('<', start);
                 end = next < 0 ? s.length() : next;
+                // "<password>x</password>", or one cut off at the end; "expected 'Bearer <token>')" is
+                // a placeholder in a sentence
+                boolean closed = next >= 0 && s.startsWith("</", next);
+                if (!closed && (next >= 0 || hasWhitespace(s, start, end) || !hasLetterOrDigit(s, start, end))) {
+                    continue;
+                }
             }
             if (nonValue(s, start, end) || start < copied) {
                 continue;
@@ -949,6 +1213,15 @@ final class SanitizerRules {
             from = Math.max(from, at);
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    private static boolean hasLetterOrDigit(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAsciiLetter(char c) {

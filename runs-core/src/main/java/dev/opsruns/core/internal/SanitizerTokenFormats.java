@@ -71,12 +71,13 @@ final class SanitizerTokenFormats {
             format("Azure AD client secret", "q~", "(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}+"),
             format("Azure storage or Cosmos DB key", "==", "(?<![A-Za-z0-9+/=-])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])"),
             // Microsoft's identifiable keys carry a fixed signature near their end.
+            format("Azure DevOps personal access token", "azdo", "\\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}\\b"),
             format("Azure identifiable key", "azfu|apim|azse|acdb|+asb|+aeh|+arm|+ast|azca",
                     "\\b[A-Za-z0-9+/]{32,80}(?:AzFu|APIM|AzSe|ACDb|\\+ASb|\\+AEh|\\+ARm|\\+ASt|AzCa)"
                     + "[A-Za-z0-9+/]{4,10}+={0,2}"),
             format("Alibaba / Tencent / Yandex key", "ltai|akid|aqvn|yc|t1.", "\\b(?:LTAI[A-Za-z0-9]{12,30}+|AKID[A-Za-z0-9]{32}|AQVN[A-Za-z0-9_-]{35,38}+"
                     + "|YC[A-Za-z0-9_-]{38}|t1\\.[A-Za-z0-9_-]{20,}+\\.[A-Za-z0-9_-]{80,90}+)\\b"),
-            format("DigitalOcean token", "do", "\\bdo[opr]_v1_[a-f0-9]{64}\\b"),
+            format("DigitalOcean token", "do", "\\bdo[opr]_v1_[a-f0-9]{64}\\b|\\bDO[0-9]{2}[A-Z0-9]{16}\\b"),
             format("Heroku / Fly.io / Netlify / Render token", "hrku-|fo1_|fm1|fm2_|nfp_|rnd_", "\\b(?:HRKU-[A-Za-z0-9_-]{30,80}+|fo1_[A-Za-z0-9_-]{30,60}+"
                     + "|fm[12][ar]?_[A-Za-z0-9+/]{60,}+={0,3}|nfp_[A-Za-z0-9]{30,50}+|rnd_[A-Za-z0-9]{24,40}+)"),
             format("Cloudflare origin CA key", "v1.0-", "\\bv1\\.0-[a-f0-9]{24}-[a-f0-9]{100,160}+"),
@@ -121,12 +122,18 @@ final class SanitizerTokenFormats {
             // JWTs: header and payload are base64url JSON ("eyJ" is '{"'); the signature may be cut off.
             format("JWT", "eyj", "\\beyJ[A-Za-z0-9_-]{4,4096}+\\.[A-Za-z0-9_-]{2,16384}+(?:\\.[A-Za-z0-9_-]{0,4096}+){0,3}"),
             // password hashes: crackable offline, so as good as the password
+            format("PostgreSQL password verifier", "md5|scram-sha-256$", "\\bmd5[0-9a-f]{32}\\b"
+                    + "|\\bSCRAM-SHA-256\\$[0-9]{1,7}:[A-Za-z0-9+/=]{8,64}+\\$[A-Za-z0-9+/=]{20,64}+:[A-Za-z0-9+/=]{20,64}+"),
             format("crypt(3) password hash", "$", "\\$(?:2[abxy]?\\$[0-9]{2}\\$[./A-Za-z0-9]{53}"
                     + "|(?:1|5|6|y|argon2(?:id|i|d)|scrypt|pbkdf2[\\w-]{0,12})\\$[^\\s$]{1,64}+\\$[./A-Za-z0-9$=,+]{16,200}+)"));
 
     // The id alone, or the id followed within a few separators by its 40-character secret key.
     private static final Pattern AWS_KEY = Pattern.compile("\\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b"
             + "(?:([\\s:;,|/=\"']{1,6})[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]))?");
+
+    // A Twilio account SID and, within a few separators, its 32-hex auth token: Client("AC...", "...").
+    private static final Pattern TWILIO_PAIR = Pattern.compile("\\bAC[0-9a-f]{32}\\b([\\s:;,|/=\"'()]{1,6}+)[0-9a-f]{32}"
+            + "(?![A-Za-z0-9])");
 
     private SanitizerTokenFormats() {
     }
@@ -136,6 +143,9 @@ final class SanitizerTokenFormats {
         String out = AWS_KEY.matcher(s).replaceAll(m -> m.group(1) == null
                 ? Matcher.quoteReplacement(marker)
                 : Matcher.quoteReplacement(marker + m.group(1) + marker));
+        if (out.contains("AC")) {
+            out = TWILIO_PAIR.matcher(out).replaceAll(m -> Matcher.quoteReplacement(marker + m.group(1) + marker));
+        }
         // A format matches within one run of token characters, so only long runs are searched, and
         // only with the formats whose keyword the run holds.
         StringBuilder result = null;

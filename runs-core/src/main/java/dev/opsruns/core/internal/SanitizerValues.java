@@ -213,6 +213,41 @@ final class SanitizerValues {
         return entropy / Math.log(2) >= 4.2;
     }
 
+    /** True for a generated hex key of 32 to 64 lower-case digits and letters: PagerDuty, Datadog, Honeycomb. */
+    static boolean isHexKey(CharSequence value) {
+        int n = value.length();
+        if (n < 32 || n > 64) {
+            return false;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 'a' && c <= 'f') {
+                letter = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else {
+                return false;
+            }
+        }
+        return letter && digit;
+    }
+
+    /** True for a hexadecimal status code such as an HRESULT: {@code 0x8007052E}, {@code 0xC000006D}. */
+    static boolean isHexCode(CharSequence value) {
+        int n = value.length();
+        if (n < 4 || n > 18 || value.charAt(0) != '0' || (value.charAt(1) != 'x' && value.charAt(1) != 'X')) {
+            return false;
+        }
+        for (int i = 2; i < n; i++) {
+            if (Character.digit(value.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True for {@code 3fa85f64-5717-4562-b3fc-2c963f66afa6}, with or without braces. */
     static boolean isGuid(CharSequence value) {
         int n = value.length();

@@ -4,10 +4,12 @@ import dev.opsruns.core.ItemFailure;
 import dev.opsruns.core.Notification;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunFailure;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunStoreException;
 import dev.opsruns.core.RunStoreUnavailableException;
+import dev.opsruns.core.RunTypeStatistics;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import java.time.Instant;
@@ -59,7 +61,62 @@ public interface RunStore {
      *     key (nothing written); or {@link InsertOutcome.Contended} when the insert lost to a run that
      *     ended before it could be read (nothing written; the engine retries)
      */
-    InsertOutcome insertUnlessActive(Run run, Notification queued);
+    default InsertOutcome insertUnlessActive(Run run, Notification queued) {
+        return insertUnlessActive(run, queued, null);
+    }
+
+    /**
+     * {@link #insertUnlessActive(Run, Notification)}, and when the insert succeeded, in the same atomic
+     * step, a look for the most recent ended run of the same tenant and key that {@code prior} counts:
+     * when there is one, the insert is undone. Looking <em>after</em> the insert succeeded is what
+     * makes it race-free: the insert can only succeed once any earlier run of the key has stopped being
+     * active, so the look (READ COMMITTED is enough) sees that run's end.
+     *
+     * @param run the new run, {@code pending}, exactly as it must be stored
+     * @param queued the notification to store in the same atomic step, or null for none
+     * @param prior which ended runs answer the start instead, or null for none (then this is
+     *     {@link #insertUnlessActive(Run, Notification)})
+     * @return {@link InsertOutcome.Inserted}, {@link InsertOutcome.Active}, {@link InsertOutcome.Prior}
+     *     (nothing written) or {@link InsertOutcome.Contended}
+     */
+    InsertOutcome insertUnlessActive(Run run, Notification queued, PriorLookup prior);
+
+    /**
+     * Starts {@code run} even when an active run holds its key: in one atomic step, ends the active run
+     * by {@code RunEnd.abort(activeId, supersededBecause, run.createdAt())}, as {@link #end} would (with
+     * the notification {@code ended} returns for it), and stores the new run and {@code queued}. When
+     * no run is active it is {@link #insertUnlessActive(Run, Notification, PriorLookup)}. Concurrent
+     * replacements in any process must leave one active run, and end each replaced run exactly once.
+     *
+     * @param run the new run, {@code pending}, exactly as it must be stored
+     * @param queued its notification, or null
+     * @param prior which ended runs answer the start when none is active, or null
+     * @param supersededBecause the failure to end the active run with
+     * @param ended maps the replaced run as ended to its notification, if any
+     * @return {@link InsertOutcome.Superseded}, or what {@link #insertUnlessActive(Run, Notification,
+     *     PriorLookup)} returns when no run was active; {@link InsertOutcome.Contended} when another start
+     *     took the key in between (nothing written; the engine retries)
+     */
+    InsertOutcome replaceActive(Run run, Notification queued, PriorLookup prior, RunFailure supersededBecause,
+            Function<Run, Optional<Notification>> ended);
+
+    /**
+     * Several {@link #insertUnlessActive(Run, Notification)} calls at once, with as few round trips as
+     * the store allows; each element is atomic on its own (the batch as a whole need not be). The runs'
+     * (tenant, key) pairs are distinct. This default makes one call per run.
+     *
+     * @param runs the new runs, with their notifications (null for none) in {@code queued} at the same index
+     * @param queued the notifications, the same size as {@code runs}
+     * @return one outcome per run, in order: {@link InsertOutcome.Inserted}, {@link InsertOutcome.Active}
+     *     or {@link InsertOutcome.Contended}
+     */
+    default List<InsertOutcome> insertAllUnlessActive(List<Run> runs, List<Notification> queued) {
+        List<InsertOutcome> outcomes = new java.util.ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            outcomes.add(insertUnlessActive(runs.get(i), queued.get(i)));
+        }
+        return outcomes;
+    }
 
     /**
      * Stores one notification (the engine's "reused" notice, which belongs to no transition).
@@ -245,6 +302,24 @@ public interface RunStore {
      * @return its detail without related links, or empty when no such run exists in the tenant
      */
     Optional<StoredDetail> detail(TenantId tenantId, RunId runId);
+
+    /**
+     * Aggregates what {@link dev.opsruns.core.RunTypeStatistics} reports, per run type, over the query's
+     * window: runs created in it; runs ended in it by bucket; the continuous 50th and 95th percentiles
+     * and the maximum of start-to-end durations of runs ended in it that had started, and of
+     * creation-to-start latencies of runs started in it (linear interpolation between the nearest ranks,
+     * as SQL's {@code PERCENTILE_CONT}, over microseconds, rounded to the microsecond); the failure reason
+     * codes of runs ended in the {@code FAILED} bucket with their counts; and, per slot of the window by
+     * end time, runs ended by bucket and the 95th percentile of their durations.
+     *
+     * <p>The engine orders the result, keeps the most frequent reason codes and fills the slots without
+     * ended runs: a store may return only the slots that have some, in any order, and every reason code.
+     * Run types without anything in the window are left out.
+     *
+     * @param query the tenant, filters and window
+     * @return per run type that has anything in the window
+     */
+    List<RunTypeStatistics> statistics(StatisticsQuery query);
 
     // ------------------------------------------------------------------ maintenance
 

@@ -71,4 +71,12 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
      * @return how many runs it deleted
      */
     int purgeBatch(Handle handle, Instant cutoff, int limit);
+
+    /**
+     * @param rows how many runs, at least one
+     * @return a statement inserting {@link Sql#insertRuns} rows and skipping those whose key an active
+     *     run holds, returning the ids inserted; empty when the database has no such statement (then
+     *     runs are inserted one by one)
+     */
+    java.util.Optional<String> insertRunsUnlessActive(int rows);
 }

@@ -6,18 +6,22 @@ import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
 import dev.opsruns.core.RunCounts;
+import dev.opsruns.core.RunFailure;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunType;
+import dev.opsruns.core.RunTypeStatistics;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.spi.ClaimTerms;
 import dev.opsruns.core.spi.HeartbeatCutoffs;
 import dev.opsruns.core.spi.InsertOutcome;
 import dev.opsruns.core.spi.PagePosition;
+import dev.opsruns.core.spi.PriorLookup;
 import dev.opsruns.core.spi.RunEnd;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StaleCandidate;
+import dev.opsruns.core.spi.StatisticsQuery;
 import dev.opsruns.core.spi.StoredClaim;
 import dev.opsruns.core.spi.StoredDetail;
 import dev.opsruns.jdbi.DatabaseVendor;
@@ -64,25 +68,168 @@ public final class JdbiRunStore implements RunStore {
     // ------------------------------------------------------------------ starting
 
     @Override
-    public InsertOutcome insertUnlessActive(Run run, Notification queued) {
+    public InsertOutcome insertUnlessActive(Run run, Notification queued, PriorLookup prior) {
         // The reuse path is this one read: no insert that the unique index would refuse, no transaction.
         Optional<Run> active = db.read("find the active run", (h, d) -> selectActive(h, d, run));
         if (active.isPresent()) {
             return new InsertOutcome.Active(active.get());
         }
         NewRun newRun = new NewRun(run, queued);
-        JdbiStore.Work<Boolean> insert = (h, d) -> d.insertUnlessActive(h, newRun);
-        boolean inserted = db.dialect().insertIsOneStatement()
-                ? db.writeOneStatement("start a run", insert)
-                : db.inTransaction("start a run", insert);
-        if (inserted) {
-            return InsertOutcome.INSERTED;
+        InsertOutcome done;
+        if (prior == null) {
+            JdbiStore.Work<Boolean> insert = (h, d) -> d.insertUnlessActive(h, newRun);
+            boolean inserted = db.dialect().insertIsOneStatement()
+                    ? db.writeOneStatement("start a run", insert)
+                    : db.inTransaction("start a run", insert);
+            done = inserted ? InsertOutcome.INSERTED : null;
+        } else {
+            done = db.inTransaction("start a run", (h, d) -> insertOrPrior(h, d, newRun, prior));
         }
-        // Lost the race to the unique index. This read starts after the insert waited for the winner to
-        // commit, so it sees the winner (READ COMMITTED) unless the winner has ended since.
+        return done != null ? done : activeAfterLostInsert(run);
+    }
+
+    /**
+     * Lost the race to the unique index. This read starts after the insert waited for the winner to
+     * commit, so it sees the winner (READ COMMITTED) unless the winner has ended since.
+     */
+    private InsertOutcome activeAfterLostInsert(Run run) {
         return db.read("find the active run", (h, d) -> selectActive(h, d, run))
                 .<InsertOutcome>map(InsertOutcome.Active::new)
                 .orElse(InsertOutcome.CONTENDED);
+    }
+
+    /**
+     * Inside a transaction: inserts, then looks for the prior run the lookup counts and undoes the
+     * insert when there is one. The look comes after the insert on purpose: the insert succeeds only
+     * once every earlier run of the key has stopped being active and committed that, so the look's
+     * statement snapshot (READ COMMITTED) includes its end.
+     *
+     * @return Inserted, Prior (rolled back), or null when the insert lost to an active run
+     */
+    private static InsertOutcome insertOrPrior(Handle h, Dialect d, NewRun newRun, PriorLookup prior)
+            throws SQLException {
+        if (!d.insertUnlessActive(h, newRun)) {
+            return null;
+        }
+        if (prior != null) {
+            Optional<Run> found = selectPrior(h, newRun.run(), prior);
+            if (found.isPresent()) {
+                h.getConnection().rollback();
+                return new InsertOutcome.Prior(found.get());
+            }
+        }
+        return InsertOutcome.INSERTED;
+    }
+
+    private static Optional<Run> selectPrior(Handle h, Run run, PriorLookup prior) {
+        List<StatusBucket> buckets = new ArrayList<>();
+        for (StatusBucket b : StatusBucket.values()) { // in a fixed order: one statement text per set
+            if (prior.buckets().contains(b)) {
+                buckets.add(b);
+            }
+        }
+        Query q = h.createQuery(Sql.selectPriorRun(buckets.size(), prior.endedAtOrAfter() != null))
+                .bind("tenant", run.tenantId().value())
+                .bind("key", run.idempotencyKey().value());
+        for (int i = 0; i < buckets.size(); i++) {
+            q.bind("bucket" + i, buckets.get(i).apiName());
+        }
+        if (prior.endedAtOrAfter() != null) {
+            q.bind("cutoff", Binds.instant(prior.endedAtOrAfter()));
+        }
+        return q.map(RunRows.INSTANCE).findOne();
+    }
+
+    @Override
+    public InsertOutcome replaceActive(Run run, Notification queued, PriorLookup prior, RunFailure supersededBecause,
+            Function<Run, Optional<Notification>> ended) {
+        NewRun newRun = new NewRun(run, queued);
+        InsertOutcome done = db.inTransaction("replace a run", (h, d) -> {
+            // the lock makes racing replacers queue on the active row: each replaces whoever is active
+            // when its turn comes, so every replaced run ends once
+            Optional<Run> active = h.createQuery(Sql.selectActiveRunForUpdate(d))
+                    .bind("tenant", run.tenantId().value())
+                    .bind("key", run.idempotencyKey().value())
+                    .map(RunRows.INSTANCE)
+                    .findOne();
+            if (active.isEmpty()) {
+                InsertOutcome o = insertOrPrior(h, d, newRun, prior);
+                return o != null ? o : InsertOutcome.CONTENDED;
+            }
+            // the store's one end path, as an abort; a run that ended since the lock was taken is not ended twice
+            Optional<Run> superseded = endIn(h, d, RunEnd.abort(active.get().id(), supersededBecause, run.createdAt()),
+                    ended);
+            if (superseded.isEmpty() || !d.insertUnlessActive(h, newRun)) {
+                h.getConnection().rollback(); // another start took the key in between: nothing of this one stays
+                return InsertOutcome.CONTENDED;
+            }
+            return new InsertOutcome.Superseded(superseded.get());
+        });
+        return done;
+    }
+
+    /**
+     * On PostgreSQL: one multi-row {@code INSERT ... ON CONFLICT DO NOTHING RETURNING id} and one JDBC
+     * batch of the notifications, in one transaction, then one read of the active runs holding the keys
+     * that were skipped. Rows go in (tenant, key) order, so two racing batches take the keys' index
+     * locks in the same order and cannot deadlock. Elsewhere, one insert per run.
+     */
+    @Override
+    public List<InsertOutcome> insertAllUnlessActive(List<Run> runs, List<Notification> queued) {
+        if (db.dialect().insertRunsUnlessActive(1).isEmpty()) {
+            return RunStore.super.insertAllUnlessActive(runs, queued);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing((Integer i) -> runs.get(i).tenantId().value())
+                .thenComparing(i -> runs.get(i).idempotencyKey().value()));
+        Set<UUID> inserted = db.inTransaction("start runs", (h, d) -> {
+            Query insert = h.createQuery(d.insertRunsUnlessActive(order.size()).orElseThrow());
+            for (int row = 0; row < order.size(); row++) {
+                new NewRun(runs.get(order.get(row)), null).bindRun(insert, Integer.toString(row));
+            }
+            Set<UUID> ids = new java.util.HashSet<>(insert.map((rs, ctx) -> Binds.uuid(rs, "id")).list());
+            org.jdbi.v3.core.statement.PreparedBatch notes = h.prepareBatch(Sql.INSERT_NOTIFICATION);
+            boolean any = false;
+            for (int i : order) {
+                if (queued.get(i) != null && ids.contains(runs.get(i).id().value())) {
+                    NewRun.bindNotification(notes, queued.get(i)).add();
+                    any = true;
+                }
+            }
+            if (any) {
+                notes.execute();
+            }
+            return ids;
+        });
+        InsertOutcome[] outcomes = new InsertOutcome[runs.size()];
+        List<Run> skipped = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (inserted.contains(runs.get(i).id().value())) {
+                outcomes[i] = InsertOutcome.INSERTED;
+            } else {
+                skipped.add(runs.get(i));
+            }
+        }
+        if (!skipped.isEmpty()) {
+            Map<String, Run> holders = new java.util.HashMap<>();
+            db.read("find the active runs", (h, d) -> {
+                Query q = h.createQuery(Sql.selectActiveRuns(skipped.size()));
+                for (int i = 0; i < skipped.size(); i++) {
+                    q.bind("tenant" + i, skipped.get(i).tenantId().value()).bind("key" + i, skipped.get(i).idempotencyKey().value());
+                }
+                return q.map(RunRows.INSTANCE).list();
+            }).forEach(r -> holders.put(r.tenantId().value() + "/" + r.idempotencyKey().value(), r));
+            for (int i = 0; i < runs.size(); i++) {
+                if (outcomes[i] == null) {
+                    Run holder = holders.get(runs.get(i).tenantId().value() + "/" + runs.get(i).idempotencyKey().value());
+                    outcomes[i] = holder != null ? new InsertOutcome.Active(holder) : InsertOutcome.CONTENDED;
+                }
+            }
+        }
+        return List.of(outcomes);
     }
 
     private static Optional<Run> selectActive(Handle h, Dialect d, Run run) {
@@ -234,11 +381,14 @@ public final class JdbiRunStore implements RunStore {
 
     @Override
     public Optional<Run> end(RunEnd end, Function<Run, Optional<Notification>> notification) {
-        return db.inTransaction("end a run", (h, d) -> {
-            Optional<Run> ended = endStatement(h, d, end).map(RunRows.INSTANCE).findOne();
-            ended.flatMap(notification).ifPresent(n -> insertNotification(h, n));
-            return ended;
-        });
+        return db.inTransaction("end a run", (h, d) -> endIn(h, d, end, notification));
+    }
+
+    /** {@link #end} inside the caller's transaction. */
+    private static Optional<Run> endIn(Handle h, Dialect d, RunEnd end, Function<Run, Optional<Notification>> notification) {
+        Optional<Run> ended = endStatement(h, d, end).map(RunRows.INSTANCE).findOne();
+        ended.flatMap(notification).ifPresent(n -> insertNotification(h, n));
+        return ended;
     }
 
     private static Query endStatement(Handle h, Dialect d, RunEnd end) {
@@ -286,6 +436,11 @@ public final class JdbiRunStore implements RunStore {
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return counts;
         });
+    }
+
+    @Override
+    public List<RunTypeStatistics> statistics(StatisticsQuery query) {
+        return db.read("read run statistics", (h, d) -> new StatisticsSql(query, d.vendor()).read(h));
     }
 
     @Override

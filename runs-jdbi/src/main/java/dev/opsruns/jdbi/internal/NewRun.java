@@ -16,19 +16,24 @@ record NewRun(Run run, Notification notification) {
 
     /** Binds the parameters of {@link Sql#insertRun}. */
     <S extends SqlStatement<S>> S bindRun(S statement) {
+        return bindRun(statement, "");
+    }
+
+    /** Binds the parameters of row {@code suffix} of {@link Sql#insertRuns}: each name ends in the suffix. */
+    <S extends SqlStatement<S>> S bindRun(S statement, String suffix) {
         Initiator initiator = run.initiator();
         // Initiator is sealed to User and System; Java 17 cannot switch over it exhaustively yet
         String kind = initiator instanceof Initiator.User ? RunRows.USER : RunRows.SYSTEM;
         return statement
-                .bind("id", Binds.uuid(run.id().value()))
-                .bind("tenant", run.tenantId().value())
-                .bind("run_type", run.runType().value())
-                .bind("key", run.idempotencyKey().value())
-                .bind("initiator_kind", kind)
-                .bind("initiator_id", initiator.id())
-                .bind("initiator_name", initiator.displayName())
-                .bind("context", run.context().toJson())
-                .bind("created_at", Binds.instant(run.createdAt()));
+                .bind("id" + suffix, Binds.uuid(run.id().value()))
+                .bind("tenant" + suffix, run.tenantId().value())
+                .bind("run_type" + suffix, run.runType().value())
+                .bind("key" + suffix, run.idempotencyKey().value())
+                .bind("initiator_kind" + suffix, kind)
+                .bind("initiator_id" + suffix, initiator.id())
+                .bind("initiator_name" + suffix, initiator.displayName())
+                .bind("context" + suffix, run.context().toJson())
+                .bind("created_at" + suffix, Binds.instant(run.createdAt()));
     }
 
     /** Binds {@link Sql#NOTIFICATION_VALUES} to {@code n}. */

@@ -88,4 +88,10 @@ final class PostgresDialect implements Dialect {
                 .bind("limit", limit)
                 .execute();
     }
+
+    @Override
+    public java.util.Optional<String> insertRunsUnlessActive(int rows) {
+        return java.util.Optional.of(Sql.insertRuns(this, rows) + " ON CONFLICT (tenant_id, idempotency_key) WHERE "
+                + ACTIVE + " DO NOTHING RETURNING id");
+    }
 }

@@ -184,4 +184,67 @@ final class Sql {
         return "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE tenant_id = :tenant AND "
                 + dialect.activeRunCondition();
     }
+
+    /**
+     * @param dialect the dialect
+     * @return {@link #selectActiveRun}, locking the row until the transaction ends
+     */
+    static String selectActiveRunForUpdate(Dialect dialect) {
+        return selectActiveRun(dialect) + " FOR UPDATE";
+    }
+
+    /**
+     * The most recent ended run of {@code :tenant} with key {@code :key} in the buckets
+     * {@code :bucket0..n}, ended at or after {@code :cutoff} when {@code withCutoff}
+     * (opsruns_runs_prior_ix answers it).
+     *
+     * @param buckets how many bucket parameters
+     * @param withCutoff true when {@code :cutoff} bounds the end
+     * @return the query
+     */
+    static String selectPriorRun(int buckets, boolean withCutoff) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < buckets; i++) {
+            in.append(i == 0 ? ":bucket0" : ", :bucket" + i);
+        }
+        return "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE tenant_id = :tenant AND idempotency_key = :key"
+                + " AND finished_at IS NOT NULL" + (withCutoff ? " AND finished_at >= :cutoff" : "")
+                + " AND bucket IN (" + in + ") ORDER BY finished_at DESC, id DESC LIMIT 1";
+    }
+
+    /**
+     * A multi-row insert of new pending runs: row {@code i} takes the parameters of {@link #insertRun}
+     * with the suffix {@code i}.
+     *
+     * @param dialect the dialect
+     * @param rows how many rows, at least one
+     * @return the insert, without a conflict clause
+     */
+    static String insertRuns(Dialect dialect, int rows) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO opsruns_runs (id, tenant_id, run_type, status, idempotency_key, initiator_kind,
+                                          initiator_id, initiator_name, context, created_at)
+                VALUES """);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :tenant").append(i)
+                    .append(", :run_type").append(i).append(", 'pending', :key").append(i)
+                    .append(", :initiator_kind").append(i).append(", :initiator_id").append(i)
+                    .append(", :initiator_name").append(i).append(", ").append(dialect.jsonValue(":context" + i))
+                    .append(", :created_at").append(i).append(')');
+        }
+        return sql.toString();
+    }
+
+    /**
+     * @param pairs how many (tenant, key) pairs, at least one
+     * @return the active runs holding any of the pairs {@code (:tenant<i>, :key<i>)}
+     */
+    static String selectActiveRuns(int pairs) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < pairs; i++) {
+            in.append(i == 0 ? "" : ", ").append("(:tenant").append(i).append(", :key").append(i).append(')');
+        }
+        return "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE (tenant_id, idempotency_key) IN (" + in
+                + ") AND status IN ('pending', 'running')";
+    }
 }

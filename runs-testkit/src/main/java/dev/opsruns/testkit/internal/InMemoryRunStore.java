@@ -5,18 +5,22 @@ import dev.opsruns.core.ItemFailure;
 import dev.opsruns.core.Notification;
 import dev.opsruns.core.ProgressDelta;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunFailure;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunStatus;
+import dev.opsruns.core.RunTypeStatistics;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.spi.ClaimTerms;
 import dev.opsruns.core.spi.HeartbeatCutoffs;
 import dev.opsruns.core.spi.InsertOutcome;
 import dev.opsruns.core.spi.PagePosition;
+import dev.opsruns.core.spi.PriorLookup;
 import dev.opsruns.core.spi.RunEnd;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StaleCandidate;
+import dev.opsruns.core.spi.StatisticsQuery;
 import dev.opsruns.core.spi.StoredClaim;
 import dev.opsruns.core.spi.StoredDetail;
 import java.time.Instant;
@@ -79,20 +83,53 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
-    public InsertOutcome insertUnlessActive(Run run, Notification queued) {
+    public InsertOutcome insertUnlessActive(Run run, Notification queued, PriorLookup prior) {
         return locked(() -> {
-            ActiveKey key = new ActiveKey(run.tenantId(), run.idempotencyKey());
-            RunId holder = active.get(key);
+            RunId holder = active.get(new ActiveKey(run.tenantId(), run.idempotencyKey()));
             if (holder != null) {
                 return new InsertOutcome.Active(runs.get(holder).run);
             }
-            runs.put(run.id(), new Entry(run));
-            active.put(key, run.id());
-            if (queued != null) {
-                notifications.put(queued.id(), queued);
-            }
-            return InsertOutcome.INSERTED;
+            return insertOrPrior(run, queued, prior);
         });
+    }
+
+    @Override
+    public InsertOutcome replaceActive(Run run, Notification queued, PriorLookup prior, RunFailure supersededBecause,
+            Function<Run, Optional<Notification>> ended) {
+        return locked(() -> {
+            RunId holder = active.get(new ActiveKey(run.tenantId(), run.idempotencyKey()));
+            if (holder == null) {
+                return insertOrPrior(run, queued, prior);
+            }
+            // the lock is reentrant: the same end path as any abort, then the insert, both under one hold
+            Run superseded = end(RunEnd.abort(holder, supersededBecause, run.createdAt()), ended)
+                    .orElseThrow(() -> new IllegalStateException("the active run " + holder + " did not end"));
+            insert(run, queued);
+            return new InsertOutcome.Superseded(superseded);
+        });
+    }
+
+    /** Under the lock, with no active run of the key: the prior run the lookup counts, or the insert. */
+    private InsertOutcome insertOrPrior(Run run, Notification queued, PriorLookup prior) {
+        if (prior != null) {
+            Optional<Run> found = runs.values().stream().map(e -> e.run)
+                    .filter(r -> r.tenantId().equals(run.tenantId()) && r.idempotencyKey().equals(run.idempotencyKey())
+                            && prior.matches(r))
+                    .max(Comparator.comparing(Run::finishedAt).thenComparing(Run::id));
+            if (found.isPresent()) {
+                return new InsertOutcome.Prior(found.get());
+            }
+        }
+        insert(run, queued);
+        return InsertOutcome.INSERTED;
+    }
+
+    private void insert(Run run, Notification queued) {
+        runs.put(run.id(), new Entry(run));
+        active.put(new ActiveKey(run.tenantId(), run.idempotencyKey()), run.id());
+        if (queued != null) {
+            notifications.put(queued.id(), queued);
+        }
     }
 
     @Override
@@ -246,6 +283,11 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
+    public List<RunTypeStatistics> statistics(StatisticsQuery query) {
+        return locked(() -> InMemoryStatistics.of(tenantRuns(query.tenantId()), query));
+    }
+
+    @Override
     public Optional<StoredDetail> detail(TenantId tenantId, RunId runId) {
         return locked(() -> {
             Entry e = runs.get(runId);
@@ -319,12 +361,20 @@ public final class InMemoryRunStore implements RunStore {
         return n.tenantId().equals(tenantId) && n.userId().equals(userId);
     }
 
+    private Stream<Run> tenantRuns(TenantId tenantId) {
+        return tenantEntries(tenantId).map(e -> e.run);
+    }
+
     /** The tenant's runs that pass the filter, judged with their stored item failures' reason codes. */
     private Stream<Run> matching(TenantId tenantId, RunFilter filter) {
-        return runs.values().stream().filter(e -> e.run.tenantId().equals(tenantId))
+        return tenantEntries(tenantId)
                 .filter(e -> filter.matches(e.run, filter.reasonCode() == null ? List.of()
                         : e.failures.stream().map(ItemFailure::reasonCode).toList()))
                 .map(e -> e.run);
+    }
+
+    private Stream<Entry> tenantEntries(TenantId tenantId) {
+        return runs.values().stream().filter(e -> e.run.tenantId().equals(tenantId));
     }
 
     /**

@@ -1,0 +1,153 @@
+package dev.opsruns.jdbi.internal;
+
+import dev.opsruns.core.DurationSummary;
+import dev.opsruns.core.ReasonCode;
+import dev.opsruns.core.ReasonCount;
+import dev.opsruns.core.RunFilter;
+import dev.opsruns.core.RunType;
+import dev.opsruns.core.RunTypeStatistics;
+import dev.opsruns.core.StatisticsSlot;
+import dev.opsruns.core.StatisticsWindow;
+import dev.opsruns.core.StatusBucket;
+import dev.opsruns.core.spi.StatisticsQuery;
+import dev.opsruns.jdbi.DatabaseVendor;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The statistics read as six aggregate queries in one read: runs created, ended by bucket and slot,
+ * duration and queue-latency percentiles ({@code PERCENTILE_CONT} over microseconds, on both
+ * databases), per-slot 95th percentiles and failure reason codes. Durations are computed in the
+ * database as whole microseconds: {@code EXTRACT(EPOCH FROM interval)} is exact on PostgreSQL 14+,
+ * {@code DATEDIFF(MICROSECOND, ...)} on H2.
+ */
+final class StatisticsSql {
+
+    /** What the queries gather per run type. */
+    private static final class Gathered {
+        long started;
+        final Map<StatusBucket, Long> ended = new EnumMap<>(StatusBucket.class);
+        final Map<Integer, Map<StatusBucket, Long>> endedBySlot = new TreeMap<>();
+        final Map<Integer, Duration> p95BySlot = new TreeMap<>();
+        Optional<DurationSummary> duration = Optional.empty();
+        Optional<DurationSummary> latency = Optional.empty();
+        final List<ReasonCount> reasons = new ArrayList<>();
+    }
+
+    private final StatisticsQuery query;
+    private final RunFilterSql where;
+    private final String micros;
+    /** The type percentiles are taken over: PostgreSQL's PERCENTILE_CONT takes double precision; H2's fails on it (and interpolates BIGINT exactly). */
+    private final String percentileType;
+    private final long stepMicros;
+
+    StatisticsSql(StatisticsQuery query, DatabaseVendor vendor) {
+        this.query = query;
+        this.where = RunFilterSql.of(query.tenantId(), new RunFilter(query.runTypes(), query.buckets(), null, null), true);
+        this.micros = vendor == DatabaseVendor.POSTGRESQL
+                ? "CAST(EXTRACT(EPOCH FROM (%2$s - %1$s)) * 1000000 AS BIGINT)"
+                : "DATEDIFF(MICROSECOND, %1$s, %2$s)";
+        this.percentileType = vendor == DatabaseVendor.POSTGRESQL ? "DOUBLE PRECISION" : "BIGINT";
+        this.stepMicros = query.window().step().getSeconds() * 1_000_000L;
+    }
+
+    List<RunTypeStatistics> read(Handle h) {
+        Map<RunType, Gathered> byType = new TreeMap<>();
+        StatisticsWindow w = query.window();
+        bind(h.createQuery("SELECT run_type, COUNT(*) AS n FROM opsruns_runs WHERE " + where.condition()
+                + " AND created_at >= :wfrom AND created_at < :wto GROUP BY run_type"))
+                .map((rs, ctx) -> {
+                    gathered(byType, rs.getString("run_type")).started = rs.getLong("n");
+                    return null;
+                }).list();
+        bind(h.createQuery("SELECT run_type, bucket, slot, COUNT(*) AS n FROM (SELECT run_type, bucket, "
+                + slot() + " AS slot FROM opsruns_runs WHERE " + ended() + ") s GROUP BY run_type, bucket, slot"))
+                .map((rs, ctx) -> {
+                    Gathered g = gathered(byType, rs.getString("run_type"));
+                    StatusBucket bucket = StatusBucket.parse(rs.getString("bucket"));
+                    long n = rs.getLong("n");
+                    g.ended.merge(bucket, n, Long::sum);
+                    g.endedBySlot.computeIfAbsent(rs.getInt("slot"), k -> new EnumMap<>(StatusBucket.class)).put(bucket, n);
+                    return null;
+                }).list();
+        String durations = "SELECT run_type, " + slot() + " AS slot, CAST(" + between("started_at", "finished_at")
+                + " AS " + percentileType + ") AS d FROM opsruns_runs WHERE " + ended() + " AND started_at IS NOT NULL";
+        bind(h.createQuery(summarySql(durations)))
+                .map((rs, ctx) -> {
+                    gathered(byType, rs.getString("run_type")).duration = Optional.of(summary(rs));
+                    return null;
+                }).list();
+        bind(h.createQuery("SELECT run_type, slot, PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY d) AS p95 FROM ("
+                + durations + ") s GROUP BY run_type, slot"))
+                .map((rs, ctx) -> {
+                    gathered(byType, rs.getString("run_type")).p95BySlot.put(rs.getInt("slot"), micros(rs.getDouble("p95")));
+                    return null;
+                }).list();
+        bind(h.createQuery(summarySql("SELECT run_type, CAST(" + between("created_at", "started_at")
+                + " AS " + percentileType + ") AS d FROM opsruns_runs WHERE " + where.condition()
+                + " AND started_at >= :wfrom AND started_at < :wto")))
+                .map((rs, ctx) -> {
+                    gathered(byType, rs.getString("run_type")).latency = Optional.of(summary(rs));
+                    return null;
+                }).list();
+        bind(h.createQuery("SELECT run_type, failure_reason, COUNT(*) AS n FROM opsruns_runs WHERE " + ended()
+                + " AND bucket = 'failed' AND failure_reason IS NOT NULL GROUP BY run_type, failure_reason"))
+                .map((rs, ctx) -> {
+                    gathered(byType, rs.getString("run_type")).reasons.add(
+                            new ReasonCount(ReasonCode.of(rs.getString("failure_reason")), rs.getLong("n")));
+                    return null;
+                }).list();
+        List<RunTypeStatistics> out = new ArrayList<>();
+        byType.forEach((type, g) -> {
+            List<StatisticsSlot> series = new ArrayList<>();
+            g.endedBySlot.forEach((slot, ended) -> series.add(new StatisticsSlot(w.from().plus(w.step().multipliedBy(slot)),
+                    ended, Optional.ofNullable(g.p95BySlot.get(slot)))));
+            out.add(new RunTypeStatistics(type, g.started, g.ended, g.duration, g.latency, g.reasons, series));
+        });
+        return out;
+    }
+
+    private static Gathered gathered(Map<RunType, Gathered> byType, String runType) {
+        return byType.computeIfAbsent(RunType.of(runType), k -> new Gathered());
+    }
+
+    private String ended() {
+        return where.condition() + " AND finished_at >= :wfrom AND finished_at < :wto";
+    }
+
+    private String slot() {
+        return "(" + between("CAST(:wfrom AS TIMESTAMP(6) WITH TIME ZONE)", "finished_at") + ") / " + stepMicros;
+    }
+
+    private String between(String from, String to) {
+        return String.format(micros, from, to);
+    }
+
+    private static String summarySql(String values) {
+        return "SELECT run_type, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d) AS p50,"
+                + " PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY d) AS p95, MAX(d) AS mx, COUNT(*) AS n"
+                + " FROM (" + values + ") s GROUP BY run_type";
+    }
+
+    private static DurationSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new DurationSummary(micros(rs.getDouble("p50")), micros(rs.getDouble("p95")), micros(rs.getDouble("mx")),
+                rs.getLong("n"));
+    }
+
+    private static Duration micros(double value) {
+        return Duration.of(Math.round(value), ChronoUnit.MICROS);
+    }
+
+    private Query bind(Query q) {
+        return where.bind(q).bind("wfrom", Binds.instant(query.window().from())).bind("wto", Binds.instant(query.window().to()));
+    }
+}
