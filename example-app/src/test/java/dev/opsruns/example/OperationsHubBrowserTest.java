@@ -3,9 +3,9 @@ package dev.opsruns.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsruns.example.harness.CredentialScan;
-import dev.opsruns.example.harness.HeadlessChromium;
 import dev.opsruns.example.harness.RunningApp;
 import dev.opsruns.example.harness.TestDatabase;
+import dev.opsruns.hub.host.HeadlessChromium;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,9 +144,11 @@ class OperationsHubBrowserTest {
         waitForDetail("Add policies to backup set");
         chromium.await().until(ExpectedConditions.textToBe(DETAIL_BADGE, "Partially succeeded"));
         assertThat(cells("table.item-failures tbody th")).containsExactly("contoso-pol-005", "contoso-pol-008", "contoso-pol-011");
-        assertThat(cells("table.item-failures tbody code.reason")).containsExactly("graph.not_found", "graph.forbidden",
-                "graph.throttled");
-        assertThat(text(By.cssSelector("table.item-failures"))).contains("404 Not Found").contains("403 Forbidden")
+        assertThat(driver.findElements(By.cssSelector("[data-reason-group]")).stream()
+                .map(g -> g.getDomAttribute("data-reason-group")).toList())
+                .as("one group per reason code").containsExactly("graph.not_found", "graph.forbidden", "graph.throttled");
+        assertThat(text(By.cssSelector("table.runs, .facts"))).contains("2 ok").contains("3 failed");
+        assertThat(text(By.cssSelector("[aria-labelledby='item-failures-h']"))).contains("404 Not Found").contains("403 Forbidden")
                 .contains("429 Too Many Requests");
         assertThat(CredentialScan.leaksIn(List.of(driver.getPageSource()))).as("credentials on the page").isEmpty();
         chromium.screenshot("operations-detail-partially-succeeded");
@@ -154,6 +156,8 @@ class OperationsHubBrowserTest {
         click(By.linkText("Backup set"));
         waitForHeading("Baseline before Windows 11 rollout");
         assertThat(cells("table.items tbody th")).containsExactly("contoso-pol-001", "contoso-pol-002");
+        assertThat(cells("table.failed-items tbody th")).as("the policies that failed are listed too")
+                .containsExactly("contoso-pol-005", "contoso-pol-008", "contoso-pol-011");
         chromium.screenshot("backup-set");
     }
 
@@ -164,6 +168,14 @@ class OperationsHubBrowserTest {
                 .json().path("run").path("id").asText();
         app.awaitEnded("contoso.operator", "contoso", failed);
         signIn("contoso.operator");
+        open("/tenants/contoso/operations/" + failed);
+        waitForDetail("Drift generation");
+        assertThat(driver.findElements(By.linkText("Drift findings"))).as("a failed run produced no findings").isEmpty();
+        chromium.screenshot("operations-detail-failed");
+        open("/tenants/contoso/operations/" + failed + "/drift-findings");
+        assertThat(driver.findElements(By.cssSelector("[data-findings-unavailable]"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector(".summary-counts"))).as("no 0 / 0 / 0 that reads as no drift").isEmpty();
+        open("/");
         waitForHeading("Your tenants");
         click(By.cssSelector("main a[href='/tenants/contoso/operations']"));
         waitForHeading("Operations");
@@ -223,12 +235,19 @@ class OperationsHubBrowserTest {
     void the_notifications_menu_leads_to_the_runs() {
         signIn("contoso.operator");
         open("/tenants/contoso/operations");
+        WebElement unread = driver.findElement(By.cssSelector("details.notifications"));
+        assertThat(unread.findElement(By.cssSelector(".count")).getText()).endsWith("new");
+        unread.findElement(By.tagName("summary")).click();
+        chromium.await().until(d -> unread.getDomProperty("open").equals("true"));
+        chromium.screenshot("notifications-menu");
+        unread.findElement(By.cssSelector("[data-mark-all-read] button")).click();
+        chromium.await().until(d -> d.findElements(By.cssSelector("details.notifications .count")).isEmpty());
+        assertThat(driver.getCurrentUrl()).endsWith("/tenants/contoso/operations");
         WebElement menu = driver.findElement(By.cssSelector("details.notifications"));
         menu.findElement(By.tagName("summary")).click();
         chromium.await().until(d -> menu.getDomProperty("open").equals("true"));
         List<WebElement> links = menu.findElements(By.linkText("View run"));
         assertThat(links).isNotEmpty();
-        chromium.screenshot("notifications-menu");
         links.get(0).click();
         chromium.await().until(ExpectedConditions.presenceOfElementLocated(DETAIL_BADGE));
         assertThat(driver.getCurrentUrl()).contains("/tenants/contoso/operations/");

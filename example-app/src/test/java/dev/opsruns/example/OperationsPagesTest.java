@@ -52,8 +52,10 @@ class OperationsPagesTest extends AppScenario {
                 .isLessThan(rows(html).indexOf(List.of(ok, "succeeded")));
         assertThat(html).contains(">Drift generation<").contains("badge-succeeded").contains("badge-failed")
                 .contains("<time datetime=\"").contains("50 / 50").contains("Fabrikam Operator");
-        assertThat(html).as("only the types present are offered").contains("<option value=\"drift.generate\"")
-                .doesNotContain("<option value=\"backup_set.add_policies\"");
+        assertThat(html).as("the app's run types are offered").contains("<option value=\"drift.generate\"")
+                .contains("<option value=\"backup_set.add_policies\"");
+        assertThat(html).as("the operator's columns").contains("<th scope=\"col\">Duration</th>")
+                .contains("<th scope=\"col\" class=\"num\">Failed</th>");
         assertThat(html).as("nothing from another site").doesNotContainPattern("(src|href|action)=\"(https?:)?//");
     }
 
@@ -175,13 +177,14 @@ class OperationsPagesTest extends AppScenario {
                 .contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>")
                 .contains("<code>contoso-pol-040</code> &lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(pages.get(1).body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-        assertThat(pages).allSatisfy(p -> assertThat(scripts(p.body())).containsOnly("/static/hub.js"));
+        // the app's own pages share the hub's (runs-hub) script, from its jar
+        assertThat(pages).allSatisfy(p -> assertThat(scripts(p.body())).containsOnly("/assets/hub.js"));
     }
 
     @Test
     void the_css_and_script_come_from_the_jar() {
-        Reply css = app.get(null, "/static/hub.css");
-        Reply js = app.get(null, "/static/hub.js");
+        Reply css = app.get(null, "/assets/hub.css");
+        Reply js = app.get(null, "/assets/hub.js");
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.contentType()).startsWith("text/css");
         assertThat(css.body()).contains(".badge-partially_succeeded");

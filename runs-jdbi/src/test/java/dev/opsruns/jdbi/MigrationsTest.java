@@ -38,6 +38,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 class MigrationsTest {
 
     private static final String HOST_TABLE = "host_orders";
+    /** Every migration the vendor's location ships; a fresh database gets all of them, once. */
+    private static final int H2_MIGRATIONS = shipped(OpsRunsMigrations.H2_LOCATION);
+    private static final int POSTGRESQL_MIGRATIONS = shipped(OpsRunsMigrations.POSTGRESQL_LOCATION);
 
     @Nested
     class On_H2 {
@@ -46,7 +49,7 @@ class MigrationsTest {
 
         @Test
         void a_fresh_database_gets_the_schema_once() throws SQLException {
-            assertTrue(OpsRunsMigrations.migrate(ds) > 0, "every shipped migration applies on a fresh schema");
+            assertEquals(H2_MIGRATIONS, OpsRunsMigrations.migrate(ds));
             assertEquals(0, OpsRunsMigrations.migrate(ds), "already current");
             List<String> tables = tables(ds);
             assertTrue(tables.containsAll(List.of("opsruns_runs", "opsruns_item_failures", "opsruns_notifications",
@@ -58,7 +61,7 @@ class MigrationsTest {
         void the_schema_may_already_hold_the_hosts_tables_and_history() throws SQLException {
             execute(ds, "CREATE TABLE " + HOST_TABLE + " (id INT PRIMARY KEY)");
             execute(ds, "CREATE TABLE \"flyway_schema_history\" (installed_rank INT PRIMARY KEY)");
-            assertTrue(OpsRunsMigrations.migrate(ds) > 0, "every shipped migration applies on a fresh schema");
+            assertEquals(H2_MIGRATIONS, OpsRunsMigrations.migrate(ds));
             JdbiRunLedger.create(ds, RunsConfig.defaults()).registry()
                     .startOrReuse(StartRequest.bySystem("test", TenantId.of("t"), RunType.of("a.b"), RunContext.empty()));
             assertTrue(tables(ds).contains(HOST_TABLE));
@@ -103,7 +106,7 @@ class MigrationsTest {
                 ds.setCurrentSchema(schema);
                 assertEquals(OpsRunsMigrations.POSTGRESQL_LOCATION, OpsRunsMigrations.locationFor(ds));
                 assertEquals(DatabaseVendor.POSTGRESQL, OpsRunsMigrations.detect(ds));
-                assertTrue(OpsRunsMigrations.migrate(ds) > 0, "every shipped migration applies on a fresh schema");
+                assertEquals(POSTGRESQL_MIGRATIONS, OpsRunsMigrations.migrate(ds));
                 assertEquals(0, OpsRunsMigrations.migrate(ds));
                 List<String> tables = tables(ds);
                 assertTrue(tables.containsAll(List.of(HOST_TABLE, "opsruns_runs", OpsRunsMigrations.HISTORY_TABLE)),
@@ -121,6 +124,17 @@ class MigrationsTest {
         assertThrows(InvalidRunInputException.class, () -> JdbiRunLedger.create(null, RunsConfig.defaults()));
         assertThrows(InvalidRunInputException.class, () -> JdbiRunLedger.builder(freshH2()).config(null));
         assertThrows(InvalidRunInputException.class, () -> DatabaseVendor.fromProductName("MySQL"));
+    }
+
+    private static int shipped(String location) {
+        java.net.URL dir = MigrationsTest.class.getClassLoader().getResource(location.substring("classpath:".length()));
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(dir.toURI()))) {
+            int count = (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+            assertTrue(count >= 1, location);
+            return count;
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JdbcDataSource freshH2() {

@@ -52,6 +52,7 @@ import dev.opsruns.core.RunQueries;
 import dev.opsruns.core.RunStatus;
 import dev.opsruns.core.RunType;
 import dev.opsruns.core.RunsConfig;
+import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.TenantRole;
@@ -546,6 +547,142 @@ public abstract class RunQueriesContract {
                         () -> page(OWNER_A, TENANT_A, RunFilter.ALL, PageRequest.first(2).at(bad)), bad);
                 assertEquals("cursor", e.field());
             }
+        }
+    }
+
+    // =====================================================================================================
+
+    @Nested
+    @DisplayName("search: one run by its id prefix, an initiator's runs, runs that failed with a reason code")
+    class Search {
+
+        private final ReasonCode throttled = ReasonCode.of("graph.throttled");
+
+        private String hex(Run run) {
+            return run.id().toString().replace("-", "");
+        }
+
+        @Test
+        void a_run_id_prefix_finds_the_run_from_its_whole_id_or_its_first_digits_in_either_case_with_or_without_dashes() {
+            fx.startMinuteApart(3);
+            Run wanted = fx.start();
+            fx.clock.advance(Duration.ofMinutes(1));
+            fx.start();
+            String text = wanted.id().toString();
+            for (String prefix : List.of(text, text.toUpperCase(java.util.Locale.ROOT), hex(wanted), text.substring(0, 23),
+                    hex(wanted).substring(0, 16), hex(wanted).substring(0, 17), hex(wanted).substring(0, 20))) {
+                assertEquals(List.of(wanted.id()), listIds(RunFilter.ALL.withRunIdPrefix(prefix)), prefix);
+            }
+            assertEquals(1, queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL.withRunIdPrefix(text)).total());
+        }
+
+        @Test
+        void a_short_prefix_finds_every_run_whose_id_starts_with_it_and_nothing_else() {
+            List<Run> sameInstant = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sameInstant.add(fx.start()); // one millisecond: version 7 ids share their first 13 digits
+            }
+            fx.clock.advance(Duration.ofDays(400));
+            Run later = fx.start();
+            String shared = hex(sameInstant.get(0)).substring(0, 13);
+            assertTrue(sameInstant.stream().allMatch(r -> hex(r).startsWith(shared)), "fixture: one millisecond");
+            assertFalse(hex(later).startsWith(shared), "fixture: another millisecond");
+            assertEquals(Set.copyOf(ids(sameInstant)), Set.copyOf(listIds(RunFilter.ALL.withRunIdPrefix(shared))));
+            assertEquals(List.of(later.id()), listIds(RunFilter.ALL.withRunIdPrefix(hex(later))));
+            String none = hex(later).charAt(0) == '0' ? "f" : "0";
+            assertEquals(List.of(), listIds(RunFilter.ALL.withRunIdPrefix(none)));
+        }
+
+        @Test
+        void an_initiator_search_keeps_the_runs_that_user_or_system_component_started() {
+            Run byOperator = fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext());
+            Run byOwner = fx.start(OWNER_A, TENANT_A, DRIFT, fx.uniqueContext());
+            Run bySystem = fx.startBySystem(TENANT_A, BACKUP, fx.uniqueContext());
+            assertEquals(List.of(byOwner.id()), listIds(RunFilter.ALL.withInitiator(OWNER_A.userId())));
+            assertEquals(List.of(byOperator.id()), listIds(RunFilter.ALL.withInitiator(OPERATOR_A.userId())));
+            assertEquals(List.of(bySystem.id()), listIds(RunFilter.ALL.withInitiator(ContractFixtures.SYSTEM)));
+            assertEquals(List.of(), listIds(RunFilter.ALL.withInitiator(OWNER_A.displayName())),
+                    "display names are snapshots: the search is by id");
+            assertEquals(List.of(), listIds(RunFilter.ALL.withInitiator(OWNER_A.userId().toUpperCase(java.util.Locale.ROOT))),
+                    "ids match exactly");
+        }
+
+        @Test
+        void a_reason_code_search_finds_runs_that_failed_with_it_and_runs_with_a_stored_item_failure_of_it() {
+            Run failedRun = fx.registry().fail(fx.running().id(), throttled, "HTTP 429");
+            Run itemFailed = fx.running();
+            fx.registry().recordItemFailure(itemFailed.id(), "policy-1", FORBIDDEN, "HTTP 403");
+            fx.registry().recordItemFailure(itemFailed.id(), "policy-2", throttled, "HTTP 429");
+            fx.registry().recordProgress(itemFailed.id(), ProgressDelta.succeeded(3));
+            fx.registry().finish(itemFailed.id());
+            Run otherReason = fx.reach(RunStatus.COMPLETED_WITH_ERRORS, 1, 2); // FORBIDDEN items only
+            fx.reach(RunStatus.COMPLETED, 2, 0);
+            assertEquals(Set.of(itemFailed.id(), failedRun.id()), Set.copyOf(listIds(RunFilter.ALL.withReasonCode(throttled))));
+            assertEquals(Set.of(otherReason.id(), itemFailed.id()), Set.copyOf(listIds(RunFilter.ALL.withReasonCode(FORBIDDEN))));
+            assertEquals(List.of(), listIds(RunFilter.ALL.withReasonCode(ReasonCode.of("nothing.like_it"))));
+            BucketCounts counts = queries().countByBucket(OWNER_A, TENANT_A, RunFilter.ALL.withReasonCode(throttled));
+            assertEquals(1, counts.get(StatusBucket.FAILED));
+            assertEquals(1, counts.get(StatusBucket.PARTIALLY_SUCCEEDED));
+            assertEquals(2, counts.total());
+        }
+
+        @Test
+        void search_fields_combine_with_each_other_and_with_types_buckets_and_time() {
+            Run match = fx.reach(fx.start(OWNER_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.FAILED, 0, 0);
+            fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.FAILED, 0, 0);
+            fx.reach(fx.start(OWNER_A, TENANT_A, BACKUP, fx.uniqueContext()), RunStatus.FAILED, 0, 0);
+            fx.reach(fx.start(OWNER_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.COMPLETED, 1, 0);
+            RunFilter filter = RunFilter.ALL.withRunTypes(Set.of(DRIFT)).withBuckets(Set.of(StatusBucket.FAILED))
+                    .withInitiator(OWNER_A.userId()).withReasonCode(FORBIDDEN).withCreatedBetween(match.createdAt(), null);
+            assertEquals(List.of(match.id()), listIds(filter));
+            assertEquals(List.of(match.id()), listIds(filter.withRunIdPrefix(hex(match))));
+            assertEquals(List.of(), listIds(filter.withCreatedBetween(null, match.createdAt())));
+            assertEquals(1, queries().countByBucket(OWNER_A, TENANT_A, filter).total());
+        }
+
+        @Test
+        void a_search_stays_in_its_tenant() {
+            Run mine = fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext()), RunStatus.FAILED, 0, 0);
+            Run theirs = fx.reach(fx.start(OPERATOR_B, TENANT_B, DRIFT, fx.uniqueContext()), RunStatus.FAILED, 0, 0);
+            assertEquals(List.of(), listIds(RunFilter.ALL.withRunIdPrefix(hex(theirs))));
+            assertEquals(List.of(), listIds(RunFilter.ALL.withInitiator(OPERATOR_B.userId())));
+            assertEquals(List.of(mine.id()), listIds(RunFilter.ALL.withReasonCode(FORBIDDEN)));
+        }
+
+        @Test
+        void pages_of_a_search_walk_only_its_runs_and_its_cursors_belong_to_it() {
+            List<Run> owners = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                fx.clock.advance(Duration.ofSeconds(1));
+                owners.add(fx.start(OWNER_A, TENANT_A, DRIFT, fx.uniqueContext()));
+                fx.start(OPERATOR_A, TENANT_A, DRIFT, fx.uniqueContext());
+            }
+            RunFilter filter = RunFilter.ALL.withInitiator(OWNER_A.userId());
+            RunPage first = page(OWNER_A, TENANT_A, filter, PageRequest.first(2));
+            RunPage second = page(OWNER_A, TENANT_A, filter, PageRequest.first(2).at(first.olderCursor()));
+            RunPage third = page(OWNER_A, TENANT_A, filter, PageRequest.first(2).at(second.olderCursor()));
+            List<RunId> walked = new ArrayList<>(ids(first.runs()));
+            walked.addAll(ids(second.runs()));
+            walked.addAll(ids(third.runs()));
+            assertEquals(newestFirst(owners), walked);
+            assertNull(third.olderCursor());
+            assertThrows(InvalidPageCursorException.class, () -> page(OWNER_A, TENANT_A,
+                    filter.withInitiator(OPERATOR_A.userId()), PageRequest.first(2).at(first.olderCursor())));
+            assertThrows(InvalidPageCursorException.class, () -> page(OWNER_A, TENANT_A, RunFilter.ALL,
+                    PageRequest.first(2).at(first.olderCursor())));
+        }
+
+        @Test
+        void malformed_search_input_is_refused_before_any_store_work() {
+            for (String bad : List.of("", "xyz", "0190-zz", "0".repeat(33), "0190 a5")) {
+                assertEquals("runIdPrefix", assertThrows(InvalidRunInputException.class,
+                        () -> RunFilter.ALL.withRunIdPrefix(bad), bad).field());
+            }
+            assertEquals("initiator", assertThrows(InvalidRunInputException.class,
+                    () -> RunFilter.ALL.withInitiator(" ")).field());
+            assertEquals("initiator", assertThrows(InvalidRunInputException.class,
+                    () -> RunFilter.ALL.withInitiator("x".repeat(201))).field());
+            assertNull(RunFilter.ALL.withRunIdPrefix(null).runIdPrefix(), "null means any");
         }
     }
 

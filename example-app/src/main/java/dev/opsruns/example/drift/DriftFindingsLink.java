@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The related link of a {@code drift.generate} run's detail: its drift findings. The URL is the findings
- * page, which answers browsers with HTML and API clients with JSON.
+ * page, which answers browsers with HTML and API clients with JSON. A run that failed produced no
+ * findings, so it gets no link: "0 added, 0 removed, 0 changed" would read as "no drift".
  */
 public final class DriftFindingsLink implements RelatedLinkProvider {
 
@@ -20,6 +21,9 @@ public final class DriftFindingsLink implements RelatedLinkProvider {
 
     @Override
     public List<RelatedLink> linksFor(Run run) {
+        if (run.bucket() == dev.opsruns.core.StatusBucket.FAILED) {
+            return List.of();
+        }
         return List.of(new RelatedLink(LABEL, url(run.tenantId(), run.id())));
     }
 

@@ -20,14 +20,15 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
 import java.util.Set;
 
 /**
  * The app's HTTP server: Javalin with Jackson, every route of the JSON API, the web pages
- * ({@link HubPages}) with their CSS and script from the jar under {@code /static}, request bodies
+ * ({@link HubPages}) and the Operations hub ({@code runs-hub}, whose CSS and script under {@code /assets}
+ * the app's pages share), request bodies
  * capped, and every error answered as JSON, or as a page when a browser asked for one.
  */
 public final class HttpApi {
@@ -74,8 +75,13 @@ public final class HttpApi {
      */
     public static Javalin start(Services services, String host, int port) {
         ObjectMapper json = ApiJson.mapper();
-        Callers callers = new Callers(new Authenticator(services.users(), services.sessions()), services.users(),
-                services.ledger().config().accessPolicy(), new SessionCookie(services.secureCookies()));
+        Authenticator authenticator = new Authenticator(services.users(), services.sessions());
+        SessionCookie cookie = new SessionCookie(services.secureCookies());
+        Callers callers = new Callers(authenticator, services.users(), services.ledger().config().accessPolicy(), cookie);
+        // The Operations hub (runs-hub) at the root: its pages, its mark-read form and its assets. Called from
+        // a route, so the guard and headers below apply to it as to every other page.
+        HttpServlet hub = HubMount.create(services, authenticator, cookie).servlet();
+        Handler toHub = ctx -> hub.service(ctx.req(), ctx.res());
         RunLedger ledger = services.ledger();
         int maxBody = services.maxBodyBytes();
         Javalin app = Javalin.create(config -> {
@@ -92,11 +98,6 @@ public final class HttpApi {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setIdleTimeout(REQUEST_IDLE_TIMEOUT.toMillis());
                 http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
-            });
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
             });
             var routes = config.routes;
             // Javalin answers its own HttpResponseExceptions (unknown route, ...) unless told otherwise.
@@ -121,7 +122,10 @@ public final class HttpApi {
             pages.register(routes);
             // The URLs the ledger hands out (the "View run" URL and the related links) are for people and
             // programs alike: a page when the caller asks for HTML, else the same JSON as under /api.
-            routes.get("/tenants/{tenant}/operations/{runId}", negotiated(monitoring::detail, pages.runDetail()));
+            routes.get("/tenants/{tenant}/operations", toHub);
+            routes.get("/tenants/{tenant}/operations/{runId}", negotiated(monitoring::detail, toHub));
+            routes.post("/tenants/{tenant}/notifications/read", toHub);
+            routes.get("/assets/{file}", toHub);
             routes.get("/tenants/{tenant}/operations/{runId}/drift-findings", negotiated(drift::findings, pages.driftFindings()));
             routes.get("/tenants/{tenant}/backup-sets/{backupSetId}", negotiated(backupSets::detail, pages.backupSet()));
             new PolicyRoutes(ledger, callers, services.policies()).register(routes);

@@ -38,6 +38,13 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
 
     private static final byte VERSION = 1;
     private static final int LENGTH = 1 + 1 + 8 + 16 + 8 + 4;
+    /*
+     * Positions a decoded cursor may name: years 1 to 9999, what the stores' timestamps hold. The checksum
+     * is no secret, so a well-formed cursor can carry any time; outside these it would overflow here or
+     * fail in the database instead of being refused as input.
+     */
+    private static final long EARLIEST_MICROS = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond() * 1_000_000L;
+    private static final long LATEST_MICROS = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond() * 1_000_000L;
 
     /**
      * @param position a store-level position
@@ -105,6 +112,9 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
             throw invalid();
         }
         long micros = buf.getLong();
+        if (micros < EARLIEST_MICROS || micros >= LATEST_MICROS) {
+            throw invalid();
+        }
         UUID uuid = new UUID(buf.getLong(), buf.getLong());
         if (uuid.version() != 7 || uuid.variant() != 2) {
             throw invalid();
@@ -124,6 +134,13 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
         sb.append('#');
         filter.buckets().stream().map(StatusBucket::apiName).sorted().forEach(b -> sb.append('|').append(b));
         sb.append('#').append(filter.from()).append('#').append(filter.to());
+        if (filter.searches()) {
+            // only when searching, so cursors of listings without search stay valid across versions
+            sb.append("#s");
+            CanonicalJson.writeString(String.valueOf(filter.runIdPrefix()), sb);
+            CanonicalJson.writeString(String.valueOf(filter.initiator()), sb);
+            CanonicalJson.writeString(filter.reasonCode() == null ? "null" : filter.reasonCode().value(), sb);
+        }
         return slice(sha256(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 

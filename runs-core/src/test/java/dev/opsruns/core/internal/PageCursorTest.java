@@ -193,6 +193,12 @@ class PageCursorTest {
             writeUuid(v4, UUID.randomUUID());
             assertInvalid(reseal(v4));
 
+            for (long micros : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, -62_135_596_800_000_001L, 253_402_300_800_000_000L}) {
+                byte[] beyondStoredYears = original.clone();
+                java.nio.ByteBuffer.wrap(beyondStoredYears, 2, 8).putLong(micros);
+                assertInvalid(reseal(beyondStoredYears));
+            }
+
             byte[] wrongVariant = original.clone();
             wrongVariant[18] = (byte) (wrongVariant[18] & 0x3F); // variant bits 10 -> 00, version still 7
             assertInvalid(reseal(wrongVariant));

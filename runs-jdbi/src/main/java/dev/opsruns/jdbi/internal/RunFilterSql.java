@@ -16,7 +16,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /**
  * The WHERE clause of a monitoring list or count: the tenant, then only the filters in use, so each
  * combination gets its own statement and plan. Values are always bound parameters; only parameter
- * names and fixed column names are written into the SQL. The bucket filter compares the stored
+ * names and fixed column names are written into the SQL. A run id prefix is a range of ids, compared
+ * as the vendors order uuids (unsigned, most significant byte first). The bucket filter compares the stored
  * {@code bucket} column, which the migrations compute from status and counts, so it agrees with
  * {@link StatusBucket#of}.
  */
@@ -59,7 +60,27 @@ final class RunFilterSql {
             sql.where.append(" AND created_at < :to");
             sql.values.put("to", Binds.instant(filter.to()));
         }
+        if (filter.runIdPrefix() != null) {
+            // a prefix of the id's hex digits is a range of ids: the primary key serves it on both vendors
+            sql.where.append(" AND id BETWEEN :id_low AND :id_high");
+            sql.values.put("id_low", Binds.uuid(uuidPadded(filter.runIdPrefix(), '0')));
+            sql.values.put("id_high", Binds.uuid(uuidPadded(filter.runIdPrefix(), 'f')));
+        }
+        if (filter.initiator() != null) {
+            sql.where.append(" AND initiator_id = :initiator");
+            sql.values.put("initiator", filter.initiator());
+        }
+        if (filter.reasonCode() != null) {
+            sql.where.append(" AND (failure_reason = :reason OR EXISTS (SELECT 1 FROM opsruns_item_failures f"
+                    + " WHERE f.run_id = opsruns_runs.id AND f.reason_code = :reason))");
+            sql.values.put("reason", filter.reasonCode().value());
+        }
         return sql;
+    }
+
+    private static java.util.UUID uuidPadded(String hexPrefix, char fill) {
+        String hex = hexPrefix + String.valueOf(fill).repeat(RunFilter.RUN_ID_DIGITS - hexPrefix.length());
+        return new java.util.UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
     private void in(String column, String prefix, List<Object> items) {

@@ -260,7 +260,7 @@ public final class InMemoryRunStore implements RunStore {
     @Override
     public List<Run> page(TenantId tenantId, RunFilter filter, PagePosition position, int limit) {
         return locked(() -> {
-            Stream<Run> matching = tenantRuns(tenantId).filter(filter::matches);
+            Stream<Run> matching = matching(tenantId, filter);
             if (position == null) {
                 return matching.sorted(NEWEST_FIRST).limit(limit).toList();
             }
@@ -277,7 +277,7 @@ public final class InMemoryRunStore implements RunStore {
     public Map<StatusBucket, Long> countByBucket(TenantId tenantId, RunFilter filter) {
         return locked(() -> {
             Map<StatusBucket, Long> counts = new EnumMap<>(StatusBucket.class);
-            tenantRuns(tenantId).filter(filter::matches).forEach(r -> counts.merge(r.bucket(), 1L, Long::sum));
+            matching(tenantId, filter).forEach(r -> counts.merge(r.bucket(), 1L, Long::sum));
             return counts;
         });
     }
@@ -362,7 +362,19 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     private Stream<Run> tenantRuns(TenantId tenantId) {
-        return runs.values().stream().map(e -> e.run).filter(r -> r.tenantId().equals(tenantId));
+        return tenantEntries(tenantId).map(e -> e.run);
+    }
+
+    /** The tenant's runs that pass the filter, judged with their stored item failures' reason codes. */
+    private Stream<Run> matching(TenantId tenantId, RunFilter filter) {
+        return tenantEntries(tenantId)
+                .filter(e -> filter.matches(e.run, filter.reasonCode() == null ? List.of()
+                        : e.failures.stream().map(ItemFailure::reasonCode).toList()))
+                .map(e -> e.run);
+    }
+
+    private Stream<Entry> tenantEntries(TenantId tenantId) {
+        return runs.values().stream().filter(e -> e.run.tenantId().equals(tenantId));
     }
 
     /**

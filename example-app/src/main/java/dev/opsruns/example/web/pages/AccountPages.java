@@ -7,7 +7,6 @@ import dev.opsruns.example.auth.AuthenticationRequiredException;
 import dev.opsruns.example.auth.SessionStore;
 import dev.opsruns.example.auth.SignInLimiter;
 import dev.opsruns.example.tenancy.DemoUserCard;
-import dev.opsruns.example.tenancy.Tenant;
 import dev.opsruns.example.web.ApiException;
 import dev.opsruns.example.web.QueryParams;
 import io.javalin.http.Context;
@@ -52,29 +51,10 @@ final class AccountPages {
         if (shown.isEmpty()) {
             shown = all;
         }
-        Html rows = Html.each(shown, card -> Html.of("""
-                <tr><td><button type="submit" name="user_id" value="{}">Sign in as {}</button></td>
-                <td><code>{}</code></td><td>{}</td></tr>
-                """, card.id(), card.displayName(), card.id(), roles(card.roles())));
-        Html main = Html.of("""
-                <div class="page-head">
-                  <h1>Sign in to the opsruns demo</h1>
-                  <p class="lead">Pick a demo user. There is no password: this is a demo. The session lasts 8 hours.
-                  Scripts use the JSON API under <a href="/api"><code>/api</code></a> with a bearer token instead.</p>
-                </div>
-                <form method="post" action="/sign-in" class="sign-in">
-                  <input type="hidden" name="next" value="{}">
-                  <div class="table-wrap"><table>
-                    <caption class="visually-hidden">Demo users and their roles per tenant</caption>
-                    <thead><tr><th scope="col">Sign in</th><th scope="col">User id</th><th scope="col">Roles</th></tr></thead>
-                    <tbody>{}</tbody>
-                  </table></div>
-                </form>
-                {}
-                """, next, rows, shown.size() < all.size()
-                        ? Html.of("<p><a href=\"{}\">All demo users</a></p>", Urls.with("/sign-in", "next", q.single("next")))
-                        : Html.EMPTY);
-        Layout.plainPage(ctx, 200, "Sign in", null, main);
+        List<List<String>> rows = shown.stream()
+                .map(card -> List.of(card.id(), card.displayName(), roles(card.roles()))).toList();
+        String allUsers = shown.size() < all.size() ? Urls.with("/sign-in", "next", q.single("next")) : null;
+        Templates.send(ctx, 200, "signin", new Models.SignIn(PageSupport.plainFrame("Sign in", null), next, rows, allUsers));
     }
 
     /**
@@ -133,44 +113,14 @@ final class AccountPages {
             ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
             return;
         }
-        List<Tenant> mine = support.users.tenants().stream().filter(t -> principal.roleIn(t.id()).isPresent()).toList();
-        Html cards = Html.each(mine, t -> {
-            String base = "/tenants/" + Urls.segment(t.id().value());
-            TenantRole role = principal.roleIn(t.id()).orElseThrow();
-            return Html.of("""
-                    <li class="card tenant-card">
-                      <h2>{}</h2>
-                      <p>Your role: <span class="role">{}</span>{}</p>
-                      <ul class="links">
-                        <li><a href="{}/operations">Operations<span class="visually-hidden"> in {}</span></a></li>
-                        <li><a href="{}/drift">Drift<span class="visually-hidden"> in {}</span></a></li>
-                        <li><a href="{}/backup-sets">Backup sets<span class="visually-hidden"> in {}</span></a></li>
-                      </ul>
-                    </li>
-                    """, t.displayName(), role.name(), role.canStartRuns() ? "" : " (view only)", base, t.displayName(),
-                    base, t.displayName(), base, t.displayName());
-        });
-        Html main = Html.of("""
-                <div class="page-head">
-                  <h1>Your tenants</h1>
-                  <p class="lead">Signed in as {} (<code>{}</code>). The Operations hub shows every long-running
-                  operation of a tenant; Drift and Backup sets start them.</p>
-                </div>
-                {}
-                <section class="card" aria-labelledby="token-h">
-                  <h2 id="token-h">Bearer token for the JSON API</h2>
-                  <p>Scripts send <code>Authorization: Bearer &lt;token&gt;</code>. A new token replaces your previous
-                  one and is shown once: only its hash is stored.</p>
-                  <form method="post" action="/account/api-token">
-                    <input type="hidden" name="{}" value="{}">
-                    <button type="submit">Create a new token</button>
-                  </form>
-                </section>
-                <p class="muted">The same data as JSON: <a href="/api"><code>/api</code></a> lists the endpoints.</p>
-                """, principal.displayName(), principal.userId(),
-                mine.isEmpty() ? Html.of("<p>You have no role in any tenant.</p>") : Html.of("<ul class=\"cards\">{}</ul>", cards),
-                Csrf.FIELD, support.csrf.token(ctx));
-        Layout.plainPage(ctx, 200, "Your tenants", principal.displayName(), main);
+        List<Models.TenantCard> cards = support.users.tenants().stream().filter(t -> principal.roleIn(t.id()).isPresent())
+                .map(t -> {
+                    TenantRole role = principal.roleIn(t.id()).orElseThrow();
+                    return new Models.TenantCard(t.displayName(), "/tenants/" + Urls.segment(t.id().value()), role.name(),
+                            !role.canStartRuns());
+                }).toList();
+        Templates.send(ctx, 200, "home", new Models.Home(PageSupport.plainFrame("Your tenants", principal.displayName()),
+                principal.displayName(), principal.userId(), cards, support.csrf.token(ctx)));
     }
 
     /** {@code POST /account/api-token} (the home page's form): a new bearer token, shown this once. */
@@ -179,16 +129,8 @@ final class AccountPages {
         support.csrf.check(ctx);
         QueryParams.of(ctx, Set.of());
         String token = support.users.issueToken(principal.userId());
-        Html main = Html.of("""
-                <div class="page-head">
-                  <h1>Your new bearer token</h1>
-                  <p class="lead">Copy it now: it is shown only this once. Your previous token no longer works.</p>
-                </div>
-                <p><code class="api-token" data-api-token>{}</code></p>
-                <p>Send it as <code>Authorization: Bearer {}</code>; <a href="/api"><code>/api</code></a> lists the endpoints.</p>
-                <p><a href="/">Back to your tenants</a></p>
-                """, token, token);
-        Layout.plainPage(ctx, 200, "New bearer token", principal.displayName(), main);
+        Templates.send(ctx, 200, "apitoken", new Models.ApiToken(PageSupport.plainFrame("New bearer token",
+                principal.displayName()), token));
     }
 
     private static String roles(Map<TenantId, TenantRole> roles) {

@@ -1,7 +1,7 @@
 package dev.opsruns.example.web.pages;
 
 import dev.opsruns.core.PageRequest;
-import dev.opsruns.core.Run;
+import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.StartOutcome;
 import dev.opsruns.core.TenantId;
@@ -10,7 +10,6 @@ import dev.opsruns.example.drift.DriftGeneration;
 import dev.opsruns.example.drift.DriftGenerationService;
 import dev.opsruns.example.inventory.InventoryRepository;
 import dev.opsruns.example.inventory.InventoryRun;
-import dev.opsruns.example.inventory.ScopeSummary;
 import dev.opsruns.example.web.ApiException;
 import dev.opsruns.example.web.QueryParams;
 import dev.opsruns.example.web.TenantCaller;
@@ -43,40 +42,21 @@ final class DriftPages {
         Viewer viewer = support.viewer(ctx);
         TenantId tenant = viewer.tenantId();
         QueryParams q = QueryParams.of(ctx, StartNotice.PARAMS);
-        Html notice = StartNotice.of(q, support, viewer, "Drift generation");
+        Models.StartNotice notice = StartNotice.of(q, support, viewer, "Drift generation");
         boolean canStart = viewer.canStart(DriftGeneration.RUN_TYPE);
-        List<ScopeSummary> scopes = inventory.scopes(tenant);
-        List<Run> recent = support.ledger.queries().list(viewer.principal(), tenant,
-                RunFilter.ALL.withRunTypes(Set.of(DriftGeneration.RUN_TYPE)), PageRequest.first(RECENT)).runs();
-        Html main = Html.of("""
-                <div class="page-head">
-                  <h1>Drift</h1>
-                  <p class="lead">Drift generation compares the two newest successful inventory snapshots of a scope
-                  and lists the policies added, removed and changed in between.</p>
-                </div>
-                {}
-                {}
-                <section aria-labelledby="scopes-h">
-                  <h2 id="scopes-h">Inventory scopes</h2>
-                  <div class="table-wrap"><table class="scopes">
-                    <thead><tr><th scope="col">Scope</th><th scope="col">Successful syncs</th><th scope="col">Failed syncs</th>
-                    <th scope="col">Last successful sync</th><th scope="col">{}</th></tr></thead>
-                    <tbody>{}</tbody>
-                  </table></div>
-                </section>
-                <section aria-labelledby="recent-h">
-                  <h2 id="recent-h">Recent drift generations</h2>
-                  {}
-                  <p><a href="{}">All drift generations in Operations</a></p>
-                </section>
-                """, notice,
-                canStart ? Html.EMPTY : Html.of("<p class=\"notice notice-info\">Your role in {} is {}: you can look at drift "
-                        + "runs and findings, but not start drift generation.</p>", viewer.tenant().displayName(),
-                        viewer.roleName()),
-                canStart ? "Action" : "Ready", Html.each(scopes, s -> scopeRow(viewer, s, canStart)),
-                recent(viewer, recent), Urls.with(viewer.base() + "/operations", "type", DriftGeneration.RUN_TYPE.value()));
-        Layout.tenantPage(ctx, viewer, Layout.Section.DRIFT, "Drift",
-                List.of(new Layout.Crumb("Producers", null), new Layout.Crumb("Drift", null)), main);
+        List<Models.Scope> scopes = inventory.scopes(tenant).stream().map(s -> new Models.Scope(s.scopeKey(), s.successfulRuns(),
+                s.failedRuns(), Show.time(s.lastSucceededAt(), "never"), s.driftReady())).toList();
+        List<Models.DriftRun> recent = support.ledger.queries().list(viewer.principal(), tenant,
+                RunFilter.ALL.withRunTypes(Set.of(DriftGeneration.RUN_TYPE)), PageRequest.first(RECENT)).runs().stream()
+                .map(r -> new Models.DriftRun(r.id().toString(), Show.shortId(r.id()), r.context().getString("scope_key").orElse("?"),
+                        Show.badge(r.bucket()), r.initiator().displayName(), Show.time(r.createdAt(), "—"),
+                        support.ledger.config().linkTemplate().viewRunUrl(r.tenantId(), r.id()),
+                        r.bucket() == StatusBucket.FAILED ? null : DriftFindingsLink.url(r.tenantId(), r.id())))
+                .toList();
+        Models.Frame frame = support.frame(ctx, viewer, PageSupport.Section.DRIFT, "Drift",
+                List.of(PageSupport.crumb("Producers", null), PageSupport.crumb("Drift", null)));
+        Templates.send(ctx, 200, "drift", new Models.DriftLanding(frame, notice, canStart, viewer.csrfToken(), viewer.base(), scopes,
+                recent, Urls.with(viewer.base() + "/operations", "type", DriftGeneration.RUN_TYPE.value())));
     }
 
     /** {@code POST /tenants/{tenant}/drift/generate} (a form): start or reuse, then back to the landing with a notice. */
@@ -93,43 +73,5 @@ final class DriftPages {
         }
         StartOutcome outcome = service.start(principal, tenant, scopeKey);
         ctx.redirect(StartNotice.redirect("/tenants/" + Urls.segment(tenant.value()) + "/drift", outcome), HttpStatus.SEE_OTHER);
-    }
-
-    private static Html scopeRow(Viewer viewer, ScopeSummary s, boolean canStart) {
-        Html action;
-        if (!canStart) {
-            action = Html.text(s.driftReady() ? "Yes" : "No: needs two successful syncs");
-        } else if (s.driftReady()) {
-            action = Html.of("""
-                    <form class="inline" method="post" action="{}/drift/generate" data-scope="{}">
-                      <input type="hidden" name="scope_key" value="{}">
-                      <input type="hidden" name="{}" value="{}">
-                      <button type="submit" aria-label="Generate drift for {}">Generate drift</button>
-                    </form>""", viewer.base(), s.scopeKey(), s.scopeKey(), Csrf.FIELD, viewer.csrfToken(), s.scopeKey());
-        } else {
-            action = Html.of("<span class=\"muted\">Needs two successful syncs</span>");
-        }
-        return Html.of("<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                s.scopeKey(), s.successfulRuns(), s.failedRuns(), Show.time(s.lastSucceededAt(), "never"), action);
-    }
-
-    private Html recent(Viewer viewer, List<Run> runs) {
-        if (runs.isEmpty()) {
-            return Html.of("<p class=\"muted\">No drift generation has run in {} yet.</p>", viewer.tenant().displayName());
-        }
-        return Html.of("""
-                <div class="table-wrap"><table class="runs">
-                  <thead><tr><th scope="col">Scope</th><th scope="col">Status</th><th scope="col">Initiator</th>
-                  <th scope="col">Created</th><th scope="col">Links</th></tr></thead>
-                  <tbody>{}</tbody>
-                </table></div>""", Html.each(runs, r -> {
-                    String url = support.ledger.config().linkTemplate().viewRunUrl(r.tenantId(), r.id());
-                    return Html.of("<tr data-run-id=\"{}\"><th scope=\"row\"><code>{}</code></th><td>{}</td><td>{}</td><td>{}</td>"
-                            + "<td><a href=\"{}\">View run<span class=\"visually-hidden\"> {}</span></a> · "
-                            + "<a href=\"{}\">Findings<span class=\"visually-hidden\"> of run {}</span></a></td></tr>",
-                            r.id(), r.context().getString("scope_key").orElse("?"), Show.badge(r.bucket()),
-                            Show.initiator(r.initiator()), Show.time(r.createdAt(), "—"), url, OperationsPages.shortId(r.id()),
-                            DriftFindingsLink.url(r.tenantId(), r.id()), OperationsPages.shortId(r.id()));
-                }));
     }
 }

@@ -50,33 +50,26 @@ public final class ErrorPages {
             case 500, 503 -> "Something went wrong";
             default -> "The request was refused";
         };
-        Html main = Html.of("""
-                <div class="error-page" data-error-status="{}">
-                  <p class="error-code">Error {}</p>
-                  <h1>{}</h1>
-                  <p class="message">{}</p>
-                  <ul class="links">{}</ul>
-                </div>
-                """, error.status(), error.status(), title, message, waysBack(ctx, error.status()));
-        Layout.plainPage(ctx, error.status(), title, null, main);
+        Templates.send(ctx, error.status(), "error", new Models.ErrorPage(PageSupport.plainFrame(title, null), error.status(), title,
+                message, waysBack(ctx, error.status())));
     }
 
-    private static Html waysBack(Context ctx, int status) {
-        List<Html> links = new ArrayList<>();
+    private static List<Models.Nav> waysBack(Context ctx, int status) {
+        List<Models.Nav> links = new ArrayList<>();
         Matcher m = TENANT_PATH.matcher(ctx.path());
         String tenant = m.matches() ? decoded(m.group(1)) : null;
         if (status != 403 && tenant != null && wellFormed(tenant)) {
             String base = "/tenants/" + Urls.segment(tenant);
             String section = m.group(3) == null ? "operations" : m.group(3);
             switch (section) {
-                case "drift" -> links.add(Html.of("<li><a href=\"{}/drift\">Back to drift</a></li>", base));
-                case "backup-sets" -> links.add(Html.of("<li><a href=\"{}/backup-sets\">Back to backup sets</a></li>", base));
+                case "drift" -> links.add(PageSupport.crumb("Back to drift", base + "/drift"));
+                case "backup-sets" -> links.add(PageSupport.crumb("Back to backup sets", base + "/backup-sets"));
                 default -> { }
             }
-            links.add(Html.of("<li><a href=\"{}/operations\">Back to the operations list</a></li>", base));
+            links.add(PageSupport.crumb("Back to the operations list", base + "/operations"));
         }
-        links.add(Html.of("<li><a href=\"/\">Your tenants</a></li>"));
-        return Html.join(links);
+        links.add(PageSupport.crumb("Your tenants", "/"));
+        return links;
     }
 
     private static String decoded(String segment) {

@@ -9,15 +9,13 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
 /**
- * The app's web pages: the Monitoring -> Operations hub (list, run detail, drift findings), the
- * producers' pages with their start actions (drift landing, backup sets), and the account pages
- * (sign-in, sign-out, home). Server-rendered HTML through {@link Html}, which escapes everything it is
- * not told is markup, with a little plain JavaScript and CSS served from the jar; nothing from any
- * other site. Reads and starts go through the same library calls and access policy as the JSON API.
+ * The app's own web pages: the producers' pages with their start actions (drift landing, backup sets),
+ * drift findings, and the account pages (sign-in, sign-out, home), rendered from precompiled jte
+ * templates. The Operations hub (list, run detail, notifications) is the {@code runs-hub} module. Reads
+ * and starts go through the same library calls and access policy as the JSON API.
  *
- * <p>The URLs the ledger hands out (the "View run" URL, the related links) serve both: see
- * {@link #runDetail()}, {@link #driftFindings()} and {@link #backupSet()}, which the API wires behind
- * {@link Negotiation}.
+ * <p>The related links the ledger hands out serve both: see {@link #driftFindings()} and
+ * {@link #backupSet()}, which the API wires behind {@link Negotiation}.
  */
 public final class HubPages {
 
@@ -35,7 +33,7 @@ public final class HubPages {
         PageSupport support = new PageSupport(services.ledger(), callers, services.users(), new Csrf(services.sessions(), callers.cookie()), json);
         this.account = new AccountPages(support, services.sessions(),
                 new SignInLimiter(services.ledger().config().clock(), SignInLimiter.DEFAULT_BURST, SignInLimiter.DEFAULT_REFILL_EVERY));
-        this.operations = new OperationsPages(support, services.runTypes(), services.findings());
+        this.operations = new OperationsPages(support, services.findings());
         this.drift = new DriftPages(support, services.drift(), services.inventory());
         this.backupSets = new BackupSetPages(support, services.addPolicies(), services.backupSets(), services.policies());
     }
@@ -53,16 +51,10 @@ public final class HubPages {
         routes.post("/account/api-token", account::newApiToken);
         routes.get("/tenants/{tenant}", ctx -> ctx.redirect("/tenants/" + Urls.segment(ctx.pathParam("tenant")) + "/operations",
                 HttpStatus.SEE_OTHER));
-        routes.get("/tenants/{tenant}/operations", operations::list);
         routes.get("/tenants/{tenant}/drift", drift::landing);
         routes.post("/tenants/{tenant}/drift/generate", drift::generate);
         routes.get("/tenants/{tenant}/backup-sets", backupSets::index);
         routes.post("/tenants/{tenant}/backup-sets/{backupSetId}/add-policies", backupSets::addPolicies);
-    }
-
-    /** @return the run detail page ({@code /tenants/{tenant}/operations/{runId}}, the "View run" URL) */
-    public Handler runDetail() {
-        return operations::detail;
     }
 
     /** @return a drift run's findings page ({@code /tenants/{tenant}/operations/{runId}/drift-findings}) */

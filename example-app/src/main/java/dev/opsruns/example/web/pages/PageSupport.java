@@ -2,6 +2,8 @@ package dev.opsruns.example.web.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsruns.core.Notification;
+import dev.opsruns.core.NotificationKind;
 import dev.opsruns.core.Principal;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.TenantId;
@@ -9,16 +11,38 @@ import dev.opsruns.example.tenancy.Tenant;
 import dev.opsruns.example.tenancy.UserDirectory;
 import dev.opsruns.example.web.Callers;
 import dev.opsruns.example.web.TenantCaller;
+import dev.opsruns.hub.spi.SafeUrls;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What every page needs: the caller as a {@link Viewer} of the tenant, the app's clock, and value rendering. */
+/** What every page needs: the caller as a {@link Viewer} of the tenant, the page shell, the app's clock, value text. */
 final class PageSupport {
 
-    /** How many notifications the menu shows. */
-    static final int MENU_NOTIFICATIONS = 8;
+    /** How many notifications the menu reads. */
+    static final int MENU_NOTIFICATIONS = 30;
+
+    /** Where a page of a tenant belongs, for the navigation's "current page" marker and the tenant switcher. */
+    enum Section {
+        /** Monitoring: the Operations hub (and the findings pages it links to). */
+        OPERATIONS("operations"),
+        /** The drift landing. */
+        DRIFT("drift"),
+        /** Backup sets. */
+        BACKUP_SETS("backup-sets");
+
+        private final String path;
+
+        Section(String path) {
+            this.path = path;
+        }
+
+        String urlIn(TenantId tenant) {
+            return "/tenants/" + Urls.segment(tenant.value()) + "/" + path;
+        }
+    }
 
     final RunLedger ledger;
     final Callers callers;
@@ -55,24 +79,64 @@ final class PageSupport {
                 ledger.config().accessPolicy());
     }
 
+    /**
+     * @param ctx the request (this page, for the mark-read form's way back)
+     * @param viewer who looks, in which tenant
+     * @param section where the page belongs
+     * @param title the page title
+     * @param crumbs the breadcrumbs (label, url or null); the last one is the page itself
+     * @return the shell of a tenant's page
+     */
+    Models.Frame frame(Context ctx, Viewer viewer, Section section, String title, List<Models.Nav> crumbs) {
+        List<Models.Nav> switcher = viewer.tenants().stream()
+                .map(t -> new Models.Nav(t.displayName(), section.urlIn(t.id()), t.id().equals(viewer.tenantId()))).toList();
+        List<Models.Nav> nav = List.of(
+                new Models.Nav("Operations", Section.OPERATIONS.urlIn(viewer.tenantId()), section == Section.OPERATIONS),
+                new Models.Nav("Drift", Section.DRIFT.urlIn(viewer.tenantId()), section == Section.DRIFT),
+                new Models.Nav("Backup sets", Section.BACKUP_SETS.urlIn(viewer.tenantId()), section == Section.BACKUP_SETS));
+        List<Models.Note> ends = new ArrayList<>();
+        List<Models.Note> starts = new ArrayList<>();
+        for (Notification n : viewer.notifications()) {
+            Models.Note note = new Models.Note(n.id().toString(), Show.notification(n.runType(), n.kind()), n.body(),
+                    Show.time(n.createdAt(), ""), SafeUrls.isSafe(n.actionUrl()) ? n.actionUrl() : null, n.actionLabel(),
+                    !n.isRead());
+            (n.kind() == NotificationKind.QUEUED || n.kind() == NotificationKind.REUSED ? starts : ends).add(note);
+        }
+        String query = ctx.queryString();
+        Models.Notes notes = new Models.Notes(viewer.tenant().displayName(), ends.stream().filter(Models.Note::unread).count(),
+                ends, starts, viewer.notifications().stream().anyMatch(n -> !n.isRead()),
+                viewer.base() + "/notifications/read", ctx.path() + (query == null ? "" : "?" + query));
+        List<Models.Nav> marked = new ArrayList<>();
+        for (int i = 0; i < crumbs.size(); i++) {
+            Models.Nav c = crumbs.get(i);
+            marked.add(new Models.Nav(c.label(), c.url(), i == crumbs.size() - 1));
+        }
+        return new Models.Frame(title + " · " + viewer.tenant().displayName(), viewer.principal().displayName(),
+                viewer.tenant().displayName(), viewer.roleName(), switcher, nav, notes, marked);
+    }
+
+    /**
+     * @param title the page title
+     * @param signedIn the signed-in user's name, or null
+     * @return the shell of a page outside any tenant (sign-in, home, errors)
+     */
+    static Models.Frame plainFrame(String title, String signedIn) {
+        return new Models.Frame(title, signedIn, null, null, List.of(), List.of(), null, List.of());
+    }
+
     /** @return the app's clock's now */
     Instant now() {
         return ledger.config().clock().instant();
     }
 
     /**
-     * A run's context as a definition list: strings as they are, lists of strings comma-separated, anything
-     * else as JSON text; all of it escaped.
-     *
-     * @param context the context
-     * @return the list, or a note when empty
+     * @param context a run's context
+     * @return its entries: strings as they are, lists of strings comma-separated, anything else as JSON text
      */
-    Html context(Map<String, Object> context) {
-        if (context.isEmpty()) {
-            return Html.of("<p class=\"muted\">No context.</p>");
-        }
-        return Html.of("<dl class=\"context\">{}</dl>", Html.each(context.entrySet(),
-                e -> Html.of("<div><dt>{}</dt><dd><code>{}</code></dd></div>", e.getKey(), value(e.getValue()))));
+    List<Models.Entry> context(Map<String, Object> context) {
+        List<Models.Entry> entries = new ArrayList<>();
+        context.forEach((k, v) -> entries.add(new Models.Entry(k, value(v))));
+        return entries;
     }
 
     private String value(Object value) {
@@ -87,5 +151,10 @@ final class PageSupport {
         } catch (JsonProcessingException e) {
             return String.valueOf(value);
         }
+    }
+
+    /** @return a crumb */
+    static Models.Nav crumb(String label, String url) {
+        return new Models.Nav(label, url, false);
     }
 }

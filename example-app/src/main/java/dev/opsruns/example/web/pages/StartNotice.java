@@ -20,37 +20,22 @@ final class StartNotice {
     private StartNotice() {
     }
 
-    /**
-     * @param page the producer page's path
-     * @param outcome what start-or-reuse did
-     * @return where to redirect
-     */
     static String redirect(String page, StartOutcome outcome) {
         return Urls.with(page, outcome.reused() ? "reused" : "queued", outcome.run().id().toString());
     }
 
     /**
-     * @param q the page's query parameters
-     * @param support the page support
-     * @param viewer who looks
-     * @param what the operation's name, such as "Drift generation"
-     * @return the notice, or nothing when the page was not reached from a start
+     * @return the notice, or null when the page was not reached from a start
      */
-    static Html of(QueryParams q, PageSupport support, Viewer viewer, String what) {
+    static Models.StartNotice of(QueryParams q, PageSupport support, Viewer viewer, String what) {
         String queued = q.single("queued");
         String reused = q.single("reused");
         if (queued == null && reused == null) {
-            return Html.EMPTY;
+            return null;
         }
         RunId id = RunId.parse(queued != null ? queued : reused);
         Run run = support.ledger.queries().detail(viewer.principal(), viewer.tenantId(), id).run();
-        String url = support.ledger.config().linkTemplate().viewRunUrl(run.tenantId(), run.id());
-        Html text = queued != null
-                ? Html.of("<strong>{} queued.</strong> It runs in the background; you will get a notification when it ends.", what)
-                : Html.of("<strong>{} is already in progress</strong> for the same request, so that run was reused "
-                        + "instead of starting another.", what);
-        return Html.of("<div class=\"notice notice-success\" role=\"status\" data-start-notice=\"{}\"><p>{} "
-                + "Status: {}</p><p><a class=\"button-link\" href=\"{}\">View run</a></p></div>",
-                queued != null ? "queued" : "reused", text, Show.badge(run.bucket()), url);
+        return new Models.StartNotice(queued != null ? "queued" : "reused", what, Show.badge(run.bucket()),
+                support.ledger.config().linkTemplate().viewRunUrl(run.tenantId(), run.id()));
     }
 }

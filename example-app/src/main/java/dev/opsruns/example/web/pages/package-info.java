@@ -1,9 +1,8 @@
 /**
- * The reference app's web pages: the Monitoring -> Operations hub (list with bucket tabs, filters and
- * paging; run detail; drift findings), the drift landing and backup set pages with their start actions,
- * notifications menu, tenant switcher, sign-in and error pages. Server-rendered through
- * {@link dev.opsruns.example.web.pages.Html}, which escapes all text by default; the CSS and the small
- * script (local times, auto-refresh of active runs, menus) are served from the jar under
- * {@code /static}. Nothing is loaded from any other site.
+ * The reference app's own web pages: the drift landing and backup set pages with their start actions,
+ * a drift run's findings, sign-in, home and error pages. The Monitoring -> Operations hub itself (list,
+ * run detail, notifications) is the {@code runs-hub} module, mounted by {@code web.HubMount}. Pages are
+ * jte templates precompiled at build time ({@code src/main/jte}) that escape by context; the CSS and the
+ * small script are the hub's, served under {@code /assets}. Nothing is loaded from any other site.
  */
 package dev.opsruns.example.web.pages;

@@ -1,0 +1,309 @@
+package dev.opsruns.hub;
+
+import static dev.opsruns.hub.host.HubScenario.ALICE;
+import static dev.opsruns.hub.host.HubScenario.MALLORY;
+import static dev.opsruns.hub.host.HubScenario.MORGAN;
+import static dev.opsruns.hub.host.HubScenario.NORA;
+import static dev.opsruns.hub.host.HubScenario.RITA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsruns.core.Notification;
+import dev.opsruns.hub.host.HubScenario;
+import dev.opsruns.hub.host.PlainServletHost;
+import dev.opsruns.testkit.ManualClock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hub mounted in a plain servlet container (Jetty 12) by a minimal host, over HTTP: sign-in by the
+ * host, tenant isolation, bad input as 4xx, escaping, headers, the operator's columns, heartbeat,
+ * grouped failures, search and the mark-read post. The browser test covers what needs a browser.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class HubHttpTest {
+
+    private final ManualClock clock = new ManualClock();
+    private HubScenario scenario;
+    private PlainServletHost host;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void start() {
+        scenario = new HubScenario(clock, () -> clock.advance(Duration.ofSeconds(30)));
+        host = PlainServletHost.start(scenario.ledger(), HubScenario.USERS, HubScenario.runTypes());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        host.close();
+    }
+
+    private HttpResponse<String> get(String user, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(host.uri().resolve(path)).header("Accept", "text/html");
+        if (user != null) {
+            b.header("Cookie", PlainServletHost.COOKIE + "=" + host.session(user));
+        }
+        return send(b.GET().build());
+    }
+
+    private HttpResponse<String> post(String user, String path, String form, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(host.uri().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", PlainServletHost.COOKIE + "=" + host.session(user));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String list() {
+        return PlainServletHost.BASE + "/tenants/contoso/operations";
+    }
+
+    private String run(dev.opsruns.core.Run run) {
+        return PlainServletHost.BASE + "/tenants/" + run.tenantId().value() + "/operations/" + run.id();
+    }
+
+    private static String row(String body, dev.opsruns.core.Run run) {
+        Matcher m = Pattern.compile("<tr data-run-id=\"" + run.id() + "\".*?</tr>", Pattern.DOTALL).matcher(body);
+        assertThat(m.find()).as("row of " + run.id()).isTrue();
+        return m.group();
+    }
+
+    @Test
+    void a_caller_who_is_not_signed_in_is_sent_to_the_hosts_sign_in_and_comes_back() {
+        HttpResponse<String> r = get(null, list() + "?bucket=failed");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue(
+                "/sign-in?next=%2Fops%2Ftenants%2Fcontoso%2Foperations%3Fbucket%3Dfailed");
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(host.uri().resolve(PlainServletHost.BASE
+                + "/tenants/contoso/notifications/read")).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(posted.statusCode()).as("a post is not redirected: 401").isEqualTo(401);
+    }
+
+    @Test
+    void the_list_shows_tab_counts_duration_the_failed_count_and_progress_by_outcome() {
+        HttpResponse<String> r = get("alice", list());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'none'").contains("script-src 'self'").contains("style-src 'self'")
+                .doesNotContain("unsafe"));
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        String body = r.body();
+        assertThat(body).contains("data-count-for=\"all\">4<").contains("data-count-for=\"failed\">1<")
+                .contains("data-count-for=\"partially_succeeded\">1<").contains("data-count-for=\"running\">1<");
+        String partial = row(body, scenario.partial);
+        assertThat(partial).contains("class=\"num has-failed\">12<").contains("38 ok").contains("12 failed")
+                .contains("class=\"bar-succeeded\" x=\"0\" y=\"0\" width=\"76.00\"")
+                .contains("class=\"bar-failed\" x=\"76.00\" y=\"0\" width=\"24.00\"")
+                .contains("<td class=\"duration\">30 s</td>");
+        assertThat(row(body, scenario.succeeded)).contains("class=\"num\">0<").contains("50 / 50");
+        assertThat(body).doesNotContain("fabrikam_scope").doesNotContain(scenario.foreign.id().toString());
+        assertThat(body).contains("<time datetime=\"").contains(" UTC</time>");
+    }
+
+    @Test
+    void a_tenant_without_a_role_is_403_and_another_tenants_run_is_404_like_an_unknown_one() {
+        assertThat(get("nora", list()).statusCode()).isEqualTo(403);
+        assertThat(get("alice", PlainServletHost.BASE + "/tenants/fabrikam/operations").statusCode()).isEqualTo(403);
+        HttpResponse<String> foreign = get("alice", PlainServletHost.BASE + "/tenants/contoso/operations/" + scenario.foreign.id());
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain("fabrikam_scope").contains("Run not found: there is no run with this id in this tenant.");
+        assertThat(get("alice", run(scenario.foreign)).statusCode()).isEqualTo(403);
+        assertThat(get("bob", run(scenario.foreign)).statusCode()).isEqualTo(200);
+        assertThat(get("rita", list()).statusCode()).as("readonly may view").isEqualTo(200);
+    }
+
+    @Test
+    void the_caller_is_checked_then_the_tenant_and_only_then_the_rest_of_the_request() {
+        String fabrikam = PlainServletHost.BASE + "/tenants/fabrikam/operations";
+        for (String path : List.of(fabrikam + "?bucket=done", fabrikam + "/not-a-run-id", fabrikam + "?colour=red",
+                PlainServletHost.BASE + "/tenants/%20bad/operations")) {
+            assertThat(get(null, path).statusCode()).as("not signed in: to the sign-in first: " + path).isEqualTo(303);
+            HttpResponse<String> stranger = get("alice", path);
+            assertThat(stranger.statusCode()).as("no role in the tenant (a malformed one included): " + path).isEqualTo(403);
+            assertThat(stranger.body()).doesNotContain("There is no status").doesNotContain("is not a run id");
+        }
+        assertThat(get("bob", fabrikam + "?bucket=done").statusCode()).as("a member gets the validation").isEqualTo(400);
+    }
+
+    @Test
+    void bad_parameters_are_refused_with_400_and_a_reason_never_500() {
+        for (String path : List.of(list() + "?bucket=done", list() + "?colour=red", list() + "?limit=0", list() + "?range=1y",
+                list() + "?range=custom&from=2026-02-01&to=2026-01-01", list() + "?cursor=bogus", list() + "?run=xyz",
+                list() + "?reason=Not%20A%20Code", list() + "?type=no.such", list() + "?tz=Mars/Olympus",
+                PlainServletHost.BASE + "/tenants/contoso/operations/not-a-run-id",
+                run(scenario.partial) + "?reason=graph.unknown", run(scenario.partial) + "?colour=red")) {
+            HttpResponse<String> r = get("alice", path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.body()).as(path).contains("data-error-status=\"400\"").doesNotContain("Exception").doesNotContain("at dev.");
+        }
+        assertThat(get("alice", list() + "?bucket=done").body()).contains("There is no status \"done\". The statuses are: queued");
+        assertThat(post("alice", list(), "").statusCode()).as("the list is view-only").isEqualTo(405);
+        assertThat(get("alice", PlainServletHost.BASE + "/tenants/contoso/nothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void hostile_run_data_is_shown_as_text_and_script_urls_are_never_links() {
+        String body = get("alice", run(scenario.hostile)).body();
+        assertThat(body).doesNotContain(HubScenario.SCRIPT).doesNotContain("<img src=x").doesNotContain("<b>Mallory")
+                .doesNotContain("javascript:");
+        assertThat(body).contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;").contains("&lt;b&gt;Mallory&lt;/b&gt;");
+        assertThat(body).as("text that may hold right-to-left overrides is isolated").contains("<bdi>&lt;b&gt;Mallory");
+        assertThat(body).as("and bidirectional controls are shown as their code, not applied").doesNotContain("\u202E")
+                .contains("&lt;/b&gt;[U+202E]gnp.exe");
+        assertThat(body).contains("<a href=\"/drift/" + scenario.hostile.id() + "\">Drift findings</a>")
+                .doesNotContain("Sneaky");
+        String list = get("alice", list()).body();
+        assertThat(list).doesNotContain("<b>Mallory").doesNotContain("\u202E").contains("?initiator=mallory");
+    }
+
+    @Test
+    void a_running_run_whose_heartbeat_stopped_is_marked_late_with_its_age() {
+        String before = get("alice", list()).body();
+        assertThat(row(before, scenario.silent)).doesNotContain("data-late").contains("heartbeat just now");
+        clock.advance(Duration.ofMinutes(5));
+        String after = row(get("alice", list()).body(), scenario.silent);
+        assertThat(after).contains("data-late=\"true\"").contains("Heartbeat late: 5 min ago");
+        String detail = get("alice", run(scenario.silent)).body();
+        assertThat(detail).contains("data-heartbeat-late").contains("No heartbeat for 5 min.").contains("run.stale");
+        assertThat(get("alice", run(scenario.succeeded)).body()).doesNotContain("data-heartbeat-late")
+                .doesNotContain("Last heartbeat");
+    }
+
+    @Test
+    void item_failures_are_grouped_by_reason_code_biggest_first_and_one_reason_can_be_chosen() {
+        String body = get("alice", run(scenario.partial)).body();
+        List<String> groups = Pattern.compile("data-reason-group=\"([a-z._]+)\"").matcher(body).results().map(m -> m.group(1))
+                .toList();
+        assertThat(groups).containsExactly("graph.forbidden", "graph.throttled", "graph.not_found");
+        assertThat(body).contains("Item failures <span class=\"muted\">(12)</span>")
+                .contains("<code>graph.forbidden</code> <span class=\"tab-count\">5</span>")
+                .doesNotContain("abc.def.ghi");
+        String one = get("alice", run(scenario.partial) + "?reason=graph.throttled").body();
+        assertThat(Pattern.compile("data-reason-group=\"([a-z._]+)\"").matcher(one).results().map(m -> m.group(1)).toList())
+                .containsExactly("graph.throttled");
+        assertThat(one).contains("policy-1-3").doesNotContain("policy-0-0")
+                .contains("data-reason=\"graph.throttled\" aria-current=\"page\"");
+    }
+
+    @Test
+    void search_by_run_id_prefix_initiator_and_reason_code_lives_in_the_url() {
+        String id = scenario.partial.id().toString();
+        String byId = get("alice", list() + "?run=" + id.substring(0, 23)).body();
+        assertThat(byId).contains("data-run-id=\"" + id + "\"").contains("data-count-for=\"all\">1<")
+                .contains("value=\"" + id.substring(0, 23) + "\"");
+        String byInitiator = get("alice", list() + "?initiator=mallory").body();
+        assertThat(Pattern.compile("<tr data-run-id=\"([^\"]+)\"").matcher(byInitiator).results().map(m -> m.group(1)).toList())
+                .containsExactly(scenario.hostile.id().toString());
+        String byReason = get("alice", list() + "?reason=graph.throttled").body();
+        assertThat(Pattern.compile("<tr data-run-id=\"([^\"]+)\"").matcher(byReason).results().map(m -> m.group(1)).toList())
+                .containsExactly(id);
+        assertThat(byReason).contains("Clear filters").contains("with reason graph.throttled");
+        String tab = get("alice", list() + "?reason=graph.forbidden&bucket=failed").body();
+        assertThat(Pattern.compile("<tr data-run-id=\"([^\"]+)\"").matcher(tab).results().map(m -> m.group(1)).toList())
+                .containsExactly(scenario.hostile.id().toString());
+        assertThat(tab).as("tabs keep the search").contains("href=\"/ops/tenants/contoso/operations?bucket=partially_succeeded&amp;reason=graph.forbidden\"");
+    }
+
+    @Test
+    void the_notifications_menu_counts_run_ends_folds_start_notices_and_offers_mark_read() {
+        String body = get("alice", list()).body();
+        assertThat(body).contains("<span class=\"count\" data-unread=\"2\">2 new</span>")
+                .contains("start notices (queued or reused)").contains("Mark all read");
+        List<Notification> alices = scenario.ledger().notifications().list(ALICE, HubScenario.CONTOSO, true, 50);
+        assertThat(alices).hasSize(5);
+    }
+
+    @Test
+    void marking_read_takes_a_same_origin_post_and_marks_only_the_callers_own_notifications() {
+        String path = PlainServletHost.BASE + "/tenants/contoso/notifications/read";
+        String back = "return=" + java.net.URLEncoder.encode(list() + "?bucket=failed", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(post("alice", path, back).statusCode()).as("no Origin, no Sec-Fetch-Site").isEqualTo(403);
+        assertThat(post("alice", path, back, "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
+        assertThat(post("alice", path, back, "Sec-Fetch-Site", "same-site").statusCode()).isEqualTo(403);
+        assertThat(post("alice", path, back, "Origin", "http://evil.example").statusCode()).isEqualTo(403);
+        assertThat(unread(ALICE)).as("nothing was marked").isEqualTo(5);
+        assertThat(get("alice", path).statusCode()).isEqualTo(405);
+
+        String one = scenario.ledger().notifications().list(ALICE, HubScenario.CONTOSO, true, 50).get(0).id().toString();
+        HttpResponse<String> single = post("alice", path, "id=" + one + "&" + back, "Sec-Fetch-Site", "same-origin");
+        assertThat(single.statusCode()).isEqualTo(303);
+        assertThat(single.headers().firstValue("Location")).hasValue(list() + "?bucket=failed");
+        assertThat(unread(ALICE)).isEqualTo(4);
+        HttpResponse<String> none = post("alice", path, back, "Sec-Fetch-Site", "same-origin");
+        assertThat(none.statusCode()).isEqualTo(303);
+        assertThat(unread(ALICE)).as("a post that names no notification marks none").isEqualTo(4);
+        assertThat(post("alice", path, "all=true&id=" + one, "Sec-Fetch-Site", "same-origin").statusCode())
+                .as("all and ids at once").isEqualTo(400);
+
+        HttpResponse<String> all = post("alice", path, "all=true&return=https://evil.example/", "Origin", host.uri().toString());
+        assertThat(all.statusCode()).isEqualTo(303);
+        assertThat(all.headers().firstValue("Location")).as("only back into the hub").hasValue(list());
+        assertThat(unread(ALICE)).isZero();
+        assertThat(unread(MALLORY)).as("another user's notifications are untouched").isEqualTo(2);
+        assertThat(post("alice", path, "id=nope", "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(400);
+        assertThat(post("nora", path, "", "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(403);
+        assertThat(get("alice", list()).body()).doesNotContain("new</span>").doesNotContain("Mark all read");
+    }
+
+    private int unread(dev.opsruns.core.Principal p) {
+        return scenario.ledger().notifications().list(p, HubScenario.CONTOSO, true, 50).size();
+    }
+
+    @Test
+    void the_start_page_lists_the_callers_tenants_and_goes_straight_to_a_single_one() {
+        HttpResponse<String> one = get("alice", PlainServletHost.BASE + "/");
+        assertThat(one.statusCode()).isEqualTo(302);
+        assertThat(one.headers().firstValue("Location").orElseThrow()).endsWith(list());
+        HttpResponse<String> two = get("morgan", PlainServletHost.BASE);
+        assertThat(two.statusCode()).isEqualTo(200);
+        assertThat(two.body()).contains("href=\"/ops/tenants/contoso/operations\"").contains("href=\"/ops/tenants/fabrikam/operations\"");
+        assertThat(get("morgan", list()).body()).as("the switcher").contains("tenant-switcher");
+        assertThat(MORGAN.roles()).hasSize(2);
+        assertThat(RITA.roles()).hasSize(1);
+        assertThat(get("nora", PlainServletHost.BASE + "/").body()).contains("You have no role in any tenant.");
+    }
+
+    @Test
+    void the_hubs_own_assets_come_from_its_jar() {
+        for (String asset : List.of("hub.css", "hub.js", "favicon.svg")) {
+            HttpResponse<String> r = get(null, PlainServletHost.BASE + "/assets/" + asset);
+            assertThat(r.statusCode()).as(asset).isEqualTo(200);
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+        assertThat(get(null, PlainServletHost.BASE + "/assets/secret.txt").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_host_cannot_mount_a_broken_base_path_or_a_script_link() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunsHub.builder(scenario.ledger(), r -> java.util.Optional.empty())
+                .basePath("ops")).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.opsruns.hub.spi.HostLink.to("x", "javascript:alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(URI.create(host.uri() + "/").getPath()).isEqualTo("/");
+    }
+}
