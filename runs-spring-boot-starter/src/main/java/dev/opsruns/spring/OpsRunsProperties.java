@@ -36,6 +36,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reaper the stale-run reaper's schedule and thresholds
  * @param retention the retention purge's schedule and period
  * @param metrics the Micrometer meters
+ * @param hub the Operations hub, when runs-hub is on the class path and the application has a
+ *     {@code HubCallers} bean
  */
 @ConfigurationProperties("opsruns")
 public record OpsRunsProperties(
@@ -47,7 +49,8 @@ public record OpsRunsProperties(
         @DefaultValue("100") int itemFailureCap,
         @DefaultValue Reaper reaper,
         @DefaultValue Retention retention,
-        @DefaultValue Metrics metrics) {
+        @DefaultValue Metrics metrics,
+        @DefaultValue Hub hub) {
 
     /** The values {@code opsruns.database} accepts. */
     static final String DATABASES = "one of auto, h2, postgresql";
@@ -64,6 +67,7 @@ public record OpsRunsProperties(
      * @param reaper the reaper's settings
      * @param retention the purge's settings
      * @param metrics the meters' settings
+     * @param hub the hub's settings
      * @throws InvalidOpsRunsPropertyException naming the first property whose value is not accepted
      */
     public OpsRunsProperties {
@@ -249,6 +253,37 @@ public record OpsRunsProperties(
     public record Metrics(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("false") boolean tenantTag) {
+    }
+
+    /**
+     * The Operations hub's settings ({@code opsruns.hub.*}).
+     *
+     * @param enabled whether the hub is mounted (it also needs runs-hub and a {@code HubCallers} bean)
+     * @param basePath where it is mounted: empty or a path such as {@code /ops} (letters, digits, / - _ .)
+     * @param pageSize runs per list page, 1-200
+     */
+    public record Hub(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("/ops") String basePath,
+            @DefaultValue("25") int pageSize) {
+
+        /**
+         * @param enabled whether the hub is mounted
+         * @param basePath where
+         * @param pageSize runs per page
+         * @throws InvalidOpsRunsPropertyException naming the property whose value is not accepted
+         */
+        public Hub {
+            String path = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+            if (!path.isEmpty() && (!path.startsWith("/") || path.startsWith("//") || !path.matches("[A-Za-z0-9/_.-]+"))) {
+                throw new InvalidOpsRunsPropertyException("opsruns.hub.base-path",
+                        "must be empty or a path such as /ops (letters, digits, / - _ .), but was " + basePath);
+            }
+            basePath = path;
+            if (pageSize < 1 || pageSize > 200) {
+                throw new InvalidOpsRunsPropertyException("opsruns.hub.page-size", "must be 1-200, but was " + pageSize);
+            }
+        }
     }
 
     private static void positive(Duration d, String property) {
