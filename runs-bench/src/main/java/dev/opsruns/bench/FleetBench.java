@@ -97,8 +97,8 @@ final class FleetBench {
             DbSchedulerMigrations.migrate(ds);
             RunLedger ledger = JdbiRunLedger.create(ds, RunsConfig.defaults());
             for (int workers : workerCounts) {
-                Figure bare = measure(url, user, "bare", workers, () -> produceBare(ds, runs), () -> scheduledTasks(ds));
-                Figure opsruns = measure(url, user, "opsruns", workers, () -> produceRuns(ds, ledger, runs), () -> activeRuns(ds));
+                Figure bare = measure(url, user, "bare", workers, runs, () -> produceBare(ds, runs), () -> scheduledTasks(ds));
+                Figure opsruns = measure(url, user, "opsruns", workers, runs, () -> produceRuns(ds, ledger, runs), () -> activeRuns(ds));
                 md.append(String.format(Locale.ROOT, "| %d | %,.0f runs/s | %,.0f/s (%.1f s) | %,.0f executions/s | %.2f× |%n",
                         workers, opsruns.perSecond(), opsruns.producedPerSecond(), opsruns.produced().toMillis() / 1000.0,
                         bare.perSecond(), opsruns.perSecond() / bare.perSecond()));
@@ -126,7 +126,8 @@ final class FleetBench {
         long get() throws SQLException;
     }
 
-    private static Figure measure(String url, String user, String mode, int workers, Step produce, Remaining remaining)
+    private static Figure measure(String url, String user, String mode, int workers, int items, Step produce,
+            Remaining remaining)
             throws Exception {
         List<Process> fleet = new ArrayList<>();
         try {
@@ -145,7 +146,6 @@ final class FleetBench {
                 Thread.sleep(20);
             }
             Duration drained = Duration.ofNanos(System.nanoTime() - began);
-            int items = Integer.getInteger("opsruns.bench.fleet.runs", 3_000);
             System.err.printf(Locale.ROOT, "fleet: %s, %d worker JVM(s): %d in %d ms (produced in %d ms)%n", mode, workers,
                     items, drained.toMillis(), produced.toMillis());
             return new Figure(items, produced, drained);

@@ -130,8 +130,9 @@ public record StatisticsWindow(Instant from, Instant to, Duration step) {
 
     /** @return the start of each slot, from {@code from} on */
     public List<Instant> slotStarts() {
-        List<Instant> starts = new ArrayList<>();
-        for (int i = 0; i < slots(); i++) {
+        int slots = slots();
+        List<Instant> starts = new ArrayList<>(slots);
+        for (int i = 0; i < slots; i++) {
             starts.add(from.plus(step.multipliedBy(i)));
         }
         return List.copyOf(starts);

@@ -11,6 +11,8 @@ import dev.opsruns.core.StatisticsWindow;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.spi.StatisticsQuery;
 import dev.opsruns.jdbi.DatabaseVendor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,49 +65,37 @@ final class StatisticsSql {
     List<RunTypeStatistics> read(Handle h) {
         Map<RunType, Gathered> byType = new TreeMap<>();
         StatisticsWindow w = query.window();
-        bind(h.createQuery("SELECT run_type, COUNT(*) AS n FROM opsruns_runs WHERE " + where.condition()
-                + " AND created_at >= :wfrom AND created_at < :wto GROUP BY run_type"))
-                .map((rs, ctx) -> {
-                    gathered(byType, rs.getString("run_type")).started = rs.getLong("n");
-                    return null;
-                }).list();
-        bind(h.createQuery("SELECT run_type, bucket, slot, COUNT(*) AS n FROM (SELECT run_type, bucket, "
-                + slot() + " AS slot FROM opsruns_runs WHERE " + ended() + ") s GROUP BY run_type, bucket, slot"))
-                .map((rs, ctx) -> {
-                    Gathered g = gathered(byType, rs.getString("run_type"));
-                    StatusBucket bucket = StatusBucket.parse(rs.getString("bucket"));
-                    long n = rs.getLong("n");
-                    g.ended.merge(bucket, n, Long::sum);
-                    g.endedBySlot.computeIfAbsent(rs.getInt("slot"), k -> new EnumMap<>(StatusBucket.class)).put(bucket, n);
-                    return null;
-                }).list();
+        each(h.createQuery("SELECT run_type, COUNT(*) AS n FROM opsruns_runs WHERE " + where.condition()
+                + " AND created_at >= :wfrom AND created_at < :wto GROUP BY run_type"), rs -> {
+            gathered(byType, rs.getString("run_type")).started = rs.getLong("n");
+        });
+        each(h.createQuery("SELECT run_type, bucket, slot, COUNT(*) AS n FROM (SELECT run_type, bucket, "
+                + slot() + " AS slot FROM opsruns_runs WHERE " + ended() + ") s GROUP BY run_type, bucket, slot"), rs -> {
+            Gathered g = gathered(byType, rs.getString("run_type"));
+            StatusBucket bucket = StatusBucket.parse(rs.getString("bucket"));
+            long n = rs.getLong("n");
+            g.ended.merge(bucket, n, Long::sum);
+            g.endedBySlot.computeIfAbsent(rs.getInt("slot"), k -> new EnumMap<>(StatusBucket.class)).put(bucket, n);
+        });
         String durations = "SELECT run_type, " + slot() + " AS slot, CAST(" + between("started_at", "finished_at")
                 + " AS " + percentileType + ") AS d FROM opsruns_runs WHERE " + ended() + " AND started_at IS NOT NULL";
-        bind(h.createQuery(summarySql(durations)))
-                .map((rs, ctx) -> {
+        each(h.createQuery(summarySql(durations)), rs -> {
                     gathered(byType, rs.getString("run_type")).duration = Optional.of(summary(rs));
-                    return null;
-                }).list();
-        bind(h.createQuery("SELECT run_type, slot, PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY d) AS p95 FROM ("
-                + durations + ") s GROUP BY run_type, slot"))
-                .map((rs, ctx) -> {
-                    gathered(byType, rs.getString("run_type")).p95BySlot.put(rs.getInt("slot"), micros(rs.getDouble("p95")));
-                    return null;
-                }).list();
-        bind(h.createQuery(summarySql("SELECT run_type, CAST(" + between("created_at", "started_at")
+            });
+        each(h.createQuery("SELECT run_type, slot, PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY d) AS p95 FROM ("
+                + durations + ") s GROUP BY run_type, slot"), rs -> {
+            gathered(byType, rs.getString("run_type")).p95BySlot.put(rs.getInt("slot"), micros(rs.getDouble("p95")));
+        });
+        each(h.createQuery(summarySql("SELECT run_type, CAST(" + between("created_at", "started_at")
                 + " AS " + percentileType + ") AS d FROM opsruns_runs WHERE " + where.condition()
-                + " AND started_at >= :wfrom AND started_at < :wto")))
-                .map((rs, ctx) -> {
-                    gathered(byType, rs.getString("run_type")).latency = Optional.of(summary(rs));
-                    return null;
-                }).list();
-        bind(h.createQuery("SELECT run_type, failure_reason, COUNT(*) AS n FROM opsruns_runs WHERE " + ended()
-                + " AND bucket = 'failed' AND failure_reason IS NOT NULL GROUP BY run_type, failure_reason"))
-                .map((rs, ctx) -> {
-                    gathered(byType, rs.getString("run_type")).reasons.add(
-                            new ReasonCount(ReasonCode.of(rs.getString("failure_reason")), rs.getLong("n")));
-                    return null;
-                }).list();
+                + " AND started_at >= :wfrom AND started_at < :wto")), rs -> {
+            gathered(byType, rs.getString("run_type")).latency = Optional.of(summary(rs));
+        });
+        each(h.createQuery("SELECT run_type, failure_reason, COUNT(*) AS n FROM opsruns_runs WHERE " + ended()
+                + " AND bucket = 'failed' AND failure_reason IS NOT NULL GROUP BY run_type, failure_reason"), rs -> {
+            gathered(byType, rs.getString("run_type")).reasons.add(
+                    new ReasonCount(ReasonCode.of(rs.getString("failure_reason")), rs.getLong("n")));
+        });
         List<RunTypeStatistics> out = new ArrayList<>();
         byType.forEach((type, g) -> {
             List<StatisticsSlot> series = new ArrayList<>();
@@ -138,13 +128,30 @@ final class StatisticsSql {
                 + " FROM (" + values + ") s GROUP BY run_type";
     }
 
-    private static DurationSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static DurationSummary summary(ResultSet rs) throws SQLException {
         return new DurationSummary(micros(rs.getDouble("p50")), micros(rs.getDouble("p95")), micros(rs.getDouble("mx")),
                 rs.getLong("n"));
     }
 
     private static Duration micros(double value) {
         return Duration.of(Math.round(value), ChronoUnit.MICROS);
+    }
+
+    /** One row at a time. */
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs the query and hands each row to {@code row}, keeping nothing else. */
+    private void each(Query q, Row row) {
+        bind(q).scanResultSet((results, ctx) -> {
+            ResultSet rs = results.get();
+            while (rs.next()) {
+                row.accept(rs);
+            }
+            return null;
+        });
     }
 
     private Query bind(Query q) {
