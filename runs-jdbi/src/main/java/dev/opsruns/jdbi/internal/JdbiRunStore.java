@@ -73,17 +73,16 @@ public final class JdbiRunStore implements RunStore {
     @Override
     public InsertOutcome insertUnlessActive(Run run, Notification queued, PriorLookup prior) {
         // The reuse path is this one read: no insert that the unique index would refuse, no transaction.
-        Optional<Run> active = db.read("find the active run", (h, d) -> selectActive(h.getConnection(), d, run));
+        Optional<Run> active = db.readPlain("find the active run", (c, d) -> selectActive(c, d, run));
         if (active.isPresent()) {
             return new InsertOutcome.Active(active.get());
         }
         NewRun newRun = new NewRun(run, queued);
         InsertOutcome done;
         if (prior == null) {
-            JdbiStore.Work<Boolean> insert = (h, d) -> d.insertUnlessActive(h.getConnection(), newRun);
             boolean inserted = db.dialect().insertIsOneStatement()
-                    ? db.writeOneStatement("start a run", insert)
-                    : db.inTransaction("start a run", insert);
+                    ? db.writeOneStatementPlain("start a run", (c, d) -> d.insertUnlessActive(c, newRun))
+                    : db.inTransaction("start a run", (h, d) -> d.insertUnlessActive(h.getConnection(), newRun));
             done = inserted ? InsertOutcome.INSERTED : null;
         } else {
             done = db.inTransaction("start a run", (h, d) -> insertOrPrior(h, d, newRun, prior));
@@ -96,7 +95,7 @@ public final class JdbiRunStore implements RunStore {
      * commit, so it sees the winner (READ COMMITTED) unless the winner has ended since.
      */
     private InsertOutcome activeAfterLostInsert(Run run) {
-        return db.read("find the active run", (h, d) -> selectActive(h.getConnection(), d, run))
+        return db.readPlain("find the active run", (c, d) -> selectActive(c, d, run))
                 .<InsertOutcome>map(InsertOutcome.Active::new)
                 .orElse(InsertOutcome.CONTENDED);
     }
