@@ -1,6 +1,8 @@
 package dev.opsruns.jdbi.internal;
 
 import dev.opsruns.jdbi.DatabaseVendor;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
@@ -30,11 +32,18 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
      * run of the same tenant already holds the key. The unique index decides, so concurrent callers
      * in any process agree; a loser leaves nothing behind and the transaction usable.
      *
-     * @param handle the handle, inside the caller's transaction
+     * @param connection the connection, in auto-commit when {@link #insertIsOneStatement} or inside the
+     *     caller's transaction
      * @param newRun the run and its notification
      * @return true when inserted, false when an active run holds the key
+     * @throws SQLException when the database fails
      */
-    boolean insertUnlessActive(Handle handle, NewRun newRun);
+    boolean insertUnlessActive(Connection connection, NewRun newRun) throws SQLException;
+
+    /**
+     * @return {@link Sql#selectActiveRun} for this database, compiled for plain JDBC
+     */
+    PlainSql selectActiveRun();
 
     /**
      * @return true when {@link #insertUnlessActive} is a single statement, so it needs no transaction

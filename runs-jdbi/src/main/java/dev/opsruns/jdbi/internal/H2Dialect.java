@@ -1,13 +1,14 @@
 package dev.opsruns.jdbi.internal;
 
 import dev.opsruns.jdbi.DatabaseVendor;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * H2 2.x: a JSON column fed with {@code FORMAT JSON}, a generated {@code active_key} column with a
@@ -16,7 +17,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 final class H2Dialect implements Dialect {
 
-    private final String insertRun = Sql.insertRun(this);
+    private final PlainSql insertRun = PlainSql.of(Sql.insertRun(this));
+    private final PlainSql insertNotification = PlainSql.of(Sql.INSERT_NOTIFICATION);
+    private final PlainSql selectActiveRun = PlainSql.of(Sql.selectActiveRun(this));
 
     @Override
     public DatabaseVendor vendor() {
@@ -39,19 +42,28 @@ final class H2Dialect implements Dialect {
      * undoes only the failed statement, so the transaction goes on to read the winner.
      */
     @Override
-    public boolean insertUnlessActive(Handle handle, NewRun newRun) {
-        try {
-            newRun.bindRun(handle.createUpdate(insertRun)).execute();
-        } catch (UnableToExecuteStatementException e) {
+    public boolean insertUnlessActive(Connection connection, NewRun newRun) throws SQLException {
+        try (PlainStatement insert = insertRun.prepare(connection)) {
+            newRun.bindRun(insert);
+            insert.jdbc().executeUpdate();
+        } catch (SQLException e) {
             if (StoreErrors.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
         }
         if (newRun.notification() != null) {
-            NewRun.bindNotification(handle.createUpdate(Sql.INSERT_NOTIFICATION), newRun.notification()).execute();
+            try (PlainStatement insert = insertNotification.prepare(connection)) {
+                NewRun.bindNotification(insert, newRun.notification());
+                insert.jdbc().executeUpdate();
+            }
         }
         return true;
+    }
+
+    @Override
+    public PlainSql selectActiveRun() {
+        return selectActiveRun;
     }
 
     /* the run and its notification are two statements, and a refused insert is an exception */

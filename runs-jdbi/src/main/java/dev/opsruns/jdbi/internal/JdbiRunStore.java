@@ -25,6 +25,7 @@ import dev.opsruns.core.spi.StatisticsQuery;
 import dev.opsruns.core.spi.StoredClaim;
 import dev.opsruns.core.spi.StoredDetail;
 import dev.opsruns.jdbi.DatabaseVendor;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,6 +56,8 @@ public final class JdbiRunStore implements RunStore {
     /** Ids marked per statement: well below every driver's parameter limit. */
     private static final int IDS_PER_STATEMENT = 500;
 
+    private static final PlainSql INSERT_NOTIFICATION = PlainSql.of(Sql.INSERT_NOTIFICATION);
+
     private final JdbiStore db;
 
     /**
@@ -70,17 +73,16 @@ public final class JdbiRunStore implements RunStore {
     @Override
     public InsertOutcome insertUnlessActive(Run run, Notification queued, PriorLookup prior) {
         // The reuse path is this one read: no insert that the unique index would refuse, no transaction.
-        Optional<Run> active = db.read("find the active run", (h, d) -> selectActive(h, d, run));
+        Optional<Run> active = db.readPlain("find the active run", (c, d) -> selectActive(c, d, run));
         if (active.isPresent()) {
             return new InsertOutcome.Active(active.get());
         }
         NewRun newRun = new NewRun(run, queued);
         InsertOutcome done;
         if (prior == null) {
-            JdbiStore.Work<Boolean> insert = (h, d) -> d.insertUnlessActive(h, newRun);
             boolean inserted = db.dialect().insertIsOneStatement()
-                    ? db.writeOneStatement("start a run", insert)
-                    : db.inTransaction("start a run", insert);
+                    ? db.writeOneStatementPlain("start a run", (c, d) -> d.insertUnlessActive(c, newRun))
+                    : db.inTransaction("start a run", (h, d) -> d.insertUnlessActive(h.getConnection(), newRun));
             done = inserted ? InsertOutcome.INSERTED : null;
         } else {
             done = db.inTransaction("start a run", (h, d) -> insertOrPrior(h, d, newRun, prior));
@@ -93,7 +95,7 @@ public final class JdbiRunStore implements RunStore {
      * commit, so it sees the winner (READ COMMITTED) unless the winner has ended since.
      */
     private InsertOutcome activeAfterLostInsert(Run run) {
-        return db.read("find the active run", (h, d) -> selectActive(h, d, run))
+        return db.readPlain("find the active run", (c, d) -> selectActive(c, d, run))
                 .<InsertOutcome>map(InsertOutcome.Active::new)
                 .orElse(InsertOutcome.CONTENDED);
     }
@@ -108,7 +110,7 @@ public final class JdbiRunStore implements RunStore {
      */
     private static InsertOutcome insertOrPrior(Handle h, Dialect d, NewRun newRun, PriorLookup prior)
             throws SQLException {
-        if (!d.insertUnlessActive(h, newRun)) {
+        if (!d.insertUnlessActive(h.getConnection(), newRun)) {
             return null;
         }
         if (prior != null) {
@@ -159,7 +161,7 @@ public final class JdbiRunStore implements RunStore {
             // the store's one end path, as an abort; a run that ended since the lock was taken is not ended twice
             Optional<Run> superseded = endIn(h, d, RunEnd.abort(active.get().id(), supersededBecause, run.createdAt()),
                     ended);
-            if (superseded.isEmpty() || !d.insertUnlessActive(h, newRun)) {
+            if (superseded.isEmpty() || !d.insertUnlessActive(h.getConnection(), newRun)) {
                 h.getConnection().rollback(); // another start took the key in between: nothing of this one stays
                 return InsertOutcome.CONTENDED;
             }
@@ -188,14 +190,15 @@ public final class JdbiRunStore implements RunStore {
         Set<UUID> inserted = db.inTransaction("start runs", (h, d) -> {
             Query insert = h.createQuery(d.insertRunsUnlessActive(order.size()).orElseThrow());
             for (int row = 0; row < order.size(); row++) {
-                new NewRun(runs.get(order.get(row)), null).bindRun(insert, Integer.toString(row));
+                new NewRun(runs.get(order.get(row)), null).bindRun(NamedParameters.of(insert), Integer.toString(row));
             }
             Set<UUID> ids = new java.util.HashSet<>(insert.map((rs, ctx) -> Binds.uuid(rs, "id")).list());
             org.jdbi.v3.core.statement.PreparedBatch notes = h.prepareBatch(Sql.INSERT_NOTIFICATION);
             boolean any = false;
             for (int i : order) {
                 if (queued.get(i) != null && ids.contains(runs.get(i).id().value())) {
-                    NewRun.bindNotification(notes, queued.get(i)).add();
+                    NewRun.bindNotification(NamedParameters.of(notes), queued.get(i));
+                    notes.add();
                     any = true;
                 }
             }
@@ -232,12 +235,14 @@ public final class JdbiRunStore implements RunStore {
         return List.of(outcomes);
     }
 
-    private static Optional<Run> selectActive(Handle h, Dialect d, Run run) {
-        return h.createQuery(Sql.selectActiveRun(d))
-                .bind("tenant", run.tenantId().value())
-                .bind("key", run.idempotencyKey().value())
-                .map(RunRows.INSTANCE)
-                .findOne();
+    /** Plain JDBC: the reuse path's one read, without JDBI's per-statement set-up. */
+    private static Optional<Run> selectActive(Connection c, Dialect d, Run run) throws SQLException {
+        try (PlainStatement select = d.selectActiveRun().prepare(c)) {
+            select.string("tenant", run.tenantId().value()).string("key", run.idempotencyKey().value());
+            try (ResultSet rows = select.jdbc().executeQuery()) {
+                return rows.next() ? Optional.of(RunRows.read(rows)) : Optional.empty();
+            }
+        }
     }
 
     @Override
@@ -248,8 +253,11 @@ public final class JdbiRunStore implements RunStore {
         });
     }
 
-    private static void insertNotification(Handle h, Notification n) {
-        NewRun.bindNotification(h.createUpdate(Sql.INSERT_NOTIFICATION), n).execute();
+    private static void insertNotification(Handle h, Notification n) throws SQLException {
+        try (PlainStatement insert = INSERT_NOTIFICATION.prepare(h.getConnection())) {
+            NewRun.bindNotification(insert, n);
+            insert.jdbc().executeUpdate();
+        }
     }
 
     // ------------------------------------------------------------------ workers
@@ -385,9 +393,13 @@ public final class JdbiRunStore implements RunStore {
     }
 
     /** {@link #end} inside the caller's transaction. */
-    private static Optional<Run> endIn(Handle h, Dialect d, RunEnd end, Function<Run, Optional<Notification>> notification) {
+    private static Optional<Run> endIn(Handle h, Dialect d, RunEnd end, Function<Run, Optional<Notification>> notification)
+            throws SQLException {
         Optional<Run> ended = endStatement(h, d, end).map(RunRows.INSTANCE).findOne();
-        ended.flatMap(notification).ifPresent(n -> insertNotification(h, n));
+        Optional<Notification> note = ended.flatMap(notification);
+        if (note.isPresent()) {
+            insertNotification(h, note.get());
+        }
         return ended;
     }
 

@@ -29,6 +29,13 @@ final class JdbiStore {
         T run(Handle handle, Dialect dialect) throws SQLException;
     }
 
+    /** Work done on a plain connection with the dialect, on the hot paths that skip JDBI's set-up. */
+    @FunctionalInterface
+    interface PlainWork<T> {
+        T run(Connection connection, Dialect dialect) throws SQLException;
+    }
+
+    private final DataSource dataSource;
     private final Jdbi jdbi;
     private volatile Dialect dialect;
 
@@ -37,6 +44,7 @@ final class JdbiStore {
      * @param vendor the vendor, or null to detect it on first use
      */
     JdbiStore(DataSource dataSource, DatabaseVendor vendor) {
+        this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         // statements are plain SQL with named parameters; no template syntax to misread a "<"
         this.jdbi.setTemplateEngine(TemplateEngine.NOP);
@@ -136,6 +144,52 @@ final class JdbiStore {
         }
     }
 
+    /**
+     * {@link #read} on a connection of the pool, without a JDBI handle: for the start path, where a
+     * handle's set-up costs more client time than the round trip.
+     *
+     * @param action what the call does, for error messages ("find the active run")
+     */
+    <T> T readPlain(String action, PlainWork<T> work) {
+        return inAutoCommitPlain(action, false, work);
+    }
+
+    /**
+     * {@link #writeOneStatement} on a connection of the pool, without a JDBI handle.
+     *
+     * @param action what the call does, for error messages ("start a run")
+     */
+    <T> T writeOneStatementPlain(String action, PlainWork<T> work) {
+        return inAutoCommitPlain(action, true, work);
+    }
+
+    private <T> T inAutoCommitPlain(String action, boolean writes, PlainWork<T> work) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw StoreErrors.translate(action, e);
+        }
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return work.run(connection, dialect(connection));
+        } catch (SQLException e) {
+            throw writes ? StoreErrors.translateCommitFailure(action, e) : StoreErrors.translate(action, e);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a connection after a call; the call's own outcome stands", e);
+        }
+    }
+
     private static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();
@@ -169,6 +223,10 @@ final class JdbiStore {
     }
 
     private Dialect dialect(Handle handle) throws SQLException {
+        return dialect(handle.getConnection());
+    }
+
+    private Dialect dialect(Connection connection) throws SQLException {
         Dialect d = dialect;
         if (d != null) {
             return d;
@@ -176,7 +234,7 @@ final class JdbiStore {
         synchronized (this) { // so that the choice is made, and logged, once
             if (dialect == null) {
                 dialect = dialectFor(DatabaseVendor.fromProductName(
-                        handle.getConnection().getMetaData().getDatabaseProductName()));
+                        connection.getMetaData().getDatabaseProductName()));
             }
             return dialect;
         }

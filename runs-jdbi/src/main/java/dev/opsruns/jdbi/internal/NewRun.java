@@ -3,7 +3,7 @@ package dev.opsruns.jdbi.internal;
 import dev.opsruns.core.Initiator;
 import dev.opsruns.core.Notification;
 import dev.opsruns.core.Run;
-import org.jdbi.v3.core.statement.SqlStatement;
+import java.sql.SQLException;
 
 /**
  * A run about to be inserted, with the "queued" notification that must be written in the same
@@ -14,41 +14,58 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 record NewRun(Run run, Notification notification) {
 
-    /** Binds the parameters of {@link Sql#insertRun}. */
-    <S extends SqlStatement<S>> S bindRun(S statement) {
-        return bindRun(statement, "");
+    /**
+     * Binds the parameters of {@link Sql#insertRun}.
+     *
+     * @param parameters where they go
+     * @throws SQLException when the driver refuses a value
+     */
+    void bindRun(NamedParameters parameters) throws SQLException {
+        bindRun(parameters, "");
     }
 
-    /** Binds the parameters of row {@code suffix} of {@link Sql#insertRuns}: each name ends in the suffix. */
-    <S extends SqlStatement<S>> S bindRun(S statement, String suffix) {
+    /**
+     * Binds the parameters of row {@code suffix} of {@link Sql#insertRuns}: each name ends in the suffix.
+     *
+     * @param parameters where they go
+     * @param suffix the row's suffix
+     * @throws SQLException when the driver refuses a value
+     */
+    void bindRun(NamedParameters parameters, String suffix) throws SQLException {
         Initiator initiator = run.initiator();
         // Initiator is sealed to User and System; Java 17 cannot switch over it exhaustively yet
         String kind = initiator instanceof Initiator.User ? RunRows.USER : RunRows.SYSTEM;
-        return statement
-                .bind("id" + suffix, Binds.uuid(run.id().value()))
-                .bind("tenant" + suffix, run.tenantId().value())
-                .bind("run_type" + suffix, run.runType().value())
-                .bind("key" + suffix, run.idempotencyKey().value())
-                .bind("initiator_kind" + suffix, kind)
-                .bind("initiator_id" + suffix, initiator.id())
-                .bind("initiator_name" + suffix, initiator.displayName())
-                .bind("context" + suffix, run.context().toJson())
-                .bind("created_at" + suffix, Binds.instant(run.createdAt()));
+        parameters
+                .uuid("id" + suffix, run.id().value())
+                .string("tenant" + suffix, run.tenantId().value())
+                .string("run_type" + suffix, run.runType().value())
+                .string("key" + suffix, run.idempotencyKey().value())
+                .string("initiator_kind" + suffix, kind)
+                .string("initiator_id" + suffix, initiator.id())
+                .string("initiator_name" + suffix, initiator.displayName())
+                .string("context" + suffix, run.context().toJson())
+                .instant("created_at" + suffix, run.createdAt());
     }
 
-    /** Binds {@link Sql#NOTIFICATION_VALUES} to {@code n}. */
-    static <S extends SqlStatement<S>> S bindNotification(S statement, Notification n) {
-        return statement
-                .bind("n_id", Binds.uuid(n.id()))
-                .bind("n_tenant", n.tenantId().value())
-                .bind("n_user", n.userId())
-                .bind("n_run", Binds.uuid(n.runId().value()))
-                .bind("n_run_type", n.runType().value())
-                .bind("n_kind", n.kind().storageName())
-                .bind("n_title", n.title())
-                .bind("n_body", n.body())
-                .bind("n_label", n.actionLabel())
-                .bind("n_url", n.actionUrl())
-                .bind("n_created_at", Binds.instant(n.createdAt()));
+    /**
+     * Binds {@link Sql#NOTIFICATION_VALUES} to {@code n}.
+     *
+     * @param parameters where they go
+     * @param n the notification
+     * @throws SQLException when the driver refuses a value
+     */
+    static void bindNotification(NamedParameters parameters, Notification n) throws SQLException {
+        parameters
+                .uuid("n_id", n.id())
+                .string("n_tenant", n.tenantId().value())
+                .string("n_user", n.userId())
+                .uuid("n_run", n.runId().value())
+                .string("n_run_type", n.runType().value())
+                .string("n_kind", n.kind().storageName())
+                .string("n_title", n.title())
+                .string("n_body", n.body())
+                .string("n_label", n.actionLabel())
+                .string("n_url", n.actionUrl())
+                .instant("n_created_at", n.createdAt());
     }
 }

@@ -1,6 +1,9 @@
 package dev.opsruns.jdbi.internal;
 
 import dev.opsruns.jdbi.DatabaseVendor;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
@@ -24,6 +27,10 @@ final class PostgresDialect implements Dialect {
             + "noted AS (" + Sql.INSERT_NOTIFICATION_COLUMNS + "SELECT " + Sql.NOTIFICATION_VALUES
             + " FROM inserted) SELECT COUNT(*) FROM inserted";
 
+    private final PlainSql plainInsertRun = PlainSql.of(insertRun);
+    private final PlainSql plainInsertRunWithNotification = PlainSql.of(insertRunWithNotification);
+    private final PlainSql selectActiveRun = PlainSql.of(Sql.selectActiveRun(this));
+
     @Override
     public DatabaseVendor vendor() {
         return DatabaseVendor.POSTGRESQL;
@@ -40,12 +47,25 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean insertUnlessActive(Handle handle, NewRun newRun) {
+    public boolean insertUnlessActive(Connection connection, NewRun newRun) throws SQLException {
         if (newRun.notification() == null) {
-            return newRun.bindRun(handle.createUpdate(insertRun)).execute() == 1;
+            try (PlainStatement insert = plainInsertRun.prepare(connection)) {
+                newRun.bindRun(insert);
+                return insert.jdbc().executeUpdate() == 1;
+            }
         }
-        var query = newRun.bindRun(handle.createQuery(insertRunWithNotification));
-        return NewRun.bindNotification(query, newRun.notification()).mapTo(Long.class).one() == 1L;
+        try (PlainStatement insert = plainInsertRunWithNotification.prepare(connection)) {
+            newRun.bindRun(insert);
+            NewRun.bindNotification(insert, newRun.notification());
+            try (ResultSet inserted = insert.jdbc().executeQuery()) {
+                return inserted.next() && inserted.getLong(1) == 1L;
+            }
+        }
+    }
+
+    @Override
+    public PlainSql selectActiveRun() {
+        return selectActiveRun;
     }
 
     /* ON CONFLICT, with the notification in the same statement */
