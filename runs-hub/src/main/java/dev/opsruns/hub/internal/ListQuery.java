@@ -5,15 +5,10 @@ import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunType;
 import dev.opsruns.core.StatusBucket;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,14 +45,6 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
     static final Set<String> NAMES = Set.of("bucket", "type", "range", "from", "to", "tz", "at", "run", "initiator",
             "reason", "cursor", "limit");
 
-    /*
-     * The times a filter may name: from year 1 up to the start of year 10000. Java accepts far more, but
-     * PostgreSQL's and H2's timestamps do not, and arithmetic on such instants overflows, so anything
-     * outside is a 400 here rather than a database error.
-     */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
-
     /** The time ranges of the filter. */
     enum Range {
         ANY("", "Any time", null),
@@ -87,8 +74,8 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
         String fromText = q.single("from");
         String toText = q.single("to");
         Range range = range(q.single("range"), fromText != null || toText != null);
-        ZoneId zone = zone(q.single("tz"));
-        Instant at = q.single("at") == null ? null : inRange("at", instant("at", q.single("at")));
+        ZoneId zone = TimeBounds.zone(q.single("tz"));
+        Instant at = q.single("at") == null ? null : TimeBounds.inRange("at", TimeBounds.instant("at", q.single("at")));
         Instant from = null;
         Instant to = null;
         if (range.isPreset()) {
@@ -97,10 +84,10 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
                         + "clear the dates to see the " + range.label.toLowerCase(Locale.ROOT) + ".");
             }
             // No upper bound: the cursor's fingerprint covers the filter, so page 2 must build exactly page 1's.
-            from = inRange("at", (at == null ? now : at).minus(range.length));
+            from = TimeBounds.inRange("at", (at == null ? now : at).minus(range.length));
         } else if (range == Range.CUSTOM) {
-            from = fromText == null ? null : inRange("from", bound("from", fromText, zone, false));
-            to = toText == null ? null : inRange("to", bound("to", toText, zone, true));
+            from = fromText == null ? null : TimeBounds.inRange("from", TimeBounds.bound("from", fromText, zone, false));
+            to = toText == null ? null : TimeBounds.inRange("to", TimeBounds.bound("to", toText, zone, true));
             if (from != null && to != null && !from.isBefore(to)) {
                 throw HubError.badRequest("The \"to\" date must be after the \"from\" date, but from is " + Texts.clip(fromText)
                         + " and to is " + Texts.clip(toText) + ".");
@@ -166,11 +153,11 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
     }
 
     String fromDate() {
-        return plainDate(fromText);
+        return TimeBounds.plainDate(fromText);
     }
 
     String toDate() {
-        return plainDate(toText);
+        return TimeBounds.plainDate(toText);
     }
 
     private Map<String, String> common(StatusBucket tab, boolean pinned) {
@@ -191,10 +178,6 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
         p.put("reason", reason);
         p.put("limit", limit == defaultLimit ? null : Integer.toString(limit));
         return p;
-    }
-
-    private static String plainDate(String text) {
-        return text != null && text.matches("\\d{4}-\\d{2}-\\d{2}") ? text : "";
     }
 
     private static StatusBucket bucket(String text) {
@@ -238,68 +221,5 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
         }
         throw HubError.badRequest("\"" + Texts.clip(text) + "\" is not a time range. Use 24h, 7d, 30d or custom (with from "
                 + "and to dates), or leave it out for any time.");
-    }
-
-    private static ZoneId zone(String text) {
-        if (text == null) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw HubError.badRequest("\"" + Texts.clip(text) + "\" is not a time zone. Use a zone such as Europe/Berlin or "
-                    + "America/Sao_Paulo, or leave it out for UTC.");
-        }
-    }
-
-    private static Instant inRange(String name, Instant value) {
-        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
-            throw outOfRange(name);
-        }
-        return value;
-    }
-
-    private static HubError outOfRange(String name) {
-        return HubError.badRequest("\"" + name + "\" must be a time between " + EARLIEST + " and " + LATEST + ".");
-    }
-
-    private static Instant instant(String name, String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw HubError.badRequest("\"" + name + "\" must be a time with offset, such as 2026-01-15T09:30:00Z, but was \""
-                    + Texts.clip(text) + "\".");
-        } catch (DateTimeException beyondInstant) {
-            throw outOfRange(name);
-        }
-    }
-
-    /** A date means its whole day: {@code from} its start, {@code to} the start of the next day (exclusive). */
-    private static Instant bound(String name, String text, ZoneId zone, boolean end) {
-        try {
-            return parsedBound(name, text, zone, end);
-        } catch (DateTimeException beyondJavaTime) {
-            // +999999999-12-31 parses, but the day after it or its instant does not exist
-            throw outOfRange(name);
-        }
-    }
-
-    private static Instant parsedBound(String name, String text, ZoneId zone, boolean end) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                return LocalDateTime.parse(text).atZone(zone).toInstant();
-            } catch (DateTimeParseException notALocalTime) {
-                try {
-                    LocalDate date = LocalDate.parse(text);
-                    return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-                } catch (DateTimeParseException notADate) {
-                    throw HubError.badRequest("The \"" + name + "\" date \"" + Texts.clip(text) + "\" is not a date. Use a "
-                            + "date such as 2026-01-15, a local time such as 2026-01-15T09:30, or a time with offset such "
-                            + "as 2026-01-15T09:30:00Z.");
-                }
-            }
-        }
     }
 }

@@ -16,9 +16,11 @@ import java.util.List;
  * @param newerUrl the newer page, or null
  * @param olderUrl the older page, or null
  * @param clearUrl the list without filters, or null when nothing is filtered
+ * @param statisticsUrl the statistics page (of the chosen run type)
  */
 public record ListView(Frame frame, String tenantName, String summary, List<Tab> tabs, Filters filters, List<RunSummary> rows,
-        boolean active, int refreshSeconds, String newerUrl, String olderUrl, String clearUrl) {
+        boolean active, int refreshSeconds, String newerUrl, String olderUrl, String clearUrl,
+        String statisticsUrl) {
 
     /**
      * A status tab.

@@ -12,12 +12,17 @@ import dev.opsruns.core.Run;
 import dev.opsruns.core.RunDetail;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunPage;
+import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunQueries;
+import dev.opsruns.core.RunStatistics;
 import dev.opsruns.core.RunType;
+import dev.opsruns.core.RunTypeStatistics;
+import dev.opsruns.core.StatisticsWindow;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.hub.spi.HostLink;
 import dev.opsruns.hub.spi.SafeUrls;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -67,6 +73,11 @@ final class Pages {
     }
 
     private Frame tenantFrame(String title, Principal principal, TenantId tenant, String returnTo, List<Frame.Crumb> crumbs) {
+        return tenantFrame(title, principal, tenant, returnTo, crumbs, false);
+    }
+
+    private Frame tenantFrame(String title, Principal principal, TenantId tenant, String returnTo, List<Frame.Crumb> crumbs,
+            boolean statisticsPage) {
         List<Frame.NavLink> switcher = new ArrayList<>();
         for (TenantId t : settings.host().tenantsOf(principal)) {
             if (settings.ledger().config().accessPolicy().canView(principal, t)) {
@@ -74,7 +85,8 @@ final class Pages {
             }
         }
         List<Frame.NavLink> nav = new ArrayList<>();
-        nav.add(new Frame.NavLink("Operations", urls.list(tenant), true));
+        nav.add(new Frame.NavLink("Operations", urls.list(tenant), !statisticsPage));
+        nav.add(new Frame.NavLink("Statistics", urls.statistics(tenant), statisticsPage));
         for (HostLink link : settings.host().navigation(principal, tenant)) {
             nav.add(new Frame.NavLink(link.label(), link.url(), false));
         }
@@ -153,7 +165,8 @@ final class Pages {
         return new ListView(frame, tenantName, summary(view), tabs, filters, rows, rows.stream().anyMatch(RunSummary::active),
                 settings.refreshSeconds(), page.newerCursor() == null ? null : view.pageUrl(base, page.newerCursor()),
                 page.olderCursor() == null ? null : view.pageUrl(base, page.olderCursor()),
-                view.narrowed() || view.bucket() != null ? base : null);
+                view.narrowed() || view.bucket() != null ? base : null,
+                view.type() == null ? urls.statistics(tenant) : Urls.with(urls.statistics(tenant), Map.of("type", view.type().value())));
     }
 
     private RunSummary summary(Run run, ListQuery view, String base, Instant now) {
@@ -205,6 +218,67 @@ final class Pages {
                 run.failure() == null ? null : run.failure().message(), reasons, groups,
                 detail.itemFailures().size() + detail.itemFailuresOmitted(), detail.itemFailuresOmitted(),
                 self + "#item-failures-h", reason, base);
+    }
+
+    StatisticsView statistics(Principal principal, TenantId tenant, StatisticsRequest request) {
+        RunFilter filter = request.type() == null ? RunFilter.ALL
+                : new RunFilter(Set.of(request.type()), Set.of(), null, null);
+        StatisticsWindow window = request.window();
+        RunStatistics stats = settings.ledger().queries().statistics(principal, tenant, filter, window);
+        ChartFrame chart = new ChartFrame(window.slotStarts(), window.step(), Duration.between(window.from(), window.to()));
+        String list = urls.list(tenant);
+        Set<RunType> offered = settings.host().runTypes();
+        List<RunTypeSection> sections = new ArrayList<>();
+        for (RunTypeStatistics s : stats.runTypes()) {
+            // the list refuses a run type its filter does not offer, so such a type's reasons link without it
+            String type = offered.isEmpty() || offered.contains(s.runType()) ? s.runType().value() : null;
+            sections.add(RunTypeSection.of(s, typeLabel(s.runType()), chart, reason -> Urls.with(list,
+                    linkedMap("bucket", StatusBucket.FAILED.apiName(), "type", type, "reason", reason.value()))));
+        }
+        List<ListView.Option> windows = new ArrayList<>();
+        for (StatisticsRequest.Choice c : StatisticsRequest.Choice.values()) {
+            windows.add(new ListView.Option(c.param, c.label, c == request.choice()));
+        }
+        List<ListView.Option> types = new ArrayList<>();
+        if (!offered.isEmpty() || request.type() != null) {
+            types.add(new ListView.Option("", "All types", request.type() == null));
+            TreeSet<String> values = new TreeSet<>(offered.stream().map(RunType::value).toList());
+            if (request.type() != null) {
+                values.add(request.type().value());
+            }
+            for (String v : values) {
+                types.add(new ListView.Option(v, typeLabel(RunType.of(v)), v.equals(request.type() == null ? null
+                        : request.type().value())));
+            }
+        }
+        boolean custom = request.choice() == StatisticsRequest.Choice.CUSTOM;
+        String self = urls.statistics(tenant);
+        StatisticsView.Filters filters = new StatisticsView.Filters(self, windows, custom,
+                custom ? TimeBounds.plainDate(request.fromText()) : "", custom ? TimeBounds.plainDate(request.toText()) : "",
+                custom && !request.zone().equals(ZoneOffset.UTC) ? request.zone().getId() : "", types);
+        String of = request.type() == null ? "all run types" : "run type " + typeLabel(request.type());
+        String span = request.choice() == StatisticsRequest.Choice.CUSTOM
+                ? "from " + TimeView.of(window.from(), "").text() + " to " + TimeView.of(window.to(), "").text()
+                        + (request.endsNow() ? " (now)" : "")
+                : request.choice().label.toLowerCase(Locale.ROOT);
+        String summary = "Showing " + of + ", " + span + ", in intervals of " + Texts.duration(window.step()) + ".";
+        String empty = request.type() == null ? "No run started or ended in this window."
+                : "No run of type " + typeLabel(request.type()) + " started or ended in this window.";
+        String listUrl = request.type() == null || !(offered.isEmpty() || offered.contains(request.type())) ? list
+                : Urls.with(list, Map.of("type", request.type().value()));
+        Frame frame = tenantFrame("Statistics", principal, tenant, Urls.with(self, request.params()),
+                List.of(new Frame.Crumb("Monitoring", null), new Frame.Crumb("Operations", list),
+                        new Frame.Crumb("Statistics", null)), true);
+        return new StatisticsView(frame, settings.host().tenantName(tenant), summary, TimeView.of(window.from(), ""),
+                TimeView.of(window.to(), ""), Texts.duration(window.step()), filters, listUrl, empty, sections);
+    }
+
+    private static Map<String, String> linkedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     ErrorView error(int status, String message, Principal principal, TenantId tenant) {
