@@ -9,7 +9,10 @@ import java.util.Set;
 /**
  * Which runs a monitoring list or count covers. An empty set means "any"; the time range
  * applies to {@code createdAt}, {@code from} inclusive and {@code to} exclusive, either end open when
- * null. The search fields narrow further when set, and are ignored when null:
+ * null. {@code endedFrom}, when set, keeps only runs that have ended, with {@code finishedAt} at or after
+ * it (a run still queued or running never passes), so "the failures since your last visit" is
+ * {@code buckets = FAILED} with {@code endedFrom} = the visit. The search fields narrow further when set,
+ * and are ignored when null:
  *
  * <ul>
  *   <li>{@code runIdPrefix}: the run id starts with these hex digits (its canonical text without the
@@ -27,9 +30,11 @@ import java.util.Set;
  * @param runIdPrefix 1-32 lower-case hex digits the run id (without dashes) starts with, or null
  * @param initiator an initiator id to match exactly, or null
  * @param reasonCode a failure reason the run or one of its stored item failures has, or null
+ * @param endedFrom the earliest {@code finishedAt} included (runs that have not ended are left out), or
+ *     null for no bound
  */
 public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instant from, Instant to,
-        String runIdPrefix, String initiator, ReasonCode reasonCode) {
+        String runIdPrefix, String initiator, ReasonCode reasonCode, Instant endedFrom) {
 
     /** Every run of the tenant. */
     public static final RunFilter ALL = new RunFilter(Set.of(), Set.of(), null, null);
@@ -46,6 +51,7 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
      *     either case, or null
      * @param initiator an initiator id (1-200 characters), or null
      * @param reasonCode a failure reason, or null
+     * @param endedFrom the earliest {@code finishedAt} included, or null
      * @throws InvalidRunInputException when a set is null or holds null, {@code from} is not
      *     before {@code to}, the prefix is not hex digits, or the initiator is blank or too long
      */
@@ -64,6 +70,23 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
     }
 
     /**
+     * The filter before the end-time bound: types, buckets, time range and search fields.
+     *
+     * @param runTypes the run types to include (empty: all)
+     * @param buckets the status buckets to include (empty: all)
+     * @param from the earliest {@code createdAt} included, or null
+     * @param to the first {@code createdAt} excluded, or null
+     * @param runIdPrefix 1-32 hex digits (dashes allowed, either case), or null
+     * @param initiator an initiator id (1-200 characters), or null
+     * @param reasonCode a failure reason, or null
+     * @throws InvalidRunInputException as the canonical constructor
+     */
+    public RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instant from, Instant to,
+            String runIdPrefix, String initiator, ReasonCode reasonCode) {
+        this(runTypes, buckets, from, to, runIdPrefix, initiator, reasonCode, null);
+    }
+
+    /**
      * The filter of the first releases: types, buckets and time range, no search fields.
      *
      * @param runTypes the run types to include (empty: all)
@@ -74,7 +97,7 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
      *     before {@code to}
      */
     public RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instant from, Instant to) {
-        this(runTypes, buckets, from, to, null, null, null);
+        this(runTypes, buckets, from, to, null, null, null, null);
     }
 
     private static <T> Set<T> copy(Set<T> set, String field) {
@@ -108,7 +131,7 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
      * @return a copy with these run types
      */
     public RunFilter withRunTypes(Set<RunType> types) {
-        return new RunFilter(types, buckets, from, to, runIdPrefix, initiator, reasonCode);
+        return new RunFilter(types, buckets, from, to, runIdPrefix, initiator, reasonCode, endedFrom);
     }
 
     /**
@@ -116,7 +139,7 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
      * @return a copy with these buckets
      */
     public RunFilter withBuckets(Set<StatusBucket> newBuckets) {
-        return new RunFilter(runTypes, newBuckets, from, to, runIdPrefix, initiator, reasonCode);
+        return new RunFilter(runTypes, newBuckets, from, to, runIdPrefix, initiator, reasonCode, endedFrom);
     }
 
     /**
@@ -125,7 +148,7 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
      * @return a copy with this time range
      */
     public RunFilter withCreatedBetween(Instant newFrom, Instant newTo) {
-        return new RunFilter(runTypes, buckets, newFrom, newTo, runIdPrefix, initiator, reasonCode);
+        return new RunFilter(runTypes, buckets, newFrom, newTo, runIdPrefix, initiator, reasonCode, endedFrom);
     }
 
     /**
@@ -134,7 +157,7 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
      * @throws InvalidRunInputException when it is not 1-32 hex digits
      */
     public RunFilter withRunIdPrefix(String prefix) {
-        return new RunFilter(runTypes, buckets, from, to, prefix, initiator, reasonCode);
+        return new RunFilter(runTypes, buckets, from, to, prefix, initiator, reasonCode, endedFrom);
     }
 
     /**
@@ -143,7 +166,7 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
      * @throws InvalidRunInputException when blank or longer than 200 characters
      */
     public RunFilter withInitiator(String initiatorId) {
-        return new RunFilter(runTypes, buckets, from, to, runIdPrefix, initiatorId, reasonCode);
+        return new RunFilter(runTypes, buckets, from, to, runIdPrefix, initiatorId, reasonCode, endedFrom);
     }
 
     /**
@@ -151,7 +174,15 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
      * @return a copy searching for runs with that reason
      */
     public RunFilter withReasonCode(ReasonCode code) {
-        return new RunFilter(runTypes, buckets, from, to, runIdPrefix, initiator, code);
+        return new RunFilter(runTypes, buckets, from, to, runIdPrefix, initiator, code, endedFrom);
+    }
+
+    /**
+     * @param earliestEnd the earliest {@code finishedAt} included, or null for no bound
+     * @return a copy keeping only runs that ended at or after {@code earliestEnd}
+     */
+    public RunFilter withEndedFrom(Instant earliestEnd) {
+        return new RunFilter(runTypes, buckets, from, to, runIdPrefix, initiator, reasonCode, earliestEnd);
     }
 
     /** @return true when a search field (run id prefix, initiator, reason code) is set */
@@ -180,6 +211,7 @@ public record RunFilter(Set<RunType> runTypes, Set<StatusBucket> buckets, Instan
                 && (buckets.isEmpty() || buckets.contains(run.bucket()))
                 && (from == null || !run.createdAt().isBefore(from))
                 && (to == null || run.createdAt().isBefore(to))
+                && (endedFrom == null || run.finishedAt() != null && !run.finishedAt().isBefore(endedFrom))
                 && (runIdPrefix == null || run.id().toString().replace("-", "").startsWith(runIdPrefix))
                 && (initiator == null || initiator.equals(run.initiator().id()))
                 && (reasonCode == null || run.failure() != null && reasonCode.equals(run.failure().reasonCode())

@@ -54,7 +54,8 @@ public interface RunQueries {
      *
      * @param principal who asks; needs a role in the tenant, like {@link #list}
      * @param tenantId the tenant
-     * @param filter run types and buckets to include; its time bounds must be unset (the window is the range)
+     * @param filter run types and buckets to include; its time bounds (createdAt and endedFrom) must be unset
+     *     (the window is the range)
      * @param window the time range and the slot length of the series
      * @return the statistics, one entry per run type with anything in the window, by run type
      * @throws InvalidRunInputException when an argument is null, the filter has time bounds, or the window
@@ -62,4 +63,30 @@ public interface RunQueries {
      * @throws RunAccessDeniedException when the principal may not view the tenant
      */
     RunStatistics statistics(Principal principal, TenantId tenantId, RunFilter filter, StatisticsWindow window);
+
+    /**
+     * How many of the tenant's runs failed since this user last marked the tenant visited: runs that
+     * ended in the {@link StatusBucket#FAILED} bucket with {@code finishedAt} at or after the visit. The
+     * same runs are listed by {@link #list} with {@code bucket = FAILED} and
+     * {@link RunFilter#withEndedFrom endedFrom} = the visit. Reads only; the visit stays as it was.
+     *
+     * @param principal the user asking; visits belong to users, so not a {@link Principal#systemReader}
+     * @param tenantId the tenant
+     * @return the last visit and the failures since it; no visit and 0 before the first visit
+     * @throws InvalidRunInputException when an argument is null or the principal is a system reader
+     * @throws RunAccessDeniedException when the principal may not view the tenant
+     */
+    NewFailures newFailures(Principal principal, TenantId tenantId);
+
+    /**
+     * Records that this user has seen the tenant's runs now (the configured clock's time). A visit
+     * never moves backwards: when a later visit is already stored (a clock behind another instance's,
+     * say), that one stays.
+     *
+     * @param principal the user visiting; not a {@link Principal#systemReader}
+     * @param tenantId the tenant
+     * @throws InvalidRunInputException when an argument is null or the principal is a system reader
+     * @throws RunAccessDeniedException when the principal may not view the tenant
+     */
+    void markVisited(Principal principal, TenantId tenantId);
 }

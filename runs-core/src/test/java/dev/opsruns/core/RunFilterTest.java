@@ -143,5 +143,48 @@ class RunFilterTest {
             assertTrue(f.matches(run(DRIFT, RunStatus.PENDING, RunCounts.ZERO, T0.plusSeconds(10).minusNanos(1000))));
             assertFalse(f.matches(run(DRIFT, RunStatus.PENDING, RunCounts.ZERO, T0.plusSeconds(10))));
         }
+
+        @Test
+        @DisplayName("endedFrom keeps runs ended at or after it and never an active run")
+        void endedFrom() {
+            RunFilter f = RunFilter.ALL.withEndedFrom(T0);
+            assertFalse(f.matches(ended(T0.minusNanos(1000))));
+            assertTrue(f.matches(ended(T0)));
+            assertTrue(f.matches(ended(T0.plusSeconds(1))));
+            assertFalse(f.matches(run(DRIFT, RunStatus.RUNNING, RunCounts.ZERO, T0.plusSeconds(1))), "running");
+            assertFalse(f.matches(run(DRIFT, RunStatus.PENDING, RunCounts.ZERO, T0.plusSeconds(1))), "queued");
+            assertTrue(RunFilter.ALL.matches(run(DRIFT, RunStatus.RUNNING, RunCounts.ZERO, T0)), "no bound: any");
+        }
+
+        private Run ended(Instant finishedAt) {
+            return run(DRIFT, RunStatus.FAILED, RunCounts.ZERO, T0.minusSeconds(60)).withFinishedAt(finishedAt);
+        }
+    }
+
+    @Nested
+    @DisplayName("endedFrom")
+    class EndedFrom {
+
+        @Test
+        @DisplayName("the older constructors and ALL leave it unset; withEndedFrom sets it and keeps the rest")
+        void construction() {
+            assertNull(RunFilter.ALL.endedFrom());
+            assertNull(new RunFilter(Set.of(DRIFT), Set.of(), T0, null).endedFrom());
+            assertNull(new RunFilter(Set.of(), Set.of(), null, null, "0190", "alice", null).endedFrom());
+            RunFilter f = RunFilter.ALL.withRunTypes(Set.of(DRIFT)).withInitiator("alice").withEndedFrom(T0);
+            assertEquals(T0, f.endedFrom());
+            assertEquals(Set.of(DRIFT), f.runTypes());
+            assertEquals("alice", f.initiator());
+            assertEquals(T0, f.withBuckets(Set.of(StatusBucket.FAILED)).withCreatedBetween(T0, null)
+                    .withRunIdPrefix("01").withInitiator(null).withReasonCode(null).withRunTypes(Set.of()).endedFrom(),
+                    "every with* copy keeps the bound");
+            assertNull(f.withEndedFrom(null).endedFrom());
+        }
+
+        @Test
+        @DisplayName("is not a search field")
+        void notASearch() {
+            assertFalse(RunFilter.ALL.withEndedFrom(T0).searches());
+        }
     }
 }

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * Everything a ledger promises, in one class to extend: the write side ({@link RunRegistryContract}),
- * the read side ({@link RunQueriesContract}), statistics ({@link RunStatisticsContract}), notifications
- * ({@link NotificationContract}), claims ({@link RunClaimContract}), maintenance
- * ({@link RunMaintenanceContract}), start policies ({@link StartPolicyContract}) and run events
- * ({@link RunListenerContract}), each run in a nested group against a ledger the
- * subclass creates.
+ * the read side ({@link RunQueriesContract}), statistics ({@link RunStatisticsContract}), new failures
+ * since a visit ({@link NewFailuresContract}), notifications ({@link NotificationContract}), claims
+ * ({@link RunClaimContract}), maintenance ({@link RunMaintenanceContract}), start policies
+ * ({@link StartPolicyContract}) and run events ({@link RunListenerContract}), each run in a nested group
+ * against a ledger the subclass creates.
  *
  * <p>A store of one's own is "implement the SPI, extend two classes": this one, over
  * {@code RunLedger.over(store, config)}, and {@link RunStoreContract} for the primitives themselves.
@@ -32,7 +32,7 @@ public abstract class RunLedgerContract {
      * configuration (the earlier ledger is then abandoned).
      *
      * @param config the settings to use, exactly as given (its clock is a {@code ManualClock})
-     * @return a ledger over EMPTY state: no runs, failures or notifications in any tenant, on every call
+     * @return a ledger over EMPTY state: no runs, failures, notifications or visits in any tenant, on every call
      */
     protected abstract RunLedger createLedger(RunsConfig config);
 
@@ -60,6 +60,16 @@ public abstract class RunLedgerContract {
     @Nested
     @DisplayName("statistics")
     class Statistics extends RunStatisticsContract {
+        @Override
+        protected RunLedger createLedger(RunsConfig config) {
+            return RunLedgerContract.this.createLedger(config);
+        }
+    }
+
+    /** New failures since a user's last visit. */
+    @Nested
+    @DisplayName("new failures")
+    class SinceLastVisit extends NewFailuresContract {
         @Override
         protected RunLedger createLedger(RunsConfig config) {
             return RunLedgerContract.this.createLedger(config);

@@ -40,7 +40,7 @@ public abstract class RunStoreContract {
     /**
      * Creates the store under test. Called before every test.
      *
-     * @return a store over EMPTY state: no runs, item failures or notifications in any tenant, on every call
+     * @return a store over EMPTY state: no runs, item failures, notifications or visits in any tenant, on every call
      */
     protected abstract RunStore createStore();
 
@@ -48,6 +48,16 @@ public abstract class RunStoreContract {
     @Nested
     @DisplayName("writes")
     class Writes extends RunStoreWritesContract {
+        @Override
+        protected RunStore createStore() {
+            return RunStoreContract.this.createStore();
+        }
+    }
+
+    /** Users' visits, and the end-time bound of pages and counts. */
+    @Nested
+    @DisplayName("visits")
+    class Visits extends RunStoreVisitsContract {
         @Override
         protected RunStore createStore() {
             return RunStoreContract.this.createStore();

@@ -94,6 +94,7 @@ final class StoreFixtures {
             assertTrue(store.page(tenant, RunFilter.ALL, null, 1).isEmpty(), "createStore must return an EMPTY store");
             for (String user : RECIPIENTS) {
                 assertTrue(store.notifications(tenant, user, false, 1).isEmpty(), "createStore must return an EMPTY store");
+                assertTrue(store.lastVisit(tenant, user).isEmpty(), "createStore must return an EMPTY store (visits too)");
             }
         }
     }

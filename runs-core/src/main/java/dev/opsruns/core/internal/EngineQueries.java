@@ -1,6 +1,8 @@
 package dev.opsruns.core.internal;
 
 import dev.opsruns.core.BucketCounts;
+import dev.opsruns.core.InvalidRunInputException;
+import dev.opsruns.core.NewFailures;
 import dev.opsruns.core.PageRequest;
 import dev.opsruns.core.Principal;
 import dev.opsruns.core.RelatedLink;
@@ -13,6 +15,7 @@ import dev.opsruns.core.RunQueries;
 import dev.opsruns.core.RunStatistics;
 import dev.opsruns.core.RunsConfig;
 import dev.opsruns.core.StatisticsWindow;
+import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.spi.RunStore;
 import dev.opsruns.core.spi.StoredDetail;
@@ -76,6 +79,35 @@ final class EngineQueries implements RunQueries {
         return statistics.read(tenantId, filter, window);
     }
 
+    @Override
+    public NewFailures newFailures(Principal principal, TenantId tenantId) {
+        String userId = checkVisitor(principal, tenantId);
+        Optional<Instant> lastVisit = store.lastVisit(tenantId, userId);
+        if (lastVisit.isEmpty()) {
+            return NewFailures.NEVER_VISITED;
+        }
+        // the count primitive with an end bound: the same runs the list shows for bucket FAILED + endedFrom
+        Map<StatusBucket, Long> since = store.countByBucket(tenantId, RunFilter.ALL.withEndedFrom(lastVisit.get()));
+        return new NewFailures(lastVisit, since.getOrDefault(StatusBucket.FAILED, 0L));
+    }
+
+    @Override
+    public void markVisited(Principal principal, TenantId tenantId) {
+        String userId = checkVisitor(principal, tenantId);
+        store.recordVisit(tenantId, userId, Times.now(config.clock()));
+    }
+
+    /** Visits are a user's own: a system reader has none, and is told so before any store work. */
+    private String checkVisitor(Principal principal, TenantId tenantId) {
+        Checks.notNull(principal, "principal");
+        if (principal.readsEveryTenant()) {
+            throw new InvalidRunInputException("principal", "must be a user, but was the system reader "
+                    + Checks.quote(principal.userId()) + ": visits and new failures belong to users");
+        }
+        checkView(principal, tenantId);
+        return principal.userId();
+    }
+
     private void checkView(Principal principal, TenantId tenantId) {
         Checks.notNull(principal, "principal");
         Checks.notNull(tenantId, "tenantId");
@@ -83,20 +115,22 @@ final class EngineQueries implements RunQueries {
     }
 
     /**
-     * Stores keep whole microseconds. Rounding both bounds up to the next microsecond keeps
-     * {@code from} inclusive and {@code to} exclusive exactly, whatever precision a store compares in:
-     * a run created at T matches {@code from = T + 1 ns} no longer, and {@code to = T + 1 ns} still.
+     * Stores keep whole microseconds. Rounding every bound up to the next microsecond keeps
+     * {@code from} and {@code endedFrom} inclusive and {@code to} exclusive exactly, whatever precision a
+     * store compares in: a run created at T matches {@code from = T + 1 ns} no longer, and
+     * {@code to = T + 1 ns} still.
      *
      * @return the filter in whole microseconds, or empty when no microsecond lies in its range
      */
     static Optional<RunFilter> exactBounds(RunFilter filter) {
         Instant from = ceilMicros(filter.from());
         Instant to = ceilMicros(filter.to());
-        if (from == filter.from() && to == filter.to()) {
+        Instant endedFrom = ceilMicros(filter.endedFrom()); // inclusive, like from
+        if (from == filter.from() && to == filter.to() && endedFrom == filter.endedFrom()) {
             return Optional.of(filter);
         }
         return from != null && to != null && !from.isBefore(to) ? Optional.empty()
-                : Optional.of(filter.withCreatedBetween(from, to));
+                : Optional.of(filter.withCreatedBetween(from, to).withEndedFrom(endedFrom));
     }
 
     private static Instant ceilMicros(Instant t) {

@@ -40,6 +40,9 @@ final class EngineStatistics {
         if (filter.from() != null || filter.to() != null) {
             throw new InvalidRunInputException("filter", "must not bound createdAt for statistics: the window is the range");
         }
+        if (filter.endedFrom() != null) {
+            throw new InvalidRunInputException("filter", "must not bound the end time for statistics: the window is the range");
+        }
         Instant now = Times.now(clock);
         if (window.from().isAfter(now)) {
             throw new InvalidRunInputException("window", "starts in the future (" + window.from() + ", now " + now

@@ -141,6 +141,10 @@ public record PageCursor(Direction direction, Instant createdAt, RunId runId) {
             CanonicalJson.writeString(String.valueOf(filter.initiator()), sb);
             CanonicalJson.writeString(filter.reasonCode() == null ? "null" : filter.reasonCode().value(), sb);
         }
+        if (filter.endedFrom() != null) {
+            // likewise only when set: cursors issued before the bound existed keep working
+            sb.append("#e").append(filter.endedFrom());
+        }
         return slice(sha256(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 

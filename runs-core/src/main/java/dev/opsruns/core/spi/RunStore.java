@@ -277,8 +277,10 @@ public interface RunStore {
      * transaction; a page need not be a snapshot.
      *
      * @param tenantId the tenant
-     * @param filter run types, buckets, and a creation-time range ({@code from} inclusive, {@code to}
-     *     exclusive); times the engine passes are whole microseconds
+     * @param filter run types, buckets, a creation-time range ({@code from} inclusive, {@code to}
+     *     exclusive), an end-time bound ({@code endedFrom} inclusive; runs not ended never pass) and the
+     *     search fields, as {@link RunFilter#matches(dev.opsruns.core.Run, java.util.Collection)} judges
+     *     them; times the engine passes are whole microseconds
      * @param position null for the newest runs, newest first; {@link PagePosition.Direction#OLDER} for
      *     runs strictly older than the position, newest first; {@link PagePosition.Direction#NEWER} for
      *     runs strictly newer than it, oldest first (nearest the position first)
@@ -291,7 +293,7 @@ public interface RunStore {
      * Counts a tenant's runs per bucket ({@link StatusBucket#of} of each run's status and counts).
      *
      * @param tenantId the tenant
-     * @param filter run types and creation-time range; its bucket set is always empty here
+     * @param filter as for {@link #page}; its bucket set is always empty here
      * @return the count of every bucket that has runs (absent buckets count zero)
      */
     Map<StatusBucket, Long> countByBucket(TenantId tenantId, RunFilter filter);
@@ -371,4 +373,28 @@ public interface RunStore {
      * @return how many changed from unread to read
      */
     int markRead(TenantId tenantId, String userId, Set<UUID> ids, Instant at);
+
+    // ------------------------------------------------------------------ visits
+
+    /**
+     * Reads one user's last visit to one tenant, as {@link #recordVisit} kept it. Visits of other users
+     * and of the same user to other tenants are separate.
+     *
+     * @param tenantId the tenant
+     * @param userId the user
+     * @return the latest visit recorded, or empty when the user never visited the tenant
+     */
+    Optional<Instant> lastVisit(TenantId tenantId, String userId);
+
+    /**
+     * Records a visit of one user to one tenant, in one atomic step: inserts it when the user has none
+     * there, and otherwise keeps the later of the stored time and {@code at}, so a visit never moves
+     * backwards. Concurrent calls for the same (tenant, user), from any number of threads and processes,
+     * all succeed (none fails because another inserted first) and leave the latest of their times.
+     *
+     * @param tenantId the tenant
+     * @param userId the user
+     * @param at the visit's time, whole microseconds
+     */
+    void recordVisit(TenantId tenantId, String userId, Instant at);
 }

@@ -79,4 +79,14 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
      *     runs are inserted one by one)
      */
     java.util.Optional<String> insertRunsUnlessActive(int rows);
+
+    /**
+     * Records a visit of {@code :user} to {@code :tenant} at {@code :at}, keeping the later of the
+     * stored time and this one. Concurrent callers for the same pair, in any process, all succeed and
+     * leave the latest of their times.
+     *
+     * @param handle the handle, in auto-commit mode: every statement is its own transaction
+     * @param visit the statement's parameters: tenant, user and time
+     */
+    void recordVisit(Handle handle, Visit visit);
 }

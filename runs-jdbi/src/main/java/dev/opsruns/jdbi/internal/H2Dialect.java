@@ -16,6 +16,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 final class H2Dialect implements Dialect {
 
+    /**
+     * Rounds of advance-or-insert before a visit gives up. A round is lost only while another caller's
+     * insert of the same row is committing, which in auto-commit takes the length of one statement.
+     */
+    private static final int VISIT_ATTEMPTS = 50;
+    /** H2's "concurrent update": an insert met another transaction's uncommitted row with the same key. */
+    private static final String CONCURRENT_UPDATE = "90131";
+
     private final String insertRun = Sql.insertRun(this);
 
     @Override
@@ -105,5 +113,29 @@ final class H2Dialect implements Dialect {
     @Override
     public java.util.Optional<String> insertRunsUnlessActive(int rows) {
         return java.util.Optional.empty();
+    }
+
+    /*
+     * No ON CONFLICT: advance the row when there is one, insert it when not, and when another caller
+     * inserted it in between (a unique violation, or H2's concurrent update while that insert commits)
+     * advance it again. Each statement is atomic on its own and only ever moves the time forwards, so
+     * the rounds need no transaction around them.
+     */
+    @Override
+    public void recordVisit(Handle handle, Visit visit) {
+        for (int attempt = 1; ; attempt++) {
+            if (visit.bind(handle.createUpdate(Sql.ADVANCE_VISIT)).execute() == 1) {
+                return;
+            }
+            try {
+                visit.bind(handle.createUpdate(Sql.INSERT_VISIT)).execute();
+                return;
+            } catch (UnableToExecuteStatementException e) {
+                boolean lostToAnotherInsert = StoreErrors.isUniqueViolation(e) || StoreErrors.hasSqlState(e, CONCURRENT_UPDATE);
+                if (!lostToAnotherInsert || attempt == VISIT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -533,6 +533,26 @@ public final class JdbiRunStore implements RunStore {
         });
     }
 
+    // ------------------------------------------------------------------ visits
+
+    @Override
+    public Optional<Instant> lastVisit(TenantId tenantId, String userId) {
+        return db.read("read a visit", (h, d) -> h.createQuery(Sql.LAST_VISIT)
+                .bind("tenant", tenantId.value())
+                .bind("user", userId)
+                .map((rs, ctx) -> Binds.instant(rs, "visited_at"))
+                .findOne());
+    }
+
+    @Override
+    public void recordVisit(TenantId tenantId, String userId, Instant at) {
+        // auto-commit: one statement on PostgreSQL; on H2 a few, each atomic and only ever moving forwards
+        db.writeOneStatement("record a visit", (h, d) -> {
+            d.recordVisit(h, new Visit(tenantId, userId, at));
+            return null;
+        });
+    }
+
     private static Update bindOwner(Update update, TenantId tenantId, String userId, Instant at) {
         return update.bind("tenant", tenantId.value()).bind("user", userId).bind("now", Binds.instant(at));
     }

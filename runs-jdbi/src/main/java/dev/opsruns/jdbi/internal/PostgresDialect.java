@@ -94,4 +94,12 @@ final class PostgresDialect implements Dialect {
         return java.util.Optional.of(Sql.insertRuns(this, rows) + " ON CONFLICT (tenant_id, idempotency_key) WHERE "
                 + ACTIVE + " DO NOTHING RETURNING id");
     }
+
+    /* one statement: ON CONFLICT takes the existing row's lock, so concurrent visits queue on it */
+    @Override
+    public void recordVisit(Handle handle, Visit visit) {
+        visit.bind(handle.createUpdate(Sql.INSERT_VISIT
+                + " ON CONFLICT (tenant_id, user_id)"
+                + " DO UPDATE SET visited_at = GREATEST(opsruns_visits.visited_at, EXCLUDED.visited_at)")).execute();
+    }
 }

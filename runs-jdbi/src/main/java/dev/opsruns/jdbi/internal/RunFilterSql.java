@@ -60,6 +60,11 @@ final class RunFilterSql {
             sql.where.append(" AND created_at < :to");
             sql.values.put("to", Binds.instant(filter.to()));
         }
+        if (filter.endedFrom() != null) {
+            // finished_at is NULL exactly while a run is active, and NULL >= x is never true: active runs never pass
+            sql.where.append(" AND finished_at >= :ended_from");
+            sql.values.put("ended_from", Binds.instant(filter.endedFrom()));
+        }
         if (filter.runIdPrefix() != null) {
             // a prefix of the id's hex digits is a range of ids: the primary key serves it on both vendors
             sql.where.append(" AND id BETWEEN :id_low AND :id_high");

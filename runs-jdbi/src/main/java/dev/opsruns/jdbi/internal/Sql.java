@@ -117,6 +117,17 @@ final class Sql {
     /** Followed by {@code AND id IN (...)} of bound ids. */
     static final String MARK_READ_PREFIX = MARK_ALL_READ + " AND id IN ";
 
+    static final String LAST_VISIT = """
+            SELECT visited_at FROM opsruns_visits WHERE tenant_id = :tenant AND user_id = :user""";
+
+    /** A visit that never moves backwards: the row's lock makes GREATEST see the latest committed time. */
+    static final String ADVANCE_VISIT = """
+            UPDATE opsruns_visits SET visited_at = GREATEST(visited_at, :at)
+             WHERE tenant_id = :tenant AND user_id = :user""";
+
+    static final String INSERT_VISIT = """
+            INSERT INTO opsruns_visits (tenant_id, user_id, visited_at) VALUES (:tenant, :user, :at)""";
+
     /** The stale-run CAS: only the heartbeat the pass judged stale; a newer one means the worker lives. */
     static final String REAP_STALE = """
             UPDATE opsruns_runs

@@ -72,8 +72,17 @@ public final class StoreErrors {
      * @return true when its cause chain holds a unique violation
      */
     static boolean isUniqueViolation(Throwable error) {
+        return hasSqlState(error, UNIQUE_VIOLATION);
+    }
+
+    /**
+     * @param error an exception from JDBI or JDBC
+     * @param state an SQLState
+     * @return true when its cause chain holds an {@code SQLException} with that state
+     */
+    static boolean hasSqlState(Throwable error, String state) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

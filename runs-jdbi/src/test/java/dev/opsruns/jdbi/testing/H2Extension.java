@@ -113,7 +113,8 @@ public final class H2Extension implements BeforeAllCallback, AfterAllCallback, T
     @Override
     public void reset() {
         // H2 refuses TRUNCATE on a table other tables reference; deleting is quick on test-sized tables
-        execute("DELETE FROM opsruns_item_failures", "DELETE FROM opsruns_notifications", "DELETE FROM opsruns_runs");
+        execute("DELETE FROM opsruns_item_failures", "DELETE FROM opsruns_notifications", "DELETE FROM opsruns_runs",
+                "DELETE FROM opsruns_visits");
     }
 
     @Override

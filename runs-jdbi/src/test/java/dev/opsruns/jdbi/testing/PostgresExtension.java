@@ -53,12 +53,13 @@ public final class PostgresExtension implements BeforeAllCallback, TestDatabase 
      */
     @Override
     public void reset() {
-        execute("DELETE FROM opsruns_item_failures", "DELETE FROM opsruns_notifications", "DELETE FROM opsruns_runs");
+        execute("DELETE FROM opsruns_item_failures", "DELETE FROM opsruns_notifications", "DELETE FROM opsruns_runs",
+                "DELETE FROM opsruns_visits");
     }
 
     /** Empties the tables at once, whatever their size. */
     public void truncate() {
-        execute("TRUNCATE opsruns_item_failures, opsruns_notifications, opsruns_runs");
+        execute("TRUNCATE opsruns_item_failures, opsruns_notifications, opsruns_runs, opsruns_visits");
     }
 
     /** @return the JDBC URL of the test database, for child processes */

@@ -68,10 +68,14 @@ public final class InMemoryRunStore implements RunStore {
     private record ActiveKey(TenantId tenantId, IdempotencyKey key) {
     }
 
+    private record Visitor(TenantId tenantId, String userId) {
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<RunId, Entry> runs = new LinkedHashMap<>();
     private final Map<ActiveKey, RunId> active = new HashMap<>();
     private final Map<UUID, Notification> notifications = new LinkedHashMap<>();
+    private final Map<Visitor, Instant> visits = new HashMap<>();
 
     private <T> T locked(Supplier<T> action) {
         lock.lock();
@@ -355,6 +359,16 @@ public final class InMemoryRunStore implements RunStore {
             }
             return changed;
         });
+    }
+
+    @Override
+    public Optional<Instant> lastVisit(TenantId tenantId, String userId) {
+        return locked(() -> Optional.ofNullable(visits.get(new Visitor(tenantId, userId))));
+    }
+
+    @Override
+    public void recordVisit(TenantId tenantId, String userId, Instant at) {
+        locked(() -> visits.merge(new Visitor(tenantId, userId), at, (stored, given) -> given.isAfter(stored) ? given : stored));
     }
 
     private static boolean mine(Notification n, TenantId tenantId, String userId) {
