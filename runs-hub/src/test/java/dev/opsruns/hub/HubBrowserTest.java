@@ -206,7 +206,7 @@ class HubBrowserTest {
         chromium.await().until(ExpectedConditions.urlContains("/ops/tenants/contoso/statistics"));
         assertThat(h1()).isEqualTo("Statistics");
         WebElement drift = driver.findElement(By.cssSelector("section[data-run-type='drift.generate']"));
-        WebElement bars = drift.findElement(By.cssSelector("figure[data-chart='ended'] svg"));
+        WebElement bars = drift.findElement(By.cssSelector("figure[data-chart='ended'] svg.chart-svg"));
         assertThat(bars.getSize().getWidth()).as("drawn, not collapsed").isGreaterThan(300);
         List<WebElement> barGroups = bars.findElements(By.cssSelector("g.bar"));
         assertThat(barGroups).isNotEmpty();
@@ -280,6 +280,24 @@ class HubBrowserTest {
         open("/ops/tenants/fabrikam/statistics");
         assertThat(text(".error-code")).isEqualTo("Error 403");
         assertThat(driver.findElements(By.cssSelector("section[data-run-type]"))).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void the_list_shows_new_failures_since_the_last_visit_and_links_to_them() {
+        open("/ops/tenants/contoso/operations");
+        assertThat(driver.findElements(By.cssSelector("[data-new-failures]"))).as("nothing failed since the last visit").isEmpty();
+        RunId failed = scenario.startRunning("while-away");
+        scenario.ledger().registry().fail(failed, dev.opsruns.core.ReasonCode.of("graph.throttled"), "throttled");
+        open("/ops/tenants/contoso/operations");
+        assertThat(text("[data-new-failures] strong")).isEqualTo("1 new failure since your last visit");
+        chromium.screenshot("hub-new-failures");
+        driver.findElement(By.cssSelector("a[data-new-failures-link]")).click();
+        chromium.await().until(ExpectedConditions.urlContains("ended_from="));
+        assertThat(driver.findElements(By.cssSelector("tbody tr[data-run-id]"))).extracting(r -> r.getDomAttribute("data-run-id"))
+                .containsExactly(failed.toString());
+        assertThat(driver.findElement(By.cssSelector("a.tab-failed")).getDomAttribute("aria-current")).isEqualTo("page");
+        assertThat(driver.findElements(By.cssSelector("[data-new-failures]"))).as("seen now").isEmpty();
     }
 
     private static String text(String css) {

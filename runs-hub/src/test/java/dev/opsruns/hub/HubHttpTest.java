@@ -474,4 +474,55 @@ class HubHttpTest {
         assertThat(get("bob", fabrikam).body()).contains("data-run-type=\"drift.generate\"")
                 .doesNotContain("data-run-type=\"backup_set.add_policies\"");
     }
+
+    // ------------------------------------------------------------------ new failures since the last visit
+
+    private dev.opsruns.core.RunId failNewRun(String scope) {
+        clock.advance(Duration.ofMinutes(1));
+        dev.opsruns.core.RunId id = scenario.startRunning(scope);
+        scenario.ledger().registry().fail(id, dev.opsruns.core.ReasonCode.of("graph.throttled"), "throttled");
+        clock.advance(Duration.ofSeconds(1)); // a visit at the very instant of a failure would count it as new
+        return id;
+    }
+
+    @Test
+    void the_list_counts_new_failures_since_the_callers_last_visit_and_links_to_them() {
+        clock.advance(Duration.ofSeconds(1)); // past the scenario's last failure
+        assertThat(get("alice", list()).body()).as("a first visit has nothing to be new since").doesNotContain("data-new-failures");
+        java.time.Instant visited = clock.instant();
+        dev.opsruns.core.RunId first = failNewRun("new-1");
+        dev.opsruns.core.RunId second = failNewRun("new-2");
+        scenario.ledger().registry().finish(scenario.startRunning("fine"));
+
+        String body = get("alice", list() + "?type=backup_set.add_policies").body();
+        assertThat(body).contains("data-new-failures=\"2\"").contains("<strong>2 new failures since your last visit</strong>");
+        String link = "/ops/tenants/contoso/operations?bucket=failed&ended_from=" + visited;
+        assertThat(body).contains("href=\"" + link.replace("&", "&amp;").replace(":", "%3A") + "\" data-new-failures-link");
+
+        String listed = get("alice", link).body();
+        assertThat(all(listed, "<tr data-run-id=\"([^\"]+)\"")).as("only the failures since the visit, newest first")
+                .containsExactly(second.toString(), first.toString());
+        assertThat(listed).as("viewing the list was the visit").doesNotContain("data-new-failures=")
+                .contains("ended since 2026-01-15 09:31:31 UTC").contains("name=\"ended_from\" value=\"" + visited + "\"");
+        failNewRun("new-3");
+        assertThat(get("alice", list()).body()).contains("<strong>1 new failure since your last visit</strong>");
+        assertThat(get("alice", list()).body()).doesNotContain("data-new-failures=");
+    }
+
+    @Test
+    void new_failures_are_counted_per_user_and_a_bad_ended_from_is_a_400() {
+        clock.advance(Duration.ofSeconds(1));
+        get("alice", list());
+        failNewRun("for-rita");
+        assertThat(get("rita", list()).body()).as("rita's first visit").doesNotContain("data-new-failures");
+        assertThat(get("alice", list()).body()).contains("data-new-failures=\"1\"");
+        failNewRun("again");
+        assertThat(get("rita", list()).body()).contains("data-new-failures=\"1\"");
+        assertThat(get("alice", statistics()).body()).as("only the list counts as a visit").doesNotContain("data-new-failures");
+        assertThat(get("alice", list()).body()).contains("data-new-failures=\"1\"");
+        HttpResponse<String> bad = get("alice", list() + "?ended_from=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("must be a time with offset");
+        assertThat(get("alice", list() + "?ended_from=%2B20000-01-01T00:00:00Z").statusCode()).isEqualTo(400);
+    }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * {@code from}/{@code to}: a date, a local date-time in {@code tz}, or an instant with offset),
  * {@code at} (the "now" a preset range is pinned to while paging, so the cursor stays valid), the
  * searches {@code run} (run id or its first digits), {@code initiator} (an initiator's id) and
- * {@code reason} (a reason code), then {@code cursor} and {@code limit}.
+ * {@code reason} (a reason code), {@code ended_from} (runs that ended at or after an instant with offset:
+ * the "new failures since your last visit" link), then {@code cursor} and {@code limit}.
  *
  * @param bucket the tab, or null for all
  * @param type the run type, or null for all
@@ -34,16 +35,18 @@ import java.util.stream.Collectors;
  * @param run the run id search as given, or null
  * @param initiator the initiator search, or null
  * @param reason the reason code search as given, or null
+ * @param endedFrom the earliest end included, or null
  * @param cursor the page's cursor, or null
  * @param limit the page size
  * @param defaultLimit the hub's page size
  * @param filter the library filter all this means
  */
 record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText, String toText, ZoneId zone, Instant at,
-        String run, String initiator, String reason, String cursor, int limit, int defaultLimit, RunFilter filter) {
+        String run, String initiator, String reason, Instant endedFrom, String cursor, int limit, int defaultLimit,
+        RunFilter filter) {
 
     static final Set<String> NAMES = Set.of("bucket", "type", "range", "from", "to", "tz", "at", "run", "initiator",
-            "reason", "cursor", "limit");
+            "reason", "ended_from", "cursor", "limit");
 
     /** The time ranges of the filter. */
     enum Range {
@@ -115,9 +118,13 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
             throw HubError.badRequest("\"" + Texts.clip(reason) + "\" is not a reason code: reason codes are dot-separated "
                     + "lower-case words such as graph.forbidden or run.stale.");
         }
+        String endedText = q.single("ended_from");
+        Instant endedFrom = endedText == null ? null
+                : TimeBounds.inRange("ended_from", TimeBounds.instant("ended_from", endedText));
+        filter = filter.withEndedFrom(endedFrom);
         int limit = q.integer("limit", 1, 200, defaultLimit);
         return new ListQuery(bucket, type, range, fromText, toText, zone, range.isPreset() ? (at == null ? now : at) : null,
-                run, initiator, reason, q.single("cursor"), limit, defaultLimit, filter);
+                run, initiator, reason, endedFrom, q.single("cursor"), limit, defaultLimit, filter);
     }
 
     RunFilter filterOfAllBuckets() {
@@ -149,7 +156,7 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
     }
 
     boolean narrowed() {
-        return type != null || range != Range.ANY || filter.searches();
+        return type != null || range != Range.ANY || filter.searches() || endedFrom != null;
     }
 
     String fromDate() {
@@ -176,6 +183,7 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
         p.put("run", run);
         p.put("initiator", initiator);
         p.put("reason", reason);
+        p.put("ended_from", endedFrom == null ? null : endedFrom.toString());
         p.put("limit", limit == defaultLimit ? null : Integer.toString(limit));
         return p;
     }

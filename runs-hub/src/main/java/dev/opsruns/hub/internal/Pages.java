@@ -3,6 +3,7 @@ package dev.opsruns.hub.internal;
 import dev.opsruns.core.BucketCounts;
 import dev.opsruns.core.InvalidPageCursorException;
 import dev.opsruns.core.ItemFailure;
+import dev.opsruns.core.NewFailures;
 import dev.opsruns.core.Notification;
 import dev.opsruns.core.NotificationKind;
 import dev.opsruns.core.PageRequest;
@@ -127,6 +128,9 @@ final class Pages {
     ListView list(Principal principal, TenantId tenant, ListQuery view) {
         RunQueries queries = settings.ledger().queries();
         settings.ledger().config().accessPolicy().checkView(principal, tenant);
+        // read what is new before this view counts as the visit, so the banner shows what the caller missed
+        NewFailures missed = queries.newFailures(principal, tenant);
+        queries.markVisited(principal, tenant);
         RunPage page;
         try {
             page = queries.list(principal, tenant, view.filter(), new PageRequest(view.limit(), view.cursor()));
@@ -158,7 +162,8 @@ final class Pages {
         boolean custom = view.range() == ListQuery.Range.CUSTOM;
         ListView.Filters filters = new ListView.Filters(base, view.bucket() == null ? null : view.bucket().apiName(), types,
                 ranges, custom, view.fromDate(), view.toDate(), custom && !view.zone().equals(ZoneOffset.UTC)
-                        ? view.zone().getId() : "", nz(view.run()), nz(view.initiator()), nz(view.reason()));
+                        ? view.zone().getId() : "", nz(view.run()), nz(view.initiator()), nz(view.reason()),
+                view.endedFrom() == null ? "" : view.endedFrom().toString());
         String tenantName = settings.host().tenantName(tenant);
         Frame frame = tenantFrame("Operations", principal, tenant, view.selfUrl(base),
                 List.of(new Frame.Crumb("Monitoring", null), new Frame.Crumb("Operations", null)));
@@ -166,7 +171,18 @@ final class Pages {
                 settings.refreshSeconds(), page.newerCursor() == null ? null : view.pageUrl(base, page.newerCursor()),
                 page.olderCursor() == null ? null : view.pageUrl(base, page.olderCursor()),
                 view.narrowed() || view.bucket() != null ? base : null,
-                view.type() == null ? urls.statistics(tenant) : Urls.with(urls.statistics(tenant), Map.of("type", view.type().value())));
+                view.type() == null ? urls.statistics(tenant) : Urls.with(urls.statistics(tenant), Map.of("type", view.type().value())),
+                banner(missed, base));
+    }
+
+    private static ListView.NewFailuresBanner banner(NewFailures missed, String list) {
+        if (missed.count() == 0 || missed.lastVisit().isEmpty()) {
+            return null;
+        }
+        Instant since = missed.lastVisit().get();
+        return new ListView.NewFailuresBanner(missed.count(), missed.count() + (missed.count() == 1 ? " new failure" : " new failures")
+                + " since your last visit", TimeView.of(since, ""), Urls.with(list,
+                        linkedMap("bucket", StatusBucket.FAILED.apiName(), "ended_from", since.toString())));
     }
 
     private RunSummary summary(Run run, ListQuery view, String base, Instant now) {
@@ -334,6 +350,9 @@ final class Pages {
         }
         if (view.reason() != null) {
             sb.append(", with reason ").append(view.reason());
+        }
+        if (view.endedFrom() != null) {
+            sb.append(", ended since ").append(TimeView.of(view.endedFrom(), "").text());
         }
         return "Showing " + sb.append('.');
     }
