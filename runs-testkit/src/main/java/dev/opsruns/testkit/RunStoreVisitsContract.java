@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 abstract class RunStoreVisitsContract {
 
     private static final int THREADS = 16;
+    private static final int ROUNDS = 8;
 
     private StoreFixtures fx;
     private RunStore store;
@@ -104,22 +105,29 @@ abstract class RunStoreVisitsContract {
         assertRacingVisitsKeepTheLatest(true);
     }
 
-    /** 16 threads record 16 different times, in shuffled order, for one (tenant, user). */
+    /**
+     * 16 threads record 16 different times, in shuffled order, for one (tenant, user); a few rounds, each
+     * on a user of its own, so an insert race has more than one chance to show.
+     */
     private void assertRacingVisitsKeepTheLatest(boolean visitedBefore) {
-        Instant base = fx.now();
-        if (visitedBefore) {
-            store.recordVisit(TENANT_A, ALICE.id(), base);
+        Random shuffle = new Random(20);
+        for (int round = 0; round < ROUNDS; round++) {
+            String user = "racer-" + round;
+            Instant base = fx.now();
+            if (visitedBefore) {
+                store.recordVisit(TENANT_A, user, base);
+            }
+            List<Instant> times = new ArrayList<>();
+            for (int i = 1; i <= THREADS; i++) {
+                times.add(base.plus(MICRO.multipliedBy(i)));
+            }
+            Collections.shuffle(times, shuffle);
+            ContractFixtures.race(THREADS, i -> {
+                store.recordVisit(TENANT_A, user, times.get(i));
+                return null;
+            }).assertNoErrors();
+            assertEquals(Optional.of(base.plus(MICRO.multipliedBy(THREADS))), store.lastVisit(TENANT_A, user), user);
         }
-        List<Instant> times = new ArrayList<>();
-        for (int i = 1; i <= THREADS; i++) {
-            times.add(base.plus(MICRO.multipliedBy(i)));
-        }
-        Collections.shuffle(times, new Random(20));
-        ContractFixtures.race(THREADS, i -> {
-            store.recordVisit(TENANT_A, ALICE.id(), times.get(i));
-            return null;
-        }).assertNoErrors();
-        assertEquals(Optional.of(base.plus(MICRO.multipliedBy(THREADS))), store.lastVisit(TENANT_A, ALICE.id()));
     }
 
     @Test
