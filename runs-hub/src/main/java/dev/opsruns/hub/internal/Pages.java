@@ -128,9 +128,6 @@ final class Pages {
     ListView list(Principal principal, TenantId tenant, ListQuery view) {
         RunQueries queries = settings.ledger().queries();
         settings.ledger().config().accessPolicy().checkView(principal, tenant);
-        // read what is new before this view counts as the visit, so the banner shows what the caller missed
-        NewFailures missed = queries.newFailures(principal, tenant);
-        queries.markVisited(principal, tenant);
         RunPage page;
         try {
             page = queries.list(principal, tenant, view.filter(), new PageRequest(view.limit(), view.cursor()));
@@ -139,6 +136,10 @@ final class Pages {
                     + "or belongs to other filters or another tenant. Start again from the first page.");
         }
         BucketCounts counts = queries.countByBucket(principal, tenant, view.filterOfAllBuckets());
+        // Only a list that is shown is a visit (a refused cursor above writes nothing); what is new is read
+        // before this view counts as the visit, so the banner shows what the caller missed.
+        NewFailures missed = queries.newFailures(principal, tenant);
+        queries.markVisited(principal, tenant);
         String base = urls.list(tenant);
         List<ListView.Tab> tabs = new ArrayList<>();
         tabs.add(new ListView.Tab("all", "All", counts.total(), view.tabUrl(base, null), view.bucket() == null));
