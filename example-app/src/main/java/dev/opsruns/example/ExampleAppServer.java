@@ -154,7 +154,7 @@ public final class ExampleAppServer implements AutoCloseable {
                     new HealthCheck(pool, openedLedger.queries(), () -> userDirectory.tenants().stream().map(Tenant::id).toList(),
                             runner.runTypes(), config.workerHeartbeatInterval(), config.staleHeartbeatTimeout(),
                             openedMaintenance, b.clock),
-                    config.secureCookies());
+                    config.secureCookies(), config.retention());
             this.http = HttpApi.start(services, config.host(), config.port());
             this.database = openedDatabase;
             this.dataSource = pool;

@@ -53,7 +53,7 @@ class MigrationsTest {
             assertEquals(0, OpsRunsMigrations.migrate(ds), "already current");
             List<String> tables = tables(ds);
             assertTrue(tables.containsAll(List.of("opsruns_runs", "opsruns_item_failures", "opsruns_notifications",
-                    OpsRunsMigrations.HISTORY_TABLE)), tables.toString());
+                    "opsruns_visits", OpsRunsMigrations.HISTORY_TABLE)), tables.toString());
             assertFalse(tables.contains("flyway_schema_history"), "Flyway's default table is left to the host");
         }
 

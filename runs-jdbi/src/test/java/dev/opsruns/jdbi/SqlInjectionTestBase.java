@@ -101,6 +101,16 @@ abstract class SqlInjectionTestBase {
     }
 
     @Test
+    void hostile_user_and_tenant_ids_keep_visits_apart_and_break_nothing() throws SQLException {
+        Run run = ledger.registry().startOrReuse(StartRequest.byUser(EVIL_USER, EVIL_TENANT, TYPE, RunContext.empty())).run();
+        ledger.queries().markVisited(EVIL_USER, EVIL_TENANT);
+        ledger.registry().fail(run.id(), ReasonCode.of("graph.throttled"), "after the visit");
+        assertEquals(1, ledger.queries().newFailures(EVIL_USER, EVIL_TENANT).count());
+        assertTrue(ledger.queries().newFailures(EVIL_USER, LIKE_TENANT).lastVisit().isEmpty(), "a visit matches only its tenant");
+        assertTablesIntact(1);
+    }
+
+    @Test
     void a_tenant_id_with_quotes_and_wildcards_matches_only_itself() throws SQLException {
         ledger.registry().startOrReuse(StartRequest.byUser(EVIL_USER, EVIL_TENANT, TYPE, RunContext.empty()));
         ledger.registry().startOrReuse(StartRequest.byUser(EVIL_USER, LIKE_TENANT, TYPE, RunContext.empty()));
@@ -126,7 +136,7 @@ abstract class SqlInjectionTestBase {
 
     private void assertTablesIntact(int runs) throws SQLException {
         try (Connection c = db().dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("opsruns_runs", "opsruns_item_failures", "opsruns_notifications")) {
+            for (String table : List.of("opsruns_runs", "opsruns_item_failures", "opsruns_notifications", "opsruns_visits")) {
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
                     if (table.equals("opsruns_runs")) {

@@ -49,12 +49,13 @@ public final class HttpApi {
      * @param maxBodyBytes the largest accepted request body
      * @param health what {@code GET /health} answers
      * @param secureCookies true when the app is reached over HTTPS (see {@link SessionCookie})
+     * @param retention how long ended runs are kept: the longest range the statistics endpoint accepts
      */
     public record Services(RunLedger ledger, UserDirectory users, SessionStore sessions, DriftGenerationService drift,
             AddPoliciesService addPolicies, InventoryRepository inventory, DriftFindingRepository findings,
             BackupSetRepository backupSets, PolicyRepository policies, Set<RunType> runTypes, int maxBodyBytes,
             HealthCheck health,
-            boolean secureCookies) {
+            boolean secureCookies, Duration retention) {
     }
 
     /** How long a request may wait for more of its body (or for the client to take the response) before it fails. */
@@ -131,6 +132,8 @@ public final class HttpApi {
             routes.get("/tenants/{tenant}/backup-sets/{backupSetId}", negotiated(backupSets::detail, pages.backupSet()));
             new PolicyRoutes(ledger, callers, services.policies()).register(routes);
             new NotificationRoutes(ledger, callers, json, maxBody).register(routes);
+            new StatisticsRoutes(ledger, callers, services.retention()).register(routes);
+            new NewFailuresRoutes(ledger, callers, json, maxBody).register(routes);
         });
         return app.start();
     }
