@@ -202,6 +202,12 @@ class OperationsHubBrowserTest {
         click(By.linkText("Clear filters"));
         waitForHeading("Operations");
         assertThat(buckets()).hasSize(3);
+
+        click(By.cssSelector("a[data-statistics-link]"));
+        waitForHeading("Statistics");
+        assertThat(driver.findElements(By.cssSelector("section[data-run-type='drift.generate'] figure[data-chart='ended'] g.bar")))
+                .as("the app's runs of the last 24 hours, charted").isNotEmpty();
+        chromium.screenshot("operations-statistics");
     }
 
     @Test

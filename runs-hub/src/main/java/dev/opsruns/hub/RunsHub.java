@@ -1,5 +1,6 @@
 package dev.opsruns.hub;
 
+import dev.opsruns.core.RetentionPolicy;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.hub.internal.HubServlet;
 import dev.opsruns.hub.internal.HubSettings;
@@ -30,8 +31,10 @@ import java.util.Objects;
  *
  * <p>URLs under the base path: {@code /tenants/{tenant}/operations} (the list),
  * {@code /tenants/{tenant}/operations/{runId}} (the detail; the ledger's default "View run" URL when the
- * base path is empty), {@code POST /tenants/{tenant}/notifications/read}, and {@code /} (the caller's
- * tenants).
+ * base path is empty), {@code /tenants/{tenant}/statistics} (per run type over a window: runs started
+ * and ended, success rates, duration and queue-latency percentiles, top failure reasons, and charts of
+ * runs ended and the p95 duration per interval), {@code POST /tenants/{tenant}/notifications/read}, and
+ * {@code /} (the caller's tenants).
  */
 public final class RunsHub {
 
@@ -44,7 +47,7 @@ public final class RunsHub {
 
     private RunsHub(Builder b) {
         this.servlet = new HubServlet(new HubSettings(b.ledger, b.callers, b.host, b.basePath, b.heartbeatLateAfter,
-                b.pageSize, b.refreshSeconds));
+                b.pageSize, b.refreshSeconds, b.retention));
     }
 
     /**
@@ -70,6 +73,7 @@ public final class RunsHub {
         private Duration heartbeatLateAfter = DEFAULT_HEARTBEAT_LATE_AFTER;
         private int pageSize = DEFAULT_PAGE_SIZE;
         private int refreshSeconds = 3;
+        private Duration retention = RetentionPolicy.DEFAULT_RETENTION;
 
         private Builder(RunLedger ledger, HubCallers callers) {
             this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -140,6 +144,22 @@ public final class RunsHub {
                 throw new IllegalArgumentException("refreshSeconds must be 1-60, but was " + value);
             }
             this.refreshSeconds = value;
+            return this;
+        }
+
+        /**
+         * @param value how long the ledger keeps ended runs (default {@link RetentionPolicy#DEFAULT_RETENTION},
+         *     the ledger's default): the statistics page refuses a window reaching back further, whose runs
+         *     would be partly purged, instead of showing incomplete figures; set it to the retention of the
+         *     ledger's {@code RetentionPolicy}
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder retention(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("retention must be positive, but was " + value);
+            }
+            this.retention = value;
             return this;
         }
 

@@ -198,6 +198,108 @@ class HubBrowserTest {
         assertThat(driver.findElements(By.cssSelector("tr[data-run-id='" + scenario.foreign.id() + "']"))).hasSize(1);
     }
 
+    @Test
+    @Order(8)
+    void the_statistics_page_draws_charts_whose_titles_agree_with_its_data_table() {
+        signIn("alice");
+        driver.findElement(By.cssSelector("a[data-statistics-link]")).click();
+        chromium.await().until(ExpectedConditions.urlContains("/ops/tenants/contoso/statistics"));
+        assertThat(h1()).isEqualTo("Statistics");
+        WebElement drift = driver.findElement(By.cssSelector("section[data-run-type='drift.generate']"));
+        WebElement bars = drift.findElement(By.cssSelector("figure[data-chart='ended'] svg.chart-svg"));
+        assertThat(bars.getSize().getWidth()).as("drawn, not collapsed").isGreaterThan(300);
+        List<WebElement> barGroups = bars.findElements(By.cssSelector("g.bar"));
+        assertThat(barGroups).isNotEmpty();
+        assertThat(js("var r = document.querySelector(\"section[data-run-type='drift.generate'] rect[data-bucket='failed']\");"
+                + "return getComputedStyle(r).fill;")).as("the pattern fill applies under the CSP")
+                .isEqualTo("url(\"#stats-fill-failed\")");
+
+        java.util.Map<String, List<String>> table = new java.util.HashMap<>();
+        for (WebElement row : drift.findElements(By.cssSelector("table[data-slots] tbody tr"))) {
+            List<String> cells = row.findElements(By.cssSelector("th, td")).stream()
+                    .map(c -> c.getDomProperty("textContent").trim()).toList();
+            table.put(cells.get(0), cells.subList(1, cells.size()));
+        }
+        long endedInBars = 0;
+        for (WebElement bar : barGroups) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "(.+): (\\d+) ended \\((\\d+) succeeded, (\\d+) partially succeeded, (\\d+) failed\\)")
+                    .matcher(bar.findElement(By.tagName("title")).getDomProperty("textContent"));
+            assertThat(m.matches()).isTrue();
+            assertThat(table.get(m.group(1))).as("the data table's row of " + m.group(1))
+                    .startsWith(m.group(3), m.group(4), m.group(5), m.group(2));
+            assertThat(bar.getDomAttribute("data-total")).isEqualTo(m.group(2));
+            endedInBars += Long.parseLong(m.group(2));
+        }
+        String ended = drift.findElement(By.cssSelector("tr[data-figure='ended'] td")).getText();
+        assertThat(endedInBars).as("the bars add up to the ended figure").isEqualTo(Long.parseLong(ended));
+        for (WebElement point : drift.findElements(By.cssSelector("figure[data-chart='p95'] g.point"))) {
+            String title = point.findElement(By.tagName("title")).getDomProperty("textContent");
+            String slot = title.substring(0, title.indexOf(": p95 duration "));
+            String p95 = title.substring(title.indexOf(": p95 duration ") + 15, title.lastIndexOf(" ("));
+            assertThat(table.get(slot).get(4)).as("p95 of " + slot).isEqualTo(p95);
+        }
+        long gaps = table.values().stream().filter(cells -> cells.get(3).equals("0")).count();
+        assertThat(gaps).as("intervals without runs").isEqualTo(table.size() - barGroups.size());
+        assertThat(table.values().stream().filter(cells -> cells.get(3).equals("0")).map(cells -> cells.get(4)))
+                .as("and no duration there").containsOnly("—");
+        chromium.screenshot("hub-statistics");
+
+        driver.findElement(By.cssSelector("a[data-reason='graph.forbidden']")).click();
+        chromium.await().until(ExpectedConditions.urlContains("reason=graph.forbidden"));
+        assertThat(driver.findElements(By.cssSelector("tbody tr[data-run-id]"))).hasSize(1);
+    }
+
+    @Test
+    @Order(9)
+    void the_statistics_window_selector_shows_dates_only_for_a_custom_window_and_keeps_the_choice_in_the_url() {
+        open("/ops/tenants/contoso/statistics");
+        WebElement from = driver.findElement(By.id("s-from"));
+        assertThat(from.isDisplayed()).isFalse();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("s-window"))).selectByValue("custom");
+        assertThat(from.isDisplayed()).isTrue();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("s-window"))).selectByValue("7d");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("s-type"))).selectByValue("backup_set.add_policies");
+        driver.findElement(By.cssSelector("form[data-filters] button[type='submit']")).click();
+        chromium.await().until(ExpectedConditions.urlContains("window=7d"));
+        assertThat(driver.getCurrentUrl()).endsWith("/statistics?window=7d&type=backup_set.add_policies");
+        assertThat(driver.findElements(By.cssSelector("section[data-run-type]"))).hasSize(1);
+        assertThat(text("[data-window]")).contains("in intervals of 6 h");
+    }
+
+    @Test
+    @Order(10)
+    void statistics_without_runs_show_an_empty_state_and_another_tenants_are_refused() {
+        open("/ops/tenants/contoso/statistics?type=no.such");
+        assertThat(text("[data-statistics-empty]")).contains("No run of type");
+        assertThat(driver.findElements(By.cssSelector("svg.chart-svg"))).isEmpty();
+        chromium.screenshot("hub-statistics-empty");
+        open("/ops/tenants/contoso/statistics?window=custom&from=2020-01-01&to=2020-01-02");
+        assertThat(text(".error-code")).isEqualTo("Error 400");
+        assertThat(text(".message")).contains("ended runs are kept for 90 d only");
+        open("/ops/tenants/fabrikam/statistics");
+        assertThat(text(".error-code")).isEqualTo("Error 403");
+        assertThat(driver.findElements(By.cssSelector("section[data-run-type]"))).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void the_list_shows_new_failures_since_the_last_visit_and_links_to_them() {
+        open("/ops/tenants/contoso/operations");
+        assertThat(driver.findElements(By.cssSelector("[data-new-failures]"))).as("nothing failed since the last visit").isEmpty();
+        RunId failed = scenario.startRunning("while-away");
+        scenario.ledger().registry().fail(failed, dev.opsruns.core.ReasonCode.of("graph.throttled"), "throttled");
+        open("/ops/tenants/contoso/operations");
+        assertThat(text("[data-new-failures] strong")).isEqualTo("1 new failure since your last visit");
+        chromium.screenshot("hub-new-failures");
+        driver.findElement(By.cssSelector("a[data-new-failures-link]")).click();
+        chromium.await().until(ExpectedConditions.urlContains("ended_from="));
+        assertThat(driver.findElements(By.cssSelector("tbody tr[data-run-id]"))).extracting(r -> r.getDomAttribute("data-run-id"))
+                .containsExactly(failed.toString());
+        assertThat(driver.findElement(By.cssSelector("a.tab-failed")).getDomAttribute("aria-current")).isEqualTo("page");
+        assertThat(driver.findElements(By.cssSelector("[data-new-failures]"))).as("seen now").isEmpty();
+    }
+
     private static String text(String css) {
         return driver.findElement(By.cssSelector(css)).getText();
     }

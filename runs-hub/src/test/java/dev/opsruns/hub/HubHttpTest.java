@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -305,5 +306,223 @@ class HubHttpTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.opsruns.hub.spi.HostLink.to("x", "javascript:alert(1)"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(URI.create(host.uri() + "/").getPath()).isEqualTo("/");
+    }
+
+    // ------------------------------------------------------------------ statistics
+
+    private static String statistics() {
+        return PlainServletHost.BASE + "/tenants/contoso/statistics";
+    }
+
+    /** @return the section of one run type on the statistics page */
+    private static String section(String body, String runType) {
+        Matcher m = Pattern.compile("<section class=\"card run-type-stats\" id=\"stats-" + Pattern.quote(runType)
+                + "\".*?</section>", Pattern.DOTALL).matcher(body);
+        assertThat(m.find()).as("section of " + runType).isTrue();
+        return m.group();
+    }
+
+    private static List<String> all(String body, String regex) {
+        return Pattern.compile(regex, Pattern.DOTALL).matcher(body).results().map(m -> m.group(1)).toList();
+    }
+
+    @Test
+    void statistics_show_each_run_types_figures_reasons_and_two_charts_agreeing_with_the_data_table() {
+        clock.advance(Duration.ofMinutes(1)); // the last run ended at the scenario's "now": let it into the window
+        HttpResponse<String> r = get("alice", statistics());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'none'").contains("style-src 'self'").doesNotContain("unsafe"));
+        String body = r.body();
+        assertThat(body).contains("Showing all run types, last 24 hours, in intervals of 1 h.")
+                .doesNotContain("data-statistics-empty").doesNotContain("style=").doesNotContain("<script>");
+        assertThat(all(body, "data-run-type=\"([^\"]+)\"")).containsExactly("backup_set.add_policies", "drift.generate");
+
+        String drift = section(body, "drift.generate");
+        assertThat(drift).contains("<tr data-figure=\"started\"><th scope=\"row\">Started</th><td class=\"num\">2</td>")
+                .containsPattern("data-figure=\"succeeded\">.*?<td class=\"num\">1</td><td class=\"num\" data-share>50.0%</td>")
+                .containsPattern("data-figure=\"failed\">.*?<td class=\"num\">1</td><td class=\"num\" data-share>50.0%</td>")
+                .containsPattern("data-figure=\"partially_succeeded\">.*?<td class=\"num\">0</td><td class=\"num\" data-share>0.0%</td>")
+                .contains("<td class=\"num\">15 s</td><td class=\"num\">28.5 s</td><td class=\"num\">30 s</td>");
+        assertThat(drift).as("the top failure reason leads to the failed runs with it")
+                .contains("href=\"/ops/tenants/contoso/operations?bucket=failed&amp;type=drift.generate&amp;reason=graph.forbidden\" "
+                        + "data-reason=\"graph.forbidden\"");
+        String failedList = get("alice", list() + "?bucket=failed&type=drift.generate&reason=graph.forbidden").body();
+        assertThat(all(failedList, "<tr data-run-id=\"([^\"]+)\"")).containsExactly(scenario.hostile.id().toString());
+
+        // 24 hourly slots; every run ended in the last one, so one bar and one point, the rest gaps
+        assertThat(all(drift, "<g class=\"bar\" data-slot=\"(\\d+)\"")).containsExactly("23");
+        assertThat(all(drift, "<g class=\"point\" data-slot=\"(\\d+)\"")).containsExactly("23");
+        assertThat(all(drift, "<polyline")).isEmpty();
+        List<String> titles = all(drift, "<title>([^<]+)</title>");
+        assertThat(titles).containsExactly("2026-01-15 08:32 UTC: 2 ended (1 succeeded, 0 partially succeeded, 1 failed)",
+                "2026-01-15 08:32 UTC: p95 duration 28.5 s (2 ended)");
+        List<String> rows = all(drift, "<table data-slots>.*?<tbody>(.*?)</tbody>");
+        assertThat(all(rows.get(0), "(<tr>)")).hasSize(24);
+        assertThat(rows.get(0)).contains("<tr><th scope=\"row\">2026-01-15 08:32 UTC</th><td class=\"num\">1</td>"
+                + "<td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">28.5 s</td></tr>")
+                .as("an interval without runs has no duration, not zero")
+                .contains("<tr><th scope=\"row\">2026-01-15 07:32 UTC</th><td class=\"num\">0</td><td class=\"num\">0</td>"
+                        + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">—</td></tr>");
+        assertThat(all(drift, "data-bucket=\"([a-z_]+)\" data-runs=\"1\"")).containsExactly("succeeded", "failed");
+        assertThat(drift).contains("fill=\"url(#stats-fill-failed)\"").contains(">03:32</text>");
+        assertThat(body).contains("<pattern id=\"stats-fill-failed\"");
+
+        String backup = section(body, "backup_set.add_policies");
+        assertThat(backup).contains("data-share>100.0%</td>").contains("data-no-reasons");
+    }
+
+    @Test
+    void the_list_links_to_the_statistics_of_its_run_type_and_back() {
+        assertThat(get("alice", list()).body()).contains("href=\"/ops/tenants/contoso/statistics\" data-statistics-link")
+                .as("and the navigation does").contains("<a href=\"/ops/tenants/contoso/statistics\">Statistics</a>");
+        assertThat(get("alice", list() + "?type=backup_set.add_policies").body())
+                .contains("href=\"/ops/tenants/contoso/statistics?type=backup_set.add_policies\" data-statistics-link");
+        String stats = get("alice", statistics() + "?type=backup_set.add_policies").body();
+        assertThat(stats).contains("href=\"/ops/tenants/contoso/operations?type=backup_set.add_policies\" data-list-link")
+                .contains("<a href=\"/ops/tenants/contoso/statistics\" aria-current=\"page\">Statistics</a>");
+        assertThat(all(stats, "data-run-type=\"([^\"]+)\"")).containsExactly("backup_set.add_policies");
+    }
+
+    @Test
+    void a_window_without_runs_shows_an_empty_state_not_empty_charts_and_so_does_an_unknown_run_type() {
+        clock.advance(Duration.ofHours(2));
+        String body = get("alice", statistics() + "?window=1h").body();
+        assertThat(body).contains("data-statistics-empty").contains("No run started or ended in this window.")
+                .doesNotContain("<svg class=\"chart-svg\"").doesNotContain("data-run-type=");
+        HttpResponse<String> unknown = get("alice", statistics() + "?type=no.such");
+        assertThat(unknown.statusCode()).as("an unknown run type is an empty result, not an error").isEqualTo(200);
+        assertThat(unknown.body()).contains("data-statistics-empty").contains("No run of type")
+                .contains("<option value=\"no.such\" selected>");
+        String seven = get("alice", statistics() + "?window=7d").body();
+        assertThat(seven).as("the same runs, two hours on").contains("data-run-type=\"drift.generate\"")
+                .contains("in intervals of 6 h");
+    }
+
+    @Test
+    void a_run_type_that_only_started_has_figures_but_nothing_to_chart() {
+        clock.advance(Duration.ofMinutes(1));
+        String body = get("bob", PlainServletHost.BASE + "/tenants/fabrikam/statistics").body();
+        String drift = section(body, "drift.generate");
+        assertThat(drift).contains("<td class=\"num\">1</td>").contains("data-no-chart").doesNotContain("<svg class=\"chart-svg\"");
+    }
+
+    @Test
+    void statistics_of_a_custom_window_read_dates_as_the_list_does_and_end_now_at_the_latest() {
+        clock.advance(Duration.ofMinutes(1));
+        String body = get("alice", statistics() + "?window=custom&from=2026-01-15&to=2026-01-15").body();
+        assertThat(body).contains("from 2026-01-15 00:00:00 UTC to 2026-01-15 09:32:30 UTC (now)")
+                .contains("in intervals of 1 h").contains("value=\"2026-01-15\"");
+        String earlier = get("alice", statistics() + "?from=2026-01-10&to=2026-01-12").body();
+        assertThat(earlier).as("a window before the runs").contains("data-statistics-empty")
+                .contains("from 2026-01-10 00:00:00 UTC to 2026-01-13 00:00:00 UTC, in intervals of 6 h.");
+    }
+
+    @Test
+    void bad_statistics_input_is_refused_with_400_and_its_reason_never_500() {
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("?window=2h", "is not a statistics window");
+        refused.put("?window=custom&from=2026-01-14&to=2026-01-10", "The \"to\" date must be after the \"from\" date");
+        refused.put("?window=custom&from=2026-01-20&to=2026-01-21", "The window starts in the future");
+        refused.put("?from=2026-01-16", "The window starts in the future");
+        refused.put("?window=custom&from=2024-11-01&to=2026-01-01", "statistics cover at most 366 days at once");
+        refused.put("?window=custom&from=2025-09-01&to=2025-09-02", "ended runs are kept for 90 d only");
+        refused.put("?window=custom", "A custom window needs a \"from\" date");
+        refused.put("?window=7d&from=2026-01-01", "From and to dates apply only to a custom window");
+        refused.put("?window=custom&from=yesterday", "is not a date");
+        refused.put("?type=Not%20A%20Type", "is not a run type");
+        refused.put("?colour=red", "This page does not take the parameter");
+        refused.put("?window=1h&window=24h", "may be given once");
+        refused.put("?from=2026-01-01&tz=Mars/Olympus", "is not a time zone");
+        for (Map.Entry<String, String> e : refused.entrySet()) {
+            HttpResponse<String> r = get("alice", statistics() + e.getKey());
+            assertThat(r.statusCode()).as(e.getKey()).isEqualTo(400);
+            assertThat(r.body()).as(e.getKey()).contains("data-error-status=\"400\"").contains(e.getValue())
+                    .doesNotContain("Exception").doesNotContain("at dev.");
+        }
+        assertThat(post("alice", statistics(), "").statusCode()).as("the page is view-only").isEqualTo(405);
+        assertThat(get("alice", statistics() + "/more").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_window_reaching_back_past_the_hosts_retention_is_refused() throws Exception {
+        try (PlainServletHost weekly = PlainServletHost.start(scenario.ledger(), HubScenario.USERS, HubScenario.runTypes(),
+                b -> b.retention(Duration.ofDays(7)))) {
+            HttpResponse<String> month = send(HttpRequest.newBuilder(weekly.uri().resolve(statistics() + "?window=30d"))
+                    .header("Cookie", PlainServletHost.COOKIE + "=" + weekly.session("alice")).GET().build());
+            assertThat(month.statusCode()).isEqualTo(400);
+            assertThat(month.body()).contains("ended runs are kept for 7 d only");
+            HttpResponse<String> week = send(HttpRequest.newBuilder(weekly.uri().resolve(statistics() + "?window=7d"))
+                    .header("Cookie", PlainServletHost.COOKIE + "=" + weekly.session("alice")).GET().build());
+            assertThat(week.statusCode()).isEqualTo(200);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunsHub.builder(scenario.ledger(), r -> java.util.Optional.empty())
+                .retention(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention");
+    }
+
+    @Test
+    void another_tenants_statistics_are_refused_like_its_other_pages() {
+        clock.advance(Duration.ofMinutes(1));
+        String fabrikam = PlainServletHost.BASE + "/tenants/fabrikam/statistics";
+        HttpResponse<String> r = get("alice", fabrikam);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("has no role in tenant").doesNotContain("data-run-type");
+        assertThat(get("alice", fabrikam + "?window=2h").statusCode()).as("the tenant is checked before the input").isEqualTo(403);
+        assertThat(get("nora", statistics()).statusCode()).isEqualTo(403);
+        assertThat(get(null, statistics()).statusCode()).as("to the sign-in").isEqualTo(303);
+        assertThat(get("rita", statistics()).statusCode()).as("readonly may view").isEqualTo(200);
+        assertThat(get("bob", fabrikam).body()).contains("data-run-type=\"drift.generate\"")
+                .doesNotContain("data-run-type=\"backup_set.add_policies\"");
+    }
+
+    // ------------------------------------------------------------------ new failures since the last visit
+
+    private dev.opsruns.core.RunId failNewRun(String scope) {
+        clock.advance(Duration.ofMinutes(1));
+        dev.opsruns.core.RunId id = scenario.startRunning(scope);
+        scenario.ledger().registry().fail(id, dev.opsruns.core.ReasonCode.of("graph.throttled"), "throttled");
+        clock.advance(Duration.ofSeconds(1)); // a visit at the very instant of a failure would count it as new
+        return id;
+    }
+
+    @Test
+    void the_list_counts_new_failures_since_the_callers_last_visit_and_links_to_them() {
+        clock.advance(Duration.ofSeconds(1)); // past the scenario's last failure
+        assertThat(get("alice", list()).body()).as("a first visit has nothing to be new since").doesNotContain("data-new-failures");
+        java.time.Instant visited = clock.instant();
+        dev.opsruns.core.RunId first = failNewRun("new-1");
+        dev.opsruns.core.RunId second = failNewRun("new-2");
+        scenario.ledger().registry().finish(scenario.startRunning("fine"));
+
+        String body = get("alice", list() + "?type=backup_set.add_policies").body();
+        assertThat(body).contains("data-new-failures=\"2\"").contains("<strong>2 new failures since your last visit</strong>");
+        String link = "/ops/tenants/contoso/operations?bucket=failed&ended_from=" + visited;
+        assertThat(body).contains("href=\"" + link.replace("&", "&amp;").replace(":", "%3A") + "\" data-new-failures-link");
+
+        String listed = get("alice", link).body();
+        assertThat(all(listed, "<tr data-run-id=\"([^\"]+)\"")).as("only the failures since the visit, newest first")
+                .containsExactly(second.toString(), first.toString());
+        assertThat(listed).as("viewing the list was the visit").doesNotContain("data-new-failures=")
+                .contains("ended since 2026-01-15 09:31:31 UTC").contains("name=\"ended_from\" value=\"" + visited + "\"");
+        failNewRun("new-3");
+        assertThat(get("alice", list()).body()).contains("<strong>1 new failure since your last visit</strong>");
+        assertThat(get("alice", list()).body()).doesNotContain("data-new-failures=");
+    }
+
+    @Test
+    void new_failures_are_counted_per_user_and_a_bad_ended_from_is_a_400() {
+        clock.advance(Duration.ofSeconds(1));
+        get("alice", list());
+        failNewRun("for-rita");
+        assertThat(get("rita", list()).body()).as("rita's first visit").doesNotContain("data-new-failures");
+        assertThat(get("alice", list()).body()).contains("data-new-failures=\"1\"");
+        failNewRun("again");
+        assertThat(get("rita", list()).body()).contains("data-new-failures=\"1\"");
+        assertThat(get("alice", statistics()).body()).as("only the list counts as a visit").doesNotContain("data-new-failures");
+        assertThat(get("alice", list()).body()).contains("data-new-failures=\"1\"");
+        HttpResponse<String> bad = get("alice", list() + "?ended_from=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("must be a time with offset");
+        assertThat(get("alice", list() + "?ended_from=%2B20000-01-01T00:00:00Z").statusCode()).isEqualTo(400);
     }
 }

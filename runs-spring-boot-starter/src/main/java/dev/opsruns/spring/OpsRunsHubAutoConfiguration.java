@@ -57,6 +57,8 @@ public class OpsRunsHubAutoConfiguration {
                 .basePath(hub.basePath())
                 .host(host.getIfAvailable(() -> HubHost.NONE))
                 .pageSize(hub.pageSize())
+                // the statistics page refuses windows reaching back past what the purge keeps
+                .retention(properties.retention().period())
                 .build();
     }
 

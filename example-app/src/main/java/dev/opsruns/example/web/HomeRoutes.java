@@ -34,7 +34,8 @@ final class HomeRoutes {
             "GET  /tenants/{tenant}/operations/{runId}  (the \"View run\" URL: a page for browsers, this detail as JSON otherwise)",
             "GET  /tenants/{tenant}/operations/{runId}/drift-findings  (related link: page or JSON)",
             "GET  /tenants/{tenant}/backup-sets/{backupSetId}  (related link: page or JSON)",
-            "GET  /tenants/{tenant}/operations  (the Operations hub page, for browsers)");
+            "GET  /tenants/{tenant}/operations  (the Operations hub page, for browsers)",
+            "GET  /tenants/{tenant}/statistics  (the hub's statistics per run type, for browsers)");
 
     /**
      * @param tenantId the tenant

@@ -124,6 +124,7 @@ public final class HttpApi {
             // The URLs the ledger hands out (the "View run" URL and the related links) are for people and
             // programs alike: a page when the caller asks for HTML, else the same JSON as under /api.
             routes.get("/tenants/{tenant}/operations", toHub);
+            routes.get("/tenants/{tenant}/statistics", toHub);
             routes.get("/tenants/{tenant}/operations/{runId}", negotiated(monitoring::detail, toHub));
             routes.post("/tenants/{tenant}/notifications/read", toHub);
             routes.get("/assets/{file}", toHub);

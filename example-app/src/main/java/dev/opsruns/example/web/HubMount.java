@@ -32,6 +32,7 @@ final class HubMount {
         UserDirectory users = services.users();
         return RunsHub.builder(services.ledger(), request -> principal(request, authenticator, cookie, users))
                 .host(new AppHost(users, services.runTypes()))
+                .retention(services.retention()) // the statistics page reaches back no further than the purge keeps
                 .build();
     }
 

@@ -153,6 +153,11 @@ public final class HubServlet extends HttpServlet {
             RunId runId = runId(path.get(3));
             String reason = Params.of(request, Set.of("reason")).single("reason");
             page(response, 200, "detail", pages.detail(principal, tenant, runId, reason));
+        } else if (section.equals("statistics") && path.size() == 3) {
+            requireGet(get);
+            StatisticsRequest view = StatisticsRequest.parse(Params.of(request, StatisticsRequest.NAMES),
+                    settings.ledger().config().clock(), settings.retention());
+            page(response, 200, "statistics", pages.statistics(principal, tenant, view));
         } else if (section.equals("notifications") && path.size() == 4 && path.get(3).equals("read")) {
             if (!method.equals("POST")) {
                 throw new HubError(405, "Notifications are marked read with the form in the notifications menu.");

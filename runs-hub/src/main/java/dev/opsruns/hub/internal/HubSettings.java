@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param heartbeatLateAfter when a running run's heartbeat counts as late
  * @param pageSize default rows per list page
  * @param refreshSeconds seconds between live refreshes
+ * @param retention how far back a statistics window may reach
  */
 public record HubSettings(RunLedger ledger, HubCallers callers, HubHost host, String basePath, Duration heartbeatLateAfter,
-        int pageSize, int refreshSeconds) {
+        int pageSize, int refreshSeconds, Duration retention) {
 }

@@ -5,15 +5,10 @@ import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunType;
 import dev.opsruns.core.StatusBucket;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -27,7 +22,8 @@ import java.util.stream.Collectors;
  * {@code from}/{@code to}: a date, a local date-time in {@code tz}, or an instant with offset),
  * {@code at} (the "now" a preset range is pinned to while paging, so the cursor stays valid), the
  * searches {@code run} (run id or its first digits), {@code initiator} (an initiator's id) and
- * {@code reason} (a reason code), then {@code cursor} and {@code limit}.
+ * {@code reason} (a reason code), {@code ended_from} (runs that ended at or after an instant with offset:
+ * the "new failures since your last visit" link), then {@code cursor} and {@code limit}.
  *
  * @param bucket the tab, or null for all
  * @param type the run type, or null for all
@@ -39,24 +35,18 @@ import java.util.stream.Collectors;
  * @param run the run id search as given, or null
  * @param initiator the initiator search, or null
  * @param reason the reason code search as given, or null
+ * @param endedFrom the earliest end included, or null
  * @param cursor the page's cursor, or null
  * @param limit the page size
  * @param defaultLimit the hub's page size
  * @param filter the library filter all this means
  */
 record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText, String toText, ZoneId zone, Instant at,
-        String run, String initiator, String reason, String cursor, int limit, int defaultLimit, RunFilter filter) {
+        String run, String initiator, String reason, Instant endedFrom, String cursor, int limit, int defaultLimit,
+        RunFilter filter) {
 
     static final Set<String> NAMES = Set.of("bucket", "type", "range", "from", "to", "tz", "at", "run", "initiator",
-            "reason", "cursor", "limit");
-
-    /*
-     * The times a filter may name: from year 1 up to the start of year 10000. Java accepts far more, but
-     * PostgreSQL's and H2's timestamps do not, and arithmetic on such instants overflows, so anything
-     * outside is a 400 here rather than a database error.
-     */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+            "reason", "ended_from", "cursor", "limit");
 
     /** The time ranges of the filter. */
     enum Range {
@@ -87,8 +77,8 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
         String fromText = q.single("from");
         String toText = q.single("to");
         Range range = range(q.single("range"), fromText != null || toText != null);
-        ZoneId zone = zone(q.single("tz"));
-        Instant at = q.single("at") == null ? null : inRange("at", instant("at", q.single("at")));
+        ZoneId zone = TimeBounds.zone(q.single("tz"));
+        Instant at = q.single("at") == null ? null : TimeBounds.inRange("at", TimeBounds.instant("at", q.single("at")));
         Instant from = null;
         Instant to = null;
         if (range.isPreset()) {
@@ -97,10 +87,10 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
                         + "clear the dates to see the " + range.label.toLowerCase(Locale.ROOT) + ".");
             }
             // No upper bound: the cursor's fingerprint covers the filter, so page 2 must build exactly page 1's.
-            from = inRange("at", (at == null ? now : at).minus(range.length));
+            from = TimeBounds.inRange("at", (at == null ? now : at).minus(range.length));
         } else if (range == Range.CUSTOM) {
-            from = fromText == null ? null : inRange("from", bound("from", fromText, zone, false));
-            to = toText == null ? null : inRange("to", bound("to", toText, zone, true));
+            from = fromText == null ? null : TimeBounds.inRange("from", TimeBounds.bound("from", fromText, zone, false));
+            to = toText == null ? null : TimeBounds.inRange("to", TimeBounds.bound("to", toText, zone, true));
             if (from != null && to != null && !from.isBefore(to)) {
                 throw HubError.badRequest("The \"to\" date must be after the \"from\" date, but from is " + Texts.clip(fromText)
                         + " and to is " + Texts.clip(toText) + ".");
@@ -128,9 +118,13 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
             throw HubError.badRequest("\"" + Texts.clip(reason) + "\" is not a reason code: reason codes are dot-separated "
                     + "lower-case words such as graph.forbidden or run.stale.");
         }
+        String endedText = q.single("ended_from");
+        Instant endedFrom = endedText == null ? null
+                : TimeBounds.inRange("ended_from", TimeBounds.instant("ended_from", endedText));
+        filter = filter.withEndedFrom(endedFrom);
         int limit = q.integer("limit", 1, 200, defaultLimit);
         return new ListQuery(bucket, type, range, fromText, toText, zone, range.isPreset() ? (at == null ? now : at) : null,
-                run, initiator, reason, q.single("cursor"), limit, defaultLimit, filter);
+                run, initiator, reason, endedFrom, q.single("cursor"), limit, defaultLimit, filter);
     }
 
     RunFilter filterOfAllBuckets() {
@@ -162,15 +156,15 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
     }
 
     boolean narrowed() {
-        return type != null || range != Range.ANY || filter.searches();
+        return type != null || range != Range.ANY || filter.searches() || endedFrom != null;
     }
 
     String fromDate() {
-        return plainDate(fromText);
+        return TimeBounds.plainDate(fromText);
     }
 
     String toDate() {
-        return plainDate(toText);
+        return TimeBounds.plainDate(toText);
     }
 
     private Map<String, String> common(StatusBucket tab, boolean pinned) {
@@ -189,12 +183,9 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
         p.put("run", run);
         p.put("initiator", initiator);
         p.put("reason", reason);
+        p.put("ended_from", endedFrom == null ? null : endedFrom.toString());
         p.put("limit", limit == defaultLimit ? null : Integer.toString(limit));
         return p;
-    }
-
-    private static String plainDate(String text) {
-        return text != null && text.matches("\\d{4}-\\d{2}-\\d{2}") ? text : "";
     }
 
     private static StatusBucket bucket(String text) {
@@ -238,68 +229,5 @@ record ListQuery(StatusBucket bucket, RunType type, Range range, String fromText
         }
         throw HubError.badRequest("\"" + Texts.clip(text) + "\" is not a time range. Use 24h, 7d, 30d or custom (with from "
                 + "and to dates), or leave it out for any time.");
-    }
-
-    private static ZoneId zone(String text) {
-        if (text == null) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw HubError.badRequest("\"" + Texts.clip(text) + "\" is not a time zone. Use a zone such as Europe/Berlin or "
-                    + "America/Sao_Paulo, or leave it out for UTC.");
-        }
-    }
-
-    private static Instant inRange(String name, Instant value) {
-        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
-            throw outOfRange(name);
-        }
-        return value;
-    }
-
-    private static HubError outOfRange(String name) {
-        return HubError.badRequest("\"" + name + "\" must be a time between " + EARLIEST + " and " + LATEST + ".");
-    }
-
-    private static Instant instant(String name, String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw HubError.badRequest("\"" + name + "\" must be a time with offset, such as 2026-01-15T09:30:00Z, but was \""
-                    + Texts.clip(text) + "\".");
-        } catch (DateTimeException beyondInstant) {
-            throw outOfRange(name);
-        }
-    }
-
-    /** A date means its whole day: {@code from} its start, {@code to} the start of the next day (exclusive). */
-    private static Instant bound(String name, String text, ZoneId zone, boolean end) {
-        try {
-            return parsedBound(name, text, zone, end);
-        } catch (DateTimeException beyondJavaTime) {
-            // +999999999-12-31 parses, but the day after it or its instant does not exist
-            throw outOfRange(name);
-        }
-    }
-
-    private static Instant parsedBound(String name, String text, ZoneId zone, boolean end) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                return LocalDateTime.parse(text).atZone(zone).toInstant();
-            } catch (DateTimeParseException notALocalTime) {
-                try {
-                    LocalDate date = LocalDate.parse(text);
-                    return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-                } catch (DateTimeParseException notADate) {
-                    throw HubError.badRequest("The \"" + name + "\" date \"" + Texts.clip(text) + "\" is not a date. Use a "
-                            + "date such as 2026-01-15, a local time such as 2026-01-15T09:30, or a time with offset such "
-                            + "as 2026-01-15T09:30:00Z.");
-                }
-            }
-        }
     }
 }

@@ -16,9 +16,23 @@ import java.util.List;
  * @param newerUrl the newer page, or null
  * @param olderUrl the older page, or null
  * @param clearUrl the list without filters, or null when nothing is filtered
+ * @param statisticsUrl the statistics page (of the chosen run type)
+ * @param newFailures the "new failures since your last visit" banner, or null when there are none
  */
 public record ListView(Frame frame, String tenantName, String summary, List<Tab> tabs, Filters filters, List<RunSummary> rows,
-        boolean active, int refreshSeconds, String newerUrl, String olderUrl, String clearUrl) {
+        boolean active, int refreshSeconds, String newerUrl, String olderUrl, String clearUrl,
+        String statisticsUrl, NewFailuresBanner newFailures) {
+
+    /**
+     * The caller's failures since their last visit to the tenant's list.
+     *
+     * @param count how many runs failed since then
+     * @param text the banner's sentence, such as {@code 3 new failures since your last visit}
+     * @param lastVisit when the caller last viewed the list
+     * @param url the list of those failed runs
+     */
+    public record NewFailuresBanner(long count, String text, TimeView lastVisit, String url) {
+    }
 
     /**
      * A status tab.
@@ -56,9 +70,10 @@ public record ListView(Frame frame, String tenantName, String summary, List<Tab>
      * @param run the run id search
      * @param initiator the initiator search
      * @param reason the reason code search
+     * @param endedFrom the earliest end the list keeps (the new failures link), kept as a hidden field, or empty
      */
     public record Filters(String action, String bucket, List<Option> types, List<Option> ranges, boolean custom, String fromDate,
-            String toDate, String tz, String run, String initiator, String reason) {
+            String toDate, String tz, String run, String initiator, String reason, String endedFrom) {
     }
 
     /** @return true when there is a page to either side */

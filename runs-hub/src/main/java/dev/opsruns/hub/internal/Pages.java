@@ -3,6 +3,7 @@ package dev.opsruns.hub.internal;
 import dev.opsruns.core.BucketCounts;
 import dev.opsruns.core.InvalidPageCursorException;
 import dev.opsruns.core.ItemFailure;
+import dev.opsruns.core.NewFailures;
 import dev.opsruns.core.Notification;
 import dev.opsruns.core.NotificationKind;
 import dev.opsruns.core.PageRequest;
@@ -12,12 +13,17 @@ import dev.opsruns.core.Run;
 import dev.opsruns.core.RunDetail;
 import dev.opsruns.core.RunId;
 import dev.opsruns.core.RunPage;
+import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunQueries;
+import dev.opsruns.core.RunStatistics;
 import dev.opsruns.core.RunType;
+import dev.opsruns.core.RunTypeStatistics;
+import dev.opsruns.core.StatisticsWindow;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.hub.spi.HostLink;
 import dev.opsruns.hub.spi.SafeUrls;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -67,6 +74,11 @@ final class Pages {
     }
 
     private Frame tenantFrame(String title, Principal principal, TenantId tenant, String returnTo, List<Frame.Crumb> crumbs) {
+        return tenantFrame(title, principal, tenant, returnTo, crumbs, false);
+    }
+
+    private Frame tenantFrame(String title, Principal principal, TenantId tenant, String returnTo, List<Frame.Crumb> crumbs,
+            boolean statisticsPage) {
         List<Frame.NavLink> switcher = new ArrayList<>();
         for (TenantId t : settings.host().tenantsOf(principal)) {
             if (settings.ledger().config().accessPolicy().canView(principal, t)) {
@@ -74,7 +86,8 @@ final class Pages {
             }
         }
         List<Frame.NavLink> nav = new ArrayList<>();
-        nav.add(new Frame.NavLink("Operations", urls.list(tenant), true));
+        nav.add(new Frame.NavLink("Operations", urls.list(tenant), !statisticsPage));
+        nav.add(new Frame.NavLink("Statistics", urls.statistics(tenant), statisticsPage));
         for (HostLink link : settings.host().navigation(principal, tenant)) {
             nav.add(new Frame.NavLink(link.label(), link.url(), false));
         }
@@ -123,6 +136,10 @@ final class Pages {
                     + "or belongs to other filters or another tenant. Start again from the first page.");
         }
         BucketCounts counts = queries.countByBucket(principal, tenant, view.filterOfAllBuckets());
+        // Only a list that is shown is a visit (a refused cursor above writes nothing); what is new is read
+        // before this view counts as the visit, so the banner shows what the caller missed.
+        NewFailures missed = queries.newFailures(principal, tenant);
+        queries.markVisited(principal, tenant);
         String base = urls.list(tenant);
         List<ListView.Tab> tabs = new ArrayList<>();
         tabs.add(new ListView.Tab("all", "All", counts.total(), view.tabUrl(base, null), view.bucket() == null));
@@ -146,14 +163,27 @@ final class Pages {
         boolean custom = view.range() == ListQuery.Range.CUSTOM;
         ListView.Filters filters = new ListView.Filters(base, view.bucket() == null ? null : view.bucket().apiName(), types,
                 ranges, custom, view.fromDate(), view.toDate(), custom && !view.zone().equals(ZoneOffset.UTC)
-                        ? view.zone().getId() : "", nz(view.run()), nz(view.initiator()), nz(view.reason()));
+                        ? view.zone().getId() : "", nz(view.run()), nz(view.initiator()), nz(view.reason()),
+                view.endedFrom() == null ? "" : view.endedFrom().toString());
         String tenantName = settings.host().tenantName(tenant);
         Frame frame = tenantFrame("Operations", principal, tenant, view.selfUrl(base),
                 List.of(new Frame.Crumb("Monitoring", null), new Frame.Crumb("Operations", null)));
         return new ListView(frame, tenantName, summary(view), tabs, filters, rows, rows.stream().anyMatch(RunSummary::active),
                 settings.refreshSeconds(), page.newerCursor() == null ? null : view.pageUrl(base, page.newerCursor()),
                 page.olderCursor() == null ? null : view.pageUrl(base, page.olderCursor()),
-                view.narrowed() || view.bucket() != null ? base : null);
+                view.narrowed() || view.bucket() != null ? base : null,
+                view.type() == null ? urls.statistics(tenant) : Urls.with(urls.statistics(tenant), Map.of("type", view.type().value())),
+                banner(missed, base));
+    }
+
+    private static ListView.NewFailuresBanner banner(NewFailures missed, String list) {
+        if (missed.count() == 0 || missed.lastVisit().isEmpty()) {
+            return null;
+        }
+        Instant since = missed.lastVisit().get();
+        return new ListView.NewFailuresBanner(missed.count(), missed.count() + (missed.count() == 1 ? " new failure" : " new failures")
+                + " since your last visit", TimeView.of(since, ""), Urls.with(list,
+                        linkedMap("bucket", StatusBucket.FAILED.apiName(), "ended_from", since.toString())));
     }
 
     private RunSummary summary(Run run, ListQuery view, String base, Instant now) {
@@ -205,6 +235,67 @@ final class Pages {
                 run.failure() == null ? null : run.failure().message(), reasons, groups,
                 detail.itemFailures().size() + detail.itemFailuresOmitted(), detail.itemFailuresOmitted(),
                 self + "#item-failures-h", reason, base);
+    }
+
+    StatisticsView statistics(Principal principal, TenantId tenant, StatisticsRequest request) {
+        RunFilter filter = request.type() == null ? RunFilter.ALL
+                : new RunFilter(Set.of(request.type()), Set.of(), null, null);
+        StatisticsWindow window = request.window();
+        RunStatistics stats = settings.ledger().queries().statistics(principal, tenant, filter, window);
+        ChartFrame chart = new ChartFrame(window.slotStarts(), window.step(), Duration.between(window.from(), window.to()));
+        String list = urls.list(tenant);
+        Set<RunType> offered = settings.host().runTypes();
+        List<RunTypeSection> sections = new ArrayList<>();
+        for (RunTypeStatistics s : stats.runTypes()) {
+            // the list refuses a run type its filter does not offer, so such a type's reasons link without it
+            String type = offered.isEmpty() || offered.contains(s.runType()) ? s.runType().value() : null;
+            sections.add(RunTypeSection.of(s, typeLabel(s.runType()), chart, reason -> Urls.with(list,
+                    linkedMap("bucket", StatusBucket.FAILED.apiName(), "type", type, "reason", reason.value()))));
+        }
+        List<ListView.Option> windows = new ArrayList<>();
+        for (StatisticsRequest.Choice c : StatisticsRequest.Choice.values()) {
+            windows.add(new ListView.Option(c.param, c.label, c == request.choice()));
+        }
+        List<ListView.Option> types = new ArrayList<>();
+        if (!offered.isEmpty() || request.type() != null) {
+            types.add(new ListView.Option("", "All types", request.type() == null));
+            TreeSet<String> values = new TreeSet<>(offered.stream().map(RunType::value).toList());
+            if (request.type() != null) {
+                values.add(request.type().value());
+            }
+            for (String v : values) {
+                types.add(new ListView.Option(v, typeLabel(RunType.of(v)), v.equals(request.type() == null ? null
+                        : request.type().value())));
+            }
+        }
+        boolean custom = request.choice() == StatisticsRequest.Choice.CUSTOM;
+        String self = urls.statistics(tenant);
+        StatisticsView.Filters filters = new StatisticsView.Filters(self, windows, custom,
+                custom ? TimeBounds.plainDate(request.fromText()) : "", custom ? TimeBounds.plainDate(request.toText()) : "",
+                custom && !request.zone().equals(ZoneOffset.UTC) ? request.zone().getId() : "", types);
+        String of = request.type() == null ? "all run types" : "run type " + typeLabel(request.type());
+        String span = request.choice() == StatisticsRequest.Choice.CUSTOM
+                ? "from " + TimeView.of(window.from(), "").text() + " to " + TimeView.of(window.to(), "").text()
+                        + (request.endsNow() ? " (now)" : "")
+                : request.choice().label.toLowerCase(Locale.ROOT);
+        String summary = "Showing " + of + ", " + span + ", in intervals of " + Texts.duration(window.step()) + ".";
+        String empty = request.type() == null ? "No run started or ended in this window."
+                : "No run of type " + typeLabel(request.type()) + " started or ended in this window.";
+        String listUrl = request.type() == null || !(offered.isEmpty() || offered.contains(request.type())) ? list
+                : Urls.with(list, Map.of("type", request.type().value()));
+        Frame frame = tenantFrame("Statistics", principal, tenant, Urls.with(self, request.params()),
+                List.of(new Frame.Crumb("Monitoring", null), new Frame.Crumb("Operations", list),
+                        new Frame.Crumb("Statistics", null)), true);
+        return new StatisticsView(frame, settings.host().tenantName(tenant), summary, TimeView.of(window.from(), ""),
+                TimeView.of(window.to(), ""), Texts.duration(window.step()), filters, listUrl, empty, sections);
+    }
+
+    private static Map<String, String> linkedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     ErrorView error(int status, String message, Principal principal, TenantId tenant) {
@@ -260,6 +351,9 @@ final class Pages {
         }
         if (view.reason() != null) {
             sb.append(", with reason ").append(view.reason());
+        }
+        if (view.endedFrom() != null) {
+            sb.append(", ended since ").append(TimeView.of(view.endedFrom(), "").text());
         }
         return "Showing " + sb.append('.');
     }

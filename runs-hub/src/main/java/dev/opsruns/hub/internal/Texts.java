@@ -3,6 +3,7 @@ package dev.opsruns.hub.internal;
 import dev.opsruns.core.NotificationKind;
 import dev.opsruns.core.StatusBucket;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Words and numbers as the pages show them. */
@@ -50,6 +51,27 @@ final class Texts {
             return (s / 3600) + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
         }
         return (s / 86400) + " d" + (s % 86400 / 3600 == 0 ? "" : " " + s % 86400 / 3600 + " h");
+    }
+
+    /**
+     * @return a statistic's duration precise enough to compare: milliseconds below a second, tenths of a
+     *     second below a minute ({@code 12.3 s}), else as {@link #duration}
+     */
+    static String figure(Duration d) {
+        Duration positive = d.isNegative() ? Duration.ZERO : d;
+        if (positive.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Math.round(positive.toNanos() / 1_000_000.0) + " ms";
+        }
+        if (positive.compareTo(Duration.ofSeconds(60)) < 0) {
+            String seconds = String.format(Locale.ROOT, "%.1f", positive.toNanos() / 1_000_000_000.0);
+            return (seconds.endsWith(".0") ? seconds.substring(0, seconds.length() - 2) : seconds) + " s";
+        }
+        return duration(positive);
+    }
+
+    /** @return a share as a percentage with one decimal, such as {@code 66.7%} */
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
     /** @return user text shortened for an error message, control characters shown as {@code ?} */

@@ -31,6 +31,10 @@ final class Urls {
         return base + "/tenants/" + segment(tenant.value()) + "/operations";
     }
 
+    String statistics(TenantId tenant) {
+        return base + "/tenants/" + segment(tenant.value()) + "/statistics";
+    }
+
     String run(TenantId tenant, RunId run) {
         return list(tenant) + "/" + run;
     }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -43,7 +44,8 @@ public final class PlainServletHost implements AutoCloseable {
     private final Map<String, Principal> users;
     private final Map<String, Principal> sessions = new ConcurrentHashMap<>();
 
-    private PlainServletHost(RunLedger ledger, List<Principal> users, Set<RunType> runTypes) {
+    private PlainServletHost(RunLedger ledger, List<Principal> users, Set<RunType> runTypes,
+            UnaryOperator<RunsHub.Builder> settings) {
         this.users = users.stream().collect(java.util.stream.Collectors.toMap(Principal::userId, p -> p));
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -53,8 +55,8 @@ public final class PlainServletHost implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
 
         // --- the hub, as README shows it ---
-        RunsHub hub = RunsHub.builder(ledger, this::principal).basePath(BASE).host(new Host(runTypes))
-                .heartbeatLateAfter(Duration.ofSeconds(60)).refreshSeconds(1).build();
+        RunsHub hub = settings.apply(RunsHub.builder(ledger, this::principal).basePath(BASE).host(new Host(runTypes))
+                .heartbeatLateAfter(Duration.ofSeconds(60)).refreshSeconds(1)).build();
         context.addServlet(new ServletHolder(hub.servlet()), BASE + "/*");
         // ---
 
@@ -74,7 +76,19 @@ public final class PlainServletHost implements AutoCloseable {
      * @return the running host
      */
     public static PlainServletHost start(RunLedger ledger, List<Principal> users, Set<RunType> runTypes) {
-        return new PlainServletHost(ledger, users, runTypes);
+        return new PlainServletHost(ledger, users, runTypes, UnaryOperator.identity());
+    }
+
+    /**
+     * @param ledger the ledger the hub shows
+     * @param users who may sign in
+     * @param runTypes the run types the hub's filter offers
+     * @param settings more of the hub's settings, such as its retention
+     * @return the running host
+     */
+    public static PlainServletHost start(RunLedger ledger, List<Principal> users, Set<RunType> runTypes,
+            UnaryOperator<RunsHub.Builder> settings) {
+        return new PlainServletHost(ledger, users, runTypes, settings);
     }
 
     /** @return the host's base URI, such as {@code http://127.0.0.1:41234} */
