@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * H2 2.x: a JSON column fed with {@code FORMAT JSON}, a generated {@code active_key} column with a
