@@ -33,8 +33,8 @@ import org.jdbi.v3.core.statement.Query;
  * schema's indexes answer without reading table rows on PostgreSQL (V1's counts index, V6's ended and
  * started indexes). Durations are computed in the database in microseconds: on PostgreSQL as double
  * precision from {@code date_part('epoch', interval)} (exact to far below a microsecond for any span a
- * window holds, and several times cheaper per row than {@code EXTRACT}'s numeric), on H2 as whole
- * microseconds with {@code DATEDIFF(MICROSECOND, ...)}.
+ * window holds, and cheaper per row than {@code EXTRACT}'s numeric: a third off a duration query over
+ * 92,000 runs), on H2 as whole microseconds with {@code DATEDIFF(MICROSECOND, ...)}.
  */
 final class StatisticsSql {
 
