@@ -26,8 +26,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The statistics read as five aggregate queries in one read: runs created; runs ended by slot, with a
- * count per bucket and the slot's 95th percentile duration in one pass; duration and queue-latency
+ * The statistics read as four aggregate queries on PostgreSQL, five on H2: runs created; runs ended by
+ * slot, with a count per bucket and the slot's 95th percentile duration in one pass, and (PostgreSQL:
+ * in the same query, through {@code GROUPING SETS}) the duration percentiles by type; queue-latency
  * percentiles ({@code PERCENTILE_CONT} over microseconds, on both databases); failure reason codes.
  * Each query is a range on the tenant and one time column (created, ended or started), which the
  * schema's indexes answer without reading table rows on PostgreSQL (V1's counts index, V6's ended and
@@ -57,6 +58,8 @@ final class StatisticsSql {
     /** The type percentiles are taken over: PostgreSQL's PERCENTILE_CONT takes double precision; H2's fails on it (and interpolates BIGINT exactly). */
     private final String percentileType;
     private final long stepMicros;
+    /** Whether the vendor has GROUPING SETS (PostgreSQL; H2 2.x has not): one scan then serves slots and types. */
+    private final boolean groupingSets;
 
     StatisticsSql(StatisticsQuery query, DatabaseVendor vendor) {
         this.query = query;
@@ -67,6 +70,7 @@ final class StatisticsSql {
         this.slotOf = vendor == DatabaseVendor.POSTGRESQL ? "CAST(FLOOR(%s / %d) AS INTEGER)" : "(%s / %d)";
         this.percentileType = vendor == DatabaseVendor.POSTGRESQL ? "DOUBLE PRECISION" : "BIGINT";
         this.stepMicros = query.window().step().getSeconds() * 1_000_000L;
+        this.groupingSets = vendor == DatabaseVendor.POSTGRESQL;
     }
 
     List<RunTypeStatistics> read(Handle h) {
@@ -76,36 +80,35 @@ final class StatisticsSql {
                 + " AND created_at >= :wfrom AND created_at < :wto GROUP BY run_type"), rs -> {
             gathered(byType, rs.getString("run_type")).started = rs.getLong("n");
         });
-        // one pass per slot: the count of each bucket and the p95 of the durations (NULL, and ignored by
-        // PERCENTILE_CONT, for runs that ended without having started)
-        StringBuilder perBucket = new StringBuilder();
+        // per slot, one pass: the count of each bucket and the p95 of the durations (NULL, and ignored by
+        // PERCENTILE_CONT and COUNT(d), for runs that ended without having started)
+        StringBuilder perSlot = new StringBuilder();
         for (StatusBucket b : StatusBucket.values()) {
-            perBucket.append("COUNT(*) FILTER (WHERE bucket = '").append(b.apiName()).append("') AS n_").append(b.ordinal())
+            perSlot.append("COUNT(*) FILTER (WHERE bucket = '").append(b.apiName()).append("') AS n_").append(b.ordinal())
                     .append(", ");
         }
-        each(h.createQuery("SELECT run_type, slot, " + perBucket + "PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY d) AS p95"
-                + " FROM (SELECT run_type, bucket, " + slot() + " AS slot, " + duration() + " AS d FROM opsruns_runs WHERE "
-                + ended() + ") s GROUP BY run_type, slot"), rs -> {
-            Gathered g = gathered(byType, rs.getString("run_type"));
-            int slot = rs.getInt("slot");
-            Map<StatusBucket, Long> inSlot = new EnumMap<>(StatusBucket.class);
-            for (StatusBucket b : StatusBucket.values()) {
-                long n = rs.getLong("n_" + b.ordinal());
-                if (n > 0) {
-                    inSlot.put(b, n);
-                    g.ended.merge(b, n, Long::sum);
+        perSlot.append("PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY d) AS p95");
+        String endedRuns = "SELECT run_type, bucket, " + slot() + " AS slot, " + duration() + " AS d FROM opsruns_runs WHERE "
+                + ended();
+        if (groupingSets) {
+            // the per-type summary rides on the same scan and sort: (run_type) is a prefix of (run_type, slot)
+            each(h.createQuery("SELECT run_type, slot, GROUPING(slot) AS whole_type, " + perSlot
+                    + ", PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d) AS p50, MAX(d) AS mx, COUNT(d) AS n FROM ("
+                    + endedRuns + ") s GROUP BY GROUPING SETS ((run_type, slot), (run_type))"), rs -> {
+                if (rs.getInt("whole_type") == 0) {
+                    slotRow(byType, rs);
+                } else if (rs.getLong("n") > 0) {
+                    gathered(byType, rs.getString("run_type")).duration = Optional.of(summary(rs));
                 }
-            }
-            g.endedBySlot.put(slot, inSlot);
-            double p95 = rs.getDouble("p95");
-            if (!rs.wasNull()) {
-                g.p95BySlot.put(slot, micros(p95));
-            }
-        });
-        each(h.createQuery(summarySql("SELECT run_type, " + duration() + " AS d FROM opsruns_runs WHERE " + ended()
-                + " AND started_at IS NOT NULL")), rs -> {
-            gathered(byType, rs.getString("run_type")).duration = Optional.of(summary(rs));
-        });
+            });
+        } else {
+            each(h.createQuery("SELECT run_type, slot, " + perSlot + " FROM (" + endedRuns + ") s GROUP BY run_type, slot"),
+                    rs -> slotRow(byType, rs));
+            each(h.createQuery(summarySql("SELECT run_type, " + duration() + " AS d FROM opsruns_runs WHERE " + ended()
+                    + " AND started_at IS NOT NULL")), rs -> {
+                gathered(byType, rs.getString("run_type")).duration = Optional.of(summary(rs));
+            });
+        }
         each(h.createQuery(summarySql("SELECT run_type, CAST(" + between("created_at", "started_at")
                 + " AS " + percentileType + ") AS d FROM opsruns_runs WHERE " + where.condition()
                 + " AND started_at >= :wfrom AND started_at < :wto")), rs -> {
@@ -124,6 +127,25 @@ final class StatisticsSql {
             out.add(new RunTypeStatistics(type, g.started, g.ended, g.duration, g.latency, g.reasons, series));
         });
         return out;
+    }
+
+    /** One slot of one run type: its ended runs by bucket (added to the type's totals) and its p95. */
+    private static void slotRow(Map<RunType, Gathered> byType, ResultSet rs) throws SQLException {
+        Gathered g = gathered(byType, rs.getString("run_type"));
+        int slot = rs.getInt("slot");
+        Map<StatusBucket, Long> inSlot = new EnumMap<>(StatusBucket.class);
+        for (StatusBucket b : StatusBucket.values()) {
+            long n = rs.getLong("n_" + b.ordinal());
+            if (n > 0) {
+                inSlot.put(b, n);
+                g.ended.merge(b, n, Long::sum);
+            }
+        }
+        g.endedBySlot.put(slot, inSlot);
+        double p95 = rs.getDouble("p95");
+        if (!rs.wasNull()) {
+            g.p95BySlot.put(slot, micros(p95));
+        }
     }
 
     private static Gathered gathered(Map<RunType, Gathered> byType, String runType) {
