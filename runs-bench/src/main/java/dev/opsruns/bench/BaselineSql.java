@@ -54,6 +54,48 @@ final class BaselineSql {
     private BaselineSql() {
     }
 
+    /**
+     * The five statements of a hand-written statistics read of one tenant over {@code [from, to)}: runs
+     * created by type; queue latency (p50, p95, max, count) of the runs started, by type; runs ended by
+     * type and slot with a count per ended bucket and the slot's p95 duration; duration summary of the runs
+     * ended, by type; failure reasons of the runs ended failed. Durations in microseconds.
+     *
+     * @param started created in the window: tenant, from, to
+     * @param latency started in the window: tenant, from, to
+     * @param endedBySlot ended in the window, by slot: from, slot length in microseconds, tenant, from, to
+     * @param duration ended in the window: tenant, from, to
+     * @param reasons ended failed in the window: tenant, from, to
+     */
+    record Statistics(String started, String latency, String endedBySlot, String duration, String reasons) {
+    }
+
+    /** @return the statistics statements in the vendor's spelling (only the duration arithmetic differs) */
+    static Statistics statistics(Database db) {
+        // microseconds between two timestamps, in the type each vendor's PERCENTILE_CONT takes
+        String micros = switch (db) {
+            case POSTGRES -> "(date_part('epoch', %2$s - %1$s) * 1000000)";
+            case H2 -> "DATEDIFF(MICROSECOND, %1$s, %2$s)";
+        };
+        String duration = String.format(micros, "started_at", "finished_at");
+        String ended = "FROM opsruns_runs WHERE tenant_id = ? AND finished_at >= ? AND finished_at < ?";
+        return new Statistics(
+                "SELECT run_type, COUNT(*) FROM opsruns_runs WHERE tenant_id = ? AND created_at >= ? AND created_at < ?"
+                        + " GROUP BY run_type",
+                "SELECT run_type, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d), PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY d),"
+                        + " MAX(d), COUNT(*) FROM (SELECT run_type, " + String.format(micros, "created_at", "started_at")
+                        + " AS d FROM opsruns_runs WHERE tenant_id = ? AND started_at >= ? AND started_at < ?) s GROUP BY run_type",
+                "SELECT run_type, slot, COUNT(*) FILTER (WHERE bucket = 'succeeded'),"
+                        + " COUNT(*) FILTER (WHERE bucket = 'partially_succeeded'), COUNT(*) FILTER (WHERE bucket = 'failed'),"
+                        + " PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY d)"
+                        + " FROM (SELECT run_type, bucket, CAST(" + String.format(micros, "CAST(? AS TIMESTAMP WITH TIME ZONE)",
+                                "finished_at") + " AS BIGINT) / ? AS slot, " + duration + " AS d " + ended + ") s"
+                        + " GROUP BY run_type, slot",
+                "SELECT run_type, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d), PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY d),"
+                        + " MAX(d), COUNT(d) FROM (SELECT run_type, " + duration + " AS d " + ended + ") s GROUP BY run_type",
+                "SELECT run_type, failure_reason, COUNT(*) " + ended + " AND bucket = 'failed' AND failure_reason IS NOT NULL"
+                        + " GROUP BY run_type, failure_reason");
+    }
+
     /** The insert of a new pending run: the same columns the library writes, context as JSON. */
     static String insertRun(Database db) {
         return """

@@ -44,7 +44,9 @@ import org.openjdk.jmh.util.Version;
 /**
  * Runs the benchmarks and prints one table: {@code java -jar opsruns-benchmarks.jar [h2|postgres|all]};
  * {@code sanitizer} runs only {@link SanitizerBenchmarks}, which needs no database; {@code fleet} runs only
- * {@link FleetBench} (PostgreSQL, several worker JVMs); {@code batch} runs only {@link BatchStartBenchmarks} (PostgreSQL).
+ * {@link FleetBench} (PostgreSQL, several worker JVMs); {@code batch} runs only {@link BatchStartBenchmarks} (PostgreSQL);
+ * {@code statistics} runs only {@link StatisticsBenchmarks} on PostgreSQL, then the new-key start without and
+ * with the statistics indexes (what they cost the write path).
  *
  * <p>For each database: empty it, run the migrations, seed the monitoring data (one set-based
  * insert), then run every benchmark through the JMH Runner API, baseline first and library right
@@ -54,8 +56,10 @@ import org.openjdk.jmh.util.Version;
  *
  * <p>Settings (system properties, optionally per database as {@code opsruns.bench.<db>.<name>}):
  * {@code warmupIterations}, {@code warmupSeconds}, {@code iterations}, {@code seconds},
- * {@code monitoringRuns} (default 1,000,000; H2 200,000), {@code purgeRuns} (default 1,000,000; H2 25,000), and
- * {@code opsruns.bench.target} (default {@code runs-bench/target}).
+ * {@code monitoringRuns} (default 1,000,000; H2 200,000), {@code statisticsRuns} (how many of those belong to the
+ * statistics tenant; default 100,000; H2 20,000), {@code purgeRuns} (default 1,000,000; H2 25,000), and
+ * {@code opsruns.bench.target} (default {@code runs-bench/target}); {@code opsruns.bench.pgDatabase} names the
+ * PostgreSQL database (default {@code opsruns_bench}).
  */
 public final class BenchMain {
 
@@ -66,6 +70,13 @@ public final class BenchMain {
     private static final double MAX_LATENCY_RATIO = 1.50;
     private static final double PURGE_TARGET = 20_000;
     private static final double COALESCED_TARGET = 50_000;
+    /** Issue 20's targets for the 30-day statistics of a tenant with 100,000 runs on PostgreSQL, in ms. */
+    private static final double STATISTICS_P50_TARGET = 50;
+    private static final double STATISTICS_P99_TARGET = 200;
+    /** The indexes migration V6 adds for the statistics read (PostgreSQL names). */
+    private static final List<String> STATISTICS_INDEXES = List.of("opsruns_runs_ended_stats_ix",
+            "opsruns_runs_started_stats_ix");
+    private static final int[] WRITE_COST_THREADS = {1, 4};
 
     private final Path targetDir;
     private final Report report = new Report();
@@ -88,16 +99,22 @@ public final class BenchMain {
             FleetBench.report(target, System.out);
             return;
         }
-        if (which.equals("batch")) {
-            // PostgreSQL only: startOrReuseAll of 100 beside 100 startOrReuse calls and a raw multi-row INSERT
+        if (which.equals("batch") || which.equals("statistics")) {
+            // PostgreSQL only: batch = startOrReuseAll of 100 beside 100 startOrReuse calls and a raw multi-row
+            // INSERT; statistics = the statistics read on the seeded million, then what its indexes cost a start
             Path target = Path.of(System.getProperty("opsruns.bench.target", "runs-bench/target")).toAbsolutePath();
             Files.createDirectories(target);
             BenchMain main = new BenchMain(target);
             main.describeMachine();
-            main.batch();
+            if (which.equals("batch")) {
+                main.batch();
+            } else {
+                main.statistics();
+                main.report.note("Load average at the end: " + MachineInfo.loadAverage() + ".");
+            }
             String table = main.report.markdown();
             System.out.println(table);
-            Files.writeString(target.resolve("results-batch.md"), table);
+            Files.writeString(target.resolve("results-" + which + ".md"), table);
             return;
         }
         if (which.equals("sanitizer")) {
@@ -113,7 +130,7 @@ public final class BenchMain {
             default -> null;
         };
         if (databases == null) {
-            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all|sanitizer|fleet|batch]");
+            System.err.println("usage: java -jar opsruns-benchmarks.jar [h2|postgres|all|sanitizer|fleet|batch|statistics]");
             System.exit(2);
             return;
         }
@@ -181,6 +198,7 @@ public final class BenchMain {
                 seedMonitoring(ds, env, s);
             }
             measureMonitoring(env, s);
+            measureStatistics(env, s);
             Map<Integer, Double> newKey = new HashMap<>();
             for (int t : THREADS) {
                 Pair p = pair(env, s, NewKeyStartBenchmarks.class, t);
@@ -276,13 +294,19 @@ public final class BenchMain {
                 ratio > 1.0 ? Report.Verdict.MET : Report.Verdict.MISSED));
     }
 
-    /** The batch start figures on PostgreSQL (issue 19's target: a batch of 100 at 5x one-by-one or more). */
-    private void batch() throws Exception {
+    /** Work on a freshly migrated PostgreSQL database. */
+    @FunctionalInterface
+    private interface PostgresWork {
+        void run(BenchEnv env, Settings s) throws Exception;
+    }
+
+    /** Empties and migrates the PostgreSQL database, then runs {@code work} with JMH's output in {@code logName}. */
+    private void postgresOnly(String logName, PostgresWork work) throws Exception {
         Database db = Database.POSTGRES;
         Settings s = Settings.of(db);
         Path outDir = targetDir.resolve("out-" + db.label());
         Files.createDirectories(outDir);
-        try (PrintStream log = new PrintStream(new FileOutputStream(targetDir.resolve("jmh-batch.log").toFile()),
+        try (PrintStream log = new PrintStream(new FileOutputStream(targetDir.resolve(logName).toFile()),
                 true, StandardCharsets.UTF_8)) {
             jmhLog = log;
             String[] urlAndUser = Databases.reset(db, targetDir);
@@ -290,33 +314,138 @@ public final class BenchMain {
             try (HikariDataSource ds = Pools.open(env, 2, "opsruns-prepare")) {
                 OpsRunsMigrations.migrate(ds);
             }
+            work.run(env, s);
+        }
+    }
+
+    /** The batch start figures on PostgreSQL (issue 19's target: a batch of 100 at 5x one-by-one or more). */
+    private void batch() throws Exception {
+        postgresOnly("jmh-batch.log", (env, s) -> {
             Measured oneByOne = measure(env, s, BatchStartBenchmarks.class, "oneByOne", 1, Kind.THROUGHPUT);
             Measured batch = measure(env, s, BatchStartBenchmarks.class, "batch", 1, Kind.THROUGHPUT);
             Measured raw = measure(env, s, BatchStartBenchmarks.class, "rawMultiRow", 1, Kind.THROUGHPUT);
             String op = "start " + BatchStartBenchmarks.BATCH + " new keys (ops/s; x" + BatchStartBenchmarks.BATCH
                     + " = starts/s)";
-            throughputRow(db, op + ": startOrReuseAll vs startOrReuse one by one", 1, new Pair(oneByOne, batch),
+            throughputRow(env.database(), op + ": startOrReuseAll vs startOrReuse one by one", 1, new Pair(oneByOne, batch),
                     ratioTarget(5.0));
-            throughputRow(db, op + ": startOrReuseAll vs raw multi-row INSERT ... ON CONFLICT", 1, new Pair(raw, batch), null);
+            throughputRow(env.database(), op + ": startOrReuseAll vs raw multi-row INSERT ... ON CONFLICT", 1,
+                    new Pair(raw, batch), null);
+        });
+    }
+
+    /** The statistics figures on PostgreSQL, then the new-key start without and with the statistics indexes. */
+    private void statistics() throws Exception {
+        postgresOnly("jmh-statistics.log", (env, s) -> {
+            try (HikariDataSource ds = Pools.open(env, 2, "opsruns-prepare")) {
+                Map<String, String> info = Databases.describe(env.database(), ds);
+                report.header(String.format(Locale.ROOT, "%s: %s; JMH per figure: %d x %d s warmup, %d x %d s measured",
+                        env.database().label(), info, s.warmupIterations(), s.warmupSeconds(), s.iterations(), s.seconds()));
+                seedMonitoring(ds, env, s);
+            }
+            measureStatistics(env, s);
+            writeCost(env, s);
+        });
+    }
+
+    private void measureStatistics(BenchEnv env, Settings s) {
+        Database db = env.database();
+        for (String window : List.of("last30Days", "last24Hours")) {
+            report.note(String.format(Locale.ROOT, "%s: load average before the statistics %s pair: %s.", db.label(), window,
+                    MachineInfo.loadAverage()));
+            Measured base = measure(env, s, StatisticsBenchmarks.class, window + "Baseline", 1, Kind.LATENCY);
+            Measured lib = measure(env, s, StatisticsBenchmarks.class, window + "Library", 1, Kind.LATENCY);
+            String op = String.format(Locale.ROOT, "statistics of a tenant with %,d runs, %s", s.statisticsRuns(),
+                    window.equals("last30Days") ? "last 30 days (1-day slots)" : "last 24 hours (1-hour slots)");
+            boolean targeted = window.equals("last30Days");
+            statisticsRow(db, op + " p50", base, lib, true, targeted ? STATISTICS_P50_TARGET : Double.NaN);
+            statisticsRow(db, op + " p99", base, lib, false, targeted ? STATISTICS_P99_TARGET : Double.NaN);
+        }
+        report.note(db.label() + ": statistics baseline = five aggregate queries on one connection (runs created by type; "
+                + "queue latency p50/p95/max/count by type; ended by type and slot with a COUNT(*) FILTER per bucket and the "
+                + "slot's p95; duration p50/p95/max/count by type; failure reasons), the same tenant and window; the setup "
+                + "checks that library and baseline return the same figures.");
+    }
+
+    private void statisticsRow(Database db, String op, Measured base, Measured lib, boolean p50, double targetMs) {
+        boolean targeted = !Double.isNaN(targetMs);
+        String target = !targeted ? "— (no target)"
+                : String.format(Locale.ROOT, "≤ %.0f ms%s", targetMs, db == Database.POSTGRES ? "" : " (PG)");
+        latencyRow(db, op, base, lib, p50, target, (libraryMs, ratio) -> !targeted || db != Database.POSTGRES
+                ? Report.Verdict.INFO : libraryMs <= targetMs ? Report.Verdict.MET : Report.Verdict.MISSED);
+    }
+
+    /*
+     * The new-key start without the statistics indexes (dropped), then with them (recreated from the
+     * definitions the database reported), in one sitting on the seeded table, so the two differ only in
+     * the indexes.
+     */
+    private void writeCost(BenchEnv env, Settings s) throws SQLException {
+        Database db = env.database();
+        List<String> definitions = new ArrayList<>();
+        try (HikariDataSource ds = Pools.open(env, 1, "opsruns-indexes"); Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT indexdef FROM pg_indexes WHERE tablename = 'opsruns_runs' "
+                        + "AND indexname = ?")) {
+            for (String index : STATISTICS_INDEXES) {
+                ps.setString(1, index);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        definitions.add(rs.getString(1));
+                    }
+                }
+            }
+            if (definitions.size() < STATISTICS_INDEXES.size()) {
+                report.note(db.label() + ": the statistics indexes " + STATISTICS_INDEXES + " are not all there (found "
+                        + definitions + "): write cost not measured.");
+                return;
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                for (String index : STATISTICS_INDEXES) {
+                    st.execute("DROP INDEX " + index);
+                }
+            }
+        }
+        for (boolean withIndexes : new boolean[] {false, true}) {
+            if (withIndexes) {
+                try (HikariDataSource ds = Pools.open(env, 1, "opsruns-indexes"); Connection c = ds.getConnection();
+                        java.sql.Statement st = c.createStatement()) {
+                    for (String definition : definitions) {
+                        st.execute(definition);
+                    }
+                    st.execute("VACUUM (ANALYZE) opsruns_runs");
+                }
+            }
+            for (int t : WRITE_COST_THREADS) {
+                report.note(String.format(Locale.ROOT, "%s: load average before the new-key pair %s the statistics indexes "
+                        + "at %d threads: %s.", db.label(), withIndexes ? "with" : "without", t, MachineInfo.loadAverage()));
+                Pair p = pair(env, s, NewKeyStartBenchmarks.class, t);
+                throughputRow(db, "start, new key (INSERT), " + (withIndexes ? "with" : "without") + " the statistics indexes",
+                        t, p, null);
+            }
         }
     }
 
     private void seedMonitoring(HikariDataSource ds, BenchEnv env, Settings s) throws SQLException {
         Database db = env.database();
         long t0 = System.nanoTime();
-        long[] seeded = new long[1];
+        long[] seeded = new long[2];
         try (Connection c = ds.getConnection()) {
             Seeds.truncate(c, db);
-            Seeds.withIndexesRebuilt(c, db, () -> seeded[0] = Seeds.insert(c, db, Seeds.Kind.MONITORING,
-                    s.monitoringRuns(), s.tenants(), env.seededAt()));
+            Seeds.withIndexesRebuilt(c, db, () -> {
+                seeded[0] = Seeds.insertMonitoring(c, db, s.monitoringRuns(), s.tenants(), s.statisticsRuns(), env.seededAt());
+                seeded[1] = Seeds.insertStatisticsItemFailures(c);
+            });
             Seeds.settle(c, db);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         String size = Databases.runsTableSize(db, ds);
-        report.note(String.format(Locale.ROOT, "%s: list/counts data: %,d runs across %,d tenants (skewed: tenant k gets "
-                + "sqrt((k+1)/T)-sqrt(k/T) of them; six run types; every status; created over %d days), seeded in %.1f s "
-                + "with one INSERT ... SELECT%s, then %s%s. The write benchmarks run on this table, in tenants of their own.",
-                db.label(), seeded[0], s.tenants(), Seeds.HISTORY_DAYS, secs,
+        report.note(String.format(Locale.ROOT, "%s: list/counts data: %,d runs, of which %,d (every %,d-th row, so spread "
+                + "over the table) are the statistics tenant's, created over the last %d days with skewed durations and "
+                + "latencies and five failure reasons (%,d item failure rows stored for its partially succeeded runs), the "
+                + "rest across %,d tenants (skewed: tenant k gets sqrt((k+1)/T)-sqrt(k/T) of them; six run types; every status; "
+                + "created over %d days), seeded in %.1f s with one INSERT ... SELECT%s, then %s%s. The write benchmarks run on "
+                + "this table, in tenants of their own.",
+                db.label(), seeded[0], s.statisticsRuns(), s.monitoringRuns() / Math.max(1, s.statisticsRuns()),
+                Seeds.STATISTICS_DAYS, seeded[1], s.tenants(), Seeds.HISTORY_DAYS, secs,
                 " (secondary indexes dropped and rebuilt around it)",
                 db == Database.POSTGRES ? "VACUUM ANALYZE and CHECKPOINT" : "ANALYZE",
                 size.isEmpty() ? "" : "; opsruns_runs with its indexes: " + size));
@@ -576,8 +705,19 @@ public final class BenchMain {
                 Report.ratio(ratio), target, verdict));
     }
 
+    /** Decides a latency row from the library's figure (ms) and its ratio to the baseline's. */
+    @FunctionalInterface
+    private interface LatencyVerdict {
+        Report.Verdict of(double libraryMs, double ratio);
+    }
+
     private void latencyRow(Database db, String op, Measured base, Measured lib, boolean p50) {
-        String target = "≤ 1.50× latency";
+        latencyRow(db, op, base, lib, p50, "≤ 1.50× latency",
+                (libraryMs, ratio) -> ratio <= MAX_LATENCY_RATIO ? Report.Verdict.MET : Report.Verdict.MISSED);
+    }
+
+    private void latencyRow(Database db, String op, Measured base, Measured lib, boolean p50, String target,
+            LatencyVerdict verdict) {
         if (base.failed() || lib.failed()) {
             report.row(new Report.Row(db, op, "1", lib.failed() ? lib.error() : "", base.failed() ? base.error() : "", "",
                     target, Report.Verdict.ERROR));
@@ -587,7 +727,7 @@ public final class BenchMain {
         double b = p50 ? base.p50() : base.p99();
         double ratio = l / b;
         report.row(new Report.Row(db, op, "1", Report.millis(l), Report.millis(b), Report.ratio(ratio), target,
-                ratio <= MAX_LATENCY_RATIO ? Report.Verdict.MET : Report.Verdict.MISSED));
+                verdict.of(l, ratio)));
     }
 
     private static String cell(Measured m) {
@@ -604,7 +744,7 @@ public final class BenchMain {
 
     /** How long and how big, per database; see the class comment for the property names. */
     private record Settings(int warmupIterations, int warmupSeconds, int iterations, int seconds, long monitoringRuns,
-            long purgeRuns) {
+            long statisticsRuns, long purgeRuns) {
 
         static Settings of(Database db) {
             boolean pg = db == Database.POSTGRES;
@@ -616,6 +756,7 @@ public final class BenchMain {
                     (int) get(db, "seconds", pg ? 3 : 1),
                     // H2 inserts and indexes ~10x slower than PostgreSQL here: a smaller scale, said in the notes
                     get(db, "monitoringRuns", pg ? 1_000_000 : 200_000),
+                    get(db, "statisticsRuns", pg ? 100_000 : 20_000),
                     get(db, "purgeRuns", pg ? 1_000_000 : 25_000));
         }
 

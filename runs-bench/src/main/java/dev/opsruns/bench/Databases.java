@@ -24,7 +24,8 @@ final class Databases {
 
     /** The PostgreSQL server; override with {@code -Dopsruns.bench.pgHost=host:port}. */
     static final String PG_HOST = System.getProperty("opsruns.bench.pgHost", "127.0.0.1:5432");
-    static final String PG_DATABASE = "opsruns_bench";
+    /** The PostgreSQL database, created when missing; override with {@code -Dopsruns.bench.pgDatabase=name}. */
+    static final String PG_DATABASE = System.getProperty("opsruns.bench.pgDatabase", "opsruns_bench");
     static final String PG_USER = System.getProperty("opsruns.bench.pgUser", "postgres");
 
     private Databases() {

@@ -51,6 +51,11 @@ final class Seeds {
         }
     }
 
+    /** The tenant of the statistics runs mixed into the monitoring set. */
+    static final String STATISTICS_TENANT = "tenant-stats";
+    /** Days of history of the statistics tenant: the longest named statistics window. */
+    static final int STATISTICS_DAYS = 30;
+
     private Seeds() {
     }
 
@@ -67,11 +72,63 @@ final class Seeds {
      */
     static long insert(Connection c, Database database, Kind kind, long count, int tenants, Instant reference)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql(Fragments.of(database), kind, tenants))) {
+        return insert(c, database, kind, count, tenants, 0, reference);
+    }
+
+    /**
+     * Inserts the monitoring set with the statistics tenant's runs among them, in one statement: every
+     * {@code count / statisticsRuns}-th generated row is a run of {@value #STATISTICS_TENANT}, so that
+     * tenant's rows are spread over the whole table as a busy tenant's are (not in one stretch of pages),
+     * created over the last {@value #STATISTICS_DAYS} days, with skewed durations (1 s to 30 min, most
+     * short), queue latencies from 0.2 s to a minute (most short) and five failure reasons (40/25/20/10/5 %).
+     *
+     * @param c a connection in auto-commit mode
+     * @param database the vendor
+     * @param count how many runs in all
+     * @param tenants over how many tenants the other runs are spread
+     * @param statisticsRuns how many of them belong to the statistics tenant (at most {@code count})
+     * @param reference the "now" the data is generated around
+     * @return the runs inserted
+     */
+    static long insertMonitoring(Connection c, Database database, long count, int tenants, long statisticsRuns,
+            Instant reference) throws SQLException {
+        return insert(c, database, Kind.MONITORING, count, tenants, statisticsRuns == 0 ? 0 : count / statisticsRuns,
+                reference);
+    }
+
+    private static long insert(Connection c, Database database, Kind kind, long count, int tenants, long statisticsEvery,
+            Instant reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql(Fragments.of(database), kind, tenants, statisticsEvery))) {
             ps.setLong(1, reference.toEpochMilli());
             ps.setLong(2, count);
             return ps.executeLargeUpdate();
         }
+    }
+
+    /**
+     * Stores one item failure row for each partially succeeded run of the statistics tenant (the rows
+     * its runs' detail pages would list), in one statement, and counts it in the run.
+     *
+     * @param c a connection in auto-commit mode
+     * @return the rows stored
+     */
+    static long insertStatisticsItemFailures(Connection c) throws SQLException {
+        long stored;
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO opsruns_item_failures (run_id, seq, item_key, reason_code, message, occurred_at)
+                SELECT id, 1, 'policy-' || CAST(total AS VARCHAR),
+                       CASE WHEN MOD(total, 3) = 0 THEN 'graph.not_found' ELSE 'graph.throttled' END,
+                       'Graph API returned an error for this item', finished_at
+                  FROM opsruns_runs WHERE tenant_id = ? AND status = 'completed_with_errors'""")) {
+            ps.setString(1, STATISTICS_TENANT);
+            stored = ps.executeLargeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE opsruns_runs SET failures_stored = 1 WHERE tenant_id = ? AND status = 'completed_with_errors'")) {
+            ps.setString(1, STATISTICS_TENANT);
+            ps.executeLargeUpdate();
+        }
+        return stored;
     }
 
     /**
@@ -194,7 +251,8 @@ final class Seeds {
      * Three levels: the random draws (fenced with OFFSET 0 so that each draw is taken once per row, not
      * once per reference), the status and sizes they decide, then the counts and times that follow.
      */
-    private static String sql(Fragments f, Kind kind, int tenants) {
+    private static String sql(Fragments f, Kind kind, int tenants, long statisticsEvery) {
+        String stats = statisticsEvery > 0 ? "MOD(g, " + statisticsEvery + ") = 0" : "1 = 0";
         String status = kind == Kind.MONITORING ? """
                 CASE WHEN r_status < 30000 THEN 'pending' WHEN r_status < 80000 THEN 'running'
                      WHEN r_status < 780000 THEN 'completed' WHEN r_status < 900000 THEN 'completed_with_errors'
@@ -204,6 +262,7 @@ final class Seeds {
         // how long before the reference the run was created; active runs are recent
         String age = kind.minAgeDays * DAY_MS + " + " + (kind == Kind.MONITORING
                 ? "CASE WHEN status IN ('pending', 'running') THEN r_age * " + DAY_MS / 1000 + " / 1000"
+                        + " WHEN " + stats + " THEN r_age * " + STATISTICS_DAYS * DAY_MS / 1000 + " / 1000"
                         + " ELSE r_age * " + kind.spanDays * DAY_MS / 1000 + " / 1000 END"
                 : "r_age * " + kind.spanDays * DAY_MS / 1000 + " / 1000");
         String tag = String.format("%03x", kind.tag);
@@ -214,7 +273,7 @@ final class Seeds {
                 SELECT CAST(%1$s || '7%2$s8' || %3$s AS UUID),
                        tenant_id, run_type, status, %4$s, 'system', 'bench-seed', 'bench-seed', %5$s,
                        total, succeeded, failed, 0, failed, 0,
-                       CASE WHEN status IN ('failed', 'aborted') THEN 'graph.throttled' END,
+                       CASE WHEN status IN ('failed', 'aborted') THEN reason END,
                        CASE WHEN status IN ('failed', 'aborted')
                             THEN 'Graph API 429 Too Many Requests (request-id 5f1c0b7e); retry after 30 s' END,
                        %6$s,
@@ -232,23 +291,49 @@ final class Seeds {
                                            WHEN 'aborted' THEN r_fail * 3 / 1000000
                                            ELSE 0 END AS failed
                           FROM (SELECT s.*, %10$s AS status,
-                                       'tenant-' || LPAD(CAST((r_tenant * r_tenant / 1000000) * %11$d / 1000000 AS VARCHAR), 4, '0')
-                                           AS tenant_id,
+                                       %11$s AS tenant_id,
                                        CASE WHEN r_type < 300000 THEN 'drift.generate' WHEN r_type < 550000 THEN 'backup_set.add_policies'
                                             WHEN r_type < 750000 THEN 'inventory.sync' WHEN r_type < 850000 THEN 'policy.export'
                                             WHEN r_type < 950000 THEN 'report.generate' ELSE 'tenant.cleanup' END AS run_type,
                                        1 + r_total / 5000 AS total,
                                        LEAST(1 + r_total / 5000, 1 + (r_fail * r_fail / 1000000) * 12 * (1 + r_total / 5000) / 10000000)
                                            AS failed_cwe,
-                                       5000 + r_total * 600 / 1000 AS duration_ms
+                                       %14$s AS duration_ms, %15$s AS latency_ms, %16$s AS reason
                                   FROM (SELECT g, CAST(? AS BIGINT) AS ref_ms, %12$s AS r_tenant, %12$s AS r_type,
-                                               %12$s AS r_status, %12$s AS r_age, %12$s AS r_total, %12$s AS r_fail
+                                               %12$s AS r_status, %12$s AS r_age, %12$s AS r_total, %12$s AS r_fail,
+                                               %12$s AS r_other
                                           FROM %13$s
                                         OFFSET 0) s) c) d
                 """.formatted(
                 f.hex.apply("created_ms", 12), tag, f.hex.apply("g", 15), f.key.apply(tag), f.context,
-                f.timestamp.apply("created_ms"), f.timestamp.apply("created_ms + 2000"),
-                f.timestamp.apply("created_ms + 2000 + duration_ms"), age, status, tenants, f.draw, f.range);
+                f.timestamp.apply("created_ms"), f.timestamp.apply("created_ms + latency_ms"),
+                f.timestamp.apply("created_ms + latency_ms + duration_ms"), age, status, tenant(stats, tenants), f.draw,
+                f.range, duration(stats), latency(stats), reason(stats));
+    }
+
+    /** The tenant of a run: the statistics tenant, or skewed over {@code tenants} (see the class comment). */
+    private static String tenant(String stats, int tenants) {
+        return "CASE WHEN " + stats + " THEN '" + STATISTICS_TENANT + "' ELSE 'tenant-' || LPAD(CAST((r_tenant * r_tenant / 1000000) * "
+                + tenants + " / 1000000 AS VARCHAR), 4, '0') END";
+    }
+
+    /** Milliseconds from start to end: statistics 1 s to 30 min, most of them short; others 5 s to 10 min evenly. */
+    private static String duration(String stats) {
+        return "CASE WHEN " + stats + " THEN 1000 + (r_total * r_total / 1000000) * 1799 / 1000"
+                + " ELSE 5000 + r_total * 600 / 1000 END";
+    }
+
+    /** Milliseconds from creation to start: statistics 0.2 s to a minute, most of them short; others 2 s. */
+    private static String latency(String stats) {
+        return "CASE WHEN " + stats + " THEN 200 + (r_other * r_other / 1000000) * 59800 / 1000000 ELSE 2000 END";
+    }
+
+    /** The reason code of a failed or aborted run: statistics five at 40/25/20/10/5 %; others always one. */
+    private static String reason(String stats) {
+        return "CASE WHEN NOT (" + stats + ") THEN 'graph.throttled'"
+                + " WHEN MOD(r_other, 100) < 40 THEN 'graph.throttled' WHEN MOD(r_other, 100) < 65 THEN 'graph.forbidden'"
+                + " WHEN MOD(r_other, 100) < 85 THEN 'source.timeout' WHEN MOD(r_other, 100) < 95 THEN 'auth.expired'"
+                + " ELSE 'job.unexpected_error' END";
     }
 
     /** Lowercase hex of a non-negative BIGINT expression, left-padded to a width of at most 16. */
