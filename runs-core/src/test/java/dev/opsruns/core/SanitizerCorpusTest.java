@@ -39,9 +39,13 @@ class SanitizerCorpusTest {
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
      * the batch runs and prints its figures, and may not get worse than its first measurement while
      * the rules catch up. Every other file must pass in full. Batch 3 as first measured: recall 277/309
-     * secret cases fully removed (89.6%), precision 91/96 benign cases intact (94.8%), so 37 failures.
+     * secret cases fully removed (89.6%), precision 91/96 benign cases intact (94.8%), so 37 failures;
+     * after its six mis-written expectations were corrected and the rules generalized, 305/308 and
+     * 97/97. The three left are shapes not handled yet: a hex app certificate under a name that does not
+     * say secret, an expect script's send "...", and a value after GPG_PASSPHRASE= that takes the prose
+     * after it with it.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-3.tsv", 37);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-3.tsv", 3);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
