@@ -33,7 +33,7 @@ class SanitizerCorpusTest {
 
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
-            "/sanitizer-heldout-3.tsv");
+            "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -45,7 +45,10 @@ class SanitizerCorpusTest {
      * say secret, an expect script's send "...", and a value after GPG_PASSPHRASE= that takes the prose
      * after it with it.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-3.tsv", 3);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-3.tsv", 3,
+            // batch 4, written before batch 3's fixes and measured after them, before any fix of its own:
+            // recall 151/171 (88.3%), precision 50/53 (94.3%)
+            "/sanitizer-heldout-4.tsv", 23);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
