@@ -47,8 +47,13 @@ class SanitizerCorpusTest {
      */
     private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-3.tsv", 3,
             // batch 4, written before batch 3's fixes and measured after them, before any fix of its own:
-            // recall 151/171 (88.3%), precision 50/53 (94.3%)
-            "/sanitizer-heldout-4.tsv", 23);
+            // recall 151/171 (88.3%), precision 50/53 (94.3%); after a round of general fixes 159/171 and
+            // 52/53. Left: CLI flags of tools not modelled (mosquitto -P, xfreerdp /p:), a percent-encoded
+            // parameter name, a quoted cookie value, HCL's default = under a secret-named variable, a
+            // WebSocket subprotocol token, several prose shapes (one-time and backup codes, "root=x, app=y"
+            // after "passwords were set", "to log in: x"), "password=a&=b", and "token: oauth2: ..." losing
+            // its label.
+            "/sanitizer-heldout-4.tsv", 13);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -56,10 +56,10 @@ final class SanitizerKeys {
     // Too short or too common to match inside other names ("design", "passenger", "author").
     private static final Set<String> STRONG_NAMES = Set.of("pwd", "pw", "authorization", "proxyauthorization",
             "xauthorization", "session", "jwt", "assertion", "bearer", "oauth2bearer", "pin", "pincode",
-            "secretid", "authpass", "passin", "passout", "wpapsk", "psk", "presharedkey", "sid");
+            "secretid", "authpass", "passin", "passout", "wpapsk", "psk", "presharedkey", "sid", "puk");
 
     // Also ordinary words ("duplicate key: email", "auth: required"); after a colon they need a credential-like value.
-    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas");
+    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas", "clave");
 
     // Names that hold a topic or an id to one service and a key to another: a broker's routing key is
     // "orders.created", PagerDuty's is a 32-hex integration key. Only a value of a key's shape counts.

@@ -22,7 +22,7 @@ final class SanitizerProse {
     private static final Set<String> CONNECTORS = Set.of("is", "was", "are", "were", "be", "set", "to", "as",
             "equals", "value", "=", ":", "->", "=>", ":=", "provided", "given", "supplied", "entered", "used",
             "changed", "reset", "now", "of", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
-            "то", "是", "为", "is:", "was:");
+            "то", "是", "为", "is:", "was:", "→", "⇒", "är", "er", "jest", "je", "on", "は", "이", "는");
 
     // Words before a name that say a value follows it: "login with (admin) password x".
     private static final Set<String> LEAD_INS = Set.of("with", "using", "via", "by", "und", "avec", "con", "com", "mit");
@@ -33,7 +33,8 @@ final class SanitizerProse {
             "their", "my", "your", "our", "temporary", "initial", "generated", "one-time", "app", "application");
 
     // Words after a name that introduce a user name before the value: "password for user bob is x".
-    private static final Set<String> USER_INTRODUCERS = Set.of("for", "of", "für", "pour", "para", "per", "voor");
+    private static final Set<String> USER_INTRODUCERS = Set.of("for", "of", "für", "pour", "para", "per", "voor",
+            "di", "del", "de", "du", "von", "van", "от", "для", "dla", "för", "pro", "na");
     private static final Set<String> USER_NOUNS = Set.of("user", "account", "login", "the", "principal", "username",
             "service", "client", "app", "application", "database", "db", "role", "utilisateur", "benutzer", "usuario",
             "l'utilisateur", "den", "das", "der", "le", "la", "el");
@@ -56,7 +57,7 @@ final class SanitizerProse {
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
     // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
-    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code");
+    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code", "puk", "暗証番号");
 
     private static final int MAX_STEPS = 6;
 
@@ -93,7 +94,7 @@ final class SanitizerProse {
             Strength strength = Strength.NONE;
             boolean passwordFamily = false;
             boolean standsAlone = wordStart == 0 || Character.isWhitespace(s.charAt(wordStart - 1))
-                    || "\"'`([{<,;".indexOf(s.charAt(wordStart - 1)) >= 0;
+                    || "\"'`([{<,;\uFF1A\uFF0C\u3001\u3002".indexOf(s.charAt(wordStart - 1)) >= 0;
             if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64
                     && !word.endsWith(".")) {
                 strength = keywordStrength(word, settings);

@@ -536,6 +536,10 @@ final class SanitizerRules {
                 return null; // Token token="...", OAuth oauth_token="...": the loop reaches each parameter
             }
             end = plainEnd(s, start, false);
+            if (start == m.end()) {
+                // a scheme of its own ("Authorization: Klaviyo-API-Key pk_..."): the credential follows it
+                end = schemeCredentialEnd(s, start, end);
+            }
         } else if (lower.contains("cookie")) {
             end = cookieEnd(s, start);
         } else if (connectionStringValue(s, m.nameStart(), start, separator)) {
@@ -576,6 +580,15 @@ final class SanitizerRules {
                     : SanitizerValues.isProseWord(value) || isPlainName(value))) {
                 // "duplicate key: user_email", "key: deviceName": a sentence, not a credential
                 return null;
+            }
+            if (anyColon && value.length() > 1 && s.charAt(end - 1) == ':'
+                    && SanitizerValues.isIdentifier(value.subSequence(0, value.length() - 1))) {
+                // "token: oauth2: cannot fetch token": the label of what follows
+                return null;
+            }
+            if (separator.equals(":") && m.end() == m.separatorEnd() && name.indexOf('.') > 0 && value.length() <= 5
+                    && value.chars().allMatch(Character::isDigit)) {
+                return null; // "secrets-api.prod.acme.internal:8443": a host and its port
             }
             if (separator.equals(":") && m.end() == m.separatorEnd() && value.toString().indexOf(':') > 0
                     && !hasWhitespace(s, start, end) && !SanitizerValues.looksStronglyLikeCredential(value, false)) {
@@ -965,6 +978,10 @@ final class SanitizerRules {
             if (nameEnd < n && s.charAt(nameEnd) == '=') {
                 if (attribute.equalsIgnoreCase("expires")) {
                     valueEnd = Math.min(endAtAny(s, nameEnd + 1, ";"), nameEnd + 1 + 40);
+                } else if (nameEnd + 1 < n && s.charAt(nameEnd + 1) == '"') {
+                    // a quoted cookie value (RFC 6265 allows one): to its closing quote
+                    int close = indexOfWithin(s, '"', nameEnd + 2, 4096);
+                    valueEnd = close < 0 ? plainEnd(s, nameEnd + 2, false) : close + 1;
                 } else {
                     valueEnd = nameEnd + 1;
                     while (valueEnd < n && " ;\"'<>".indexOf(s.charAt(valueEnd)) < 0) {
