@@ -28,25 +28,38 @@ final class SanitizerKeys {
     }
 
     // Matched anywhere in the normalized name: "db_password", "clientSecret", "x-amz-security-token".
-    private static final List<String> STRONG_PARTS = List.of("password", "passwd", "passphrase", "passcode",
+    private static final List<String> STRONG_PARTS_LISTED = List.of("password", "passwd", "passphrase", "passcode",
             "secret", "token", "apikey", "accesskey", "accountkey", "privatekey", "signingkey", "encryptionkey",
             "masterkey", "subscriptionkey", "functionskey", "sharedaccesskey", "signature", "credential", "creds",
             "sessionid", "sessionkey", "sessid", "cookie", "authkey", "clientassertion", "storepass", "keypass",
             "verifier", "consumerkey", "appkey", "clientkey", "servicekey", "licensekey", "hmackey", "webhookkey",
             "samlresponse", "connectsid", "sastoken", "sharedkey", "secretkey", "apisecret", "licencekey",
             "dbkey", "authcode", "authorizationcode", "devicecode", "refreshcode", "recoverycode", "backupcode",
-            // the same word in the languages failure messages come in
-            "passwort", "kennwort", "wachtwoord", "contrasena", "contraseña", "senha", "motdepasse", "salasana",
-            "losenord", "lösenord", "haslo", "hasło", "heslo", "jelszo", "jelszó", "sifre", "şifre", "adgangskode",
-            "passord", "пароль", "密码", "密碼", "パスワード", "비밀번호", "parola");
+            // wallet seeds: the whole key in words
+            "mnemonic", "seedphrase", "recoveryphrase");
+
+    /*
+     * "Password" in the languages failure messages come in, as one word (phrases of several words are
+     * SanitizerProse's): the values under them are chosen by people and may hold spaces.
+     */
+    private static final List<String> PASSWORD_WORDS = List.of("passwort", "kennwort", "wachtwoord",
+            "contrasena", "contraseña", "contrasenya", "senha", "palavrapasse", "motdepasse", "salasana", "losenord",
+            "lösenord", "haslo", "hasło", "heslo", "jelszo", "jelszó", "sifre", "şifre", "adgangskode", "passord",
+            "lykilorð", "parool", "parole", "parola", "parolă", "geslo", "lozinka", "slaptažodis", "slaptazodis",
+            "fjalëkalim", "nenosiri", "пароль", "парола", "лозинка", "סיסמה", "סיסמא", "گذرواژه", "पासवर्ड", "रहस्यशब्द",
+            "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호", "암호");
+
+    private static final List<String> STRONG_PARTS = normalizedUnion(STRONG_PARTS_LISTED, PASSWORD_WORDS);
+
+    private static final List<String> PASSWORD_PARTS = normalizedUnion(PASSWORD_WORDS, List.of());
 
     // Too short or too common to match inside other names ("design", "passenger", "author").
     private static final Set<String> STRONG_NAMES = Set.of("pwd", "pw", "authorization", "proxyauthorization",
             "xauthorization", "session", "jwt", "assertion", "bearer", "oauth2bearer", "pin", "pincode",
-            "secretid", "authpass", "passin", "passout", "wpapsk", "psk", "presharedkey", "sid");
+            "secretid", "authpass", "passin", "passout", "wpapsk", "psk", "presharedkey", "sid", "puk");
 
     // Also ordinary words ("duplicate key: email", "auth: required"); after a colon they need a credential-like value.
-    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas");
+    private static final Set<String> WEAK_NAMES = Set.of("key", "auth", "pass", "sig", "otp", "hmac", "sas", "clave");
 
     // Names that hold a topic or an id to one service and a key to another: a broker's routing key is
     // "orders.created", PagerDuty's is a 32-hex integration key. Only a value of a key's shape counts.
@@ -190,9 +203,28 @@ final class SanitizerKeys {
      */
     static boolean isPasswordName(String name) {
         String key = normalize(name);
-        return key.contains("pass") || key.endsWith("pwd") || key.equals("pw") || key.endsWith("pw")
-                || key.contains("wort") || key.contains("senha") || key.contains("contrase") || key.contains("пароль")
-                || key.contains("密码");
+        return key.contains("pass") || key.endsWith("pwd") || key.endsWith("pw") || isPasswordWord(key);
+    }
+
+    /** True when the normalized {@code key} holds one of the words for "password" ({@link #PASSWORD_WORDS}). */
+    static boolean isPasswordWord(String key) {
+        for (String part : PASSWORD_PARTS) {
+            if (key.contains(part)) {
+                return true;
+            }
+        }
+        return key.contains("wort") || key.contains("contrase");
+    }
+
+    private static List<String> normalizedUnion(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a.size() + b.size());
+        for (String word : a) {
+            all.add(normalize(word));
+        }
+        for (String word : b) {
+            all.add(normalize(word));
+        }
+        return List.copyOf(all);
     }
 
     /** True for names whose value is a secret only when it has a generated key's shape ({@link #KEY_SHAPED_NAMES}). */
@@ -232,11 +264,17 @@ final class SanitizerKeys {
         StringBuilder sb = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (Character.isLetterOrDigit(c) || isMark(c)) {
                 sb.append(Character.toLowerCase(c));
             }
         }
         return sb.toString();
+    }
+
+    /** True for the vowel signs and other combining marks that are part of a word (Devanagari, Thai). */
+    static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     /** The words of a name, lower case: "MYSQL_PWD" and "mysqlPwd" are [mysql, pwd]. */

@@ -82,6 +82,9 @@ final class SanitizerPairs {
             spaces++;
         }
         int closeEnd = j;
+        if (j - 2 >= from && s.charAt(j - 1) == ']' && (s.charAt(j - 2) == '"' || s.charAt(j - 2) == '\'')) {
+            j--; // a subscript: config['SECRET_KEY'] = ..., $_ENV["DB_PASSWORD"] = ...
+        }
         if (j - 1 >= from && (s.charAt(j - 1) == '"' || s.charAt(j - 1) == '\'')) {
             j--;
             if (j - 1 >= from && s.charAt(j - 1) == '\\') {

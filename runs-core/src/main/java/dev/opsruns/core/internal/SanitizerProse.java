@@ -1,6 +1,7 @@
 package dev.opsruns.core.internal;
 
 import dev.opsruns.core.internal.SanitizerKeys.Strength;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,7 +22,7 @@ final class SanitizerProse {
     private static final Set<String> CONNECTORS = Set.of("is", "was", "are", "were", "be", "set", "to", "as",
             "equals", "value", "=", ":", "->", "=>", ":=", "provided", "given", "supplied", "entered", "used",
             "changed", "reset", "now", "of", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
-            "то", "是", "为", "is:", "was:");
+            "то", "是", "为", "is:", "was:", "→", "⇒", "är", "er", "jest", "je", "on", "は", "이", "는");
 
     // Words before a name that say a value follows it: "login with (admin) password x".
     private static final Set<String> LEAD_INS = Set.of("with", "using", "via", "by", "und", "avec", "con", "com", "mit");
@@ -32,7 +33,8 @@ final class SanitizerProse {
             "their", "my", "your", "our", "temporary", "initial", "generated", "one-time", "app", "application");
 
     // Words after a name that introduce a user name before the value: "password for user bob is x".
-    private static final Set<String> USER_INTRODUCERS = Set.of("for", "of", "für", "pour", "para", "per", "voor");
+    private static final Set<String> USER_INTRODUCERS = Set.of("for", "of", "für", "pour", "para", "per", "voor",
+            "di", "del", "de", "du", "von", "van", "от", "для", "dla", "för", "pro", "na");
     private static final Set<String> USER_NOUNS = Set.of("user", "account", "login", "the", "principal", "username",
             "service", "client", "app", "application", "database", "db", "role", "utilisateur", "benutzer", "usuario",
             "l'utilisateur", "den", "das", "der", "le", "la", "el");
@@ -47,10 +49,15 @@ final class SanitizerProse {
     private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E(";
 
     // Auxiliaries between a name and its linking word: "password has been set to x".
+    // "Password" as a phrase of several words; the one-word forms are SanitizerKeys' PASSWORD_WORDS.
+    private static final List<String> PASSWORD_PHRASES = List.of("mot de passe", "mật khẩu", "kata sandi",
+            "kata laluan", "κωδικός πρόσβασης", "κωδικό πρόσβασης", "كلمة المرور", "كلمة السر", "كلمة مرور",
+            "رمز عبور", "clave de acceso", "chave de acesso", "código de acesso", "비밀 번호");
+
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
     // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
-    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code");
+    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code", "puk", "暗証番号");
 
     private static final int MAX_STEPS = 6;
 
@@ -87,7 +94,7 @@ final class SanitizerProse {
             Strength strength = Strength.NONE;
             boolean passwordFamily = false;
             boolean standsAlone = wordStart == 0 || Character.isWhitespace(s.charAt(wordStart - 1))
-                    || "\"'`([{<,;".indexOf(s.charAt(wordStart - 1)) >= 0;
+                    || "\"'`([{<,;\uFF1A\uFF0C\u3001\u3002".indexOf(s.charAt(wordStart - 1)) >= 0;
             if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64
                     && !word.endsWith(".")) {
                 strength = keywordStrength(word, settings);
@@ -103,11 +110,15 @@ final class SanitizerProse {
                         nameEnd = nextEnd;
                         passwordFamily = isPasswordFamily(second)
                                 || SanitizerKeys.isHostSecret(word + "_" + second, settings);
-                    } else if (lower.equals("mot") && s.regionMatches(true, next, "de passe", 0, 8)) {
-                        strength = Strength.STRONG;
-                        nameEnd = next + 8;
-                        passwordFamily = true;
                     }
+                }
+            }
+            if (strength == Strength.NONE && standsAlone) {
+                int phraseEnd = passwordPhraseEnd(s, wordStart);
+                if (phraseEnd > 0) {
+                    strength = Strength.STRONG;
+                    nameEnd = phraseEnd;
+                    passwordFamily = true;
                 }
             }
             if (lower.equals("pass") && nameEnd == wordEnd && s.regionMatches(true, skipSpaces(s, wordEnd), "phrase", 0, 6)) {
@@ -208,9 +219,62 @@ final class SanitizerProse {
     }
 
     private static boolean isPasswordFamily(String lowerWord) {
-        return lowerWord.contains("pass") || lowerWord.contains("pwd") || lowerWord.contains("wort")
-                || lowerWord.contains("senha") || lowerWord.contains("contrase") || lowerWord.contains("пароль")
-                || lowerWord.contains("密码") || lowerWord.contains("hasło") || lowerWord.contains("haslo");
+        return lowerWord.contains("pass") || lowerWord.contains("pwd")
+                || SanitizerKeys.isPasswordWord(SanitizerKeys.normalize(lowerWord));
+    }
+
+    /**
+     * The name "password" (or a word for it) spelled as a phrase of several words, at {@code at}: the
+     * end of the phrase, or -1. A phrase ends at a space or a colon.
+     */
+    private static int passwordPhraseEnd(String s, int at) {
+        for (String phrase : PASSWORD_PHRASES) {
+            int end = at + phrase.length();
+            if (s.regionMatches(true, at, phrase, 0, phrase.length()) && end < s.length()
+                    && (Character.isWhitespace(s.charAt(end)) || s.charAt(end) == ':' || s.charAt(end) == '\uFF1A')) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True for a run of letters that no one would write as a word or a name: upper-case letters after
+     * lower-case ones in no camel-case pattern ("UWjRyAyhpzGF", "ZCnqaqISEt"). After a word for
+     * "password" that is what a generated password without digits looks like.
+     */
+    static boolean isScrambledLetters(CharSequence value) {
+        int n = value.length();
+        if (n < 8 || n > 64) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                upper++;
+            } else if (c >= 'a' && c <= 'z') {
+                lower++;
+            } else {
+                return false;
+            }
+        }
+        // camelCase ("deviceName", "getElementById") has single capitals, each starting a word of two
+        // or more lower-case letters; scrambled text has capitals in runs after lower case, before a
+        // single letter, or at the very end
+        boolean oddCapital = false;
+        for (int i = 1; i < n && !oddCapital; i++) {
+            if (Character.isUpperCase(value.charAt(i))) {
+                boolean runAfterLower = i >= 2 && Character.isUpperCase(value.charAt(i - 1))
+                        && Character.isLowerCase(value.charAt(i - 2));
+                boolean beforeOneLetter = i + 1 < n && Character.isLowerCase(value.charAt(i + 1))
+                        && (i + 2 >= n || Character.isUpperCase(value.charAt(i + 2)));
+                boolean last = i == n - 1 && Character.isLowerCase(value.charAt(i - 1));
+                oddCapital = runAfterLower || beforeOneLetter || last;
+            }
+        }
+        return upper >= 2 && lower >= 2 && oddCapital;
     }
 
     /**
@@ -286,11 +350,18 @@ final class SanitizerProse {
         if (OPEN_QUOTES.indexOf(first) >= 0) {
             int close = closingQuote(s, pos);
             if (close < 0) {
-                return null;
+                // a quote never closed: the client cut the value ("password '1iawkn… (truncated)")
+                int cutEnd = trimEnd(s, pos + 1, tokenEnd(s, pos + 1), ".,;:)\u2026");
+                CharSequence cut = s.subSequence(pos + 1, cutEnd);
+                return first != '(' && (looksLikeShortPassword(cut) || SanitizerValues.looksLikeCredential(cut))
+                        ? new int[] {pos + 1, cutEnd} : null;
             }
             CharSequence value = s.subSequence(pos + 1, close);
-            if (SanitizerValues.isPlaceholder(value)) {
-                return null;
+            if (SanitizerValues.isPlaceholder(value) || value.chars().noneMatch(Character::isLetterOrDigit)) {
+                return null; // "Unexpected token '}'"
+            }
+            if (strength == Strength.WEAK && isKeyFileName(value)) {
+                return null; // Load key "id_ed25519": the file, not the key
             }
             if (first == '(') {
                 // "password (Welcome@2024) does not meet...": a remark in parentheses unless it looks like one
@@ -348,7 +419,7 @@ final class SanitizerProse {
         } else {
             boolean allowGuid = !weak && !name.equals("id");
             redact = SanitizerValues.looksStronglyLikeCredential(value, allowGuid)
-                    || !weak && passwordFamily && looksLikeShortPassword(value);
+                    || !weak && passwordFamily && (looksLikeShortPassword(value) || isScrambledLetters(value));
         }
         if (!redact) {
             return null;
@@ -513,6 +584,19 @@ final class SanitizerProse {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || SanitizerKeys.isMark(c);
     }
+
+    /** "id_ed25519", "server.key", "client.pem": the name of a key's file. */
+    private static boolean isKeyFileName(CharSequence value) {
+        String v = value.toString().toLowerCase(Locale.ROOT);
+        if (v.startsWith("id_") && v.length() <= 16 && v.chars().allMatch(c -> c == '_' || Character.isLetterOrDigit(c))) {
+            return true;
+        }
+        int dot = v.lastIndexOf('.');
+        return dot > 0 && KEY_FILE_EXTENSIONS.contains(v.substring(dot + 1));
+    }
+
+    private static final Set<String> KEY_FILE_EXTENSIONS = Set.of("pem", "key", "p12", "pfx", "jks", "keystore",
+            "ppk", "pub", "der", "crt", "cer", "asc", "gpg", "kdbx");
 }

@@ -33,6 +33,8 @@ final class SanitizerRules {
     private static final Pattern PEM_PRIVATE_KEY_HEADER =
             Pattern.compile("-----BEGIN(?:[ A-Z0-9_-]{0,64}PRIVATE KEY(?: BLOCK)?| OpenVPN Static key V[0-9])-----");
 
+    private static final Pattern XML_VALUE_TAG = Pattern.compile("<(?:[A-Za-z_][\\w.\\-]{0,31}+:)?(?i:value|val|data)>");
+
     private static final Pattern XML_OPEN_TAG = Pattern.compile("<([A-Za-z_][\\w.:\\-]{0,63}+)(?:\\s[^<>]{0,512}+)?>");
 
     /*
@@ -46,7 +48,8 @@ final class SanitizerRules {
             + "secretvalue|data|content|text|stringvalue|plaintext)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
 
     private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
-            "(?i)(bearer|basic|negotiate|ntlm|ssws|splunk|geniekey)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+=*+)"
+            "(?i)(bearer|basic|negotiate|ntlm|ssws|splunk|geniekey)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+"
+            + "(?::[A-Za-z0-9._~+/\\-]{1,8192}+){0,4}+=*+)"
             + "(?![A-Za-z0-9_])");
 
     private static final Pattern DIGEST_START = Pattern.compile("(?i)\\bDigest\\s{1,3}+(?=[\\w-]{1,32}+=)");
@@ -104,7 +107,7 @@ final class SanitizerRules {
     static String redactPrivateKeys(String s) {
         int at = s.indexOf("-----BEGIN");
         if (at < 0) {
-            return s;
+            return redactPuttyPrivateLines(s);
         }
         Matcher header = PEM_PRIVATE_KEY_HEADER.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
@@ -125,7 +128,32 @@ final class SanitizerRules {
             copied = end;
             at = s.indexOf("-----BEGIN", end);
         }
-        return out.append(s, copied, s.length()).toString();
+        return redactPuttyPrivateLines(out.append(s, copied, s.length()).toString());
+    }
+
+    /**
+     * A PuTTY key file ({@code .ppk}) has no armour: its private part follows {@code Private-Lines: N}
+     * and ends with {@code Private-MAC: <hex>}; both go, to the end of the text when the MAC is missing.
+     */
+    private static String redactPuttyPrivateLines(String s) {
+        int at = s.indexOf("Private-Lines:");
+        if (at < 0) {
+            return s;
+        }
+        int start = at + "Private-Lines:".length();
+        int mac = s.indexOf("Private-MAC:", start);
+        int end = s.length();
+        if (mac >= 0) {
+            int hex = mac + "Private-MAC:".length();
+            while (hex < s.length() && s.charAt(hex) == ' ') {
+                hex++;
+            }
+            end = hex;
+            while (end < s.length() && Character.digit(s.charAt(end), 16) >= 0) {
+                end++;
+            }
+        }
+        return s.substring(0, start) + " " + REDACTED_PRIVATE_KEY + s.substring(end);
     }
 
     /**
@@ -227,6 +255,9 @@ final class SanitizerRules {
         if (first == '"' || first == '\'') {
             start++;
             end = closingQuote(s, start, String.valueOf(first));
+        } else if (first == '{') {
+            int[] braced = bracedValue(s, start);
+            return braced;
         } else {
             end = Math.min(plainEnd(s, start, false), Math.max(limit, start));
         }
@@ -295,6 +326,14 @@ final class SanitizerRules {
         }
         if (at >= 3 && (s.regionMatches(true, at - 3, "%3F", 0, 3) || s.startsWith("%26", at - 3))) {
             return true; // a query parameter of a URL nested, encoded, in another
+        }
+        if (before == '/' && s.regionMatches(true, at, "token:", 0, 6)) {
+            // Zendesk's "agent@acme.io/token:<api token>" user name
+            int word = at - 1;
+            while (word > 0 && !Character.isWhitespace(s.charAt(word - 1)) && at - word < 128) {
+                word--;
+            }
+            return s.substring(word, at).indexOf('@') > 0;
         }
         // "Cmdk3y!Pw: ..." is the end of a password, not a name "Pw"
         return before != '/' && !Character.isLetterOrDigit(before) && "!^*~".indexOf(before) < 0;
@@ -444,6 +483,8 @@ final class SanitizerRules {
         boolean weak = strength == Strength.WEAK;
         String separator = m.separator().trim();
         boolean colon = (separator.equals(":") || separator.equals("\uFF1A")) && m.closeQuote().isEmpty();
+        // "field 'password': length must be ...": a quoted name and a colon read the same
+        boolean anyColon = separator.equals(":") || separator.equals("\uFF1A");
         if (colon && m.nameStart() > 0 && s.charAt(m.nameStart() - 1) == ':' && !Character.isWhitespace(s.charAt(m.end() - 1))
                 && m.separator().equals(":")) {
             // one link of a colon-separated identifier: arn:aws:secretsmanager:eu-west-1:123:secret:prod/db
@@ -477,6 +518,9 @@ final class SanitizerRules {
             int end = closingQuote(s, start + 2, "'");
             return nonValue(s, start + 2, end) ? null : new int[] {start + 2, end};
         }
+        if (first == '(' && isParenthesizedRemark(s, start)) {
+            return null; // "password = (sensitive value)": what the tool printed instead of the value
+        }
         if (first == '[' && !s.startsWith(REDACTED, start)) {
             // Nested arrays have their own pairs, which this loop reaches next.
             return null;
@@ -492,6 +536,10 @@ final class SanitizerRules {
                 return null; // Token token="...", OAuth oauth_token="...": the loop reaches each parameter
             }
             end = plainEnd(s, start, false);
+            if (start == m.end()) {
+                // a scheme of its own ("Authorization: Klaviyo-API-Key pk_..."): the credential follows it
+                end = schemeCredentialEnd(s, start, end);
+            }
         } else if (lower.contains("cookie")) {
             end = cookieEnd(s, start);
         } else if (connectionStringValue(s, m.nameStart(), start, separator)) {
@@ -505,6 +553,11 @@ final class SanitizerRules {
             int quote = shellQuoteBefore(s, m.nameStart());
             int close = quote < 0 ? -1 : indexOfWithin(s, s.charAt(quote), start, 256);
             end = plainEnd(s, start, true);
+            if (m.nameStart() > 0 && s.charAt(m.nameStart() - 1) == ';') {
+                // a path's matrix parameter ("/cart;jsessionid=...?item=1"): the query is not the value
+                int query = endAtAny(s, start, "?#");
+                end = Math.min(end, query);
+            }
             if (close > end && separator.equals("=")) {
                 // "-Dgpg.passphrase=a pass phrase": a shell argument quoted around name and value
                 return nonValue(s, start, close) ? null : new int[] {start, close};
@@ -528,14 +581,37 @@ final class SanitizerRules {
                 // "duplicate key: user_email", "key: deviceName": a sentence, not a credential
                 return null;
             }
-            if (colon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value)
-                    || isLowerWord(value) && nextIsLowerWord(s, end) || isUpperWord(value) && nextIsText(s, end))) {
+            if (anyColon && value.length() > 1 && s.charAt(end - 1) == ':'
+                    && SanitizerValues.isIdentifier(value.subSequence(0, value.length() - 1))) {
+                // "token: oauth2: cannot fetch token": the label of what follows
+                return null;
+            }
+            if (separator.equals(":") && m.end() == m.separatorEnd() && name.indexOf('.') > 0 && value.length() <= 5
+                    && value.chars().allMatch(Character::isDigit)) {
+                return null; // "secrets-api.prod.acme.internal:8443": a host and its port
+            }
+            if (separator.equals(":") && m.end() == m.separatorEnd() && value.toString().indexOf(':') > 0
+                    && !hasWhitespace(s, start, end) && !SanitizerValues.looksStronglyLikeCredential(value, false)) {
+                // "key session:4471:cart", "urn:token:v1": one link of a colon-separated name
+                return null;
+            }
+            if (anyColon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value)
+                    || isLowerWord(value) && nextIsLowerWord(s, end) || isUpperWord(value) && nextIsText(s, end)
+                    || isStatusCode(value) && nextIsText(s, end))) {
                 // "password: must be at least 12 characters", "token: expired", "token: HTTP 401"
                 return null;
             }
             if (end < s.length() && s.charAt(end) == ',' && startsPair(s, start)) {
                 // Stripe-Signature: t=1716000000,v1=<hmac>: the value is a list of parameters
                 end = parameterListEnd(s, end);
+            }
+            int argumentEnd = quotedArgumentEnd(s, start, end);
+            if (argumentEnd > end) {
+                return new int[] {start, argumentEnd};
+            }
+            int schemeCredentialEnd = schemeCredentialEnd(s, start, end);
+            if (schemeCredentialEnd > end) {
+                return new int[] {start, schemeCredentialEnd};
             }
             if (SanitizerKeys.isPasswordName(name) && end < s.length() && s.charAt(end) == ' '
                     && s.charAt(end - 1) != ':') {
@@ -549,6 +625,67 @@ final class SanitizerRules {
             }
         }
         return nonValue(s, start, end) ? null : new int[] {start, end};
+    }
+
+    /**
+     * The end of a credential that follows a scheme word under a secret's name ({@code TOKEN=FlyV1 fm2_...},
+     * {@code token: Bearer abc...}), or {@code end} when the value is one word.
+     */
+    private static int schemeCredentialEnd(String s, int start, int end) {
+        if (end - start < 2 || end - start > 16 || end + 1 >= s.length() || s.charAt(end) != ' '
+                || !Character.isLetter(s.charAt(start))) {
+            return end;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Character.isLetterOrDigit(s.charAt(i)) && s.charAt(i) != '-') {
+                return end;
+            }
+        }
+        int next = end + 1;
+        int nextEnd = plainEnd(s, next, false);
+        CharSequence credential = s.subSequence(next, nextEnd);
+        return nextEnd - next >= 16 && SanitizerValues.looksStronglyLikeCredential(credential, false) ? nextEnd : end;
+    }
+
+    /**
+     * The end of a quoted argument after a command under a secret's name
+     * ({@code $pw = ConvertTo-SecureString 'x' -AsPlainText}, {@code password = decrypt "x"}): the
+     * command is not the secret, its argument is. {@code end} when no quote follows.
+     */
+    private static int quotedArgumentEnd(String s, int start, int end) {
+        if (end + 2 >= s.length() || s.charAt(end) != ' ' || (s.charAt(end + 1) != '\'' && s.charAt(end + 1) != '"')
+                || !Character.isLetter(s.charAt(start))) {
+            return end;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-' && c != '_' && c != '.') {
+                return end;
+            }
+        }
+        int close = indexOfWithin(s, s.charAt(end + 1), end + 2, 256);
+        return close > end + 2 ? close : end;
+    }
+
+    /** "(sensitive value)", "(hidden)": a remark of lower-case words in parentheses. */
+    private static boolean isParenthesizedRemark(String s, int open) {
+        int close = indexOfWithin(s, ')', open + 1, 40);
+        if (close < 0 || close == open + 1) {
+            return false;
+        }
+        for (int i = open + 1; i < close; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && c != ' ' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "401", "503": an HTTP status, which with text after it is a diagnosis ("token: 401 Unauthorized"). */
+    private static boolean isStatusCode(CharSequence value) {
+        return value.length() == 3 && value.charAt(0) >= '1' && value.charAt(0) <= '5'
+                && Character.isDigit(value.charAt(1)) && Character.isDigit(value.charAt(2));
     }
 
     /** "HTTP", "TLS", "DNS": a protocol or code word; with more text after it, the sentence goes on. */
@@ -702,6 +839,10 @@ final class SanitizerRules {
             return null;
         }
         if (!json) {
+            if (close + 1 < s.length() && !Character.isWhitespace(s.charAt(close + 1)) && ",;\"'".indexOf(s.charAt(close + 1)) < 0) {
+                // "{cipher}2863d9...": a tag in braces, then the value
+                return new int[] {open + 1, plainEnd(s, close + 1, false)};
+            }
             return close > open + 1 ? new int[] {open + 1, close} : null;
         }
         Matcher value = VALUE_FIELD.matcher(s).region(open + 1, close);
@@ -837,6 +978,10 @@ final class SanitizerRules {
             if (nameEnd < n && s.charAt(nameEnd) == '=') {
                 if (attribute.equalsIgnoreCase("expires")) {
                     valueEnd = Math.min(endAtAny(s, nameEnd + 1, ";"), nameEnd + 1 + 40);
+                } else if (nameEnd + 1 < n && s.charAt(nameEnd + 1) == '"') {
+                    // a quoted cookie value (RFC 6265 allows one): to its closing quote
+                    int close = indexOfWithin(s, '"', nameEnd + 2, 4096);
+                    valueEnd = close < 0 ? plainEnd(s, nameEnd + 2, false) : close + 1;
                 } else {
                     valueEnd = nameEnd + 1;
                     while (valueEnd < n && " ;\"'<>".indexOf(s.charAt(valueEnd)) < 0) {
@@ -953,10 +1098,21 @@ final class SanitizerRules {
             from = m.end();
             String name = m.group(1);
             String localName = name.substring(name.lastIndexOf(':') + 1);
-            if (s.charAt(m.end() - 2) == '/' || !SanitizerKeys.isSensitive(localName, settings)) {
+            if (s.charAt(m.end() - 2) == '/') {
                 continue;
             }
-            int start = m.end();
+            int start;
+            if (SanitizerKeys.isSensitive(localName, settings)) {
+                start = m.end();
+            } else if (NAMING_FIELDS.contains(localName.toLowerCase(Locale.ROOT))) {
+                // <name>fs.s3a.secret.key</name><value>...</value>: the name in one element, the secret in the next
+                start = siblingElementText(s, m.end(), settings);
+                if (start < 0) {
+                    continue;
+                }
+            } else {
+                continue;
+            }
             int end;
             if (s.startsWith("<![CDATA[", start)) {
                 int close = s.indexOf("]]>", start);
@@ -979,6 +1135,21 @@ final class SanitizerRules {
             from = end;
         }
         return out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * Where the text of the {@code <value>} element after a naming element's text at {@code textStart}
+     * starts, when that text names a secret; -1 otherwise.
+     */
+    private static int siblingElementText(String s, int textStart, SanitizerSettings settings) {
+        int textEnd = indexOfWithin(s, '<', textStart, 128);
+        if (textEnd <= textStart || !s.startsWith("</", textEnd)
+                || !SanitizerKeys.isSensitive(s.substring(textStart, textEnd).strip(), settings)) {
+            return -1;
+        }
+        int limit = Math.min(s.length(), textEnd + MAX_NAMED_VALUE_DISTANCE);
+        Matcher value = XML_VALUE_TAG.matcher(s).region(textEnd, limit);
+        return value.find() ? value.end() : -1;
     }
 
     /**
@@ -1141,7 +1312,11 @@ final class SanitizerRules {
             int next = at + 1;
             if (m.lookingAt()) {
                 next = m.end();
-                if (SanitizerValues.looksLikeCredential(m.group(2)) && !m.group(2).startsWith("[") && m.start(2) >= copied) {
+                String credential = m.group(2);
+                boolean generated = credential.length() >= 16 && credential.chars().anyMatch(Character::isDigit)
+                        && !credential.contains("://");
+                if ((SanitizerValues.looksLikeCredential(credential) || generated) && !credential.startsWith("[")
+                        && m.start(2) >= copied) {
                     if (out == null) {
                         out = new StringBuilder(s.length());
                     }

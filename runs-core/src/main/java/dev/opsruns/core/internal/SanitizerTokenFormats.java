@@ -87,6 +87,8 @@ final class SanitizerTokenFormats {
                     + "[A-Za-z0-9]{40,44}+|PMAK-[A-Fa-f0-9]{24}-[A-Fa-f0-9]{34})\\b"),
             format("OpenShift token", "sha256~", "\\bsha256~[A-Za-z0-9_-]{40,45}+"),
             format("1Password token", "ops_eyj|a3-", "\\bops_eyJ[A-Za-z0-9+/_-]{100,}+={0,3}|\\bA3-[A-Z0-9]{6}-[A-Z0-9-]{20,40}+"),
+            format("LaunchDarkly SDK or mobile key", "sdk-|mob-", "\\b(?:sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"),
+            format("Yandex OAuth token", "y0_", "\\by0_[A-Za-z0-9_-]{50,60}+"),
             format("age secret key", "age-secret-key-", "\\bAGE-SECRET-KEY-1[A-Z0-9]{58}"),
             // data platforms and observability
             format("Databricks token", "dapi", "\\bdapi[a-f0-9]{32}(?:-[0-9])?\\b"),

@@ -83,7 +83,7 @@ final class SanitizerValues {
             return close > 0 && v.substring(close + 1).replace("\\n", "").replace("\\r", "").isBlank();
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (PLACEHOLDERS.contains(lower)) {
+        if (PLACEHOLDERS.contains(lower) || isVariableReference(v)) {
             return true;
         }
         // ****, xxxx, ••••: a mask of one repeated character
@@ -95,6 +95,44 @@ final class SanitizerValues {
                 || v.startsWith("$(") && v.endsWith(")") || v.length() > 2 && v.startsWith("%") && v.endsWith("%")
                 || v.length() < 40 && isAngleName(v)
                 || v.startsWith("$") && isEnvName(v, 1);
+    }
+
+    /**
+     * "${DB_PASSWORD}" (or its start, where a value's end was found at the brace), "$DB_PASSWORD",
+     * "%DB_PASSWORD%": a reference to a variable that was not expanded, not the secret.
+     */
+    private static boolean isVariableReference(String v) {
+        int from;
+        int to = v.length();
+        if (v.startsWith("${")) {
+            from = 2;
+            if (v.endsWith("}")) {
+                to--;
+            }
+        } else if (v.startsWith("%") && v.endsWith("%") && v.length() > 2) {
+            from = 1;
+            to--;
+        } else if (v.startsWith("$")) {
+            from = 1;
+            for (int i = from; i < to; i++) {
+                char c = v.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                    return false; // "$ecret9": a password that starts with a dollar
+                }
+            }
+        } else {
+            return false;
+        }
+        if (to - from < 2 || !Character.isLetter(v.charAt(from)) && v.charAt(from) != '_') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '.' && c != '-' && c != ':') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
