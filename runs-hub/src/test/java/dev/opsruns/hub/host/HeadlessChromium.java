@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -103,9 +104,15 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    /** @return a wait for a condition, bounded by a generous deadline (polls; never a fixed sleep) */
+    /**
+     * @return a wait for a condition, bounded by a generous deadline (polls; never a fixed sleep). A condition
+     *     that reads an element the page replaced meanwhile (a form post reloading it) is tried again: every
+     *     wait here means "until the page shows it", whichever page load shows it.
+     */
     public WebDriverWait await() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /**
