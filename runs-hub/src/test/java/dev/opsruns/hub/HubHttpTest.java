@@ -510,6 +510,22 @@ class HubHttpTest {
     }
 
     @Test
+    void the_pages_own_auto_refresh_is_not_a_visit() {
+        clock.advance(Duration.ofSeconds(1));
+        get("alice", list());
+        java.time.Instant visited = clock.instant();
+        failNewRun("while-watching");
+
+        HttpResponse<String> refreshed = send(HttpRequest.newBuilder(host.uri().resolve(list()))
+                .header("Accept", "text/html").header("X-Opsruns-Refresh", "list")
+                .header("Cookie", PlainServletHost.COOKIE + "=" + host.session("alice")).GET().build());
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        assertThat(scenario.ledger().queries().newFailures(HubScenario.ALICE, HubScenario.CONTOSO).lastVisit())
+                .as("the refresh left the visit where the page load put it").contains(visited);
+        assertThat(get("alice", list()).body()).contains("<strong>1 new failure since your last visit</strong>");
+    }
+
+    @Test
     void new_failures_are_counted_per_user_and_a_bad_ended_from_is_a_400() {
         clock.advance(Duration.ofSeconds(1));
         get("alice", list());

@@ -42,6 +42,8 @@ public final class HubServlet extends HttpServlet {
 
     private static final System.Logger LOG = System.getLogger(HubServlet.class.getName());
     private static final int MAX_MARK_READ_IDS = 100;
+    /** Sent by hub.js on its auto-refresh fetches: a refresh of an open page is not a visit. */
+    static final String REFRESH_HEADER = "X-Opsruns-Refresh";
 
     private final transient HubSettings settings;
     private final transient Pages pages;
@@ -147,7 +149,7 @@ public final class HubServlet extends HttpServlet {
             requireGet(get);
             ListQuery view = ListQuery.parse(Params.of(request, ListQuery.NAMES), settings.host().runTypes(),
                     settings.ledger().config().clock().instant(), settings.pageSize());
-            page(response, 200, "list", pages.list(principal, tenant, view));
+            page(response, 200, "list", pages.list(principal, tenant, view, request.getHeader(REFRESH_HEADER) != null));
         } else if (section.equals("operations") && path.size() == 4) {
             requireGet(get);
             RunId runId = runId(path.get(3));

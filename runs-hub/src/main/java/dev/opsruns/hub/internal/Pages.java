@@ -125,7 +125,11 @@ final class Pages {
         return new TenantsView(plainFrame("Operations", principal), principal.displayName(), links);
     }
 
-    ListView list(Principal principal, TenantId tenant, ListQuery view) {
+    /**
+     * @param refresh true for the page's own auto-refresh, which swaps in only rows and counts: it is not
+     *     a visit, and the banner it would carry is never shown, so neither is read or written
+     */
+    ListView list(Principal principal, TenantId tenant, ListQuery view, boolean refresh) {
         RunQueries queries = settings.ledger().queries();
         settings.ledger().config().accessPolicy().checkView(principal, tenant);
         RunPage page;
@@ -138,8 +142,11 @@ final class Pages {
         BucketCounts counts = queries.countByBucket(principal, tenant, view.filterOfAllBuckets());
         // Only a list that is shown is a visit (a refused cursor above writes nothing); what is new is read
         // before this view counts as the visit, so the banner shows what the caller missed.
-        NewFailures missed = queries.newFailures(principal, tenant);
-        queries.markVisited(principal, tenant);
+        NewFailures missed = NewFailures.NEVER_VISITED;
+        if (!refresh) {
+            missed = queries.newFailures(principal, tenant);
+            queries.markVisited(principal, tenant);
+        }
         String base = urls.list(tenant);
         List<ListView.Tab> tabs = new ArrayList<>();
         tabs.add(new ListView.Tab("all", "All", counts.total(), view.tabUrl(base, null), view.bucket() == null));

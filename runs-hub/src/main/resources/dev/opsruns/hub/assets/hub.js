@@ -170,7 +170,7 @@
     }
 
     function tick() {
-      fetch(window.location.href, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin', cache: 'no-store' })
+      fetch(window.location.href, { headers: { 'Accept': 'text/html', 'X-Opsruns-Refresh': kind }, credentials: 'same-origin', cache: 'no-store' })
         .then(function (response) {
           if (!response.ok) { throw new Error('HTTP ' + response.status); }
           return response.text();
