@@ -27,7 +27,6 @@ final class H2Dialect implements Dialect {
     private static final String CONCURRENT_UPDATE = "90131";
 
     private final PlainSql insertRun = PlainSql.of(Sql.insertRun(this));
-    private final PlainSql insertNotification = PlainSql.of(Sql.INSERT_NOTIFICATION);
     private final PlainSql selectActiveRun = PlainSql.of(Sql.selectActiveRun(this));
 
     @Override
@@ -62,10 +61,7 @@ final class H2Dialect implements Dialect {
             throw e;
         }
         if (newRun.notification() != null) {
-            try (PlainStatement insert = insertNotification.prepare(connection)) {
-                NewRun.bindNotification(insert, newRun.notification());
-                insert.jdbc().executeUpdate();
-            }
+            NewRun.insertNotification(connection, newRun.notification());
         }
         return true;
     }

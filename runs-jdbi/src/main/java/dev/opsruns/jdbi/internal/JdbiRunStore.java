@@ -56,7 +56,6 @@ public final class JdbiRunStore implements RunStore {
     /** Ids marked per statement: well below every driver's parameter limit. */
     private static final int IDS_PER_STATEMENT = 500;
 
-    private static final PlainSql INSERT_NOTIFICATION = PlainSql.of(Sql.INSERT_NOTIFICATION);
 
     private final JdbiStore db;
 
@@ -254,10 +253,7 @@ public final class JdbiRunStore implements RunStore {
     }
 
     private static void insertNotification(Handle h, Notification n) throws SQLException {
-        try (PlainStatement insert = INSERT_NOTIFICATION.prepare(h.getConnection())) {
-            NewRun.bindNotification(insert, n);
-            insert.jdbc().executeUpdate();
-        }
+        NewRun.insertNotification(h.getConnection(), n);
     }
 
     // ------------------------------------------------------------------ workers

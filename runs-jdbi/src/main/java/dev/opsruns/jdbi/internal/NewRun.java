@@ -3,6 +3,7 @@ package dev.opsruns.jdbi.internal;
 import dev.opsruns.core.Initiator;
 import dev.opsruns.core.Notification;
 import dev.opsruns.core.Run;
+import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -13,6 +14,23 @@ import java.sql.SQLException;
  * @param notification its notification, or null
  */
 record NewRun(Run run, Notification notification) {
+
+    private static final PlainSql INSERT_NOTIFICATION = PlainSql.of(Sql.INSERT_NOTIFICATION);
+
+    /**
+     * Stores one notification: the store's one notification insert, inside the caller's transaction or
+     * in auto-commit.
+     *
+     * @param connection the connection
+     * @param n the notification
+     * @throws SQLException when the database fails
+     */
+    static void insertNotification(Connection connection, Notification n) throws SQLException {
+        try (PlainStatement insert = INSERT_NOTIFICATION.prepare(connection)) {
+            bindNotification(insert, n);
+            insert.jdbc().executeUpdate();
+        }
+    }
 
     /**
      * Binds the parameters of {@link Sql#insertRun}.
