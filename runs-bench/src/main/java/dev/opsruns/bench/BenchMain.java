@@ -360,6 +360,16 @@ public final class BenchMain {
             statisticsRow(db, op + " p50", base, lib, true, targeted ? STATISTICS_P50_TARGET : Double.NaN);
             statisticsRow(db, op + " p99", base, lib, false, targeted ? STATISTICS_P99_TARGET : Double.NaN);
         }
+        if (db == Database.POSTGRES) {
+            report.note(String.format(Locale.ROOT, "%s: load average before the first-read figure: %s.", db.label(),
+                    MachineInfo.loadAverage()));
+            Measured base = measure(env, s, StatisticsBenchmarks.class, "last30DaysBaseline", 1, Kind.LATENCY);
+            Measured cold = measure(env, s, StatisticsColdBenchmarks.class, "last30DaysFirstRead", 1, Kind.LATENCY);
+            String op = String.format(Locale.ROOT, "statistics of a tenant with %,d runs, last 30 days: first read, which "
+                    + "rolls the hours up", s.statisticsRuns());
+            statisticsRow(db, op + " p50", base, cold, true, Double.NaN);
+            statisticsRow(db, op + " p99", base, cold, false, Double.NaN);
+        }
         report.note(db.label() + ": statistics baseline = five aggregate queries on one connection (runs created by type; "
                 + "queue latency p50/p95/max/count by type; ended by type and slot with a COUNT(*) FILTER per bucket and the "
                 + "slot's p95; duration p50/p95/max/count by type; failure reasons), the same tenant and window; the setup "

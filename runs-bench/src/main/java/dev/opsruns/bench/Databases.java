@@ -56,8 +56,10 @@ final class Databases {
                 }
                 String url = "jdbc:postgresql://" + PG_HOST + "/" + PG_DATABASE;
                 try (Connection c = DriverManager.getConnection(url, PG_USER, ""); Statement s = c.createStatement()) {
-                    s.execute("DROP TABLE IF EXISTS opsruns_item_failures, opsruns_notifications, opsruns_runs, "
-                            + "opsruns_schema_history CASCADE");
+                    // every table a migration made, whichever migrations the last run had
+                    s.execute("DO $$DECLARE t TEXT; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                            + " AND tablename LIKE 'opsruns\\_%' LOOP EXECUTE 'DROP TABLE IF EXISTS ' || quote_ident(t)"
+                            + " || ' CASCADE'; END LOOP; END$$");
                 }
                 yield new String[] {url, PG_USER};
             }

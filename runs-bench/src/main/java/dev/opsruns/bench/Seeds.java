@@ -236,7 +236,8 @@ final class Seeds {
     static void truncate(Connection c, Database database) throws SQLException {
         try (Statement s = c.createStatement()) {
             switch (database) {
-                case POSTGRES -> s.execute("TRUNCATE opsruns_item_failures, opsruns_notifications, opsruns_runs");
+                case POSTGRES -> s.execute("TRUNCATE opsruns_item_failures, opsruns_notifications, opsruns_runs,"
+                        + " opsruns_statistics_hours, opsruns_statistics_marks");
                 case H2 -> {
                     // H2 cannot truncate a table other tables reference; here it is nearly empty anyway
                     s.execute("DELETE FROM opsruns_item_failures");

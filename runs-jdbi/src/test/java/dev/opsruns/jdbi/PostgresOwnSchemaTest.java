@@ -45,7 +45,8 @@ class PostgresOwnSchemaTest {
     static final PostgresExtension DB = new PostgresExtension();
 
     private static final List<String> TABLES = List.of(
-            "opsruns_item_failures", "opsruns_notifications", "opsruns_runs", "opsruns_schema_history", "opsruns_visits");
+            "opsruns_item_failures", "opsruns_notifications", "opsruns_runs", "opsruns_schema_history",
+            "opsruns_statistics_hours", "opsruns_statistics_marks", "opsruns_visits");
     private static final TenantId TENANT = TenantId.of("contoso");
     private static final Principal OWNER = new Principal("u-1", "Olga Owner", Map.of(TENANT, TenantRole.OWNER));
 

@@ -134,9 +134,19 @@ abstract class SqlInjectionTestBase {
         assertTablesIntact(1);
     }
 
+    /** @return the tables the store's statements touch on this database */
+    private List<String> tables() {
+        List<String> tables = new java.util.ArrayList<>(List.of("opsruns_runs", "opsruns_item_failures", "opsruns_notifications",
+                "opsruns_visits"));
+        if (db().vendor() == dev.opsruns.jdbi.DatabaseVendor.POSTGRESQL) {
+            tables.addAll(List.of("opsruns_statistics_hours", "opsruns_statistics_marks"));
+        }
+        return tables;
+    }
+
     private void assertTablesIntact(int runs) throws SQLException {
         try (Connection c = db().dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("opsruns_runs", "opsruns_item_failures", "opsruns_notifications", "opsruns_visits")) {
+            for (String table : tables()) {
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
                     if (table.equals("opsruns_runs")) {

@@ -49,7 +49,7 @@ final class EngineStatistics {
                     + "): nothing has happened there yet");
         }
         List<RunTypeStatistics> stored = store.statistics(new StatisticsQuery(tenantId, filter.runTypes(), filter.buckets(),
-                window));
+                window, now));
         List<RunTypeStatistics> shaped = new ArrayList<>();
         for (RunTypeStatistics s : stored) {
             shaped.add(new RunTypeStatistics(s.runType(), s.started(), s.ended(), s.duration(), s.queueLatency(),

@@ -314,6 +314,11 @@ public interface RunStore {
      * codes of runs ended in the {@code FAILED} bucket with their counts; and, per slot of the window by
      * end time, runs ended by bucket and the 95th percentile of their durations.
      *
+     * <p>Counts and maxima must be exact. Percentiles may be estimated, within
+     * {@link dev.opsruns.core.DurationSummary#PERCENTILE_ERROR} of the exact value before rounding, so a
+     * store may answer from summaries of past hours it keeps. Such a store decides from
+     * {@link StatisticsQuery#now()} which hours can no longer change.
+     *
      * <p>The engine orders the result, keeps the most frequent reason codes and fills the slots without
      * ended runs: a store may return only the slots that have some, in any order, and every reason code.
      * Run types without anything in the window are left out.

@@ -448,7 +448,18 @@ public final class JdbiRunStore implements RunStore {
 
     @Override
     public List<RunTypeStatistics> statistics(StatisticsQuery query) {
-        return db.read("read run statistics", (h, d) -> new StatisticsSql(query, d.vendor()).read(h));
+        return db.read("read run statistics", (h, d) -> {
+            Optional<StatisticsRollup> rollup = d.vendor() == DatabaseVendor.POSTGRESQL ? StatisticsRollup.plan(query)
+                    : Optional.empty();
+            if (rollup.isEmpty()) {
+                return new StatisticsSql(query, d.vendor()).read(h);
+            }
+            if (!rollup.get().rolledUp(h)) {
+                // on the read's own connection, so a pool of one connection is enough
+                h.useTransaction(t -> rollup.get().rollUp(t));
+            }
+            return rollup.get().read(h);
+        });
     }
 
     @Override

@@ -4,7 +4,9 @@ import dev.opsruns.jdbi.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -93,9 +95,20 @@ final class PostgresDialect implements Dialect {
                 + " RETURNING prior_stored";
     }
 
-    /* SKIP LOCKED: concurrent purgers split the work instead of waiting on each other's batch. */
+    /*
+     * SKIP LOCKED: concurrent purgers split the work instead of waiting on each other's batch. The
+     * statistics rollup first forgets the hours before the cutoff (they may count runs this deletes);
+     * marks before hours, the order a statistics read locks them in.
+     */
     @Override
     public int purgeBatch(Handle handle, Instant cutoff, int limit) {
+        Instant settledFrom = cutoff.truncatedTo(ChronoUnit.HOURS).equals(cutoff) ? cutoff
+                : cutoff.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        handle.createUpdate("UPDATE opsruns_statistics_marks SET rolled_from = GREATEST(rolled_from, :from),"
+                + " rolled_to = GREATEST(rolled_to, :from) WHERE rolled_from < :from")
+                .bind("from", Binds.instant(settledFrom)).execute();
+        handle.createUpdate("DELETE FROM opsruns_statistics_hours WHERE hour_start < :cutoff")
+                .bind("cutoff", Binds.instant(cutoff)).execute();
         return handle.createUpdate("""
                         DELETE FROM opsruns_runs
                          WHERE id IN (SELECT id FROM opsruns_runs

@@ -54,12 +54,13 @@ public final class PostgresExtension implements BeforeAllCallback, TestDatabase 
     @Override
     public void reset() {
         execute("DELETE FROM opsruns_item_failures", "DELETE FROM opsruns_notifications", "DELETE FROM opsruns_runs",
-                "DELETE FROM opsruns_visits");
+                "DELETE FROM opsruns_visits", "DELETE FROM opsruns_statistics_hours", "DELETE FROM opsruns_statistics_marks");
     }
 
     /** Empties the tables at once, whatever their size. */
     public void truncate() {
-        execute("TRUNCATE opsruns_item_failures, opsruns_notifications, opsruns_runs, opsruns_visits");
+        execute("TRUNCATE opsruns_item_failures, opsruns_notifications, opsruns_runs, opsruns_visits, opsruns_statistics_hours,"
+                + " opsruns_statistics_marks");
     }
 
     /** @return the JDBC URL of the test database, for child processes */
