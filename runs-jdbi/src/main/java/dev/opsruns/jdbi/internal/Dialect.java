@@ -4,6 +4,7 @@ import dev.opsruns.jdbi.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -69,6 +70,19 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
      *     (or its claim does not match)
      */
     String countItemFailure(String claimCondition);
+
+    /**
+     * {@link #countItemFailure} and, when a slot was taken, the insert of the failure
+     * ({@link Sql#INSERT_ITEM_FAILURE}'s parameters) in one statement, for a dialect that can: then a
+     * failure is one round trip in auto-commit instead of a transaction of two statements.
+     *
+     * @param claimCondition {@link Sql#UNCLAIMED} or {@link Sql#FENCED}
+     * @return the statement, returning {@code prior_stored} as {@link #countItemFailure} does; empty when
+     *     the dialect needs the two statements
+     */
+    default Optional<String> countAndStoreItemFailure(String claimCondition) {
+        return Optional.empty();
+    }
 
     /**
      * Deletes at most {@code limit} ended runs (with their failures and notifications) whose

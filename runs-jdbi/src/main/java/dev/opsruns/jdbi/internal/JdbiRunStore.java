@@ -353,6 +353,19 @@ public final class JdbiRunStore implements RunStore {
     @Override
     public boolean recordItemFailure(RunId runId, UUID claimToken, ItemFailure failure, int cap) {
         String claimCondition = claimToken != null ? Sql.FENCED : Sql.UNCLAIMED;
+        Optional<String> oneStatement = db.dialect().countAndStoreItemFailure(claimCondition);
+        if (oneStatement.isPresent()) {
+            return db.writeOneStatement("record an item failure", (h, d) -> fence(h.createQuery(oneStatement.get()), claimToken)
+                    .bind("id", Binds.uuid(runId.value()))
+                    .bind("cap", cap)
+                    .bind("now", Binds.instant(failure.occurredAt()))
+                    .bind("item_key", failure.itemKey())
+                    .bind("reason_code", failure.reasonCode().value())
+                    .bind("message", failure.message())
+                    .mapTo(Long.class)
+                    .findOne()
+                    .isPresent());
+        }
         return db.inTransaction("record an item failure", (h, d) -> {
             // the update holds the run's row lock until commit, so concurrent writers take slots one by one
             Optional<Long> priorStored = fence(h.createQuery(d.countItemFailure(claimCondition)), claimToken)

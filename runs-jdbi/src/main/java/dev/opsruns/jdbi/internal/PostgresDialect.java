@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -88,11 +89,27 @@ final class PostgresDialect implements Dialect {
      */
     @Override
     public String countItemFailure(String claimCondition) {
-        return "WITH prior AS MATERIALIZED (SELECT id AS prior_id, failures_stored AS prior_stored"
-                + " FROM opsruns_runs WHERE id = :id AND status = 'running' AND " + claimCondition + " FOR UPDATE)"
-                + " UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
+        return "WITH " + priorAndCount(claimCondition) + " UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
                 + " FROM prior WHERE id = prior_id AND status = 'running' AND " + claimCondition
                 + " RETURNING prior_stored";
+    }
+
+    /*
+     * The same count, and the failure row inserted from its RETURNING exactly when it took a slot: one
+     * statement in auto-commit, so the run's row lock is held only while it commits.
+     */
+    @Override
+    public Optional<String> countAndStoreItemFailure(String claimCondition) {
+        return Optional.of("WITH " + priorAndCount(claimCondition) + ", counted AS (UPDATE opsruns_runs SET "
+                + Sql.COUNT_ITEM_FAILURE_SET + " FROM prior WHERE id = prior_id AND status = 'running' AND " + claimCondition
+                + " RETURNING id, prior_stored), stored AS (INSERT INTO opsruns_item_failures (run_id, seq, item_key,"
+                + " reason_code, message, occurred_at) SELECT id, prior_stored + 1, :item_key, :reason_code, :message, :now"
+                + " FROM counted WHERE prior_stored < :cap) SELECT prior_stored FROM counted");
+    }
+
+    private static String priorAndCount(String claimCondition) {
+        return "prior AS MATERIALIZED (SELECT id AS prior_id, failures_stored AS prior_stored"
+                + " FROM opsruns_runs WHERE id = :id AND status = 'running' AND " + claimCondition + " FOR UPDATE)";
     }
 
     /*
