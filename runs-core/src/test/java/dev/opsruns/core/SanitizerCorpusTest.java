@@ -33,7 +33,7 @@ class SanitizerCorpusTest {
 
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
-            "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv");
+            "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -53,7 +53,10 @@ class SanitizerCorpusTest {
             // WebSocket subprotocol token, several prose shapes (one-time and backup codes, "root=x, app=y"
             // after "passwords were set", "to log in: x"), "password=a&=b", and "token: oauth2: ..." losing
             // its label.
-            "/sanitizer-heldout-4.tsv", 13);
+            "/sanitizer-heldout-4.tsv", 13,
+            // batch 5, written before any rule or earlier case was read and measured before any fix:
+            // recall 292/309 (94.5%), precision 82/87 (94.3%), so 22 failures.
+            "/sanitizer-heldout-5.tsv", 22);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
