@@ -55,8 +55,11 @@ class SanitizerCorpusTest {
             // its label.
             "/sanitizer-heldout-4.tsv", 13,
             // batch 5, written before any rule or earlier case was read and measured before any fix:
-            // recall 292/309 (94.5%), precision 82/87 (94.3%), so 22 failures.
-            "/sanitizer-heldout-5.tsv", 22);
+            // recall 292/309 (94.5%), precision 82/87 (94.3%), so 22 failures; ten were expectations
+            // written against the design (later lines of a multi-line dump are dropped, whitespace runs
+            // collapse, a Cookie header loses all its values, key and space ids are not secrets), which
+            // leaves 300/309 and 84/87.
+            "/sanitizer-heldout-5.tsv", 12);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
