@@ -61,6 +61,14 @@ final class SanitizerProse {
 
     private static final int MAX_STEPS = 6;
 
+    // Words before "code" that make it a one-time or backup code someone types in: "verification code 856931".
+    private static final Set<String> CODE_KINDS = Set.of("verification", "security", "confirmation", "login",
+            "sign-in", "signin", "authentication", "auth", "one-time", "otp", "2fa", "mfa", "backup", "recovery",
+            "access", "activation", "pairing", "sms", "totp", "reset", "unlock");
+
+    // Linking words between such a code and its digits.
+    private static final Set<String> CODE_LINKS = Set.of("is", "was", "ist", "est", "es", "är", "is:");
+
     private SanitizerProse() {
     }
 
@@ -71,6 +79,7 @@ final class SanitizerProse {
         int copied = 0;
         int i = 0;
         int previousWordEnd = -1;
+        String previousLower = "";
         int leadInEnd = -1;
         while (i < n) {
             if (!isWordChar(s.charAt(i))) {
@@ -136,6 +145,16 @@ final class SanitizerProse {
                     span = new int[] {value, valueEnd};
                 }
             }
+            if (span == null && (lower.equals("code") || lower.equals("codes")) && CODE_KINDS.contains(previousLower)
+                    && wordEnd < n) {
+                // "Your verification code is 856931", "backup codes: 5396 1044 ...": digits typed in
+                int value = skipSpaces(s, wordEnd);
+                int linkEnd = tokenEnd(s, value);
+                if (CODE_LINKS.contains(s.substring(value, linkEnd).toLowerCase(Locale.ROOT))) {
+                    value = linkEnd;
+                }
+                span = guardedValue(s, value, true);
+            }
             boolean numeric = NUMERIC_NAMES.contains(lower);
             if (span == null && (lower.equals("pass") || numeric) && nameEnd == wordEnd && nameEnd < n) {
                 // Verbs and nouns far more often than names ("pass the test", "pin 4 of the header"):
@@ -155,6 +174,7 @@ final class SanitizerProse {
                 i = Math.max(i, span[1]);
             }
             previousWordEnd = wordEnd;
+            previousLower = lower;
         }
         return out == null ? s : out.append(s, copied, n).toString();
     }
@@ -357,6 +377,10 @@ final class SanitizerProse {
                         ? new int[] {pos + 1, cutEnd} : null;
             }
             CharSequence value = s.subSequence(pos + 1, close);
+            if (SanitizerValues.isArn(value) || SanitizerValues.isNameLike(value)
+                    && SanitizerValues.isResourceStatus(s, close + 1)) {
+                return null; // Key 'arn:aws:kms:...' does not exist, secret "db-password" not found
+            }
             if (SanitizerValues.isPlaceholder(value) || value.chars().noneMatch(Character::isLetterOrDigit)) {
                 return null; // "Unexpected token '}'"
             }
@@ -403,6 +427,15 @@ final class SanitizerProse {
         }
         if (SanitizerValues.isPlaceholder(value) || SanitizerValues.isProseWord(value)
                 || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '(') {
+            return null;
+        }
+        if (valueEnd < end && s.charAt(end - 1) == ':'
+                && value.chars().allMatch(c -> Character.isLowerCase(c) || Character.isDigit(c))) {
+            // "failed to refresh token: oauth2: cannot fetch token": the next link of an error chain
+            return null;
+        }
+        if (valueEnd < end && ".!?".indexOf(s.charAt(valueEnd)) >= 0 && value.chars().allMatch(Character::isLowerCase)) {
+            // "Das Passwort ist abgelaufen.", "le mot de passe est incorrect.": a sentence ends on a word
             return null;
         }
         boolean weak = strength == Strength.WEAK;

@@ -92,11 +92,15 @@ final class SanitizerRules {
         out = redactPairs(out, settings);
         out = redactXmlElements(out, settings);
         out = redactUrlUserInfo(out);
+        out = redactBareUserInfo(out);
+        out = redactArgumentPairs(out, settings);
         out = redactHookUrls(out);
         out = redactSchemeCredentials(out);
         out = redactDigestResponses(out);
         out = SanitizerProse.redact(out, settings);
-        return SanitizerCommands.redact(out, settings);
+        out = SanitizerCommands.redact(out, settings);
+        // last: what no rule placed but still looks generated
+        return SanitizerEntropy.redact(out);
     }
 
     /**
@@ -442,13 +446,30 @@ final class SanitizerRules {
                     valueEnd--;
                 }
                 if (!COOKIE_ATTRIBUTES.contains(attribute) && !nonValue(s, eq + 1, valueEnd)
-                        && !s.startsWith(REDACTED, eq + 1)) {
+                        && !s.startsWith(REDACTED, eq + 1) && !isPreferenceValue(s, eq + 1, valueEnd)) {
                     values.add(new int[] {eq + 1, valueEnd});
                 }
             }
             i = segmentEnd + 1;
         }
         return values;
+    }
+
+    /**
+     * "theme=dark", "lang=en-US": a cookie that holds a short word is a preference, never a session,
+     * which is generated and long.
+     */
+    private static boolean isPreferenceValue(String s, int start, int end) {
+        if (end - start > 12 || end == start) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the name at {@code nameStart} is a query parameter: after '?', '&', '#' or their encodings. */
@@ -582,7 +603,9 @@ final class SanitizerRules {
                 return null;
             }
             if (anyColon && value.length() > 1 && s.charAt(end - 1) == ':'
-                    && SanitizerValues.isIdentifier(value.subSequence(0, value.length() - 1))) {
+                    && (SanitizerValues.isIdentifier(value.subSequence(0, value.length() - 1))
+                    || value.subSequence(0, value.length() - 1).chars()
+                            .allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9'))) {
                 // "token: oauth2: cannot fetch token": the label of what follows
                 return null;
             }
@@ -606,6 +629,9 @@ final class SanitizerRules {
                 end = parameterListEnd(s, end);
             }
             int argumentEnd = quotedArgumentEnd(s, start, end);
+            if (argumentEnd < 0) {
+                return null;
+            }
             if (argumentEnd > end) {
                 return new int[] {start, argumentEnd};
             }
@@ -664,6 +690,9 @@ final class SanitizerRules {
             }
         }
         int close = indexOfWithin(s, s.charAt(end + 1), end + 2, 256);
+        if (close > end + 2 && SanitizerValues.isResourceStatus(s, close + 1)) {
+            return -1; // secret "db-password" not found: a kind and a name, and what happened to it
+        }
         return close > end + 2 ? close : end;
     }
 
@@ -1200,6 +1229,95 @@ final class SanitizerRules {
                 }
             }
             at = s.indexOf("://", Math.max(infoEnd, at + 3));
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /*
+     * user:password@host without a scheme: Go's MySQL DSN (user:pw@tcp(db:3306)/app), Celery's and
+     * rsync's shorthands, a log line's "connecting to app:pw@db01:5432". Not after a word, a path or a
+     * scheme's "//", which redactUrlUserInfo handles.
+     */
+    private static final Pattern BARE_USER_INFO = Pattern.compile(
+            "(?<![\\w@/:.%+\\-])[A-Za-z0-9][\\w.%+\\-]{0,63}+:([^\\s@/:'\"<>()\\[\\]]{1,128}+)@(tcp\\(|unix\\(|udp\\(|[A-Za-z0-9])");
+
+    /**
+     * Redacts the password of {@code user:password@host} written without a scheme, when the host is a
+     * driver's network address ({@code @tcp(}) or the password looks like one; "mailto:alice@acme.io"
+     * and "10:00@host" are not user-info.
+     */
+    static String redactBareUserInfo(String s) {
+        if (s.indexOf('@') < 0) {
+            return s;
+        }
+        Matcher m = BARE_USER_INFO.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            String password = m.group(1);
+            boolean network = m.group(2).length() > 1;
+            boolean secret = !password.chars().allMatch(Character::isDigit) && !password.startsWith("[REDACTED")
+                    && (network || SanitizerValues.looksLikeCredential(password)
+                    || password.length() >= 6 && password.chars().anyMatch(Character::isLetter)
+                    && password.chars().anyMatch(c -> Character.isDigit(c) || "!#$%^&*+=~?_-.".indexOf(c) >= 0));
+            if (!secret || m.start(1) < copied) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(1)).append(REDACTED);
+            copied = m.end(1);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /*
+     * A secret's name as one quoted argument and its value as the next: define('DB_PASSWORD', 'x'),
+     * os.environ.setdefault("API_KEY", "x"), Map.of("password", "x"), putenv and config setters of
+     * every language; and a block named for a secret that gives its value (HCL's
+     * variable "admin_password" { default = "x" }).
+     */
+    private static final Pattern ARGUMENT_PAIR = Pattern.compile(
+            "([\"'])([A-Za-z_][\\w.:\\-]{0,63}+)\\1\\s{0,3}+(?:,|=>|\\{\\s{0,3}+(?:default|value)\\s{0,3}+=)\\s{0,3}+"
+            + "([\"'])([^\"'\\n]{1,256}+)\\3");
+
+    /** True when the quoted strings at {@code [start, end)} are a JSON value and the next member's name. */
+    private static boolean isJsonMember(String s, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && s.charAt(before) == ' ') {
+            before--;
+        }
+        int after = end;
+        while (after < s.length() && s.charAt(after) == ' ') {
+            after++;
+        }
+        return before >= 0 && s.charAt(before) == ':' || after < s.length() && s.charAt(after) == ':';
+    }
+
+    /** Redacts the value argument after a quoted secret name ({@code define('DB_PASSWORD', 'x')}). */
+    static String redactArgumentPairs(String s, SanitizerSettings settings) {
+        if (s.indexOf(',') < 0 && s.indexOf('{') < 0 && s.indexOf("=>") < 0) {
+            return s;
+        }
+        Matcher m = ARGUMENT_PAIR.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        while (from < s.length() && m.find(from)) {
+            from = m.end(2) + 1;
+            if (!SanitizerKeys.isSensitive(m.group(2), settings) || m.start(4) < copied
+                    || nonValue(s, m.start(4), m.end(4)) || SanitizerKeys.isSensitive(m.group(4), settings)
+                    || isJsonMember(s, m.start(), m.end())) {
+                // ("password", "token") lists names; "type":"Bearer","expires_in":3599 is JSON
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(4)).append(REDACTED);
+            copied = m.end(4);
+            from = m.end();
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }
