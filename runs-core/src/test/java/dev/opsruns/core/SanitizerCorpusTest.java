@@ -33,7 +33,8 @@ class SanitizerCorpusTest {
 
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
-            "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv");
+            "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
+            "/sanitizer-heldout-6.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -60,7 +61,11 @@ class SanitizerCorpusTest {
             // corrected and then restored once preference cookies were kept. After round 3's general fixes
             // 307/309 and 87/87; left: a passphrase of lower-case words at the end of a line, and a hex API
             // key under "appid" in a query string.
-            "/sanitizer-heldout-5.tsv", 2);
+            "/sanitizer-heldout-5.tsv", 2,
+            // batch 6, written after round 3's fixes without looking at batch 5's misses again, from new
+            // angles, and measured before any fix of its own: recall 108/117 (92.3%), precision 42/45
+            // (93.3%), so 12 failures.
+            "/sanitizer-heldout-6.tsv", 12);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
