@@ -101,7 +101,6 @@ final class SanitizerEntropy {
         int digits = 0;
         int switches = 0;
         int previous = -1;
-        int[] counts = new int[128];
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             int kind;
@@ -121,10 +120,13 @@ final class SanitizerEntropy {
                 switches++;
             }
             previous = kind;
-            counts[c]++;
         }
         if (upper < 2 || lower < 2 || digits < 2 || switches * 3 < n - 1) {
-            return false;
+            return false; // most tokens (GUIDs, hex, words, camel case) stop here, before counting
+        }
+        int[] counts = new int[128];
+        for (int i = start; i < end; i++) {
+            counts[s.charAt(i)]++;
         }
         double entropy = 0;
         for (int count : counts) {

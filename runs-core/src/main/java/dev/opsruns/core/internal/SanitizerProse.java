@@ -54,6 +54,20 @@ final class SanitizerProse {
             "kata laluan", "κωδικός πρόσβασης", "κωδικό πρόσβασης", "كلمة المرور", "كلمة السر", "كلمة مرور",
             "رمز عبور", "clave de acceso", "chave de acesso", "código de acesso", "비밀 번호");
 
+    // The first letters of PASSWORD_PHRASES, lower case.
+    private static final String PHRASE_STARTS = firstLetters(PASSWORD_PHRASES);
+
+    private static String firstLetters(List<String> phrases) {
+        StringBuilder sb = new StringBuilder();
+        for (String phrase : phrases) {
+            char c = Character.toLowerCase(phrase.charAt(0));
+            if (sb.indexOf(String.valueOf(c)) < 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
     // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
@@ -248,6 +262,9 @@ final class SanitizerProse {
      * end of the phrase, or -1. A phrase ends at a space or a colon.
      */
     private static int passwordPhraseEnd(String s, int at) {
+        if (PHRASE_STARTS.indexOf(Character.toLowerCase(s.charAt(at))) < 0) {
+            return -1; // most words: no phrase starts with their letter
+        }
         for (String phrase : PASSWORD_PHRASES) {
             int end = at + phrase.length();
             if (s.regionMatches(true, at, phrase, 0, phrase.length()) && end < s.length()

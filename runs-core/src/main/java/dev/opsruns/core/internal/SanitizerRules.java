@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * key blocks, token formats, settings that name a secret in one field and carry it in another, {@code name=value}
  * pairs (plain text, query strings, headers, cookies, JSON, connection strings, flags), XML elements,
  * URL user-info and webhook URLs, bare authorization schemes and HTTP Digest responses, secrets in
- * prose ({@link SanitizerProse}) and command lines ({@link SanitizerCommands}). The well-known token
- * formats of {@link SanitizerTokenFormats} run first, right after private keys. A secret value is replaced by
+ * prose ({@link SanitizerProse}) and command lines ({@link SanitizerCommands}), and last whatever still
+ * looks generated ({@link SanitizerEntropy}). The well-known token formats of
+ * {@link SanitizerTokenFormats} run first, right after private keys. One scan of the window
+ * ({@link SanitizerTriggers}) first says which families can match at all, and the others are skipped. A secret value is replaced by
  * {@value #REDACTED}; its name is kept so the message still says what was wrong. Each cookie of a
  * Cookie or Set-Cookie header has its value redacted, while its name and Set-Cookie's attributes stay;
  * a password (unlike a token) may hold spaces, and its value runs on to where its field ends.
@@ -87,20 +89,35 @@ final class SanitizerRules {
     static String redact(String s, SanitizerSettings settings) {
         // Known formats first: their spans are exact, and the rules after them see a marker, not a
         // token they might cut short ("eyJ...J9." ends with its empty signature).
-        String out = SanitizerTokenFormats.redact(redactPrivateKeys(s), REDACTED);
-        out = redactNamedValues(out, settings);
+        // Families whose trigger the window lacks are skipped; redaction only removes text, so what the
+        // scan saw before the first pass still bounds what any later pass can find.
+        int triggers = SanitizerTriggers.scan(s, settings);
+        boolean named = (triggers & SanitizerTriggers.NAME) != 0;
+        String out = redactPrivateKeys(s);
+        if ((triggers & SanitizerTriggers.RUN16) != 0) {
+            out = SanitizerTokenFormats.redact(out, REDACTED);
+        }
+        if (named) {
+            out = redactNamedValues(out, settings);
+        }
         out = redactPairs(out, settings);
         out = redactXmlElements(out, settings);
         out = redactUrlUserInfo(out);
         out = redactBareUserInfo(out);
-        out = redactArgumentPairs(out, settings);
+        if (named) {
+            out = redactArgumentPairs(out, settings);
+        }
         out = redactHookUrls(out);
         out = redactSchemeCredentials(out);
         out = redactDigestResponses(out);
-        out = SanitizerProse.redact(out, settings);
-        out = SanitizerCommands.redact(out, settings);
+        if (named) {
+            out = SanitizerProse.redact(out, settings);
+        }
+        if ((triggers & SanitizerTriggers.COMMAND) != 0) {
+            out = SanitizerCommands.redact(out, settings);
+        }
         // last: what no rule placed but still looks generated
-        return SanitizerEntropy.redact(out);
+        return (triggers & SanitizerTriggers.RUN20) != 0 ? SanitizerEntropy.redact(out) : out;
     }
 
     /**
