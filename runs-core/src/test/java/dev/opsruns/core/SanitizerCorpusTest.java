@@ -64,8 +64,12 @@ class SanitizerCorpusTest {
             "/sanitizer-heldout-5.tsv", 2,
             // batch 6, written after round 3's fixes without looking at batch 5's misses again, from new
             // angles, and measured before any fix of its own: recall 108/117 (92.3%), precision 42/45
-            // (93.3%), so 12 failures.
-            "/sanitizer-heldout-6.tsv", 12);
+            // (93.3%), so 12 failures. Six GUID-shaped fakes were then made hex, as their vendors print
+            // them (one had failed). After general fixes (path ids and a path's long tokens, id labels
+            // as words, JOSE labels, secret paths in prose, Clojure keywords, Erlang tuples, names glued
+            // to "pass", the HubSpot format) 115/117 and 45/45; left: an snmpd community string and the
+            // base64 password after SMTP's "334 UGFzc3dvcmQ6" prompt.
+            "/sanitizer-heldout-6.tsv", 2);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -24,6 +24,10 @@ final class SanitizerEntropy {
 
     private static final int MAX_LABEL = 40;
 
+    // JOSE and OAuth header fields that name a key or a request, never hold a secret: kid 'nOo3...'.
+    private static final java.util.Set<String> JOSE_LABELS = java.util.Set.of("kid", "jti", "x5t", "x5ts256",
+            "nonce", "state");
+
     private SanitizerEntropy() {
     }
 
@@ -62,8 +66,7 @@ final class SanitizerEntropy {
             if (end - start < MIN_LENGTH) {
                 continue;
             }
-            boolean pathSegment = start < urlEnd && start > 0 && s.charAt(start - 1) == '/';
-            if (pathSegment || isObjectId(s, start, end) || !looksGenerated(s, start, end) || isLabelled(s, start)) {
+            if (isPathSegment(s, start, end, start < urlEnd) || isObjectId(s, start, end) || !looksGenerated(s, start, end) || isLabelled(s, start)) {
                 continue;
             }
             if (out == null) {
@@ -73,6 +76,30 @@ final class SanitizerEntropy {
             copied = i;
         }
         return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /** Segments at least this long are generated even in a path: a reset link's or an invite's token. */
+    private static final int MIN_PATH_SECRET = 32;
+
+    /**
+     * True for a segment of a URL path, or of a path whose previous segment is a word
+     * ({@code /orders/-Nf3kQ9zL2xW8vRaB1c2}), shorter than {@value #MIN_PATH_SECRET}: the id of what was
+     * asked for. A base64 secret broken by its own '/' has no word before it.
+     */
+    private static boolean isPathSegment(String s, int start, int end, boolean inUrl) {
+        if (start == 0 || s.charAt(start - 1) != '/' || end - start >= MIN_PATH_SECRET) {
+            return false;
+        }
+        if (inUrl) {
+            return true;
+        }
+        int i = start - 1;
+        int letters = 0;
+        while (i > 0 && s.charAt(i - 1) >= 'a' && s.charAt(i - 1) <= 'z' && letters < 64) {
+            i--;
+            letters++;
+        }
+        return letters >= 2 && (i == 0 || s.charAt(i - 1) == '/' || Character.isWhitespace(s.charAt(i - 1)));
     }
 
     /** Letters, digits and the symbols of base64 and base64url; a '/' or '.' ends a token, as in paths. */
@@ -142,6 +169,24 @@ final class SanitizerEntropy {
     }
 
     /**
+     * "id", "HostId", "request-id", "RequestID", "x-amz-cf-id": a word for id, not a word ending in its
+     * letters ("invalid", "paid").
+     */
+    private static boolean isIdLabel(String label) {
+        String l = label.endsWith("s") ? label.substring(0, label.length() - 1) : label;
+        int n = l.length();
+        if (n < 2 || !l.regionMatches(true, n - 2, "id", 0, 2)) {
+            return false;
+        }
+        if (n == 2) {
+            return true;
+        }
+        char before = l.charAt(n - 3);
+        boolean camel = l.charAt(n - 2) == 'I' && (l.charAt(n - 1) == 'd' || Character.isLowerCase(before));
+        return camel || before == '_' || before == '-' || before == '.';
+    }
+
+    /**
      * True for an API object's id, a short type prefix and a generated part of at most
      * {@value #MAX_OBJECT_ID} characters ({@code pi_3MtwBw...}, {@code evt_1NG8...}, {@code cus_...}):
      * the thing a request was about, which is not a credential. Keys with such prefixes are longer or
@@ -187,8 +232,9 @@ final class SanitizerEntropy {
         if (i == labelEnd) {
             return false;
         }
-        String key = SanitizerKeys.normalize(s.substring(i, labelEnd));
-        return key.endsWith("id") || key.endsWith("ids") || key.contains("hash") || key.contains("digest")
+        String label = s.substring(i, labelEnd);
+        String key = SanitizerKeys.normalize(label);
+        return isIdLabel(label) || JOSE_LABELS.contains(key) || key.contains("hash") || key.contains("digest")
                 || key.contains("sha") || key.contains("md5") || key.contains("checksum") || key.contains("etag")
                 || key.contains("fingerprint") || key.contains("thumbprint") || key.contains("integrity")
                 || key.contains("commit") || key.contains("revision") || key.contains("version")

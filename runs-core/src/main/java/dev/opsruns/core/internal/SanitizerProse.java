@@ -117,7 +117,8 @@ final class SanitizerProse {
             Strength strength = Strength.NONE;
             boolean passwordFamily = false;
             boolean standsAlone = wordStart == 0 || Character.isWhitespace(s.charAt(wordStart - 1))
-                    || "\"'`([{<,;\uFF1A\uFF0C\u3001\u3002".indexOf(s.charAt(wordStart - 1)) >= 0;
+                    || "\"'`([{<,;\uFF1A\uFF0C\u3001\u3002".indexOf(s.charAt(wordStart - 1)) >= 0
+                    || isSymbolStart(s, wordStart);
             if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64
                     && !word.endsWith(".")) {
                 strength = keywordStrength(word, settings);
@@ -250,6 +251,12 @@ final class SanitizerProse {
         boolean secret = symbol && looksLikeShortPassword(value) && !isEmail(value)
                 || value.length() >= 20 && SanitizerValues.looksStronglyLikeCredential(value, false);
         return secret ? new int[] {pos, valueEnd} : null;
+    }
+
+    /** True for a keyword of Clojure, Ruby or Elixir at {@code wordStart}: ":db-password" after a space or brace. */
+    private static boolean isSymbolStart(String s, int wordStart) {
+        return s.charAt(wordStart - 1) == ':' && (wordStart == 1 || Character.isWhitespace(s.charAt(wordStart - 2))
+                || "{([,".indexOf(s.charAt(wordStart - 2)) >= 0);
     }
 
     private static boolean isPasswordFamily(String lowerWord) {
@@ -395,8 +402,10 @@ final class SanitizerProse {
             }
             CharSequence value = s.subSequence(pos + 1, close);
             if (SanitizerValues.isArn(value) || SanitizerValues.isNameLike(value)
-                    && SanitizerValues.isResourceStatus(s, close + 1)) {
-                return null; // Key 'arn:aws:kms:...' does not exist, secret "db-password" not found
+                    && SanitizerValues.isResourceStatus(s, close + 1) || isNamePath(value)) {
+                // Key 'arn:aws:kms:...' does not exist, secret "db-password" not found, Secret
+                // "prod/db/password" rotated: the secret's name or path, not its value
+                return null;
             }
             if (SanitizerValues.isPlaceholder(value) || value.chars().noneMatch(Character::isLetterOrDigit)) {
                 return null; // "Unexpected token '}'"
@@ -463,7 +472,7 @@ final class SanitizerProse {
         if ((connector || ledIn) && !weak) {
             // "the password is X": anything but the sentence going on
             redact = !(SanitizerValues.isIdentifier(value) && isAlphabetic(value) && nextIsWord(s, end))
-                    && !isAdverb(value)
+                    && !isAdverb(value) && !SanitizerValues.isRelativePath(value)
                     && !SanitizerValues.isPathLike(value) && !isUrl(value) && !isEmail(value)
                     && !SanitizerValues.isErrorCode(value) && !SanitizerValues.isGuid(value);
         } else {
@@ -517,6 +526,23 @@ final class SanitizerProse {
             t = t.substring(1);
         }
         return !t.isEmpty() && t.length() <= 2 && t.chars().allMatch(Character::isDigit);
+    }
+
+    /** "prod/db/password", "secret/data/app": a path of lower-case names, which is where a secret is kept. */
+    private static boolean isNamePath(CharSequence value) {
+        String v = value.toString();
+        if (v.indexOf('/') <= 0 || v.endsWith("/")) {
+            return false;
+        }
+        boolean word = false;
+        for (String segment : v.split("/", -1)) {
+            if (segment.isEmpty() || !segment.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || "._-".indexOf(c) >= 0)) {
+                return false;
+            }
+            word |= segment.length() >= 2 && segment.chars().allMatch(c -> c >= 'a' && c <= 'z');
+        }
+        return word;
     }
 
     /** "successfully", "automatically": how it was changed, not what to. */

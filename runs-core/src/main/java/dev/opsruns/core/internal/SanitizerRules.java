@@ -1312,12 +1312,21 @@ final class SanitizerRules {
         return before >= 0 && s.charAt(before) == ':' || after < s.length() && s.charAt(after) == ':';
     }
 
+    // Erlang's and Elixir's tagged tuples: {password,"x"}, {:api_key, "x"}.
+    private static final Pattern TAGGED_TUPLE = Pattern.compile(
+            "\\{\\s{0,3}+:?+()([A-Za-z_][\\w]{0,63}+)\\s{0,3}+,\\s{0,3}+([\"'])([^\"'\\n]{1,256}+)\\3");
+
     /** Redacts the value argument after a quoted secret name ({@code define('DB_PASSWORD', 'x')}). */
     static String redactArgumentPairs(String s, SanitizerSettings settings) {
         if (s.indexOf(',') < 0 && s.indexOf('{') < 0 && s.indexOf("=>") < 0) {
             return s;
         }
-        Matcher m = ARGUMENT_PAIR.matcher(s);
+        return redactArgumentPairs(redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s)), settings,
+                TAGGED_TUPLE.matcher(s));
+    }
+
+    private static String redactArgumentPairs(String s, SanitizerSettings settings, Matcher pattern) {
+        Matcher m = pattern.reset(s);
         StringBuilder out = null;
         int copied = 0;
         int from = 0;

@@ -103,6 +103,8 @@ final class SanitizerTokenFormats {
                     + "|secret_[A-Za-z0-9]{43}|lin_api_[A-Za-z0-9]{40})\\b"),
             format("Prefect / Readme / Infracost / Typeform token", "pnu_|rdme_|ico-|tfp_", "\\b(?:pnu_[A-Za-z0-9]{36}|rdme_[a-z0-9]{70}"
                     + "|ico-[A-Za-z0-9]{32}|tfp_[A-Za-z0-9_.=-]{50,70}+)\\b"),
+            format("HubSpot private app token", "pat-", "\\bpat-(?:na|eu|ap)[0-9]{1,2}-[0-9a-f]{8}-[0-9a-f]{4}-"
+                    + "[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"),
             format("Octopus / Frame.io / Contentful / Figma token", "api-|fio-u-|cfpat-|figd_", "\\b(?:API-[A-Z0-9]{26}|fio-u-[A-Za-z0-9_=-]{60,70}+"
                     + "|CFPAT-[A-Za-z0-9_-]{43}|figd_[A-Za-z0-9_-]{40,}+)\\b"),
             format("Mapbox / Dropbox / Facebook / Twitter token", "sk.eyj|sl.|eaac|eaam|aaaaaaaaaaaaaaaaaaaa", "\\b(?:sk\\.eyJ[A-Za-z0-9._-]{50,}+"
