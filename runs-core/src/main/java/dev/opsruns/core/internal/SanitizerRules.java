@@ -1267,10 +1267,23 @@ final class SanitizerRules {
         if (s.indexOf('@') < 0) {
             return s;
         }
-        Matcher m = BARE_USER_INFO.matcher(s);
+        Matcher m = BARE_USER_INFO.matcher(s).useTransparentBounds(true);
         StringBuilder out = null;
         int copied = 0;
-        while (m.find()) {
+        for (int at = s.indexOf('@'); at > 0; at = s.indexOf('@', at + 1)) {
+            // only the word that ends at this '@' can hold its user-info: search there, not everywhere
+            int word = at;
+            boolean colon = false;
+            while (word > 0 && at - word < 200 && !Character.isWhitespace(s.charAt(word - 1))) {
+                colon |= s.charAt(--word) == ':';
+            }
+            if (!colon) {
+                continue;
+            }
+            m.region(word, Math.min(s.length(), at + 5));
+            if (!m.find() || m.end(1) != at) {
+                continue;
+            }
             String password = m.group(1);
             boolean network = m.group(2).length() > 1;
             boolean secret = !password.chars().allMatch(Character::isDigit) && !password.startsWith("[REDACTED")
