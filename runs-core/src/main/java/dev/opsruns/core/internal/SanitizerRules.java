@@ -1334,8 +1334,45 @@ final class SanitizerRules {
         if (s.indexOf(',') < 0 && s.indexOf('{') < 0 && s.indexOf("=>") < 0) {
             return s;
         }
-        return redactArgumentPairs(redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s)), settings,
-                TAGGED_TUPLE.matcher(s));
+        String out = mayHoldArgumentPair(s) ? redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s)) : s;
+        return out.indexOf('{') < 0 ? out : redactArgumentPairs(out, settings, TAGGED_TUPLE.matcher(out));
+    }
+
+    /**
+     * A cheap necessary condition for {@link #ARGUMENT_PAIR}: a quoted string, not a JSON value (no ':'
+     * before it), then a ',', "=>" or '{' and another quote. JSON bodies, full of quotes, are passed
+     * over without trying the expression at each one.
+     */
+    private static boolean mayHoldArgumentPair(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != ',' && c != '{' && !(c == '=' && i + 1 < n && s.charAt(i + 1) == '>')) {
+                continue;
+            }
+            int close = i - 1;
+            while (close >= 0 && close >= i - 4 && s.charAt(close) == ' ') {
+                close--;
+            }
+            if (close < 1 || s.charAt(close) != '"' && s.charAt(close) != '\'') {
+                continue;
+            }
+            int open = close - 1;
+            while (open >= 0 && close - open <= 66 && s.charAt(open) != s.charAt(close)) {
+                open--; // bounded: a name is at most 64 characters
+            }
+            if (open < 0 || close - open > 66) {
+                continue;
+            }
+            int before = open - 1;
+            while (before >= 0 && s.charAt(before) == ' ') {
+                before--;
+            }
+            if (before < 0 || s.charAt(before) != ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String redactArgumentPairs(String s, SanitizerSettings settings, Matcher pattern) {
