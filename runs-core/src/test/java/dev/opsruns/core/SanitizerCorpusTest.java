@@ -33,7 +33,8 @@ class SanitizerCorpusTest {
 
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
-            "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv");
+            "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
+            "/sanitizer-heldout-6.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -48,12 +49,27 @@ class SanitizerCorpusTest {
     private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-3.tsv", 3,
             // batch 4, written before batch 3's fixes and measured after them, before any fix of its own:
             // recall 151/171 (88.3%), precision 50/53 (94.3%); after a round of general fixes 159/171 and
-            // 52/53. Left: CLI flags of tools not modelled (mosquitto -P, xfreerdp /p:), a percent-encoded
-            // parameter name, a quoted cookie value, HCL's default = under a secret-named variable, a
-            // WebSocket subprotocol token, several prose shapes (one-time and backup codes, "root=x, app=y"
-            // after "passwords were set", "to log in: x"), "password=a&=b", and "token: oauth2: ..." losing
-            // its label.
-            "/sanitizer-heldout-4.tsv", 13);
+            // 52/53; after round 3's (a user flag beside a p-flag, a quoted name with its quoted value, an
+            // entropy pass, one-time codes, error-chain labels, preference cookies) 166/171 and 53/53. Left:
+            // a percent-encoded parameter name, a password only in the file openvpn reads, "root=x, app=y"
+            // after "passwords were set", "to log in: x", and "password=a&=b".
+            "/sanitizer-heldout-4.tsv", 5,
+            // batch 5, written before any rule or earlier case was read and measured before any fix:
+            // recall 292/309 (94.5%), precision 82/87 (94.3%), so 22 failures; nine were expectations
+            // written against the design (later lines of a multi-line dump are dropped, whitespace runs
+            // collapse, key and space ids are not secrets), a tenth (a Cookie header's lang=en) was
+            // corrected and then restored once preference cookies were kept. After round 3's general fixes
+            // 307/309 and 87/87; left: a passphrase of lower-case words at the end of a line, and a hex API
+            // key under "appid" in a query string.
+            "/sanitizer-heldout-5.tsv", 2,
+            // batch 6, written after round 3's fixes without looking at batch 5's misses again, from new
+            // angles, and measured before any fix of its own: recall 108/117 (92.3%), precision 42/45
+            // (93.3%), so 12 failures. Six GUID-shaped fakes were then made hex, as their vendors print
+            // them (one had failed). After general fixes (path ids and a path's long tokens, id labels
+            // as words, JOSE labels, secret paths in prose, Clojure keywords, Erlang tuples, names glued
+            // to "pass", the HubSpot format) 115/117 and 45/45; left: an snmpd community string and the
+            // base64 password after SMTP's "334 UGFzc3dvcmQ6" prompt.
+            "/sanitizer-heldout-6.tsv", 2);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -124,7 +124,8 @@ final class SanitizerCommands {
 
     private static final String QUOTED_ARG = "(?:\"[^\"]{0,256}+\"|'[^']{0,256}+'|[\\w.$]{1,64}+)";
     private static final Pattern CONNECT_CALL = Pattern.compile("(?i)\\b(?:new\\s{1,3}+PDO|new\\s{1,3}+mysqli|mysqli_connect"
-            + "|mysql_connect|mysqli_real_connect|getConnection|pg_connect_params)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
+            + "|mysql_connect|mysqli_real_connect|getConnection|pg_connect_params|PDO->__construct|mysqli->__construct"
+            + "|ldap_bind|oci_connect|odbc_connect|sqlsrv_connect|db2_connect)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
             + "\\s{0,3}+,\\s{0,3}+" + QUOTED_ARG + "\\s{0,3}+,\\s{0,3}+(?:\"([^\"]{1,256}+)\"|'([^']{1,256}+)')");
 
     // sqlplus's first argument: user/password[@connect] [as sysdba]
@@ -205,7 +206,7 @@ final class SanitizerCommands {
     private static String redactConnectCalls(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         if (s.indexOf('(') < 0 || !(lower.contains("pdo") || lower.contains("mysql") || lower.contains("getconnection")
-                || lower.contains("pg_connect"))) {
+                || lower.contains("_connect") || lower.contains("__construct") || lower.contains("ldap_bind"))) {
             return s;
         }
         return redactGroup(s, CONNECT_CALL.matcher(s), m -> m.group(1) != null ? 1 : 2);
@@ -305,8 +306,34 @@ final class SanitizerCommands {
                 }
             }
             if (base.equals("convertto-securestring") && next != null) {
-                // ConvertTo-SecureString 'P@ss' -AsPlainText -Force
-                addValue(s, next, spans, false);
+                // ConvertTo-SecureString 'P@ss' -AsPlainText -Force, or -String 'P@ss'
+                boolean named = s.regionMatches(true, next.start(), "-String", 0, 7) && t + 2 < tokens.size();
+                addValue(s, named ? tokens.get(t + 2) : next, spans, false);
+            }
+            if (text.equalsIgnoreCase("-AsPlainText") && t > 0 && isQuoted(s.substring(tokens.get(t - 1).start(),
+                    tokens.get(t - 1).end()))) {
+                // whatever cmdlet takes it, the quoted string before -AsPlainText is the secret in clear
+                addValue(s, tokens.get(t - 1), spans, false);
+            }
+            if (tool == null && next != null && SHORT_PASSWORD_FLAGS.contains(text) && hasUserFlag(s, tokens, t)) {
+                // mosquitto_pub -u sensor -P x, plink -l root -pw x: a tool no table knows, but a user
+                // flag beside a p-flag gives it away; a port after -p is digits
+                String v = unquote(s.substring(next.start(), next.end()));
+                if (v.length() >= 4 && !v.startsWith("-") && !SanitizerValues.isPlaceholder(v) && !v.startsWith("$")
+                        && !SanitizerValues.isPathLike(v) && !IP_OR_PORT.matcher(v).matches()
+                        && !v.chars().allMatch(c -> Character.isDigit(c) || c == ':')) {
+                    addValue(s, next, spans, false);
+                }
+            }
+            if (tool == null && text.length() > 3 && (text.startsWith("/p:") || text.startsWith("-p:"))
+                    && hasUserFlag(s, tokens, t)) {
+                // xfreerdp /u:admin /p:x
+                int start = token.start() + raw.indexOf(':') + 1;
+                int end = token.end();
+                while (end > start && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '"')) {
+                    end--;
+                }
+                addSpan(s, s.charAt(start) == '"' ? start + 1 : start, end, spans);
             }
             // --password x, -Password x, -ApiKey x, --client-secret x: any tool
             if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null) {
@@ -389,6 +416,25 @@ final class SanitizerCommands {
             }
         }
         return apply(s, spans);
+    }
+
+    // Short flags that take a password when the same command also names a user.
+    private static final Set<String> SHORT_PASSWORD_FLAGS = Set.of("-p", "-P", "-pw", "-pass", "-passwd", "-pwd");
+
+    /** True when a user flag stands within a few tokens of {@code flagIndex}: -u x, --user x, /u:x, -l x. */
+    private static boolean hasUserFlag(String s, List<Token> tokens, int flagIndex) {
+        for (int i = Math.max(0, flagIndex - 8); i < Math.min(tokens.size(), flagIndex + 8); i++) {
+            String text = s.substring(tokens.get(i).start(), tokens.get(i).end());
+            if (isSeparator(text) && i > flagIndex) {
+                return false;
+            }
+            if (text.equals("-u") || text.equals("-U") || text.equals("--user") || text.equals("--username")
+                    || text.equals("-user") || text.equals("-username") || text.equals("-l")
+                    || text.regionMatches(true, 0, "/u:", 0, 3) || text.regionMatches(true, 0, "/user:", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Windows switch is letters only ("/pass:", "/password:"), so "/oauth/token:exchange" is a path. */

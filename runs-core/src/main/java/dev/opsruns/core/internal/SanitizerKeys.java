@@ -34,7 +34,10 @@ final class SanitizerKeys {
             "sessionid", "sessionkey", "sessid", "cookie", "authkey", "clientassertion", "storepass", "keypass",
             "verifier", "consumerkey", "appkey", "clientkey", "servicekey", "licensekey", "hmackey", "webhookkey",
             "samlresponse", "connectsid", "sastoken", "sharedkey", "secretkey", "apisecret", "licencekey",
-            "dbkey", "authcode", "authorizationcode", "devicecode", "refreshcode", "recoverycode", "backupcode",
+            "dbkey", "authcode", "authorizationcode",
+            // a service's name glued to "pass", as Perl, PHP and shell configs write them
+            "dbpass", "smtppass", "mailpass", "adminpass", "rootpass", "ftppass", "ldappass", "sqlpass",
+            "redispass", "mqpass", "vpnpass", "wifipass", "apppass", "userpass", "devicecode", "refreshcode", "recoverycode", "backupcode",
             // wallet seeds: the whole key in words
             "mnemonic", "seedphrase", "recoveryphrase");
 

@@ -151,7 +151,7 @@ final class SanitizerPayloads {
         return Character.isLetter(next) || next == '?' || next == '!';
     }
 
-    private static boolean isEncodedChar(char c) {
+    static boolean isEncodedChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
                 || c == '=' || c == '-' || c == '_' || c == '%';
     }

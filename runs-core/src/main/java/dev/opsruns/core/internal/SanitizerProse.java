@@ -54,12 +54,34 @@ final class SanitizerProse {
             "kata laluan", "κωδικός πρόσβασης", "κωδικό πρόσβασης", "كلمة المرور", "كلمة السر", "كلمة مرور",
             "رمز عبور", "clave de acceso", "chave de acesso", "código de acesso", "비밀 번호");
 
+    // The first letters of PASSWORD_PHRASES, lower case.
+    private static final String PHRASE_STARTS = firstLetters(PASSWORD_PHRASES);
+
+    private static String firstLetters(List<String> phrases) {
+        StringBuilder sb = new StringBuilder();
+        for (String phrase : phrases) {
+            char c = Character.toLowerCase(phrase.charAt(0));
+            if (sb.indexOf(String.valueOf(c)) < 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
     // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
     private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code", "puk", "暗証番号");
 
     private static final int MAX_STEPS = 6;
+
+    // Words before "code" that make it a one-time or backup code someone types in: "verification code 856931".
+    private static final Set<String> CODE_KINDS = Set.of("verification", "security", "confirmation", "login",
+            "sign-in", "signin", "authentication", "auth", "one-time", "otp", "2fa", "mfa", "backup", "recovery",
+            "access", "activation", "pairing", "sms", "totp", "reset", "unlock");
+
+    // Linking words between such a code and its digits.
+    private static final Set<String> CODE_LINKS = Set.of("is", "was", "ist", "est", "es", "är", "is:");
 
     private SanitizerProse() {
     }
@@ -71,6 +93,7 @@ final class SanitizerProse {
         int copied = 0;
         int i = 0;
         int previousWordEnd = -1;
+        String previousLower = "";
         int leadInEnd = -1;
         while (i < n) {
             if (!isWordChar(s.charAt(i))) {
@@ -94,7 +117,8 @@ final class SanitizerProse {
             Strength strength = Strength.NONE;
             boolean passwordFamily = false;
             boolean standsAlone = wordStart == 0 || Character.isWhitespace(s.charAt(wordStart - 1))
-                    || "\"'`([{<,;\uFF1A\uFF0C\u3001\u3002".indexOf(s.charAt(wordStart - 1)) >= 0;
+                    || "\"'`([{<,;\uFF1A\uFF0C\u3001\u3002".indexOf(s.charAt(wordStart - 1)) >= 0
+                    || isSymbolStart(s, wordStart);
             if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64
                     && !word.endsWith(".")) {
                 strength = keywordStrength(word, settings);
@@ -136,6 +160,16 @@ final class SanitizerProse {
                     span = new int[] {value, valueEnd};
                 }
             }
+            if (span == null && (lower.equals("code") || lower.equals("codes")) && CODE_KINDS.contains(previousLower)
+                    && wordEnd < n) {
+                // "Your verification code is 856931", "backup codes: 5396 1044 ...": digits typed in
+                int value = skipSpaces(s, wordEnd);
+                int linkEnd = tokenEnd(s, value);
+                if (CODE_LINKS.contains(s.substring(value, linkEnd).toLowerCase(Locale.ROOT))) {
+                    value = linkEnd;
+                }
+                span = guardedValue(s, value, true);
+            }
             boolean numeric = NUMERIC_NAMES.contains(lower);
             if (span == null && (lower.equals("pass") || numeric) && nameEnd == wordEnd && nameEnd < n) {
                 // Verbs and nouns far more often than names ("pass the test", "pin 4 of the header"):
@@ -155,6 +189,7 @@ final class SanitizerProse {
                 i = Math.max(i, span[1]);
             }
             previousWordEnd = wordEnd;
+            previousLower = lower;
         }
         return out == null ? s : out.append(s, copied, n).toString();
     }
@@ -218,6 +253,12 @@ final class SanitizerProse {
         return secret ? new int[] {pos, valueEnd} : null;
     }
 
+    /** True for a keyword of Clojure, Ruby or Elixir at {@code wordStart}: ":db-password" after a space or brace. */
+    private static boolean isSymbolStart(String s, int wordStart) {
+        return s.charAt(wordStart - 1) == ':' && (wordStart == 1 || Character.isWhitespace(s.charAt(wordStart - 2))
+                || "{([,".indexOf(s.charAt(wordStart - 2)) >= 0);
+    }
+
     private static boolean isPasswordFamily(String lowerWord) {
         return lowerWord.contains("pass") || lowerWord.contains("pwd")
                 || SanitizerKeys.isPasswordWord(SanitizerKeys.normalize(lowerWord));
@@ -228,6 +269,9 @@ final class SanitizerProse {
      * end of the phrase, or -1. A phrase ends at a space or a colon.
      */
     private static int passwordPhraseEnd(String s, int at) {
+        if (PHRASE_STARTS.indexOf(Character.toLowerCase(s.charAt(at))) < 0) {
+            return -1; // most words: no phrase starts with their letter
+        }
         for (String phrase : PASSWORD_PHRASES) {
             int end = at + phrase.length();
             if (s.regionMatches(true, at, phrase, 0, phrase.length()) && end < s.length()
@@ -357,6 +401,12 @@ final class SanitizerProse {
                         ? new int[] {pos + 1, cutEnd} : null;
             }
             CharSequence value = s.subSequence(pos + 1, close);
+            if (SanitizerValues.isArn(value) || SanitizerValues.isNameLike(value)
+                    && SanitizerValues.isResourceStatus(s, close + 1) || isNamePath(value)) {
+                // Key 'arn:aws:kms:...' does not exist, secret "db-password" not found, Secret
+                // "prod/db/password" rotated: the secret's name or path, not its value
+                return null;
+            }
             if (SanitizerValues.isPlaceholder(value) || value.chars().noneMatch(Character::isLetterOrDigit)) {
                 return null; // "Unexpected token '}'"
             }
@@ -405,6 +455,15 @@ final class SanitizerProse {
                 || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '(') {
             return null;
         }
+        if (valueEnd < end && s.charAt(end - 1) == ':'
+                && value.chars().allMatch(c -> Character.isLowerCase(c) || Character.isDigit(c))) {
+            // "failed to refresh token: oauth2: cannot fetch token": the next link of an error chain
+            return null;
+        }
+        if (valueEnd < end && ".!?".indexOf(s.charAt(valueEnd)) >= 0 && value.chars().allMatch(Character::isLowerCase)) {
+            // "Das Passwort ist abgelaufen.", "le mot de passe est incorrect.": a sentence ends on a word
+            return null;
+        }
         boolean weak = strength == Strength.WEAK;
         if (!connector && !ledIn && !weak && (SanitizerValues.isProseWord(value) || isLowerAlphabetic(value))) {
             return null;
@@ -413,7 +472,7 @@ final class SanitizerProse {
         if ((connector || ledIn) && !weak) {
             // "the password is X": anything but the sentence going on
             redact = !(SanitizerValues.isIdentifier(value) && isAlphabetic(value) && nextIsWord(s, end))
-                    && !isAdverb(value)
+                    && !isAdverb(value) && !SanitizerValues.isRelativePath(value)
                     && !SanitizerValues.isPathLike(value) && !isUrl(value) && !isEmail(value)
                     && !SanitizerValues.isErrorCode(value) && !SanitizerValues.isGuid(value);
         } else {
@@ -467,6 +526,23 @@ final class SanitizerProse {
             t = t.substring(1);
         }
         return !t.isEmpty() && t.length() <= 2 && t.chars().allMatch(Character::isDigit);
+    }
+
+    /** "prod/db/password", "secret/data/app": a path of lower-case names, which is where a secret is kept. */
+    private static boolean isNamePath(CharSequence value) {
+        String v = value.toString();
+        if (v.indexOf('/') <= 0 || v.endsWith("/")) {
+            return false;
+        }
+        boolean word = false;
+        for (String segment : v.split("/", -1)) {
+            if (segment.isEmpty() || !segment.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || "._-".indexOf(c) >= 0)) {
+                return false;
+            }
+            word |= segment.length() >= 2 && segment.chars().allMatch(c -> c >= 'a' && c <= 'z');
+        }
+        return word;
     }
 
     /** "successfully", "automatically": how it was changed, not what to. */

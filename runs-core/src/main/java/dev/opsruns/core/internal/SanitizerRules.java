@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * key blocks, token formats, settings that name a secret in one field and carry it in another, {@code name=value}
  * pairs (plain text, query strings, headers, cookies, JSON, connection strings, flags), XML elements,
  * URL user-info and webhook URLs, bare authorization schemes and HTTP Digest responses, secrets in
- * prose ({@link SanitizerProse}) and command lines ({@link SanitizerCommands}). The well-known token
- * formats of {@link SanitizerTokenFormats} run first, right after private keys. A secret value is replaced by
+ * prose ({@link SanitizerProse}) and command lines ({@link SanitizerCommands}), and last whatever still
+ * looks generated ({@link SanitizerEntropy}). The well-known token formats of
+ * {@link SanitizerTokenFormats} run first, right after private keys. One scan of the window
+ * ({@link SanitizerTriggers}) first says which families can match at all, and the others are skipped. A secret value is replaced by
  * {@value #REDACTED}; its name is kept so the message still says what was wrong. Each cookie of a
  * Cookie or Set-Cookie header has its value redacted, while its name and Set-Cookie's attributes stay;
  * a password (unlike a token) may hold spaces, and its value runs on to where its field ends.
@@ -87,16 +89,35 @@ final class SanitizerRules {
     static String redact(String s, SanitizerSettings settings) {
         // Known formats first: their spans are exact, and the rules after them see a marker, not a
         // token they might cut short ("eyJ...J9." ends with its empty signature).
-        String out = SanitizerTokenFormats.redact(redactPrivateKeys(s), REDACTED);
-        out = redactNamedValues(out, settings);
+        // Families whose trigger the window lacks are skipped; redaction only removes text, so what the
+        // scan saw before the first pass still bounds what any later pass can find.
+        int triggers = SanitizerTriggers.scan(s, settings);
+        boolean named = (triggers & SanitizerTriggers.NAME) != 0;
+        String out = redactPrivateKeys(s);
+        if ((triggers & SanitizerTriggers.RUN16) != 0) {
+            out = SanitizerTokenFormats.redact(out, REDACTED);
+        }
+        if (named) {
+            out = redactNamedValues(out, settings);
+        }
         out = redactPairs(out, settings);
         out = redactXmlElements(out, settings);
         out = redactUrlUserInfo(out);
+        out = redactBareUserInfo(out);
+        if (named) {
+            out = redactArgumentPairs(out, settings);
+        }
         out = redactHookUrls(out);
         out = redactSchemeCredentials(out);
         out = redactDigestResponses(out);
-        out = SanitizerProse.redact(out, settings);
-        return SanitizerCommands.redact(out, settings);
+        if (named) {
+            out = SanitizerProse.redact(out, settings);
+        }
+        if ((triggers & SanitizerTriggers.COMMAND) != 0) {
+            out = SanitizerCommands.redact(out, settings);
+        }
+        // last: what no rule placed but still looks generated
+        return (triggers & SanitizerTriggers.RUN20) != 0 ? SanitizerEntropy.redact(out) : out;
     }
 
     /**
@@ -442,13 +463,30 @@ final class SanitizerRules {
                     valueEnd--;
                 }
                 if (!COOKIE_ATTRIBUTES.contains(attribute) && !nonValue(s, eq + 1, valueEnd)
-                        && !s.startsWith(REDACTED, eq + 1)) {
+                        && !s.startsWith(REDACTED, eq + 1) && !isPreferenceValue(s, eq + 1, valueEnd)) {
                     values.add(new int[] {eq + 1, valueEnd});
                 }
             }
             i = segmentEnd + 1;
         }
         return values;
+    }
+
+    /**
+     * "theme=dark", "lang=en-US": a cookie that holds a short word is a preference, never a session,
+     * which is generated and long.
+     */
+    private static boolean isPreferenceValue(String s, int start, int end) {
+        if (end - start > 12 || end == start) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the name at {@code nameStart} is a query parameter: after '?', '&', '#' or their encodings. */
@@ -582,7 +620,9 @@ final class SanitizerRules {
                 return null;
             }
             if (anyColon && value.length() > 1 && s.charAt(end - 1) == ':'
-                    && SanitizerValues.isIdentifier(value.subSequence(0, value.length() - 1))) {
+                    && (SanitizerValues.isIdentifier(value.subSequence(0, value.length() - 1))
+                    || value.subSequence(0, value.length() - 1).chars()
+                            .allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9'))) {
                 // "token: oauth2: cannot fetch token": the label of what follows
                 return null;
             }
@@ -606,6 +646,9 @@ final class SanitizerRules {
                 end = parameterListEnd(s, end);
             }
             int argumentEnd = quotedArgumentEnd(s, start, end);
+            if (argumentEnd < 0) {
+                return null;
+            }
             if (argumentEnd > end) {
                 return new int[] {start, argumentEnd};
             }
@@ -664,6 +707,9 @@ final class SanitizerRules {
             }
         }
         int close = indexOfWithin(s, s.charAt(end + 1), end + 2, 256);
+        if (close > end + 2 && SanitizerValues.isResourceStatus(s, close + 1)) {
+            return -1; // secret "db-password" not found: a kind and a name, and what happened to it
+        }
         return close > end + 2 ? close : end;
     }
 
@@ -1200,6 +1246,154 @@ final class SanitizerRules {
                 }
             }
             at = s.indexOf("://", Math.max(infoEnd, at + 3));
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /*
+     * user:password@host without a scheme: Go's MySQL DSN (user:pw@tcp(db:3306)/app), Celery's and
+     * rsync's shorthands, a log line's "connecting to app:pw@db01:5432". Not after a word, a path or a
+     * scheme's "//", which redactUrlUserInfo handles.
+     */
+    private static final Pattern BARE_USER_INFO = Pattern.compile(
+            "(?<![\\w@/:.%+\\-])[A-Za-z0-9][\\w.%+\\-]{0,63}+:([^\\s@/:'\"<>()\\[\\]]{1,128}+)@(tcp\\(|unix\\(|udp\\(|[A-Za-z0-9])");
+
+    /**
+     * Redacts the password of {@code user:password@host} written without a scheme, when the host is a
+     * driver's network address ({@code @tcp(}) or the password looks like one; "mailto:alice@acme.io"
+     * and "10:00@host" are not user-info.
+     */
+    static String redactBareUserInfo(String s) {
+        if (s.indexOf('@') < 0) {
+            return s;
+        }
+        Matcher m = BARE_USER_INFO.matcher(s).useTransparentBounds(true);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = s.indexOf('@'); at > 0; at = s.indexOf('@', at + 1)) {
+            // only the word that ends at this '@' can hold its user-info: search there, not everywhere
+            int word = at;
+            boolean colon = false;
+            while (word > 0 && at - word < 200 && !Character.isWhitespace(s.charAt(word - 1))) {
+                colon |= s.charAt(--word) == ':';
+            }
+            if (!colon) {
+                continue;
+            }
+            m.region(word, Math.min(s.length(), at + 5));
+            if (!m.find() || m.end(1) != at) {
+                continue;
+            }
+            String password = m.group(1);
+            boolean network = m.group(2).length() > 1;
+            boolean secret = !password.chars().allMatch(Character::isDigit) && !password.startsWith("[REDACTED")
+                    && (network || SanitizerValues.looksLikeCredential(password)
+                    || password.length() >= 6 && password.chars().anyMatch(Character::isLetter)
+                    && password.chars().anyMatch(c -> Character.isDigit(c) || "!#$%^&*+=~?_-.".indexOf(c) >= 0));
+            if (!secret || m.start(1) < copied) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(1)).append(REDACTED);
+            copied = m.end(1);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /*
+     * A secret's name as one quoted argument and its value as the next: define('DB_PASSWORD', 'x'),
+     * os.environ.setdefault("API_KEY", "x"), Map.of("password", "x"), putenv and config setters of
+     * every language; and a block named for a secret that gives its value (HCL's
+     * variable "admin_password" { default = "x" }).
+     */
+    private static final Pattern ARGUMENT_PAIR = Pattern.compile(
+            "([\"'])([A-Za-z_][\\w.:\\-]{0,63}+)\\1\\s{0,3}+(?:,|=>|\\{\\s{0,3}+(?:default|value)\\s{0,3}+=)\\s{0,3}+"
+            + "([\"'])([^\"'\\n]{1,256}+)\\3");
+
+    /** True when the quoted strings at {@code [start, end)} are a JSON value and the next member's name. */
+    private static boolean isJsonMember(String s, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && s.charAt(before) == ' ') {
+            before--;
+        }
+        int after = end;
+        while (after < s.length() && s.charAt(after) == ' ') {
+            after++;
+        }
+        return before >= 0 && s.charAt(before) == ':' || after < s.length() && s.charAt(after) == ':';
+    }
+
+    // Erlang's and Elixir's tagged tuples: {password,"x"}, {:api_key, "x"}.
+    private static final Pattern TAGGED_TUPLE = Pattern.compile(
+            "\\{\\s{0,3}+:?+()([A-Za-z_][\\w]{0,63}+)\\s{0,3}+,\\s{0,3}+([\"'])([^\"'\\n]{1,256}+)\\3");
+
+    /** Redacts the value argument after a quoted secret name ({@code define('DB_PASSWORD', 'x')}). */
+    static String redactArgumentPairs(String s, SanitizerSettings settings) {
+        if (s.indexOf(',') < 0 && s.indexOf('{') < 0 && s.indexOf("=>") < 0) {
+            return s;
+        }
+        String out = mayHoldArgumentPair(s) ? redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s)) : s;
+        return out.indexOf('{') < 0 ? out : redactArgumentPairs(out, settings, TAGGED_TUPLE.matcher(out));
+    }
+
+    /**
+     * A cheap necessary condition for {@link #ARGUMENT_PAIR}: a quoted string, not a JSON value (no ':'
+     * before it), then a ',', "=>" or '{' and another quote. JSON bodies, full of quotes, are passed
+     * over without trying the expression at each one.
+     */
+    private static boolean mayHoldArgumentPair(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != ',' && c != '{' && !(c == '=' && i + 1 < n && s.charAt(i + 1) == '>')) {
+                continue;
+            }
+            int close = i - 1;
+            while (close >= 0 && close >= i - 4 && s.charAt(close) == ' ') {
+                close--;
+            }
+            if (close < 1 || s.charAt(close) != '"' && s.charAt(close) != '\'') {
+                continue;
+            }
+            int open = close - 1;
+            while (open >= 0 && close - open <= 66 && s.charAt(open) != s.charAt(close)) {
+                open--; // bounded: a name is at most 64 characters
+            }
+            if (open < 0 || close - open > 66) {
+                continue;
+            }
+            int before = open - 1;
+            while (before >= 0 && s.charAt(before) == ' ') {
+                before--;
+            }
+            if (before < 0 || s.charAt(before) != ':') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String redactArgumentPairs(String s, SanitizerSettings settings, Matcher pattern) {
+        Matcher m = pattern.reset(s);
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        while (from < s.length() && m.find(from)) {
+            from = m.end(2) + 1;
+            if (!SanitizerKeys.isSensitive(m.group(2), settings) || m.start(4) < copied
+                    || nonValue(s, m.start(4), m.end(4)) || SanitizerKeys.isSensitive(m.group(4), settings)
+                    || isJsonMember(s, m.start(), m.end())) {
+                // ("password", "token") lists names; "type":"Bearer","expires_in":3599 is JSON
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(4)).append(REDACTED);
+            copied = m.end(4);
+            from = m.end();
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }

@@ -103,6 +103,8 @@ final class SanitizerTokenFormats {
                     + "|secret_[A-Za-z0-9]{43}|lin_api_[A-Za-z0-9]{40})\\b"),
             format("Prefect / Readme / Infracost / Typeform token", "pnu_|rdme_|ico-|tfp_", "\\b(?:pnu_[A-Za-z0-9]{36}|rdme_[a-z0-9]{70}"
                     + "|ico-[A-Za-z0-9]{32}|tfp_[A-Za-z0-9_.=-]{50,70}+)\\b"),
+            format("HubSpot private app token", "pat-", "\\bpat-(?:na|eu|ap)[0-9]{1,2}-[0-9a-f]{8}-[0-9a-f]{4}-"
+                    + "[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"),
             format("Octopus / Frame.io / Contentful / Figma token", "api-|fio-u-|cfpat-|figd_", "\\b(?:API-[A-Z0-9]{26}|fio-u-[A-Za-z0-9_=-]{60,70}+"
                     + "|CFPAT-[A-Za-z0-9_-]{43}|figd_[A-Za-z0-9_-]{40,}+)\\b"),
             format("Mapbox / Dropbox / Facebook / Twitter token", "sk.eyj|sl.|eaac|eaam|aaaaaaaaaaaaaaaaaaaa", "\\b(?:sk\\.eyJ[A-Za-z0-9._-]{50,}+"
@@ -142,7 +144,7 @@ final class SanitizerTokenFormats {
 
     /** Replaces every well-known token in {@code s} with {@code marker}. */
     static String redact(String s, String marker) {
-        String out = AWS_KEY.matcher(s).replaceAll(m -> m.group(1) == null
+        String out = !mayHoldAwsKey(s) ? s : AWS_KEY.matcher(s).replaceAll(m -> m.group(1) == null
                 ? Matcher.quoteReplacement(marker)
                 : Matcher.quoteReplacement(marker + m.group(1) + marker));
         if (out.contains("AC")) {
@@ -178,11 +180,22 @@ final class SanitizerTokenFormats {
         return result == null ? out : result.append(out, copied, n).toString();
     }
 
+    /** True when an AWS key id's prefix (A3T, AKIA, ASIA, ABIA, ACCA) may start somewhere: one cheap pass. */
+    private static boolean mayHoldAwsKey(String s) {
+        for (int i = s.indexOf('A'); i >= 0 && i + 1 < s.length(); i = s.indexOf('A', i + 1)) {
+            if ("3KSBC".indexOf(s.charAt(i + 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String redactRun(String run, String marker) {
-        String lower = run.toLowerCase(Locale.ROOT);
+        long candidates = FORMATS.size() <= 64 ? candidates(run) : -1L;
         String out = run;
-        for (Format format : FORMATS) {
-            if (!mayMatch(format, lower)) {
+        for (int f = 0; f < FORMATS.size(); f++) {
+            Format format = FORMATS.get(f);
+            if (f < 64 && (candidates & 1L << f) == 0 || f >= 64 && !mayMatch(format, run.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             Matcher m = format.pattern().matcher(out);
@@ -191,6 +204,73 @@ final class SanitizerTokenFormats {
             }
         }
         return out;
+    }
+
+    /*
+     * The keywords by their first two characters (lower case ASCII; a run holds nothing else), with the
+     * bit of the format each belongs to: one pass over a run finds every format whose keyword it holds,
+     * instead of one search of the run per keyword.
+     */
+    private static final String[][] KEYWORDS_BY_PREFIX = new String[128 * 128][];
+    private static final long[][] FORMAT_BITS_BY_PREFIX = new long[128 * 128][];
+    // Formats without keywords, which always run, and those whose keyword is a single character.
+    private static final long ALWAYS;
+    private static final long[] BY_CHARACTER = new long[128];
+
+    static {
+        long always = 0;
+        java.util.Map<Integer, java.util.List<String>> keywords = new java.util.HashMap<>();
+        java.util.Map<Integer, java.util.List<Long>> bits = new java.util.HashMap<>();
+        for (int f = 0; f < Math.min(64, FORMATS.size()); f++) {
+            Format format = FORMATS.get(f);
+            if (format.keywords().isEmpty()) {
+                always |= 1L << f;
+            }
+            for (String keyword : format.keywords()) {
+                if (keyword.length() == 1) {
+                    BY_CHARACTER[keyword.charAt(0) & 0x7F] |= 1L << f;
+                    continue;
+                }
+                int index = prefix(keyword.charAt(0), keyword.charAt(1));
+                keywords.computeIfAbsent(index, k -> new java.util.ArrayList<>()).add(keyword);
+                bits.computeIfAbsent(index, k -> new java.util.ArrayList<>()).add(1L << f);
+            }
+        }
+        ALWAYS = always;
+        for (var e : keywords.entrySet()) {
+            KEYWORDS_BY_PREFIX[e.getKey()] = e.getValue().toArray(new String[0]);
+            FORMAT_BITS_BY_PREFIX[e.getKey()] = bits.get(e.getKey()).stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    /** The formats (as bits of their index) whose keyword {@code run} holds, ignoring case. */
+    private static long candidates(String run) {
+        long found = ALWAYS;
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            found |= BY_CHARACTER[lower(c)];
+            if (i + 1 < run.length()) {
+                int index = prefix(c, run.charAt(i + 1));
+                String[] keywords = KEYWORDS_BY_PREFIX[index];
+                if (keywords != null) {
+                    long[] bits = FORMAT_BITS_BY_PREFIX[index];
+                    for (int k = 0; k < keywords.length; k++) {
+                        if ((found & bits[k]) == 0 && run.regionMatches(true, i, keywords[k], 0, keywords[k].length())) {
+                            found |= bits[k];
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int prefix(char first, char second) {
+        return lower(first) << 7 | lower(second);
+    }
+
+    private static int lower(char c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c & 0x7F;
     }
 
     /** Shortest token any format matches, with its prefix. */

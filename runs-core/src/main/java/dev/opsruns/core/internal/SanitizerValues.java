@@ -1,5 +1,6 @@
 package dev.opsruns.core.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -270,6 +271,29 @@ final class SanitizerValues {
             }
         }
         return letter && digit;
+    }
+
+    // What a message says happened to a resource it names: 'secret "db" not found', "key 'x' does not exist".
+    private static final List<String> RESOURCE_STATUSES = List.of(" not found", " does not exist", " already exists",
+            " is forbidden", " is invalid", " was not found", " could not be found", " not exist", " is missing");
+
+    /**
+     * True when the text at {@code at} says what happened to the resource just named, so the quoted
+     * word before it is a name ({@code secret "db-password" not found}), not a value.
+     */
+    static boolean isResourceStatus(String s, int at) {
+        for (String status : RESOURCE_STATUSES) {
+            if (s.regionMatches(true, at, status, 0, status.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for an AWS resource name, {@code arn:aws:kms:eu-west-1:123456789012:key/...}: it names, never holds, a key. */
+    static boolean isArn(CharSequence value) {
+        String v = value.toString();
+        return v.startsWith("arn:") && v.indexOf(':', 4) > 4;
     }
 
     /** True for a hexadecimal status code such as an HRESULT: {@code 0x8007052E}, {@code 0xC000006D}. */

@@ -1,0 +1,244 @@
+package dev.opsruns.core.internal;
+
+import java.util.Locale;
+
+/**
+ * The last pass: redacts a token that looks generated, whatever name or syntax it arrived under, the
+ * idea of detect-secrets' Base64HighEntropyString. The passes before it know where secrets stand
+ * (after a name, in a URL, in a flag); this one knows what they look like, for the shapes no rule
+ * names yet: a session cookie in prose, a token in a WebSocket subprotocol, a key after an unmodelled
+ * CLI flag.
+ *
+ * <p>A token counts when it is long, mixes upper case, lower case and digits, switches between them
+ * as often as random text does, and has the entropy per character of random text. Words, camel-case
+ * identifiers, hex hashes, GUIDs, host names and version strings fail one of those tests. A token is
+ * kept when the word before it labels it as an id or a hash ("HostId: ...", "SHA256:...",
+ * "sha512-..." integrity), or when it is a segment of a URL path.
+ *
+ * <p>One forward scan; each character is looked at a bounded number of times.
+ */
+final class SanitizerEntropy {
+
+    /** Shorter tokens are too often names and ids to judge by their letters alone. */
+    static final int MIN_LENGTH = 20;
+
+    private static final int MAX_LABEL = 40;
+
+    // JOSE and OAuth header fields that name a key or a request, never hold a secret: kid 'nOo3...'.
+    private static final java.util.Set<String> JOSE_LABELS = java.util.Set.of("kid", "jti", "x5t", "x5ts256",
+            "nonce", "state");
+
+    private SanitizerEntropy() {
+    }
+
+    /** Replaces each generated-looking token of {@code s} with the redaction marker. */
+    static String redact(String s) {
+        int n = s.length();
+        StringBuilder out = null;
+        int copied = 0;
+        int urlEnd = -1; // inside a URL until here: its path segments are names, not secrets
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!isTokenChar(c)) {
+                if (c == ':' && s.startsWith("//", i + 1)) {
+                    urlEnd = whitespaceFrom(s, i);
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            int blob = i;
+            while (blob < n && SanitizerPayloads.isEncodedChar(s.charAt(blob))) {
+                blob++;
+            }
+            if (blob - start >= SanitizerPayloads.MIN_ENCODED_RUN) {
+                i = blob; // a blob the payload pass omits whole, with its length
+                continue;
+            }
+            while (i < n && isTokenChar(s.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (i < n && s.charAt(i) == '=' && i - end < 2) {
+                i++; // base64 padding belongs to the token
+            }
+            if (end - start < MIN_LENGTH) {
+                continue;
+            }
+            if (isPathSegment(s, start, end, start < urlEnd) || isObjectId(s, start, end) || !looksGenerated(s, start, end) || isLabelled(s, start)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(s, copied, start).append(SanitizerRules.REDACTED);
+            copied = i;
+        }
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /** Segments at least this long are generated even in a path: a reset link's or an invite's token. */
+    private static final int MIN_PATH_SECRET = 32;
+
+    /**
+     * True for a segment of a URL path, or of a path whose previous segment is a word
+     * ({@code /orders/-Nf3kQ9zL2xW8vRaB1c2}), shorter than {@value #MIN_PATH_SECRET}: the id of what was
+     * asked for. A base64 secret broken by its own '/' has no word before it.
+     */
+    private static boolean isPathSegment(String s, int start, int end, boolean inUrl) {
+        if (start == 0 || s.charAt(start - 1) != '/' || end - start >= MIN_PATH_SECRET) {
+            return false;
+        }
+        if (inUrl) {
+            return true;
+        }
+        int i = start - 1;
+        int letters = 0;
+        while (i > 0 && s.charAt(i - 1) >= 'a' && s.charAt(i - 1) <= 'z' && letters < 64) {
+            i--;
+            letters++;
+        }
+        return letters >= 2 && (i == 0 || s.charAt(i - 1) == '/' || Character.isWhitespace(s.charAt(i - 1)));
+    }
+
+    /** Letters, digits and the symbols of base64 and base64url; a '/' or '.' ends a token, as in paths. */
+    private static boolean isTokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '_'
+                || c == '-';
+    }
+
+    private static int whitespaceFrom(String s, int from) {
+        int i = from;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '"' && s.charAt(i) != '\'') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * True for a token with upper case, lower case and digits mixed as generated text mixes them: a
+     * change of character class at a third of its positions or more (camel case changes once a word)
+     * and an entropy per character near that of random text of its length.
+     */
+    static boolean looksGenerated(CharSequence s, int start, int end) {
+        int n = end - start;
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        int switches = 0;
+        int previous = -1;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            int kind;
+            if (c >= 'A' && c <= 'Z') {
+                upper++;
+                kind = 0;
+            } else if (c >= 'a' && c <= 'z') {
+                lower++;
+                kind = 1;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+                kind = 2;
+            } else {
+                kind = 3;
+            }
+            if (previous >= 0 && kind != previous) {
+                switches++;
+            }
+            previous = kind;
+        }
+        if (upper < 2 || lower < 2 || digits < 2 || switches * 3 < n - 1) {
+            return false; // most tokens (GUIDs, hex, words, camel case) stop here, before counting
+        }
+        int[] counts = new int[128];
+        for (int i = start; i < end; i++) {
+            counts[s.charAt(i)]++;
+        }
+        double entropy = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                double p = (double) count / n;
+                entropy -= p * Math.log(p);
+            }
+        }
+        double bits = entropy / Math.log(2);
+        // random base62 of n characters has nearly log2(n) bits per character up to about 5.5
+        double expected = Math.min(4.2, Math.log(n) / Math.log(2) - 0.7);
+        return bits >= expected;
+    }
+
+    /**
+     * "id", "HostId", "request-id", "RequestID", "x-amz-cf-id": a word for id, not a word ending in its
+     * letters ("invalid", "paid").
+     */
+    private static boolean isIdLabel(String label) {
+        String l = label.endsWith("s") ? label.substring(0, label.length() - 1) : label;
+        int n = l.length();
+        if (n < 2 || !l.regionMatches(true, n - 2, "id", 0, 2)) {
+            return false;
+        }
+        if (n == 2) {
+            return true;
+        }
+        char before = l.charAt(n - 3);
+        boolean camel = l.charAt(n - 2) == 'I' && (l.charAt(n - 1) == 'd' || Character.isLowerCase(before));
+        return camel || before == '_' || before == '-' || before == '.';
+    }
+
+    /**
+     * True for an API object's id, a short type prefix and a generated part of at most
+     * {@value #MAX_OBJECT_ID} characters ({@code pi_3MtwBw...}, {@code evt_1NG8...}, {@code cus_...}):
+     * the thing a request was about, which is not a credential. Keys with such prefixes are longer or
+     * are known formats, redacted before this pass.
+     */
+    private static boolean isObjectId(String s, int start, int end) {
+        int i = start;
+        while (i < end && i - start <= 10 && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') {
+            i++;
+        }
+        if (i == start || i - start > 10 || i >= end || s.charAt(i) != '_') {
+            return false;
+        }
+        int second = s.indexOf('_', i + 1);
+        return end - i - 1 <= MAX_OBJECT_ID && (second < 0 || second >= end);
+    }
+
+    private static final int MAX_OBJECT_ID = 28;
+
+    /**
+     * True when the word just before the token says what it is: an id, a hash, a fingerprint, a
+     * version ("HostId: x", "SHA256:x", "request-id x", "sha512-x" of a package lock).
+     */
+    private static boolean isLabelled(String s, int start) {
+        int dash = s.indexOf('-', start);
+        if (dash > start && dash - start <= 7) {
+            String prefix = s.substring(start, dash).toLowerCase(Locale.ROOT);
+            if (prefix.startsWith("sha") || prefix.equals("md5")) {
+                return true; // subresource integrity: sha512-<base64>
+            }
+        }
+        int i = start;
+        int separators = 0;
+        while (i > 0 && separators < 4 && " :=\"'#([".indexOf(s.charAt(i - 1)) >= 0) {
+            i--;
+            separators++;
+        }
+        int labelEnd = i;
+        while (i > 0 && labelEnd - i < MAX_LABEL && (Character.isLetterOrDigit(s.charAt(i - 1))
+                || "-_.".indexOf(s.charAt(i - 1)) >= 0)) {
+            i--;
+        }
+        if (i == labelEnd) {
+            return false;
+        }
+        String label = s.substring(i, labelEnd);
+        String key = SanitizerKeys.normalize(label);
+        return isIdLabel(label) || JOSE_LABELS.contains(key) || key.contains("hash") || key.contains("digest")
+                || key.contains("sha") || key.contains("md5") || key.contains("checksum") || key.contains("etag")
+                || key.contains("fingerprint") || key.contains("thumbprint") || key.contains("integrity")
+                || key.contains("commit") || key.contains("revision") || key.contains("version")
+                || key.contains("trace") || key.contains("span") || key.contains("correlation")
+                || key.contains("request") || key.equals("build") || key.equals("object") || key.contains("serial");
+    }
+}
