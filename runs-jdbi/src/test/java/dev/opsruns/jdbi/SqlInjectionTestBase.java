@@ -27,6 +27,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,9 +137,9 @@ abstract class SqlInjectionTestBase {
 
     /** @return the tables the store's statements touch on this database */
     private List<String> tables() {
-        List<String> tables = new java.util.ArrayList<>(List.of("opsruns_runs", "opsruns_item_failures", "opsruns_notifications",
+        List<String> tables = new ArrayList<>(List.of("opsruns_runs", "opsruns_item_failures", "opsruns_notifications",
                 "opsruns_visits"));
-        if (db().vendor() == dev.opsruns.jdbi.DatabaseVendor.POSTGRESQL) {
+        if (db().vendor() == DatabaseVendor.POSTGRESQL) {
             tables.addAll(List.of("opsruns_statistics_hours", "opsruns_statistics_marks"));
         }
         return tables;

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -71,7 +72,7 @@ final class StatisticsRollup {
     private StatisticsRollup(StatisticsQuery query, Instant hoursFrom, Instant hoursTo, TreeSet<Instant> cut) {
         this.query = query;
         this.window = query.window();
-        this.where = RunFilterSql.of(query.tenantId(), new RunFilter(query.runTypes(), java.util.Set.of(), null, null), true);
+        this.where = RunFilterSql.of(query.tenantId(), new RunFilter(query.runTypes(), Set.of(), null, null), true);
         this.hoursFrom = hoursFrom;
         this.hoursTo = hoursTo;
         this.cut = cut;

@@ -16,6 +16,7 @@ import dev.opsruns.core.StatisticsWindow;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.TenantRole;
+import dev.opsruns.core.spi.StatisticsQuery;
 import dev.opsruns.jdbi.testing.PostgresExtension;
 import dev.opsruns.testkit.ManualClock;
 import java.sql.Connection;
@@ -31,6 +32,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,8 +162,8 @@ class PostgresStatisticsRollupTest {
     private void assertAgrees(StatisticsWindow window) {
         RunStatistics exact = ledger.queries().statistics(VIEWER, TENANT, EVERY_BUCKET, window);
         RunStatistics rolled = ledger.queries().statistics(VIEWER, TENANT, RunFilter.ALL, window);
-        assertTrue(StatisticsRollup.plan(new dev.opsruns.core.spi.StatisticsQuery(TENANT, java.util.Set.of(),
-                java.util.Set.of(), window, clock.instant())).isPresent(), "the rollup answers " + window);
+        assertTrue(StatisticsRollup.plan(new StatisticsQuery(TENANT, Set.of(), Set.of(),
+                window, clock.instant())).isPresent(), "the rollup answers " + window);
         assertFalse(exact.runTypes().isEmpty(), "runs in " + window);
         assertClose(exact, rolled);
     }
