@@ -57,7 +57,7 @@ import org.junit.jupiter.api.Test;
  * computation over the same runs as the list returns them; plus windows, filters, access and bad input.
  * Counts and maxima must equal it exactly; percentiles may differ from it by
  * {@link DurationSummary#PERCENTILE_ERROR} of its value plus one microsecond (a store may estimate them
- * from histograms, and both sides round the interpolation).
+ * from histograms, and both sides round the interpolation): see {@link StatisticsAssertions}.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 public abstract class RunStatisticsContract {
@@ -342,46 +342,6 @@ public abstract class RunStatisticsContract {
         String where = "window " + w;
         assertEquals(TENANT_A, actual.tenantId(), where);
         assertEquals(w, actual.window(), where);
-        assertEquals(expected.stream().map(RunTypeStatistics::runType).toList(),
-                actual.runTypes().stream().map(RunTypeStatistics::runType).toList(), where + ": run types");
-        for (int i = 0; i < expected.size(); i++) {
-            RunTypeStatistics e = expected.get(i);
-            RunTypeStatistics a = actual.runTypes().get(i);
-            String at = where + ", " + e.runType();
-            assertEquals(e.started(), a.started(), at + ": started");
-            assertEquals(e.ended(), a.ended(), at + ": ended");
-            assertSummary(e.duration(), a.duration(), at + ": duration");
-            assertSummary(e.queueLatency(), a.queueLatency(), at + ": queue latency");
-            assertEquals(e.topFailureReasons(), a.topFailureReasons(), at + ": top failure reasons");
-            assertEquals(e.series().size(), a.series().size(), at + ": slots");
-            for (int s = 0; s < e.series().size(); s++) {
-                StatisticsSlot es = e.series().get(s);
-                StatisticsSlot as = a.series().get(s);
-                assertEquals(es.start(), as.start(), at + ": slot " + s);
-                assertEquals(es.ended(), as.ended(), at + ": slot " + s + " ended");
-                assertNear(es.p95Duration(), as.p95Duration(), at + ": slot " + s + " p95");
-            }
-        }
-    }
-
-    private static void assertSummary(Optional<DurationSummary> expected, Optional<DurationSummary> actual, String what) {
-        assertEquals(expected.isPresent(), actual.isPresent(), what + " present: " + actual);
-        if (expected.isPresent()) {
-            assertEquals(expected.get().count(), actual.get().count(), what + " count");
-            assertEquals(expected.get().max(), actual.get().max(), what + " max");
-            assertNear(Optional.of(expected.get().p50()), Optional.of(actual.get().p50()), what + " p50");
-            assertNear(Optional.of(expected.get().p95()), Optional.of(actual.get().p95()), what + " p95");
-        }
-    }
-
-    private static void assertNear(Optional<Duration> expected, Optional<Duration> actual, String what) {
-        assertEquals(expected.isPresent(), actual.isPresent(), what + " present: " + actual);
-        if (expected.isPresent()) {
-            long expectedMicros = expected.get().toNanos() / 1_000;
-            long diff = Math.abs(expected.get().minus(actual.get()).toNanos()) / 1_000;
-            long allowed = (long) Math.ceil(Math.abs(expectedMicros) * DurationSummary.PERCENTILE_ERROR) + 1;
-            assertTrue(diff <= allowed, what + ": expected " + expected.get() + " (within " + allowed + " µs) but was "
-                    + actual.get());
-        }
+        StatisticsAssertions.assertAgree(expected, actual.runTypes(), where);
     }
 }

@@ -4,9 +4,7 @@ import dev.opsruns.jdbi.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -119,8 +117,7 @@ final class PostgresDialect implements Dialect {
      */
     @Override
     public int purgeBatch(Handle handle, Instant cutoff, int limit) {
-        Instant settledFrom = cutoff.truncatedTo(ChronoUnit.HOURS).equals(cutoff) ? cutoff
-                : cutoff.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant settledFrom = StatisticsRollup.ceilHour(cutoff);
         handle.createUpdate("UPDATE opsruns_statistics_marks SET rolled_from = GREATEST(rolled_from, :from),"
                 + " rolled_to = GREATEST(rolled_to, :from) WHERE rolled_from < :from")
                 .bind("from", Binds.instant(settledFrom)).execute();

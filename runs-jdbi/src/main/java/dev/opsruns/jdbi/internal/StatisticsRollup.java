@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -160,23 +159,20 @@ final class StatisticsRollup {
     /** Computes the hours of [from, to) from the runs (all types) and stores them, replacing what was there. */
     private void roll(Handle h, Instant from, Instant to) {
         Map<Instant, Map<String, StatisticsTotals>> hours = new TreeMap<>();
-        Function<Instant, Function<String, StatisticsTotals>> at = instant -> type -> hours
-                .computeIfAbsent(instant.truncatedTo(ChronoUnit.HOURS), k -> new HashMap<>())
-                .computeIfAbsent(type, k -> new StatisticsTotals());
         RunFilterSql tenantOnly = RunFilterSql.of(query.tenantId(), RunFilter.ALL, false);
         String range = " AND %1$s >= :lo AND %1$s < :hi";
         eachRow(tenantOnly.bind(h.createQuery("SELECT run_type, date_trunc('hour', created_at, 'UTC') AS hour, COUNT(*) AS n"
                 + " FROM opsruns_runs WHERE " + tenantOnly.condition() + String.format(range, "created_at") + " GROUP BY 1, 2"))
                 .bind("lo", Binds.instant(from)).bind("hi", Binds.instant(to)), rs -> {
-                    at.apply(Binds.instant(rs, "hour")).apply(rs.getString("run_type")).created += rs.getLong("n");
+                    hourOf(hours, Binds.instant(rs, "hour"), rs.getString("run_type")).created += rs.getLong("n");
                 });
         eachRow(tenantOnly.bind(h.createQuery(endedRows(tenantOnly.condition() + String.format(range, "finished_at"),
                 "opsruns_runs WHERE "))).bind("lo", Binds.instant(from)).bind("hi", Binds.instant(to)), rs -> {
-                    ended(rs, at.apply(Binds.instant(rs, "finished_at")).apply(rs.getString("run_type")));
+                    ended(rs, hourOf(hours, Binds.instant(rs, "finished_at"), rs.getString("run_type")));
                 });
         eachRow(tenantOnly.bind(h.createQuery(startedRows(tenantOnly.condition() + String.format(range, "started_at"),
                 "opsruns_runs WHERE "))).bind("lo", Binds.instant(from)).bind("hi", Binds.instant(to)), rs -> {
-                    started(rs, at.apply(Binds.instant(rs, "started_at")).apply(rs.getString("run_type")));
+                    started(rs, hourOf(hours, Binds.instant(rs, "started_at"), rs.getString("run_type")));
                 });
         PreparedBatch batch = h.prepareBatch("INSERT INTO opsruns_statistics_hours (tenant_id, hour_start, run_type, created,"
                 + " succeeded, partially_succeeded, failed, durations, latencies, reasons) VALUES (:tenant, :hour, :type, :created,"
@@ -210,9 +206,6 @@ final class StatisticsRollup {
     List<RunTypeStatistics> read(Handle h) {
         Map<String, StatisticsTotals> types = new TreeMap<>();
         Map<String, Map<Integer, StatisticsTotals>> slots = new HashMap<>();
-        Function<String, StatisticsTotals> total = type -> types.computeIfAbsent(type, k -> new StatisticsTotals());
-        Function<String, Function<Instant, StatisticsTotals>> slot = type -> at -> slots
-                .computeIfAbsent(type, k -> new TreeMap<>()).computeIfAbsent(window.slotOf(at), k -> new StatisticsTotals());
         eachRow(where.bind(h.createQuery("SELECT hour_start, run_type, created, succeeded, partially_succeeded, failed,"
                         + " durations, latencies, reasons FROM opsruns_statistics_hours WHERE " + where.condition()
                         + " AND hour_start >= :lo AND hour_start < :hi"))
@@ -222,8 +215,8 @@ final class StatisticsRollup {
                         return;
                     }
                     String type = rs.getString("run_type");
-                    StatisticsTotals t = total.apply(type);
-                    StatisticsTotals s = slot.apply(type).apply(hour);
+                    StatisticsTotals t = totalsOf(types, type);
+                    StatisticsTotals s = slotOf(slots, type, hour);
                     t.created += rs.getLong("created");
                     for (StatusBucket b : StatisticsTotals.ENDED) {
                         long n = rs.getLong(b.apiName());
@@ -242,16 +235,14 @@ final class StatisticsRollup {
             String inRange = " AND %1$s >= r.lo AND %1$s < r.hi";
             eachRow(ranges(h.createQuery("SELECT run_type, COUNT(*) AS n FROM " + ranges + where.condition()
                     + String.format(inRange, "created_at") + " GROUP BY run_type")), rs -> {
-                        total.apply(rs.getString("run_type")).created += rs.getLong("n");
+                        totalsOf(types, rs.getString("run_type")).created += rs.getLong("n");
                     });
             eachRow(ranges(h.createQuery(endedRows(where.condition() + String.format(inRange, "finished_at"), ranges))), rs -> {
                         String type = rs.getString("run_type");
-                        Instant finished = Binds.instant(rs, "finished_at");
-                        ended(rs, total.apply(type));
-                        ended(rs, slot.apply(type).apply(finished));
+                        ended(rs, totalsOf(types, type), slotOf(slots, type, Binds.instant(rs, "finished_at")));
                     });
             eachRow(ranges(h.createQuery(startedRows(where.condition() + String.format(inRange, "started_at"), ranges))),
-                    rs -> started(rs, total.apply(rs.getString("run_type"))));
+                    rs -> started(rs, totalsOf(types, rs.getString("run_type"))));
         }
         List<RunTypeStatistics> out = new ArrayList<>();
         types.forEach((type, t) -> {
@@ -283,19 +274,33 @@ final class StatisticsRollup {
         return "SELECT run_type, created_at, started_at FROM " + from + condition;
     }
 
-    /** Counts the ended run of the current row into {@code into}. */
-    private static void ended(ResultSet rs, StatisticsTotals into) throws SQLException {
+    /** Counts the ended run of the current row into each of {@code into} (a slot's reasons go unread). */
+    private static void ended(ResultSet rs, StatisticsTotals... into) throws SQLException {
         Instant finished = Binds.instant(rs, "finished_at");
         Instant started = Binds.instant(rs, "started_at");
         StatusBucket bucket = StatusBucket.parse(rs.getString("bucket"));
-        into.ended(bucket, 1);
-        if (started != null) {
-            into.durations.add(ChronoUnit.MICROS.between(started, finished));
+        String reason = bucket == StatusBucket.FAILED ? rs.getString("failure_reason") : null;
+        for (StatisticsTotals t : into) {
+            t.ended(bucket, 1);
+            if (started != null) {
+                t.durations.add(ChronoUnit.MICROS.between(started, finished));
+            }
+            if (reason != null) {
+                t.reasons.merge(reason, 1L, Long::sum);
+            }
         }
-        String reason = rs.getString("failure_reason");
-        if (bucket == StatusBucket.FAILED && reason != null) {
-            into.reasons.merge(reason, 1L, Long::sum);
-        }
+    }
+
+    private static StatisticsTotals hourOf(Map<Instant, Map<String, StatisticsTotals>> hours, Instant at, String type) {
+        return totalsOf(hours.computeIfAbsent(at.truncatedTo(ChronoUnit.HOURS), k -> new HashMap<>()), type);
+    }
+
+    private StatisticsTotals slotOf(Map<String, Map<Integer, StatisticsTotals>> slots, String type, Instant at) {
+        return slots.computeIfAbsent(type, k -> new TreeMap<>()).computeIfAbsent(window.slotOf(at), k -> new StatisticsTotals());
+    }
+
+    private static StatisticsTotals totalsOf(Map<String, StatisticsTotals> byType, String type) {
+        return byType.computeIfAbsent(type, k -> new StatisticsTotals());
     }
 
     /** Counts the queue latency of the started run of the current row into {@code into}. */
@@ -330,7 +335,8 @@ final class StatisticsRollup {
         }
     }
 
-    private static Instant ceilHour(Instant at) {
+    /** @return the first whole hour at or after {@code at} */
+    static Instant ceilHour(Instant at) {
         Instant floor = at.truncatedTo(ChronoUnit.HOURS);
         return floor.equals(at) ? at : floor.plus(HOUR);
     }

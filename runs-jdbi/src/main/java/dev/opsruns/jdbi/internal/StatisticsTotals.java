@@ -23,7 +23,7 @@ final class StatisticsTotals {
     /** Reason code to runs; sorted, so the stored text of an hour is always the same. */
     final Map<String, Long> reasons = new TreeMap<>();
 
-    /** Counts one ended run. */
+    /** Counts {@code n} runs ended in {@code bucket} (none when {@code n} is 0). */
     void ended(StatusBucket bucket, long n) {
         if (n > 0) {
             ended.merge(bucket, n, Long::sum);

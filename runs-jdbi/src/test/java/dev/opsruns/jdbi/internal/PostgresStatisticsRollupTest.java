@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.opsruns.core.DurationSummary;
 import dev.opsruns.core.Principal;
 import dev.opsruns.core.RunFilter;
 import dev.opsruns.core.RunLedger;
 import dev.opsruns.core.RunStatistics;
-import dev.opsruns.core.RunTypeStatistics;
 import dev.opsruns.core.RunsConfig;
-import dev.opsruns.core.StatisticsSlot;
 import dev.opsruns.core.StatisticsWindow;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
@@ -19,6 +16,7 @@ import dev.opsruns.core.TenantRole;
 import dev.opsruns.core.spi.StatisticsQuery;
 import dev.opsruns.jdbi.testing.PostgresExtension;
 import dev.opsruns.testkit.ManualClock;
+import dev.opsruns.testkit.StatisticsAssertions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -169,46 +166,7 @@ class PostgresStatisticsRollupTest {
     }
 
     private static void assertClose(RunStatistics exact, RunStatistics rolled) {
-        assertEquals(exact.runTypes().stream().map(RunTypeStatistics::runType).toList(),
-                rolled.runTypes().stream().map(RunTypeStatistics::runType).toList());
-        for (int i = 0; i < exact.runTypes().size(); i++) {
-            RunTypeStatistics e = exact.runTypes().get(i);
-            RunTypeStatistics r = rolled.runTypes().get(i);
-            String at = e.runType() + " in " + exact.window();
-            assertEquals(e.started(), r.started(), at + ": started");
-            assertEquals(e.ended(), r.ended(), at + ": ended");
-            assertEquals(e.topFailureReasons(), r.topFailureReasons(), at + ": reasons");
-            assertSummary(e.duration(), r.duration(), at + ": duration");
-            assertSummary(e.queueLatency(), r.queueLatency(), at + ": latency");
-            assertEquals(e.series().size(), r.series().size(), at + ": slots");
-            for (int s = 0; s < e.series().size(); s++) {
-                StatisticsSlot es = e.series().get(s);
-                StatisticsSlot rs = r.series().get(s);
-                assertEquals(es.start(), rs.start(), at + ": slot " + s);
-                assertEquals(es.ended(), rs.ended(), at + ": slot " + s + " ended");
-                assertEstimate(es.p95Duration(), rs.p95Duration(), at + ": slot " + s + " p95");
-            }
-        }
-    }
-
-    private static void assertSummary(Optional<DurationSummary> exact, Optional<DurationSummary> rolled, String what) {
-        assertEquals(exact.isPresent(), rolled.isPresent(), what);
-        if (exact.isPresent()) {
-            assertEquals(exact.get().count(), rolled.get().count(), what + " count");
-            assertEquals(exact.get().max(), rolled.get().max(), what + " max");
-            assertEstimate(Optional.of(exact.get().p50()), Optional.of(rolled.get().p50()), what + " p50");
-            assertEstimate(Optional.of(exact.get().p95()), Optional.of(rolled.get().p95()), what + " p95");
-        }
-    }
-
-    private static void assertEstimate(Optional<Duration> exact, Optional<Duration> estimate, String what) {
-        assertEquals(exact.isPresent(), estimate.isPresent(), what);
-        if (exact.isPresent()) {
-            double micros = exact.get().toNanos() / 1_000.0;
-            double off = Math.abs(micros - estimate.get().toNanos() / 1_000.0);
-            assertTrue(off <= micros * DurationSummary.PERCENTILE_ERROR + 1, what + ": exact " + exact.get() + ", estimate "
-                    + estimate.get());
-        }
+        StatisticsAssertions.assertAgree(exact.runTypes(), rolled.runTypes(), "rollup against exact in " + exact.window());
     }
 
     /**
