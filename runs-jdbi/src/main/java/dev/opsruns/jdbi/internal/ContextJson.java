@@ -36,4 +36,55 @@ final class ContextJson {
             throw new RunStoreException("a stored run context is not a valid context object", e);
         }
     }
+
+    /**
+     * Reads a stored context that is likely {@code expected} (the active run found for a start holds
+     * the same key, so usually the same context) without parsing it when the text shows it is.
+     *
+     * @param json a JSON object as stored
+     * @param expected the context the caller expects
+     * @return {@code expected} when the text is its canonical JSON apart from whitespace between
+     *     tokens (jsonb's rendering of it when its members are in the same order), else the parsed text
+     */
+    static RunContext read(String json, RunContext expected) {
+        return sameApartFromSpacing(json, expected.toJson()) ? expected : read(json);
+    }
+
+    /*
+     * Whitespace outside strings is all that may differ; anything else (member order, escapes, number
+     * forms) falls back to the parse, which is always right.
+     */
+    static boolean sameApartFromSpacing(String stored, String canonical) {
+        int i = 0;
+        boolean inString = false;
+        for (int j = 0; j < canonical.length(); j++) {
+            char c = canonical.charAt(j);
+            if (!inString) {
+                while (i < stored.length() && isJsonSpace(stored.charAt(i))) {
+                    i++;
+                }
+            }
+            if (i == stored.length() || stored.charAt(i) != c) {
+                return false;
+            }
+            i++;
+            if (c == '"') {
+                inString = !inString;
+            } else if (c == '\\' && inString) {
+                // the escaped character follows in both: compare it without toggling the string state
+                if (++j == canonical.length() || i == stored.length() || stored.charAt(i) != canonical.charAt(j)) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        while (i < stored.length() && isJsonSpace(stored.charAt(i))) {
+            i++;
+        }
+        return i == stored.length();
+    }
+
+    private static boolean isJsonSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
 }

@@ -47,10 +47,11 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
     PlainSql selectActiveRun();
 
     /**
-     * @return true when {@link #insertUnlessActive} is a single statement, so it needs no transaction
-     *     of its own (auto-commit makes it atomic)
+     * @param newRun the run about to be inserted
+     * @return true when {@link #insertUnlessActive} of it is a single statement, so it needs no
+     *     transaction of its own (auto-commit makes it atomic)
      */
-    boolean insertIsOneStatement();
+    boolean insertIsOneStatement(NewRun newRun);
 
     /**
      * @param update an UPDATE statement

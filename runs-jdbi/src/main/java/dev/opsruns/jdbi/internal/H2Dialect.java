@@ -71,10 +71,13 @@ final class H2Dialect implements Dialect {
         return selectActiveRun;
     }
 
-    /* the run and its notification are two statements, and a refused insert is an exception */
+    /*
+     * The run and its notification are two statements; a system start has none, and then a refused
+     * insert is a failed statement in auto-commit that leaves nothing behind.
+     */
     @Override
-    public boolean insertIsOneStatement() {
-        return false;
+    public boolean insertIsOneStatement(NewRun newRun) {
+        return newRun.notification() == null;
     }
 
     @Override

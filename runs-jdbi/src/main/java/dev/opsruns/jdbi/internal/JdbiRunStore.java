@@ -56,6 +56,7 @@ public final class JdbiRunStore implements RunStore {
     /** Ids marked per statement: well below every driver's parameter limit. */
     private static final int IDS_PER_STATEMENT = 500;
 
+    private static final PlainSql INSERT_ITEM_FAILURE = PlainSql.of(Sql.INSERT_ITEM_FAILURE);
 
     private final JdbiStore db;
 
@@ -79,9 +80,9 @@ public final class JdbiRunStore implements RunStore {
         NewRun newRun = new NewRun(run, queued);
         InsertOutcome done;
         if (prior == null) {
-            boolean inserted = db.dialect().insertIsOneStatement()
+            boolean inserted = db.dialect().insertIsOneStatement(newRun)
                     ? db.writeOneStatementPlain("start a run", (c, d) -> d.insertUnlessActive(c, newRun))
-                    : db.inTransaction("start a run", (h, d) -> d.insertUnlessActive(h.getConnection(), newRun));
+                    : db.inTransactionPlain("start a run", (c, d) -> d.insertUnlessActive(c, newRun));
             done = inserted ? InsertOutcome.INSERTED : null;
         } else {
             done = db.inTransaction("start a run", (h, d) -> insertOrPrior(h, d, newRun, prior));
@@ -239,7 +240,8 @@ public final class JdbiRunStore implements RunStore {
         try (PlainStatement select = d.selectActiveRun().prepare(c)) {
             select.string("tenant", run.tenantId().value()).string("key", run.idempotencyKey().value());
             try (ResultSet rows = select.jdbc().executeQuery()) {
-                return rows.next() ? Optional.of(RunRows.read(rows)) : Optional.empty();
+                // the active run of the key usually holds the candidate's context: no parse then
+                return rows.next() ? Optional.of(RunRows.read(rows, run.context())) : Optional.empty();
             }
         }
     }
@@ -334,15 +336,18 @@ public final class JdbiRunStore implements RunStore {
     @Override
     public boolean addProgress(RunId runId, UUID claimToken, ProgressDelta delta, Instant at,
             Instant refreshHeartbeatBefore) {
-        return db.writeOneStatement("record progress", (h, d) -> fence(h.createUpdate(
-                        Sql.claimed(Sql.RECORD_PROGRESS, claimToken != null)), claimToken)
-                .bind("id", Binds.uuid(runId.value()))
-                .bind("succeeded", delta.succeeded())
-                .bind("failed", delta.failed())
-                .bind("skipped", delta.skipped())
-                .bind("now", Binds.instant(at))
-                .bind("refreshBefore", Binds.instant(refreshHeartbeatBefore))
-                .execute() > 0);
+        // plain JDBC: progress is the hottest write, and JDBI's statement set-up costs more than the update
+        return db.writeOneStatementPlain("record progress", (c, d) -> {
+            try (PlainStatement update = PlainSql.cached(Sql.claimed(Sql.RECORD_PROGRESS, claimToken != null)).prepare(c)) {
+                fence(update, claimToken).uuid("id", runId.value())
+                        .number("succeeded", delta.succeeded())
+                        .number("failed", delta.failed())
+                        .number("skipped", delta.skipped())
+                        .instant("now", at)
+                        .instant("refreshBefore", refreshHeartbeatBefore);
+                return update.jdbc().executeUpdate() > 0;
+            }
+        });
     }
 
     @Override
@@ -350,45 +355,56 @@ public final class JdbiRunStore implements RunStore {
         return recordItemFailure(runId, null, failure, cap);
     }
 
+    /*
+     * Plain JDBC, like the starts: a worker records a failure per failed item, and JDBI's
+     * per-statement set-up cost more client time than the statements.
+     */
     @Override
     public boolean recordItemFailure(RunId runId, UUID claimToken, ItemFailure failure, int cap) {
         String claimCondition = claimToken != null ? Sql.FENCED : Sql.UNCLAIMED;
         Optional<String> oneStatement = db.dialect().countAndStoreItemFailure(claimCondition);
         if (oneStatement.isPresent()) {
-            return db.writeOneStatement("record an item failure", (h, d) -> fence(h.createQuery(oneStatement.get()), claimToken)
-                    .bind("id", Binds.uuid(runId.value()))
-                    .bind("cap", cap)
-                    .bind("now", Binds.instant(failure.occurredAt()))
-                    .bind("item_key", failure.itemKey())
-                    .bind("reason_code", failure.reasonCode().value())
-                    .bind("message", failure.message())
-                    .mapTo(Long.class)
-                    .findOne()
-                    .isPresent());
+            return db.writeOneStatementPlain("record an item failure", (c, d) -> {
+                try (PlainStatement store = PlainSql.cached(oneStatement.get()).prepare(c)) {
+                    bindItemFailure(fence(store, claimToken).uuid("id", runId.value()).number("cap", cap), failure);
+                    try (ResultSet counted = store.jdbc().executeQuery()) {
+                        return counted.next();
+                    }
+                }
+            });
         }
-        return db.inTransaction("record an item failure", (h, d) -> {
+        return db.inTransactionPlain("record an item failure", (c, d) -> {
             // the update holds the run's row lock until commit, so concurrent writers take slots one by one
-            Optional<Long> priorStored = fence(h.createQuery(d.countItemFailure(claimCondition)), claimToken)
-                    .bind("id", Binds.uuid(runId.value()))
-                    .bind("cap", cap)
-                    .bind("now", Binds.instant(failure.occurredAt()))
-                    .mapTo(Long.class)
-                    .findOne();
-            if (priorStored.isEmpty()) {
-                return false;
+            long priorStored;
+            try (PlainStatement count = PlainSql.cached(d.countItemFailure(claimCondition)).prepare(c)) {
+                fence(count, claimToken).uuid("id", runId.value()).number("cap", cap)
+                        .instant("now", failure.occurredAt());
+                try (ResultSet counted = count.jdbc().executeQuery()) {
+                    if (!counted.next()) {
+                        return false;
+                    }
+                    priorStored = counted.getLong(1);
+                }
             }
-            if (priorStored.get() < cap) {
-                h.createUpdate(Sql.INSERT_ITEM_FAILURE)
-                        .bind("id", Binds.uuid(runId.value()))
-                        .bind("seq", priorStored.get() + 1)
-                        .bind("item_key", failure.itemKey())
-                        .bind("reason_code", failure.reasonCode().value())
-                        .bind("message", failure.message())
-                        .bind("now", Binds.instant(failure.occurredAt()))
-                        .execute();
+            if (priorStored < cap) {
+                try (PlainStatement insert = INSERT_ITEM_FAILURE.prepare(c)) {
+                    bindItemFailure(insert.uuid("id", runId.value()).number("seq", priorStored + 1), failure);
+                    insert.jdbc().executeUpdate();
+                }
             }
             return true;
         });
+    }
+
+    private static void bindItemFailure(PlainStatement statement, ItemFailure failure) throws SQLException {
+        statement.string("item_key", failure.itemKey())
+                .string("reason_code", failure.reasonCode().value())
+                .string("message", failure.message())
+                .instant("now", failure.occurredAt());
+    }
+
+    private static PlainStatement fence(PlainStatement statement, UUID claimToken) throws SQLException {
+        return claimToken == null ? statement : statement.uuid("token", claimToken);
     }
 
     /** Binds the claim token of a fenced statement; a statement without a claim has no parameter for it. */

@@ -21,6 +21,14 @@ interface NamedParameters {
 
     /**
      * @param name the parameter's name, without the colon
+     * @param value the number
+     * @return this
+     * @throws SQLException when the driver refuses the value
+     */
+    NamedParameters number(String name, long value) throws SQLException;
+
+    /**
+     * @param name the parameter's name, without the colon
      * @param value the UUID, not null
      * @return this
      * @throws SQLException when the driver refuses the value
@@ -43,6 +51,12 @@ interface NamedParameters {
         return new NamedParameters() {
             @Override
             public NamedParameters string(String name, String value) {
+                statement.bind(name, value);
+                return this;
+            }
+
+            @Override
+            public NamedParameters number(String name, long value) {
                 statement.bind(name, value);
                 return this;
             }

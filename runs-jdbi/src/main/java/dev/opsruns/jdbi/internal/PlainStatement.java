@@ -34,6 +34,14 @@ final class PlainStatement implements NamedParameters, AutoCloseable {
     }
 
     @Override
+    public PlainStatement number(String name, long value) throws SQLException {
+        for (int p : at(name)) {
+            statement.setLong(p, value);
+        }
+        return this;
+    }
+
+    @Override
     public PlainStatement uuid(String name, UUID value) throws SQLException {
         for (int p : at(name)) {
             statement.setObject(p, value);

@@ -71,7 +71,7 @@ final class PostgresDialect implements Dialect {
 
     /* ON CONFLICT, with the notification in the same statement */
     @Override
-    public boolean insertIsOneStatement() {
+    public boolean insertIsOneStatement(NewRun newRun) {
         return true;
     }
 

@@ -4,6 +4,7 @@ import dev.opsruns.core.IdempotencyKey;
 import dev.opsruns.core.Initiator;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
+import dev.opsruns.core.RunContext;
 import dev.opsruns.core.RunCounts;
 import dev.opsruns.core.RunFailure;
 import dev.opsruns.core.RunId;
@@ -36,6 +37,15 @@ final class RunRows implements RowMapper<Run> {
 
     /** @return the run in the current row */
     static Run read(ResultSet rs) throws SQLException {
+        return read(rs, null);
+    }
+
+    /**
+     * @param expectedContext the context the row likely holds, taken without parsing when its text
+     *     shows it does; null to parse it
+     * @return the run in the current row
+     */
+    static Run read(ResultSet rs, RunContext expectedContext) throws SQLException {
         String kind = rs.getString("initiator_kind");
         Initiator initiator = USER.equals(kind)
                 ? new Initiator.User(rs.getString("initiator_id"), rs.getString("initiator_name"))
@@ -50,7 +60,8 @@ final class RunRows implements RowMapper<Run> {
                 RunStatus.parse(rs.getString("status")),
                 new IdempotencyKey(rs.getString("idempotency_key")),
                 initiator,
-                ContextJson.read(rs.getString("context")),
+                expectedContext == null ? ContextJson.read(rs.getString("context"))
+                        : ContextJson.read(rs.getString("context"), expectedContext),
                 new RunCounts(rs.getLong("total"), rs.getLong("succeeded"), rs.getLong("failed"), rs.getLong("skipped")),
                 failure,
                 Binds.instant(rs, "created_at"),
