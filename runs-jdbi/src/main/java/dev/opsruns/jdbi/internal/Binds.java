@@ -39,6 +39,12 @@ final class Binds {
         return value == null ? null : value.toInstant();
     }
 
+    /** @return the instant in column {@code index} (1-based), or null */
+    static Instant instant(ResultSet rs, int index) throws SQLException {
+        OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     /** @return the UUID in {@code column} */
     static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);

@@ -286,7 +286,7 @@ public final class JdbiRunStore implements RunStore {
     }
 
     private static StoredClaim claimRow(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new StoredClaim(RunRows.read(rs), rs.getObject("claim_token", UUID.class), rs.getInt("attempt"));
+        return new StoredClaim(RunRows.read(rs), rs.getObject(RunRows.CLAIM_TOKEN, UUID.class), rs.getInt(RunRows.ATTEMPT));
     }
 
     @Override

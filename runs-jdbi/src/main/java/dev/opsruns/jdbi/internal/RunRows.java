@@ -13,10 +13,15 @@ import dev.opsruns.core.RunType;
 import dev.opsruns.core.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Maps a row of {@link Sql#RUN_COLUMNS} to a {@link Run}. */
+/**
+ * Maps a row of {@link Sql#RUN_COLUMNS} to a {@link Run}: every query it reads selects those columns
+ * first, in that order ({@link Sql#CLAIM_COLUMNS} appends the claim after them).
+ */
 final class RunRows implements RowMapper<Run> {
 
     /** The one instance; it holds no state. */
@@ -26,6 +31,31 @@ final class RunRows implements RowMapper<Run> {
     static final String USER = "user";
     /** {@code initiator_kind} of a system start. */
     static final String SYSTEM = "system";
+
+    // 1-based positions in Sql.CLAIM_COLUMNS, which starts with Sql.RUN_COLUMNS
+    private static final int ID = position("id");
+    private static final int TENANT_ID = position("tenant_id");
+    private static final int RUN_TYPE = position("run_type");
+    private static final int STATUS = position("status");
+    private static final int IDEMPOTENCY_KEY = position("idempotency_key");
+    private static final int INITIATOR_KIND = position("initiator_kind");
+    private static final int INITIATOR_ID = position("initiator_id");
+    private static final int INITIATOR_NAME = position("initiator_name");
+    private static final int CONTEXT = position("context");
+    private static final int TOTAL = position("total");
+    private static final int SUCCEEDED = position("succeeded");
+    private static final int FAILED = position("failed");
+    private static final int SKIPPED = position("skipped");
+    private static final int FAILURE_REASON = position("failure_reason");
+    private static final int FAILURE_MESSAGE = position("failure_message");
+    private static final int CREATED_AT = position("created_at");
+    private static final int STARTED_AT = position("started_at");
+    private static final int FINISHED_AT = position("finished_at");
+    private static final int HEARTBEAT_AT = position("heartbeat_at");
+    /** Where {@link Sql#CLAIM_COLUMNS} has the claim token. */
+    static final int CLAIM_TOKEN = position("claim_token");
+    /** Where {@link Sql#CLAIM_COLUMNS} has the attempt. */
+    static final int ATTEMPT = position("attempt");
 
     private RunRows() {
     }
@@ -46,28 +76,38 @@ final class RunRows implements RowMapper<Run> {
      * @return the run in the current row
      */
     static Run read(ResultSet rs, RunContext expectedContext) throws SQLException {
-        String kind = rs.getString("initiator_kind");
+        // by position, in Sql.RUN_COLUMNS' order: H2 builds a map of every column label on the first
+        // read by name, which cost a reuse more than its query
+        String kind = rs.getString(INITIATOR_KIND);
         Initiator initiator = USER.equals(kind)
-                ? new Initiator.User(rs.getString("initiator_id"), rs.getString("initiator_name"))
-                : new Initiator.System(rs.getString("initiator_id"));
-        String reason = rs.getString("failure_reason");
+                ? new Initiator.User(rs.getString(INITIATOR_ID), rs.getString(INITIATOR_NAME))
+                : new Initiator.System(rs.getString(INITIATOR_ID));
+        String reason = rs.getString(FAILURE_REASON);
         RunFailure failure = reason == null ? null
-                : new RunFailure(ReasonCode.of(reason), nullToEmpty(rs.getString("failure_message")));
+                : new RunFailure(ReasonCode.of(reason), nullToEmpty(rs.getString(FAILURE_MESSAGE)));
+        String context = rs.getString(CONTEXT);
         return new Run(
-                new RunId(Binds.uuid(rs, "id")),
-                TenantId.of(rs.getString("tenant_id")),
-                RunType.of(rs.getString("run_type")),
-                RunStatus.parse(rs.getString("status")),
-                new IdempotencyKey(rs.getString("idempotency_key")),
+                new RunId(rs.getObject(ID, UUID.class)),
+                TenantId.of(rs.getString(TENANT_ID)),
+                RunType.of(rs.getString(RUN_TYPE)),
+                RunStatus.parse(rs.getString(STATUS)),
+                new IdempotencyKey(rs.getString(IDEMPOTENCY_KEY)),
                 initiator,
-                expectedContext == null ? ContextJson.read(rs.getString("context"))
-                        : ContextJson.read(rs.getString("context"), expectedContext),
-                new RunCounts(rs.getLong("total"), rs.getLong("succeeded"), rs.getLong("failed"), rs.getLong("skipped")),
+                expectedContext == null ? ContextJson.read(context) : ContextJson.read(context, expectedContext),
+                new RunCounts(rs.getLong(TOTAL), rs.getLong(SUCCEEDED), rs.getLong(FAILED), rs.getLong(SKIPPED)),
                 failure,
-                Binds.instant(rs, "created_at"),
-                Binds.instant(rs, "started_at"),
-                Binds.instant(rs, "finished_at"),
-                Binds.instant(rs, "heartbeat_at"));
+                Binds.instant(rs, CREATED_AT),
+                Binds.instant(rs, STARTED_AT),
+                Binds.instant(rs, FINISHED_AT),
+                Binds.instant(rs, HEARTBEAT_AT));
+    }
+
+    private static int position(String column) {
+        int at = Arrays.asList(Sql.CLAIM_COLUMNS.split(",\\s*")).indexOf(column);
+        if (at < 0) {
+            throw new IllegalStateException("no column " + column + " in " + Sql.CLAIM_COLUMNS);
+        }
+        return at + 1;
     }
 
     private static String nullToEmpty(String s) {
