@@ -77,11 +77,16 @@ public final class RunIdempotency {
                 sha256((CALLER_KEY_PREFIX + callerKey).getBytes(StandardCharsets.US_ASCII))));
     }
 
-    private static byte[] sha256(byte[] data) {
+    /* one digest per thread: looking the algorithm up costs a provider search and a reflective constructor per key */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
+    });
+
+    private static byte[] sha256(byte[] data) {
+        return SHA_256.get().digest(data); // digest() resets it for the next key
     }
 }

@@ -240,8 +240,8 @@ public final class JdbiRunStore implements RunStore {
         try (PlainStatement select = d.selectActiveRun().prepare(c)) {
             select.string("tenant", run.tenantId().value()).string("key", run.idempotencyKey().value());
             try (ResultSet rows = select.jdbc().executeQuery()) {
-                // the active run of the key usually holds the candidate's context: no parse then
-                return rows.next() ? Optional.of(RunRows.read(rows, run.context())) : Optional.empty();
+                // the active run of the key usually holds the candidate's values: no parse then
+                return rows.next() ? Optional.of(RunRows.read(rows, run)) : Optional.empty();
             }
         }
     }

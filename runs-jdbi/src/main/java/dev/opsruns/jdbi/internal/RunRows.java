@@ -4,7 +4,6 @@ import dev.opsruns.core.IdempotencyKey;
 import dev.opsruns.core.Initiator;
 import dev.opsruns.core.ReasonCode;
 import dev.opsruns.core.Run;
-import dev.opsruns.core.RunContext;
 import dev.opsruns.core.RunCounts;
 import dev.opsruns.core.RunFailure;
 import dev.opsruns.core.RunId;
@@ -71,35 +70,47 @@ final class RunRows implements RowMapper<Run> {
     }
 
     /**
-     * @param expectedContext the context the row likely holds, taken without parsing when its text
-     *     shows it does; null to parse it
+     * Reads a row that likely belongs to the same request as {@code candidate} (the active run found
+     * for a start): its tenant, type, key, initiator and context are taken from the candidate, already
+     * checked, wherever the stored values are equal, instead of being parsed and checked again.
+     *
+     * @param candidate the run the caller was about to insert, or null to read every value
      * @return the run in the current row
      */
-    static Run read(ResultSet rs, RunContext expectedContext) throws SQLException {
-        // by position, in Sql.RUN_COLUMNS' order: H2 builds a map of every column label on the first
-        // read by name, which cost a reuse more than its query
-        String kind = rs.getString(INITIATOR_KIND);
-        Initiator initiator = USER.equals(kind)
-                ? new Initiator.User(rs.getString(INITIATOR_ID), rs.getString(INITIATOR_NAME))
-                : new Initiator.System(rs.getString(INITIATOR_ID));
+    static Run read(ResultSet rs, Run candidate) throws SQLException {
+        String tenant = rs.getString(TENANT_ID);
+        String type = rs.getString(RUN_TYPE);
+        String key = rs.getString(IDEMPOTENCY_KEY);
         String reason = rs.getString(FAILURE_REASON);
         RunFailure failure = reason == null ? null
                 : new RunFailure(ReasonCode.of(reason), nullToEmpty(rs.getString(FAILURE_MESSAGE)));
         String context = rs.getString(CONTEXT);
+        boolean known = candidate != null;
         return new Run(
                 new RunId(rs.getObject(ID, UUID.class)),
-                TenantId.of(rs.getString(TENANT_ID)),
-                RunType.of(rs.getString(RUN_TYPE)),
+                known && candidate.tenantId().value().equals(tenant) ? candidate.tenantId() : TenantId.of(tenant),
+                known && candidate.runType().value().equals(type) ? candidate.runType() : RunType.of(type),
                 RunStatus.parse(rs.getString(STATUS)),
-                new IdempotencyKey(rs.getString(IDEMPOTENCY_KEY)),
-                initiator,
-                expectedContext == null ? ContextJson.read(context) : ContextJson.read(context, expectedContext),
+                known && candidate.idempotencyKey().value().equals(key) ? candidate.idempotencyKey() : new IdempotencyKey(key),
+                initiator(rs, known ? candidate.initiator() : null),
+                known ? ContextJson.read(context, candidate.context()) : ContextJson.read(context),
                 new RunCounts(rs.getLong(TOTAL), rs.getLong(SUCCEEDED), rs.getLong(FAILED), rs.getLong(SKIPPED)),
                 failure,
                 Binds.instant(rs, CREATED_AT),
                 Binds.instant(rs, STARTED_AT),
                 Binds.instant(rs, FINISHED_AT),
                 Binds.instant(rs, HEARTBEAT_AT));
+    }
+
+    private static Initiator initiator(ResultSet rs, Initiator likely) throws SQLException {
+        boolean user = USER.equals(rs.getString(INITIATOR_KIND));
+        String id = rs.getString(INITIATOR_ID);
+        String name = rs.getString(INITIATOR_NAME);
+        if (likely != null && likely instanceof Initiator.User == user && likely.id().equals(id)
+                && likely.displayName().equals(name)) {
+            return likely;
+        }
+        return user ? new Initiator.User(id, name) : new Initiator.System(id);
     }
 
     private static int position(String column) {
