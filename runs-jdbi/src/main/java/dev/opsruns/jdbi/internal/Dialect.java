@@ -93,8 +93,9 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
      * @param cutoff runs that finished before it go
      * @param limit the most runs to delete
      * @return how many runs it deleted
+     * @throws SQLException when the database fails
      */
-    int purgeBatch(Handle handle, Instant cutoff, int limit);
+    int purgeBatch(Handle handle, Instant cutoff, int limit) throws SQLException;
 
     /**
      * @param rows how many runs, at least one
