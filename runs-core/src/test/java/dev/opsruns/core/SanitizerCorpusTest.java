@@ -34,7 +34,7 @@ class SanitizerCorpusTest {
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
-            "/sanitizer-heldout-6.tsv");
+            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -69,7 +69,12 @@ class SanitizerCorpusTest {
             // as words, JOSE labels, secret paths in prose, Clojure keywords, Erlang tuples, names glued
             // to "pass", the HubSpot format) 115/117 and 45/45; left: an snmpd community string and the
             // base64 password after SMTP's "334 UGFzc3dvcmQ6" prompt.
-            "/sanitizer-heldout-6.tsv", 2);
+            "/sanitizer-heldout-6.tsv", 2,
+            // batch 7, written before any rule or earlier case was read, from wider angles (many vendors'
+            // formats, client CLIs and exceptions, config formats, prose in many languages, benign ids and
+            // hashes), and measured before any fix of its own: recall 302/319 (94.7%), precision 113/120
+            // (94.2%), so 24 failures.
+            "/sanitizer-heldout-7.tsv", 24);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
