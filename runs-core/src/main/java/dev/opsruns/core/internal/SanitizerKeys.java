@@ -39,7 +39,10 @@ final class SanitizerKeys {
             "dbpass", "smtppass", "mailpass", "adminpass", "rootpass", "ftppass", "ldappass", "sqlpass",
             "redispass", "mqpass", "vpnpass", "wifipass", "apppass", "userpass", "devicecode", "refreshcode", "recoverycode", "backupcode",
             // wallet seeds: the whole key in words
-            "mnemonic", "seedphrase", "recoveryphrase");
+            "mnemonic", "seedphrase", "recoveryphrase",
+            // daemons' own words for a password: Redis' requirepass and masterauth, SNMP's community
+            // (rocommunity, com2sec ... community), a registry's "user:password" ident (npmAuthIdent)
+            "requirepass", "masterauth", "community", "authident");
 
     /*
      * "Password" in the languages failure messages come in, as one word (phrases of several words are
@@ -66,7 +69,10 @@ final class SanitizerKeys {
 
     // Names that hold a topic or an id to one service and a key to another: a broker's routing key is
     // "orders.created", PagerDuty's is a 32-hex integration key. Only a value of a key's shape counts.
-    private static final Set<String> KEY_SHAPED_NAMES = Set.of("routingkey", "integrationkey");
+    // An application's id is public to most services and the API key to others (OpenWeatherMap's
+    // appid, Agora's app certificate): there too the 32-hex shape decides.
+    private static final Set<String> KEY_SHAPED_NAMES = Set.of("routingkey", "integrationkey", "appid",
+            "appcertificate");
 
     // Last words of compound names that make them a secret's name: MYSQL_PWD, DB_PASS, redis.pw, user_pin.
     private static final Set<String> STRONG_LAST_WORDS = Set.of("pwd", "pass", "pw", "pin", "session", "sid",
@@ -267,6 +273,12 @@ final class SanitizerKeys {
         StringBuilder sb = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
+            if (c == '%' && i + 2 < name.length() && Character.digit(name.charAt(i + 1), 16) >= 0
+                    && Character.digit(name.charAt(i + 2), 16) >= 0) {
+                // a percent-encoded name ("api%5Fkey", "%70assword") is compared decoded
+                c = (char) (Character.digit(name.charAt(i + 1), 16) << 4 | Character.digit(name.charAt(i + 2), 16));
+                i += 2;
+            }
             if (Character.isLetterOrDigit(c) || isMark(c)) {
                 sb.append(Character.toLowerCase(c));
             }

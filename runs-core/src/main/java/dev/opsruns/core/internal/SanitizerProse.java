@@ -4,6 +4,8 @@ import dev.opsruns.core.internal.SanitizerKeys.Strength;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Redacts secrets written into sentences rather than into {@code name=value} pairs: "the password is
@@ -68,6 +70,12 @@ final class SanitizerProse {
         return sb.toString();
     }
 
+    // Adjectives that follow the noun in Romance languages and Dutch: "mot de passe temporaire est x".
+    private static final Set<String> POST_ADJECTIVES = Set.of("temporaire", "provisoire", "initial", "initiale",
+            "actuel", "nouveau", "temporal", "temporário", "temporária", "provisório", "provisória", "actual",
+            "temporanea", "temporaneo", "provvisoria", "iniziale", "attuale", "tijdelijk", "tijdelijke",
+            "tymczasowe", "временный");
+
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
     // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
@@ -83,7 +91,46 @@ final class SanitizerProse {
     // Linking words between such a code and its digits.
     private static final Set<String> CODE_LINKS = Set.of("is", "was", "ist", "est", "es", "är", "is:");
 
+    /*
+     * A pass phrase or wallet seed of plain words after its name and ':' or '=', running to where the
+     * field ends (the end of the text, a bracket, a quote, ',' or ';'): "passphrase: canyon indigo umber
+     * raven)", "mnemonic=abandon ability ...". Words are what diceware and BIP39 generate, so no word
+     * test can tell them from prose; only a sentence's own words (PHRASE_STOP_WORDS) say it is one.
+     */
+    private static final Pattern WORD_PHRASE = Pattern.compile("(?i)(?<![\\w-])(?:pass[ _-]?phrase|mnemonic"
+            + "|seed[ _-]?phrase|recovery[ _-]?phrase|seed[ _-]?words|secret[ _-]?phrase|wallet[ _-]?words)[\"']?"
+            + "\\s{0,3}+[:=]\\s{0,3}+[\"']?((?:[\\p{L}\\d]{1,16}+ ){2,23}+[\\p{L}\\d]{1,16}+)"
+            + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]))");
+
+    private static final Set<String> PHRASE_STOP_WORDS = Set.of("is", "are", "was", "were", "be", "been", "the",
+            "a", "an", "not", "no", "for", "to", "of", "in", "on", "at", "by", "with", "from", "incorrect", "invalid",
+            "wrong", "bad", "required", "missing", "empty", "failed", "expired", "mismatch", "does", "did", "do",
+            "provided", "entered", "must", "too", "short", "long", "unknown", "error", "please", "try", "again",
+            "protected", "given", "supplied", "set", "needed", "needs", "cannot", "can't", "could", "file", "key");
+
     private SanitizerProse() {
+    }
+
+    /** Redacts pass phrases and seed phrases of plain words ({@link #WORD_PHRASE}). */
+    static String redactWordPhrases(String s) {
+        Matcher m = WORD_PHRASE.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            boolean prose = false;
+            for (String word : m.group(1).split(" ")) {
+                prose |= PHRASE_STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
+            }
+            if (prose || m.start(1) < copied) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(1)).append(SanitizerRules.REDACTED);
+            copied = m.end(1);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     /** Redacts every value that follows a secret's name in running text. */
@@ -260,7 +307,8 @@ final class SanitizerProse {
     }
 
     private static boolean isPasswordFamily(String lowerWord) {
-        return lowerWord.contains("pass") || lowerWord.contains("pwd")
+        return lowerWord.contains("pass") || lowerWord.contains("pwd") || lowerWord.endsWith("community")
+                || lowerWord.equals("masterauth")
                 || SanitizerKeys.isPasswordWord(SanitizerKeys.normalize(lowerWord));
     }
 
@@ -338,6 +386,8 @@ final class SanitizerProse {
             String bare = stripTrailing(token, ":").toLowerCase(Locale.ROOT);
             if (token.equals(":") || token.equals("=") || token.equals("：")) {
                 connector = true;
+            } else if (step == 0 && POST_ADJECTIVES.contains(bare) && !connector) {
+                // "mot de passe temporaire est": the linking word comes next
             } else if (AUXILIARIES.contains(bare) && !connector) {
                 // "has been": the linking word comes next
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {

@@ -93,12 +93,12 @@ final class SanitizerRules {
         // scan saw before the first pass still bounds what any later pass can find.
         int triggers = SanitizerTriggers.scan(s, settings);
         boolean named = (triggers & SanitizerTriggers.NAME) != 0;
-        String out = redactPrivateKeys(s);
+        String out = SanitizerCommands.redactSmtpLogin(redactPrivateKeys(s));
         if ((triggers & SanitizerTriggers.RUN16) != 0) {
             out = SanitizerTokenFormats.redact(out, REDACTED);
         }
         if (named) {
-            out = redactNamedValues(out, settings);
+            out = SanitizerProse.redactWordPhrases(redactNamedValues(out, settings));
         }
         out = redactPairs(out, settings);
         out = redactXmlElements(out, settings);
@@ -117,7 +117,8 @@ final class SanitizerRules {
             out = SanitizerCommands.redact(out, settings);
         }
         // last: what no rule placed but still looks generated
-        return (triggers & SanitizerTriggers.RUN20) != 0 ? SanitizerEntropy.redact(out) : out;
+        out = (triggers & SanitizerTriggers.RUN20) != 0 ? SanitizerEntropy.redact(out) : out;
+        return SanitizerEntropy.redactShortPasswords(out);
     }
 
     /**
@@ -560,8 +561,12 @@ final class SanitizerRules {
             return null; // "password = (sensitive value)": what the tool printed instead of the value
         }
         if (first == '[' && !s.startsWith(REDACTED, start)) {
-            // Nested arrays have their own pairs, which this loop reaches next.
-            return null;
+            // "Credentials=[S3cret!]", as Spring Security's tokens and Java's records print a value in
+            // brackets: one word alone in them is the value. Nested arrays and lists have their own
+            // pairs, which this loop reaches next.
+            int close = indexOfWithin(s, ']', start + 1, 256);
+            return close > start + 1 && isOneWord(s, start + 1, close) && !nonValue(s, start + 1, close)
+                    ? new int[] {start + 1, close} : null;
         }
         int end;
         String lower = name.toLowerCase(Locale.ROOT);
@@ -741,6 +746,17 @@ final class SanitizerRules {
 
     private static boolean nextIsText(String s, int end) {
         return end + 1 < s.length() && s.charAt(end) == ' ' && Character.isLetterOrDigit(s.charAt(end + 1));
+    }
+
+    /** True when {@code s[start, end)} is one word: no space, and no separator of a list or a pair. */
+    private static boolean isOneWord(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || ",;=:[{(\"'".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasWhitespace(String s, int start, int end) {
@@ -1150,6 +1166,11 @@ final class SanitizerRules {
             int start;
             if (SanitizerKeys.isSensitive(localName, settings)) {
                 start = m.end();
+                // <AdministratorPassword><Value>x</Value>...: the secret sits in a value child
+                Matcher child = XML_VALUE_TAG.matcher(s).region(start, Math.min(s.length(), start + 64));
+                if (child.lookingAt()) {
+                    start = child.end();
+                }
             } else if (NAMING_FIELDS.contains(localName.toLowerCase(Locale.ROOT))) {
                 // <name>fs.s3a.secret.key</name><value>...</value>: the name in one element, the secret in the next
                 start = siblingElementText(s, m.end(), settings);
