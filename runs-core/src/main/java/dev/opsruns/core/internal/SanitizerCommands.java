@@ -169,8 +169,36 @@ final class SanitizerCommands {
     private static final Pattern SMTP_PASSWORD_PROMPT = Pattern.compile("[Uc]GFzc3dvcmQ6(?:\\\\r\\\\n)?['\"]?"
             + "(?:\\s{1,3}+(?:[A-Za-z]{0,8}+[:>]{1,3}+|[<>-]{1,4}+))?\\s{1,3}+['\"]?([A-Za-z0-9+/]{4,512}+={0,2})");
 
+    /*
+     * An expect script answers a password prompt with send: expect "password:"; send "x\r". What it
+     * sends after a prompt for a password, pass phrase or PIN is the secret.
+     */
+    private static final Pattern EXPECT_SEND = Pattern.compile("\\bexpect\\s{1,3}+(?:-\\w{1,8}+\\s{1,3}+)?[\"{]"
+            + "[^\"{}]{0,40}?(?i:pass|pin|phrase|secret|token)[^\"{}]{0,40}+[\"}]\\s{0,3}+[;{\\n]?\\s{0,3}+send\\s{1,3}+"
+            + "(?:--\\s{1,3}+)?[\"{]([^\"{}]{1,256}?)(?:\\\\r|\\\\n)?[\"}]");
+
+    // snmpd.conf's com2sec NAME SOURCE COMMUNITY: the last word is the community, a shared password.
+    private static final Pattern COM2SEC = Pattern.compile("\\bcom2sec6?+\\s{1,3}+(?:-Cn\\s{1,3}+\\S{1,64}+\\s{1,3}+)?"
+            + "\\S{1,64}+\\s{1,3}+\\S{1,64}+\\s{1,3}+([^\\s()]{1,128}+)");
+
+    /**
+     * Redacts a secret given in answer to a prompt for one: the base64 password a client sent after
+     * SMTP's "334 UGFzc3dvcmQ6", what an expect script sends after a password prompt, the community of
+     * snmpd's com2sec.
+     */
+    static String redactPromptAnswers(String s) {
+        String out = s;
+        if (out.indexOf("expect") >= 0) {
+            out = redactGroup(out, EXPECT_SEND.matcher(out), m -> 1);
+        }
+        if (out.indexOf("com2sec") >= 0) {
+            out = redactGroup(out, COM2SEC.matcher(out), m -> 1);
+        }
+        return redactSmtpLogin(out);
+    }
+
     /** Redacts the base64 password a client sent after SMTP's "334 UGFzc3dvcmQ6" prompt. */
-    static String redactSmtpLogin(String s) {
+    private static String redactSmtpLogin(String s) {
         if (s.indexOf("GFzc3dvcmQ6") < 0) {
             return s;
         }

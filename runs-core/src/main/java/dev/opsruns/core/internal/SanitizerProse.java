@@ -531,7 +531,8 @@ final class SanitizerProse {
                     || !weak && passwordFamily && (looksLikeShortPassword(value) || isScrambledLetters(value));
         }
         if (!redact) {
-            return null;
+            // "use the following password to log in: x": the sentence went on to the value's colon
+            return strength == Strength.STRONG && passwordFamily && (connector || ledIn) ? labelledLater(s, end) : null;
         }
         // "credentials ops / S3cret", "login bob:S3cret": the second half is the password
         int next = skipSpaces(s, end);

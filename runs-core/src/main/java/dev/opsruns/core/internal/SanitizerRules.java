@@ -93,7 +93,7 @@ final class SanitizerRules {
         // scan saw before the first pass still bounds what any later pass can find.
         int triggers = SanitizerTriggers.scan(s, settings);
         boolean named = (triggers & SanitizerTriggers.NAME) != 0;
-        String out = SanitizerCommands.redactSmtpLogin(redactPrivateKeys(s));
+        String out = SanitizerCommands.redactPromptAnswers(redactPrivateKeys(s));
         if ((triggers & SanitizerTriggers.RUN16) != 0) {
             out = SanitizerTokenFormats.redact(out, REDACTED);
         }
@@ -812,6 +812,9 @@ final class SanitizerRules {
      * Otherwise the first word alone.
      */
     private static int passwordWithSpacesEnd(String s, int start, int end, boolean env) {
+        if (end - start >= 12 && SanitizerEntropy.looksGenerated(s, start, end)) {
+            return end; // a generated password has no spaces: what follows it is the message going on
+        }
         int n = s.length();
         int i = end;
         for (int words = 0; words < MAX_PASSWORD_WORDS && i < n && s.charAt(i) == ' '; words++) {
