@@ -44,13 +44,16 @@ final class SanitizerCommands {
 
     // Long flags that take user:password in any tool: --user, --auth, --basic-auth, --proxy-user.
     private static final Set<String> USER_PASS_FLAGS = Set.of("--user", "--auth", "--basic-auth", "--proxy-user",
-            "--creds", "--credentials", "--http-user", "--userpass");
+            "--creds", "--credentials", "--http-user", "--userpass", "-auth");
 
     // Tools whose --user is user:group, not user:password: docker run --user 1000:1000, --user app:app.
     private static final Set<String> RUNTIME_USER_TOOLS = Set.of("docker", "podman", "nerdctl", "buildah", "kubectl");
 
     // Tools that read "user:password" lines from standard input.
     private static final Set<String> USER_PASSWORD_LINE_TOOLS = Set.of("chpasswd", "chgpasswd", "newusers");
+
+    // Tools that read a password from standard input without a flag saying so: echo x | kinit svc.
+    private static final Set<String> PASSWORD_STDIN_TOOLS = Set.of("kinit", "cryptsetup");
 
     // Flags that read the secret from standard input: what "echo x |" wrote into the pipe is it.
     private static final Set<String> STDIN_SECRET_FLAGS = Set.of("--password-stdin", "--with-token",
@@ -105,7 +108,7 @@ final class SanitizerCommands {
             Map.entry("tkprof", ORACLE), Map.entry("sqlcl", ORACLE),
             Map.entry("wget", sep()), Map.entry("htpasswd", sep()), Map.entry("rabbitmqctl", sep()),
             Map.entry("nuget", LOGIN_P), Map.entry("vault", sep()), Map.entry("net", sep()),
-            Map.entry("dotnet", LOGIN_P), Map.entry("ipmitool", sep("-P")), Map.entry("snmpwalk", SNMP),
+            Map.entry("dotnet", LOGIN_P), Map.entry("ipmitool", sep("-P")), Map.entry("vsql", sep("-w")), Map.entry("snmpwalk", SNMP),
             Map.entry("snmpget", SNMP), Map.entry("snmpset", SNMP), Map.entry("snmpbulkwalk", SNMP),
             Map.entry("snmpbulkget", SNMP), Map.entry("snmptable", SNMP), Map.entry("snmptrap", SNMP),
             Map.entry("http", HTTPIE), Map.entry("https", HTTPIE), Map.entry("xh", HTTPIE), Map.entry("xhs", HTTPIE),
@@ -323,7 +326,7 @@ final class SanitizerCommands {
                 }
                 echoed = tokens.get(arg);
                 piped = false;
-            } else if (piped && STDIN_SECRET_FLAGS.contains(text)) {
+            } else if (piped && (STDIN_SECRET_FLAGS.contains(text) || PASSWORD_STDIN_TOOLS.contains(base))) {
                 addValue(s, echoed, spans, false);
                 echoed = null;
                 piped = false;

@@ -135,6 +135,7 @@ final class SanitizerEntropy {
         int lower = 0;
         int digits = 0;
         int symbols = 0;
+        int hashes = 0;
         int switches = 0;
         int previous = -1;
         for (int i = start; i < end; i++) {
@@ -150,6 +151,7 @@ final class SanitizerEntropy {
                 digits++;
                 kind = 2;
             } else if (PASSWORD_SYMBOLS.indexOf(c) >= 0) {
+                hashes += c == '#' ? 1 : 0;
                 if (c == '%' && i + 2 < end && Character.digit(s.charAt(i + 1), 16) >= 0
                         && Character.digit(s.charAt(i + 2), 16) >= 0) {
                     return false; // percent-encoded text
@@ -167,7 +169,8 @@ final class SanitizerEntropy {
             previous = kind;
         }
         int n = end - start;
-        return upper > 0 && lower > 0 && digits > 0 && symbols > 0 && upper + lower >= 3
+        // '#' alone numbers things ("ORD#A1b2C3", "x5t#S256"); a generator's symbols are others too
+        return upper > 0 && lower > 0 && digits > 0 && symbols > hashes && upper + lower >= 3
                 && switches * 2 >= n - 1 && PASSWORD_SYMBOLS.indexOf(s.charAt(start)) < 0;
     }
 

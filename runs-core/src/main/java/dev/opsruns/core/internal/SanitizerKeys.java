@@ -102,7 +102,9 @@ final class SanitizerKeys {
             "lookupkey", "uniquekey", "compositekey", "naturalkey", "groupkey", "messagekey", "primarykeycolumn",
             "sortkeycolumn", "s3key", "blobkey", "filekey", "mapkey", "keyspace", "keyboard", "passage",
             "sessionstate", "forcechangepasswordnextsignin", "passwordprofile", "tokenbudget", "csrfheadername", "tokens", "askpass", "askbecomepass", "askvaultpass",
-            "nopassword", "passwordstdin", "tokenizer");
+            "nopassword", "passwordstdin", "tokenizer",
+            // programs that change passwords, as their messages start: "chpasswd: line 1: ..."
+            "chpasswd", "chgpasswd", "gpasswd", "smbpasswd", "kpasswd", "yppasswd", "mkpasswd");
 
     // Name parts whose value is a secret even though the name ends in a harmless suffix.
     private static final List<String> SECRET_DESPITE_SUFFIX = List.of("sessionid", "secretid", "sessid", "passcode",

@@ -142,6 +142,10 @@ final class SanitizerPairs {
                 end += 2;
             }
         }
+        if (openQuote != null && nameEnd == sep && end == sep + 2 && s.charAt(sep) == ':' && nameStart > 0
+                && s.charAt(nameStart - 1) == openQuote.charAt(0)) {
+            return null; // "password:" quoted whole is a prompt's text, not a name and its value
+        }
         String separator = s.substring(closeEnd, openQuote == null ? end : end - openQuote.length());
         return new Pair(nameStart, nameEnd, s.substring(nameEnd, closeEnd), separator, separatorEnd, openQuote, end);
     }

@@ -106,7 +106,8 @@ final class SanitizerProse {
             "a", "an", "not", "no", "for", "to", "of", "in", "on", "at", "by", "with", "from", "incorrect", "invalid",
             "wrong", "bad", "required", "missing", "empty", "failed", "expired", "mismatch", "does", "did", "do",
             "provided", "entered", "must", "too", "short", "long", "unknown", "error", "please", "try", "again",
-            "protected", "given", "supplied", "set", "needed", "needs", "cannot", "can't", "could", "file", "key");
+            "protected", "given", "supplied", "set", "needed", "needs", "cannot", "can't", "could", "file", "key",
+            "expected", "got", "or", "and", "but", "word", "words", "length", "count", "checksum", "has", "have");
 
     private SanitizerProse() {
     }
