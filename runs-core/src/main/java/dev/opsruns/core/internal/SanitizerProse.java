@@ -112,6 +112,40 @@ final class SanitizerProse {
     private SanitizerProse() {
     }
 
+    /*
+     * Chinese, Japanese and Korean write the linking word against the name and the value, with no
+     * space: 密码是x, 密码为x, パスワードはx. The value runs to a space or a CJK or ASCII punctuation mark.
+     */
+    private static final Pattern CJK_PASSWORD = Pattern.compile("(?:密码|密碼|口令|パスワード|暗証番号|비밀번호|암호)"
+            + "\\s{0,2}+(?:是|为|為|は|は、|:|：|=)\\s{0,2}+([^\\s，。、,;；)）」』\"']{4,128}+)");
+
+    /** Redacts a password after a CJK word for it and a linking word written against them. */
+    static String redactCjkPasswords(String s) {
+        boolean cjk = false;
+        for (int i = 0; i < s.length() && !cjk; i++) {
+            cjk = s.charAt(i) >= 0x3040;
+        }
+        if (!cjk) {
+            return s;
+        }
+        Matcher m = CJK_PASSWORD.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            CharSequence value = m.group(1);
+            if (SanitizerValues.isPlaceholder(value) || value.toString().startsWith(SanitizerRules.REDACTED)
+                    || value.chars().noneMatch(c -> c < 0x80 && Character.isLetterOrDigit(c))) {
+                continue; // "密码是错误的": the value is a word of the sentence
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(1)).append(SanitizerRules.REDACTED);
+            copied = m.end(1);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
     /** Redacts pass phrases and seed phrases of plain words ({@link #WORD_PHRASE}). */
     static String redactWordPhrases(String s) {
         Matcher m = WORD_PHRASE.matcher(s);

@@ -98,7 +98,7 @@ final class SanitizerRules {
             out = SanitizerTokenFormats.redact(out, REDACTED);
         }
         if (named) {
-            out = SanitizerProse.redactWordPhrases(redactNamedValues(out, settings));
+            out = SanitizerProse.redactCjkPasswords(SanitizerProse.redactWordPhrases(redactNamedValues(out, settings)));
         }
         out = redactPairs(out, settings);
         out = redactXmlElements(out, settings);
@@ -620,8 +620,10 @@ final class SanitizerRules {
                 return null;
             }
             if (weak && (colon ? !SanitizerValues.looksLikeCredential(value)
-                    : SanitizerValues.isProseWord(value) || isPlainName(value))) {
-                // "duplicate key: user_email", "key: deviceName": a sentence, not a credential
+                    : SanitizerValues.isProseWord(value) || isPlainName(value) || SanitizerValues.isRelativePath(value)
+                    || isFileName(value))) {
+                // "duplicate key: user_email", "key: deviceName": a sentence, not a credential; an object
+                // store's key=2026/01/a.csv names a file
                 return null;
             }
             if (anyColon && value.length() > 1 && s.charAt(end - 1) == ':'
@@ -748,6 +750,23 @@ final class SanitizerRules {
         return end + 1 < s.length() && s.charAt(end) == ' ' && Character.isLetterOrDigit(s.charAt(end + 1));
     }
 
+    /** "orders.csv", "report-2026.json": a file's name, a word and a short lower-case extension. */
+    private static boolean isFileName(CharSequence value) {
+        int dot = value.toString().lastIndexOf('.');
+        int extension = value.length() - dot - 1;
+        if (dot <= 0 || extension < 2 || extension > 5) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = i > dot ? c >= 'a' && c <= 'z' : Character.isLetterOrDigit(c) || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when {@code s[start, end)} is one word: no space, and no separator of a list or a pair. */
     private static boolean isOneWord(String s, int start, int end) {
         for (int i = start; i < end; i++) {
@@ -811,6 +830,25 @@ final class SanitizerRules {
      * to the end of its line as a dotenv file reads it, prose and all, unless a command follows it.
      * Otherwise the first word alone.
      */
+    private static final Set<String> SHELL_OPERATORS = Set.of("&&", "||", "|", ";", ">", ">>", "<", "2>&1", "&");
+
+    /** "UNREACHABLE", "FAILED!", "DENIED:": a status in capitals, which a tool prints after its arguments. */
+    private static boolean isStatusWord(String word) {
+        int n = word.length();
+        while (n > 0 && "!:.,".indexOf(word.charAt(n - 1)) >= 0) {
+            n--;
+        }
+        if (n < 4) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (word.charAt(i) < 'A' || word.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int passwordWithSpacesEnd(String s, int start, int end, boolean env) {
         if (end - start >= 12 && SanitizerEntropy.looksGenerated(s, start, end)) {
             return end; // a generated password has no spaces: what follows it is the message going on
@@ -828,6 +866,10 @@ final class SanitizerRules {
             }
             String word = s.substring(wordStart, wordEnd);
             char first = word.charAt(0);
+            if (SHELL_OPERATORS.contains(word) || isStatusWord(word)) {
+                // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
+                return end;
+            }
             if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
                     || SanitizerValues.isPathLike(word) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
                     || word.indexOf('=') >= 0 || word.startsWith(REDACTED)) {
