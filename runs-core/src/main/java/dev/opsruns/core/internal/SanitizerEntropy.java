@@ -79,7 +79,7 @@ final class SanitizerEntropy {
     }
 
     // The symbols a password generator mixes in and identifiers, paths and URLs do not hold.
-    private static final String PASSWORD_SYMBOLS = "!#%^&*~?";
+    static final String PASSWORD_SYMBOLS = "!#%^&*~?";
 
     /**
      * Redacts each word of {@code s} shaped like a generated password, whatever stands before it: ten
@@ -88,9 +88,6 @@ final class SanitizerEntropy {
      * paths, URLs, e-mail addresses and pairs hold a '.', '/', '@', ':' or '=' and are left alone.
      */
     static String redactShortPasswords(String s) {
-        if (!hasPasswordSymbol(s)) {
-            return s;
-        }
         int n = s.length();
         StringBuilder out = null;
         int copied = 0;
@@ -119,15 +116,6 @@ final class SanitizerEntropy {
             }
         }
         return out == null ? s : out.append(s, copied, n).toString();
-    }
-
-    private static boolean hasPasswordSymbol(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (PASSWORD_SYMBOLS.indexOf(s.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean looksLikeGeneratedPassword(String s, int start, int end) {

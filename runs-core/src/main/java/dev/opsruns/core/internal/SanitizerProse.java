@@ -146,8 +146,38 @@ final class SanitizerProse {
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
+    /** The word of {@link #SECOND_WORDS} that {@code s[start, end)} is, ignoring case, or null; no copy is made. */
+    private static String secondWordAt(String s, int start, int end) {
+        int length = end - start;
+        if (length < 3 || length > 11) {
+            return null;
+        }
+        for (String word : SECOND_WORDS) {
+            if (word.length() == length && s.regionMatches(true, start, word, 0, length)) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code s} holds the lower-case ASCII {@code word} in any case. */
+    private static boolean containsIgnoringCase(String s, String word) {
+        char first = word.charAt(0);
+        for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
+            char c = s.charAt(i);
+            if ((c == first || c == first - 32) && s.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Redacts pass phrases and seed phrases of plain words ({@link #WORD_PHRASE}). */
     static String redactWordPhrases(String s) {
+        if (!containsIgnoringCase(s, "phrase") && !containsIgnoringCase(s, "mnemonic")
+                && !containsIgnoringCase(s, "words")) {
+            return s; // the expression's names all hold one of these; most messages hold none
+        }
         Matcher m = WORD_PHRASE.matcher(s);
         StringBuilder out = null;
         int copied = 0;
@@ -205,13 +235,15 @@ final class SanitizerProse {
                     && !word.endsWith(".")) {
                 strength = keywordStrength(word, settings);
                 nameEnd = wordEnd;
-                passwordFamily = isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings);
+                // only a name's family matters, and judging it takes a normalized copy: names only
+                passwordFamily = strength != Strength.NONE
+                        && (isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings));
                 if (strength == Strength.NONE) {
                     // two-word names: "API key", "access token", "mot de passe"
                     int next = skipSpaces(s, wordEnd);
                     int nextEnd = wordEndAt(s, next);
-                    String second = s.substring(next, nextEnd).toLowerCase(Locale.ROOT);
-                    if (SECOND_WORDS.contains(second) && nextEnd < n && Character.isWhitespace(s.charAt(nextEnd))) {
+                    String second = secondWordAt(s, next, nextEnd);
+                    if (second != null && nextEnd < n && Character.isWhitespace(s.charAt(nextEnd))) {
                         strength = keywordStrength(word + "_" + second, settings);
                         nameEnd = nextEnd;
                         passwordFamily = isPasswordFamily(second)

@@ -93,7 +93,10 @@ final class SanitizerRules {
         // scan saw before the first pass still bounds what any later pass can find.
         int triggers = SanitizerTriggers.scan(s, settings);
         boolean named = (triggers & SanitizerTriggers.NAME) != 0;
-        String out = SanitizerCommands.redactPromptAnswers(redactPrivateKeys(s));
+        String out = redactPrivateKeys(s);
+        if ((triggers & SanitizerTriggers.COMMAND) != 0) {
+            out = SanitizerCommands.redactPromptAnswers(out);
+        }
         if ((triggers & SanitizerTriggers.RUN16) != 0) {
             out = SanitizerTokenFormats.redact(out, REDACTED);
         }
@@ -118,7 +121,7 @@ final class SanitizerRules {
         }
         // last: what no rule placed but still looks generated
         out = (triggers & SanitizerTriggers.RUN20) != 0 ? SanitizerEntropy.redact(out) : out;
-        return SanitizerEntropy.redactShortPasswords(out);
+        return (triggers & SanitizerTriggers.SYMBOL) != 0 ? SanitizerEntropy.redactShortPasswords(out) : out;
     }
 
     /**

@@ -202,7 +202,14 @@ final class SanitizerTokenFormats {
             }
             Matcher m = format.pattern().matcher(out);
             if (m.find()) {
-                out = m.replaceAll(Matcher.quoteReplacement(marker));
+                // go on from the first match rather than have replaceAll search for it again
+                StringBuilder sb = new StringBuilder(out.length());
+                int copied = 0;
+                do {
+                    sb.append(out, copied, m.start()).append(marker);
+                    copied = m.end();
+                } while (m.find());
+                out = sb.append(out, copied, out.length()).toString();
             }
         }
         return out;
