@@ -159,7 +159,7 @@ final class SanitizerEntropy {
         int n = end - start;
         // '#' alone numbers things ("ORD#A1b2C3", "x5t#S256"); a generator's symbols are others too
         return upper > 0 && lower > 0 && digits > 0 && symbols > hashes && upper + lower >= 3
-                && switches * 2 >= n - 1 && PASSWORD_SYMBOLS.indexOf(s.charAt(start)) < 0;
+                && switches * 5 >= (n - 1) * 2 && PASSWORD_SYMBOLS.indexOf(s.charAt(start)) < 0;
     }
 
     /** Segments at least this long are generated even in a path: a reset link's or an invite's token. */

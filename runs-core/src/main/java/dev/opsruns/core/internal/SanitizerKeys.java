@@ -76,7 +76,7 @@ final class SanitizerKeys {
 
     // Last words of compound names that make them a secret's name: MYSQL_PWD, DB_PASS, redis.pw, user_pin.
     private static final Set<String> STRONG_LAST_WORDS = Set.of("pwd", "pass", "pw", "pin", "session", "sid",
-            "passwd", "pword", "pat");
+            "passwd", "pword", "pat", "psk");
     // ... or probably one: DATADOG_APP_KEY, basic_auth (weak: the value decides).
     private static final Set<String> WEAK_LAST_WORDS = Set.of("key", "auth", "sig");
 

@@ -24,7 +24,8 @@ final class SanitizerProse {
     private static final Set<String> CONNECTORS = Set.of("is", "was", "are", "were", "be", "set", "to", "as",
             "equals", "value", "=", ":", "->", "=>", ":=", "provided", "given", "supplied", "entered", "used",
             "changed", "reset", "now", "of", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
-            "то", "是", "为", "is:", "was:", "→", "⇒", "är", "er", "jest", "je", "on", "は", "이", "는");
+            "то", "是", "为", "is:", "was:", "→", "⇒", "är", "er", "jest", "je", "on", "は", "이", "는",
+            "là", "adalah", "ialah", "είναι", "هي", "هو", "है", "הוא", "היא", "ni", "olan", "е", "є");
 
     // Words before a name that say a value follows it: "login with (admin) password x".
     private static final Set<String> LEAD_INS = Set.of("with", "using", "via", "by", "und", "avec", "con", "com", "mit");
@@ -375,6 +376,7 @@ final class SanitizerProse {
 
     private static boolean isPasswordFamily(String lowerWord) {
         return lowerWord.contains("pass") || lowerWord.contains("pwd") || lowerWord.endsWith("community")
+                || lowerWord.endsWith("psk")
                 || lowerWord.equals("masterauth")
                 || SanitizerKeys.isPasswordWord(SanitizerKeys.normalize(lowerWord));
     }
@@ -565,8 +567,13 @@ final class SanitizerProse {
         if (ownerColon && !(looksLikeShortPassword(value) || SanitizerValues.looksLikeCredential(value))) {
             return null; // "token for user x: invalid_grant" gives the error after the colon
         }
-        if (SanitizerValues.isProseWord(value) && strength == Strength.STRONG && passwordFamily) {
-            return labelledLater(s, end);
+        if ((SanitizerValues.isProseWord(value) || isLowerAlphabetic(value)) && strength == Strength.STRONG
+                && passwordFamily) {
+            // "password incorrect for user admin: x", "password errata per l'utente admin: x"
+            int[] later = labelledLater(s, end);
+            if (later != null || SanitizerValues.isProseWord(value)) {
+                return later;
+            }
         }
         if (SanitizerValues.isPlaceholder(value) || SanitizerValues.isProseWord(value)
                 || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '(') {

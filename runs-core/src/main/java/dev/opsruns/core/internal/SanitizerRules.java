@@ -522,6 +522,13 @@ final class SanitizerRules {
             SanitizerSettings settings) {
         String openQuote = m.openQuote();
         int start = m.end();
+        if (openQuote == null) {
+            // pass: Some("x"), password=Optional[x], token: Secret("x"): the value is inside the wrapper
+            int[] wrapped = wrappedValue(s, start);
+            if (wrapped != null) {
+                return nonValue(s, wrapped[0], wrapped[1]) ? null : wrapped;
+            }
+        }
         boolean weak = strength == Strength.WEAK;
         String separator = m.separator().trim();
         boolean colon = (separator.equals(":") || separator.equals("\uFF1A")) && m.closeQuote().isEmpty();
@@ -751,6 +758,30 @@ final class SanitizerRules {
 
     private static boolean nextIsText(String s, int end) {
         return end + 1 < s.length() && s.charAt(end) == ' ' && Character.isLetterOrDigit(s.charAt(end + 1));
+    }
+
+    /**
+     * The span inside a one-argument wrapper at {@code start} ({@code Some("x")}, {@code Optional[x]},
+     * {@code Secret('x')}, {@code SecretString(x)}), as Rust, Scala, Java and Python print an optional or
+     * secret-holding value; null when no wrapper starts there.
+     */
+    private static int[] wrappedValue(String s, int start) {
+        int i = start;
+        while (i < s.length() && i - start <= 16 && Character.isLetter(s.charAt(i))) {
+            i++;
+        }
+        if (i == start || i - start > 16 || i >= s.length() || !Character.isUpperCase(s.charAt(start))
+                || s.charAt(i) != '(' && s.charAt(i) != '[') {
+            return null;
+        }
+        char close = s.charAt(i) == '(' ? ')' : ']';
+        int from = i + 1;
+        if (from < s.length() && (s.charAt(from) == '"' || s.charAt(from) == '\'')) {
+            int end = indexOfWithin(s, s.charAt(from), from + 1, 256);
+            return end > from + 1 && end + 1 < s.length() && s.charAt(end + 1) == close ? new int[] {from + 1, end} : null;
+        }
+        int end = indexOfWithin(s, close, from, 256);
+        return end > from && isOneWord(s, from, end) ? new int[] {from, end} : null;
     }
 
     /** "orders.csv", "report-2026.json": a file's name, a word and a short lower-case extension. */
