@@ -85,7 +85,8 @@ final class SanitizerEntropy {
      * Redacts each word of {@code s} shaped like a generated password, whatever stands before it: ten
      * to forty characters mixing upper case, lower case, digits and a symbol of {@link #PASSWORD_SYMBOLS},
      * switching between them as random text does ("SgR#TO!79hMd" on a password file's line). Names,
-     * paths, URLs, e-mail addresses and pairs hold a '.', '/', '@', ':' or '=' and are left alone.
+     * paths, URLs, e-mail addresses and pairs hold a '.', '/', '@', ':' or '=' and are left alone, and so
+     * are words with a capitalized word in them ("Task9!Failed") and a '!' or '?' that ends a sentence.
      */
     static String redactShortPasswords(String s) {
         int n = s.length();
@@ -104,7 +105,7 @@ final class SanitizerEntropy {
             while (start < end && "'\"`([{<".indexOf(s.charAt(start)) >= 0) {
                 start++;
             }
-            while (end > start && "'\"`)]}>,;.".indexOf(s.charAt(end - 1)) >= 0) {
+            while (end > start && "'\"`)]}>,;.!?".indexOf(s.charAt(end - 1)) >= 0) {
                 end--;
             }
             if (end - start >= 10 && end - start <= 40 && looksLikeGeneratedPassword(s, start, end)) {
@@ -157,9 +158,27 @@ final class SanitizerEntropy {
             previous = kind;
         }
         int n = end - start;
+        if (hasCapitalizedWord(s, start, end)) {
+            return false; // "Task9!Failed", "Sheet1!B12": words a person or a program wrote
+        }
         // '#' alone numbers things ("ORD#A1b2C3", "x5t#S256"); a generator's symbols are others too
         return upper > 0 && lower > 0 && digits > 0 && symbols > hashes && upper + lower >= 3
                 && switches * 5 >= (n - 1) * 2 && PASSWORD_SYMBOLS.indexOf(s.charAt(start)) < 0;
+    }
+
+    /** True when {@code s[start, end)} holds a capital and three or more lower-case letters after it. */
+    private static boolean hasCapitalizedWord(String s, int start, int end) {
+        for (int i = start; i + 3 < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z' && isLower(s.charAt(i + 1)) && isLower(s.charAt(i + 2)) && isLower(s.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     /** Segments at least this long are generated even in a path: a reset link's or an invite's token. */
