@@ -50,8 +50,8 @@ class SanitizerCorpusTest {
      * recall 151/171 (88.3%), precision 50/53 (94.3%); after a round of general fixes 159/171 and 52/53;
      * after round 3's (a user flag beside a p-flag, a quoted name with its quoted value, an entropy pass,
      * one-time codes, error-chain labels, preference cookies) 166/171 and 53/53; after round 4's
-     * (percent-encoded names, a password named before a sentence that reaches its colon) 168/171. Left:
-     * a password only in the file openvpn reads, "root=x, app=y" after "passwords were set", and
+     * (percent-encoded names, a password named before a sentence that reaches its colon, a list of
+     * secrets after a plural name) 169/171. Left: a password only in the file openvpn reads, and
      * "password=a&=b".
      *
      * Batch 5, written before any rule or earlier case was read and measured before any fix: recall
@@ -81,7 +81,7 @@ class SanitizerCorpusTest {
      * secret, CJK linking words, base64 hashes broken by '/', masked hints, unlabelled generated
      * passwords) 319/319 and 120/120.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-4.tsv", 3);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-4.tsv", 2);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

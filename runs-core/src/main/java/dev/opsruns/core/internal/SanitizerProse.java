@@ -173,6 +173,45 @@ final class SanitizerProse {
         return false;
     }
 
+    /*
+     * Several secrets listed after a plural name and a colon: "passwords were set: root=x, app=y",
+     * "credentials: ci=x; deploy=y". Each item's name is whose it is; every value is a secret.
+     */
+    private static final Pattern SECRET_LIST = Pattern.compile("(?i)(?<![\\w-])(?:passwords|passwörter|credentials"
+            + "|secrets|passphrases|contraseñas|senhas)[^:=\\n]{0,40}?:\\s{0,3}+((?:[\\w.@-]{1,64}+=[^\\s,;]{1,128}+"
+            + "(?:[,;]\\s{0,3}+|$)){1,8}+)");
+
+    private static final Pattern LIST_VALUE = Pattern.compile("=([^\\s,;]{1,128}+)");
+
+    /** Redacts every value of a list of secrets after a plural name ({@link #SECRET_LIST}). */
+    static String redactSecretLists(String s) {
+        if (!containsIgnoringCase(s, "words") && !containsIgnoringCase(s, "wörter")
+                && !containsIgnoringCase(s, "credentials") && !containsIgnoringCase(s, "secrets")
+                && !containsIgnoringCase(s, "phrases") && !containsIgnoringCase(s, "contrase")
+                && !containsIgnoringCase(s, "senhas")) {
+            return s;
+        }
+        Matcher m = SECRET_LIST.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            Matcher value = LIST_VALUE.matcher(s).region(m.start(1), m.end(1));
+            while (value.find()) {
+                String v = value.group(1);
+                if (value.start(1) < copied || SanitizerValues.isPlaceholder(v) || v.startsWith(SanitizerRules.REDACTED)
+                        || !(looksLikeShortPassword(v) || SanitizerValues.looksLikeCredential(v))) {
+                    continue; // "credentials rotated: count=3, failed=0" counts them
+                }
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, value.start(1)).append(SanitizerRules.REDACTED);
+                copied = value.end(1);
+            }
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
     /** Redacts pass phrases and seed phrases of plain words ({@link #WORD_PHRASE}). */
     static String redactWordPhrases(String s) {
         if (!containsIgnoringCase(s, "phrase") && !containsIgnoringCase(s, "mnemonic")
@@ -296,6 +335,12 @@ final class SanitizerProse {
                 span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn, lower, settings);
             }
             if (span != null && span[0] >= copied) {
+                int marker = s.lastIndexOf("[REDACTED", span[1] - 1);
+                if (marker >= span[0]) {
+                    // the value holds a marker an earlier pass left: take it whole, not up to its ']'
+                    int close = s.indexOf(']', marker);
+                    span[1] = Math.max(span[1], close + 1);
+                }
                 if (out == null) {
                     out = new StringBuilder(n);
                 }

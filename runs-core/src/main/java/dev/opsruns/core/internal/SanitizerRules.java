@@ -101,7 +101,8 @@ final class SanitizerRules {
             out = SanitizerTokenFormats.redact(out, REDACTED);
         }
         if (named) {
-            out = SanitizerProse.redactCjkPasswords(SanitizerProse.redactWordPhrases(redactNamedValues(out, settings)));
+            out = SanitizerProse.redactWordPhrases(redactNamedValues(out, settings));
+            out = SanitizerProse.redactSecretLists(SanitizerProse.redactCjkPasswords(out));
         }
         out = redactPairs(out, settings);
         out = redactXmlElements(out, settings);
