@@ -70,6 +70,12 @@ class SanitizerAdversarialTest {
                 repeated("formats", "xoxb-"), repeated("formats", "AAAA"), repeated("formats", "$2b$12$"),
                 repeated("formats", "=="), repeated("formats", "123456789:AA"), repeated("formats", "M.a."),
                 repeated("formats", "access_token$production$"), repeated("formats", "AC0123456789abcdef0123456789abcdef "),
+                // the prompt answers, word pass phrases, CJK links, bracketed values and generated passwords
+                repeated("prompts", "334 UGFzc3dvcmQ6 C: "), repeated("prompts", "expect \"password:\"; send \""),
+                repeated("prompts", "com2sec a b "), repeated("prose", "passphrase: a b c "),
+                repeated("prose", "mnemonic=a b "), repeated("prose", "密码是"), repeated("pairs", "Credentials=["),
+                repeated("pairs", "api%5Fkey%5F"), repeated("entropy", "Ab1!"), repeated("entropy", "sha512-a/b/"),
+                repeated("commands", "echo a:b | chpasswd "),
                 // malformed text
                 repeated("malformed", "\uD800"), repeated("malformed", "\u0000\u0001\u001F"), repeated("malformed", "\u202E\u200B"),
                 repeated("malformed", "\\\""),

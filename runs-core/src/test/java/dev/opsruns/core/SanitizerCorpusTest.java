@@ -34,42 +34,54 @@ class SanitizerCorpusTest {
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
-            "/sanitizer-heldout-6.tsv");
+            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
-     * the batch runs and prints its figures, and may not get worse than its first measurement while
-     * the rules catch up. Every other file must pass in full. Batch 3 as first measured: recall 277/309
-     * secret cases fully removed (89.6%), precision 91/96 benign cases intact (94.8%), so 37 failures;
-     * after its six mis-written expectations were corrected and the rules generalized, 305/308 and
-     * 97/97. The three left are shapes not handled yet: a hex app certificate under a name that does not
-     * say secret, an expect script's send "...", and a value after GPG_PASSPHRASE= that takes the prose
-     * after it with it.
+     * the batch runs and prints its figures, and may not get worse than what is left of them while the
+     * rules catch up. Every other file must pass in full.
+     *
+     * Batch 3 as first measured: recall 277/309 secret cases fully removed (89.6%), precision 91/96
+     * benign cases intact (94.8%), so 37 failures; after its six mis-written expectations were
+     * corrected and the rules generalized, 305/308 and 97/97; after round 4 (key-shaped app names, a
+     * secret given in answer to its prompt, a generated password ending at its first space) 308/308.
+     *
+     * Batch 4, written before batch 3's fixes and measured after them, before any fix of its own:
+     * recall 151/171 (88.3%), precision 50/53 (94.3%); after a round of general fixes 159/171 and 52/53;
+     * after round 3's (a user flag beside a p-flag, a quoted name with its quoted value, an entropy pass,
+     * one-time codes, error-chain labels, preference cookies) 166/171 and 53/53; after round 4's
+     * (percent-encoded names, a password named before a sentence that reaches its colon, a list of
+     * secrets after a plural name) 169/171. Left: a password only in the file openvpn reads, and
+     * "password=a&=b".
+     *
+     * Batch 5, written before any rule or earlier case was read and measured before any fix: recall
+     * 292/309 (94.5%), precision 82/87 (94.3%), so 22 failures; nine were expectations written against
+     * the design (later lines of a multi-line dump are dropped, whitespace runs collapse, key and space
+     * ids are not secrets), a tenth (a Cookie header's lang=en) was corrected and then restored once
+     * preference cookies were kept. After round 3's general fixes 307/309 and 87/87; after round 4's
+     * (word pass phrases, key-shaped app ids) 309/309.
+     *
+     * Batch 6, written after round 3's fixes without looking at batch 5's misses again, from new angles,
+     * and measured before any fix of its own: recall 108/117 (92.3%), precision 42/45 (93.3%), so 12
+     * failures. Six GUID-shaped fakes were then made hex, as their vendors print them (one had failed).
+     * After general fixes (path ids and a path's long tokens, id labels as words, JOSE labels, secret
+     * paths in prose, Clojure keywords, Erlang tuples, names glued to "pass", the HubSpot format) 115/117
+     * and 45/45; after round 4's (snmpd's com2sec, SMTP AUTH LOGIN's password after its base64 prompt)
+     * 117/117.
+     *
+     * Batch 7, written for round 4 before any rule or earlier case was read, from wider angles (many
+     * vendors' formats, client CLIs and exceptions, config formats, prose in many languages, benign ids
+     * and hashes), and measured before any fix of its own: recall 302/319 (94.7%), precision 113/120
+     * (94.2%), so 24 failures. Four benign expectations were written against the design and corrected:
+     * three assumed double spaces survive (whitespace runs collapse) and one that a Twilio account SID
+     * in a resource path is kept (it is redacted as the id half of the account's credential pair, as
+     * batch 3 expects). After round 4's general fixes (percent-encoded names, key-shaped app ids,
+     * daemons' words for a password, a secret XML element's value child, a bracketed value, word pass
+     * phrases, prompt answers, snmp -c, chpasswd and kinit input, pgpass on any host, a key SID's
+     * secret, CJK linking words, base64 hashes broken by '/', masked hints, unlabelled generated
+     * passwords) 319/319 and 120/120.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-3.tsv", 3,
-            // batch 4, written before batch 3's fixes and measured after them, before any fix of its own:
-            // recall 151/171 (88.3%), precision 50/53 (94.3%); after a round of general fixes 159/171 and
-            // 52/53; after round 3's (a user flag beside a p-flag, a quoted name with its quoted value, an
-            // entropy pass, one-time codes, error-chain labels, preference cookies) 166/171 and 53/53. Left:
-            // a percent-encoded parameter name, a password only in the file openvpn reads, "root=x, app=y"
-            // after "passwords were set", "to log in: x", and "password=a&=b".
-            "/sanitizer-heldout-4.tsv", 5,
-            // batch 5, written before any rule or earlier case was read and measured before any fix:
-            // recall 292/309 (94.5%), precision 82/87 (94.3%), so 22 failures; nine were expectations
-            // written against the design (later lines of a multi-line dump are dropped, whitespace runs
-            // collapse, key and space ids are not secrets), a tenth (a Cookie header's lang=en) was
-            // corrected and then restored once preference cookies were kept. After round 3's general fixes
-            // 307/309 and 87/87; left: a passphrase of lower-case words at the end of a line, and a hex API
-            // key under "appid" in a query string.
-            "/sanitizer-heldout-5.tsv", 2,
-            // batch 6, written after round 3's fixes without looking at batch 5's misses again, from new
-            // angles, and measured before any fix of its own: recall 108/117 (92.3%), precision 42/45
-            // (93.3%), so 12 failures. Six GUID-shaped fakes were then made hex, as their vendors print
-            // them (one had failed). After general fixes (path ids and a path's long tokens, id labels
-            // as words, JOSE labels, secret paths in prose, Clojure keywords, Erlang tuples, names glued
-            // to "pass", the HubSpot format) 115/117 and 45/45; left: an snmpd community string and the
-            // base64 password after SMTP's "334 UGFzc3dvcmQ6" prompt.
-            "/sanitizer-heldout-6.tsv", 2);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-4.tsv", 2);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -38,16 +38,22 @@ final class SanitizerCommands {
     private static final Tool SEPARATE_P = new Tool(List.of(), List.of("-p"), List.of(), false, Set.of());
     private static final Tool LOGIN_P = new Tool(List.of(), List.of("-p"), List.of(), false, LOGIN_WORDS);
     private static final Tool ORACLE = new Tool(List.of(), List.of(), List.of(), true, Set.of());
-    // net-snmp's v3 authentication and privacy pass phrases
-    private static final Tool SNMP = new Tool(List.of(), List.of("-A", "-X"), List.of(), false, Set.of());
+    // net-snmp's v1/v2c community (a shared password) and v3 authentication and privacy pass phrases
+    private static final Tool SNMP = new Tool(List.of(), List.of("-c", "-A", "-X"), List.of(), false, Set.of());
     private static final Tool HTTPIE = new Tool(List.of(), List.of(), List.of("-a", "--auth"), false, Set.of());
 
     // Long flags that take user:password in any tool: --user, --auth, --basic-auth, --proxy-user.
     private static final Set<String> USER_PASS_FLAGS = Set.of("--user", "--auth", "--basic-auth", "--proxy-user",
-            "--creds", "--credentials", "--http-user", "--userpass");
+            "--creds", "--credentials", "--http-user", "--userpass", "-auth");
 
     // Tools whose --user is user:group, not user:password: docker run --user 1000:1000, --user app:app.
     private static final Set<String> RUNTIME_USER_TOOLS = Set.of("docker", "podman", "nerdctl", "buildah", "kubectl");
+
+    // Tools that read "user:password" lines from standard input.
+    private static final Set<String> USER_PASSWORD_LINE_TOOLS = Set.of("chpasswd", "chgpasswd", "newusers");
+
+    // Tools that read a password from standard input without a flag saying so: echo x | kinit svc.
+    private static final Set<String> PASSWORD_STDIN_TOOLS = Set.of("kinit", "cryptsetup");
 
     // Flags that read the secret from standard input: what "echo x |" wrote into the pipe is it.
     private static final Set<String> STDIN_SECRET_FLAGS = Set.of("--password-stdin", "--with-token",
@@ -62,8 +68,8 @@ final class SanitizerCommands {
             + "\\s{1,3}+)?(?:BY|AS)\\s{1,3}+(?:PASSWORD\\s{1,3}+)?(?:'([^']{1,256}+)'|\"([^\"]{1,256}+)\"|([^\\s;,)'\"]{1,256}+))");
 
     // A .pgpass line, hostname:port:database:username:password, where the message is about one.
-    private static final Pattern PGPASS_LINE = Pattern.compile("(?<![\\w.:-])(?:[A-Za-z0-9][\\w-]{0,62}+(?:\\.[\\w-]{1,63}+){1,8}+"
-            + "|localhost|\\*):(?:[0-9]{1,5}+|\\*):[^:\\s]{1,64}+:[^:\\s]{1,64}+:(\\S{1,256}+)");
+    private static final Pattern PGPASS_LINE = Pattern.compile("(?<![\\w.:-])(?:[A-Za-z0-9][\\w-]{0,62}+(?:\\.[\\w-]{1,63}+){0,8}+"
+            + "|\\*):(?:[0-9]{1,5}+|\\*):[^:\\s]{1,64}+:[^:\\s]{1,64}+:(\\S{1,256}+)");
 
     private static final Map<String, Tool> TOOLS = Map.ofEntries(
             Map.entry("mysql", MYSQL), Map.entry("mysqldump", MYSQL), Map.entry("mysqladmin", MYSQL),
@@ -102,7 +108,7 @@ final class SanitizerCommands {
             Map.entry("tkprof", ORACLE), Map.entry("sqlcl", ORACLE),
             Map.entry("wget", sep()), Map.entry("htpasswd", sep()), Map.entry("rabbitmqctl", sep()),
             Map.entry("nuget", LOGIN_P), Map.entry("vault", sep()), Map.entry("net", sep()),
-            Map.entry("dotnet", LOGIN_P), Map.entry("ipmitool", sep("-P")), Map.entry("snmpwalk", SNMP),
+            Map.entry("dotnet", LOGIN_P), Map.entry("ipmitool", sep("-P")), Map.entry("vsql", sep("-w")), Map.entry("snmpwalk", SNMP),
             Map.entry("snmpget", SNMP), Map.entry("snmpset", SNMP), Map.entry("snmpbulkwalk", SNMP),
             Map.entry("snmpbulkget", SNMP), Map.entry("snmptable", SNMP), Map.entry("snmptrap", SNMP),
             Map.entry("http", HTTPIE), Map.entry("https", HTTPIE), Map.entry("xh", HTTPIE), Map.entry("xhs", HTTPIE),
@@ -138,6 +144,78 @@ final class SanitizerCommands {
     private static final Pattern IP_OR_PORT = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}.{0,300}|[^:]{0,253}:\\d{2,5}(?:/.{0,300})?");
 
     private SanitizerCommands() {
+    }
+
+    /** True for a SASL response: base64, not a transcript's "S:" or a reply code. */
+    private static boolean isBase64Response(String s, Token token) {
+        String v = unquote(s.substring(token.start(), token.end()));
+        if (v.endsWith("\\r\\n")) {
+            v = v.substring(0, v.length() - 4);
+        }
+        int letters = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (!Character.isDigit(c) && c != '+' && c != '/' && !(c == '=' && i >= v.length() - 2)) {
+                return false;
+            }
+        }
+        return v.length() >= 4 && letters > 0;
+    }
+
+    /*
+     * SMTP's AUTH LOGIN asks in base64: "334 VXNlcm5hbWU6" is "Username:", "334 UGFzc3dvcmQ6" is
+     * "Password:", and what the client sends next is the password, in base64. A transcript may put a
+     * speaker's mark before it ("C:", "C>", ">>>", "send:").
+     */
+    private static final Pattern SMTP_PASSWORD_PROMPT = Pattern.compile("[Uc]GFzc3dvcmQ6(?:\\\\r\\\\n)?['\"]?"
+            + "(?:\\s{1,3}+(?:[A-Za-z]{0,8}+[:>]{1,3}+|[<>-]{1,4}+))?\\s{1,3}+['\"]?([A-Za-z0-9+/]{4,512}+={0,2})");
+
+    /*
+     * An expect script answers a password prompt with send: expect "password:"; send "x\r". What it
+     * sends after a prompt for a password, pass phrase or PIN is the secret.
+     */
+    private static final Pattern EXPECT_SEND = Pattern.compile("\\bexpect\\s{1,3}+(?:-\\w{1,8}+\\s{1,3}+)?[\"{]"
+            + "[^\"{}]{0,40}?(?i:pass|pin|phrase|secret|token)[^\"{}]{0,40}+[\"}]\\s{0,3}+[;{\\n]?\\s{0,3}+send\\s{1,3}+"
+            + "(?:--\\s{1,3}+)?[\"{]([^\"{}]{1,256}?)(?:\\\\r|\\\\n)?[\"}]");
+
+    // snmpd.conf's com2sec NAME SOURCE COMMUNITY: the last word is the community, a shared password.
+    private static final Pattern COM2SEC = Pattern.compile("\\bcom2sec6?+\\s{1,3}+(?:-Cn\\s{1,3}+\\S{1,64}+\\s{1,3}+)?"
+            + "\\S{1,64}+\\s{1,3}+\\S{1,64}+\\s{1,3}+([^\\s()]{1,128}+)");
+
+    /**
+     * Redacts a secret given in answer to a prompt for one: the base64 password a client sent after
+     * SMTP's "334 UGFzc3dvcmQ6", what an expect script sends after a password prompt, the community of
+     * snmpd's com2sec.
+     */
+    static String redactPromptAnswers(String s) {
+        String out = s;
+        if (out.indexOf("expect") >= 0) {
+            out = redactGroup(out, EXPECT_SEND.matcher(out), m -> 1);
+        }
+        if (out.indexOf("com2sec") >= 0) {
+            out = redactGroup(out, COM2SEC.matcher(out), m -> 1);
+        }
+        return redactSmtpLogin(out);
+    }
+
+    /** Redacts the base64 password a client sent after SMTP's "334 UGFzc3dvcmQ6" prompt. */
+    private static String redactSmtpLogin(String s) {
+        if (s.indexOf("GFzc3dvcmQ6") < 0) {
+            return s;
+        }
+        Matcher m = SMTP_PASSWORD_PROMPT.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(1)).append(SanitizerRules.REDACTED);
+            copied = m.end(1);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     private static Tool sep(String... flags) {
@@ -248,8 +326,17 @@ final class SanitizerCommands {
                 }
                 echoed = tokens.get(arg);
                 piped = false;
-            } else if (piped && STDIN_SECRET_FLAGS.contains(text)) {
+            } else if (piped && (STDIN_SECRET_FLAGS.contains(text) || PASSWORD_STDIN_TOOLS.contains(base))) {
                 addValue(s, echoed, spans, false);
+                echoed = null;
+                piped = false;
+            } else if (piped && USER_PASSWORD_LINE_TOOLS.contains(base)) {
+                // echo 'deploy:x' | chpasswd: each line it reads is user:password
+                String v = s.substring(echoed.start(), echoed.end());
+                int colon = v.indexOf(':');
+                if (colon > 0 && colon < v.length() - 1) {
+                    addSpan(s, echoed.start() + colon + 1, echoed.end() - (isQuoted(v) ? 1 : 0), spans);
+                }
                 echoed = null;
                 piped = false;
             }
@@ -267,13 +354,16 @@ final class SanitizerCommands {
                 continue;
             }
             Token next = t + 1 < tokens.size() ? tokens.get(t + 1) : null;
-            if (raw.equals("LOGIN") && t + 2 < tokens.size()) {
-                // IMAP: a1 LOGIN "user" "password"
+            boolean afterAuth = t > 0 && s.startsWith("AUTH", tokens.get(t - 1).start())
+                    && tokens.get(t - 1).end() - tokens.get(t - 1).start() == 4;
+            if (raw.equals("LOGIN") && t + 2 < tokens.size() && !afterAuth) {
+                // IMAP: a1 LOGIN "user" "password" (SMTP's AUTH LOGIN is a mechanism, below)
                 addValue(s, tokens.get(t + 2), spans, false);
             }
             if (raw.equals("AUTH") && next != null && t + 2 < tokens.size()
-                    && (s.startsWith("PLAIN", next.start()) || s.startsWith("LOGIN", next.start()))) {
-                // SMTP: AUTH PLAIN <base64 of user and password>
+                    && (s.startsWith("PLAIN", next.start()) || s.startsWith("LOGIN", next.start()))
+                    && isBase64Response(s, tokens.get(t + 2))) {
+                // SMTP: AUTH PLAIN <base64 of user and password>; in a transcript "S: 334" comes next instead
                 addValue(s, tokens.get(t + 2), spans, false);
             } else if (text.equals("AUTH") && next != null
                     && !AUTH_MECHANISMS.contains(unquote(s.substring(next.start(), next.end())))) {

@@ -78,6 +78,109 @@ final class SanitizerEntropy {
         return out == null ? s : out.append(s, copied, n).toString();
     }
 
+    // The symbols a password generator mixes in and identifiers, paths and URLs do not hold.
+    static final String PASSWORD_SYMBOLS = "!#%^&*~?";
+
+    /**
+     * Redacts each word of {@code s} shaped like a generated password, whatever stands before it: ten
+     * to forty characters mixing upper case, lower case, digits and a symbol of {@link #PASSWORD_SYMBOLS},
+     * switching between them as random text does ("SgR#TO!79hMd" on a password file's line). Names,
+     * paths, URLs, e-mail addresses and pairs hold a '.', '/', '@', ':' or '=' and are left alone, and so
+     * are words with a capitalized word in them ("Task9!Failed") and a '!' or '?' that ends a sentence.
+     */
+    static String redactShortPasswords(String s) {
+        int n = s.length();
+        StringBuilder out = null;
+        int copied = 0;
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (start < end && "'\"`([{<".indexOf(s.charAt(start)) >= 0) {
+                start++;
+            }
+            while (end > start && "'\"`)]}>,;.!?".indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            if (end - start >= 10 && end - start <= 40 && looksLikeGeneratedPassword(s, start, end)) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(s, copied, start).append(SanitizerRules.REDACTED);
+                copied = end;
+            }
+        }
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    private static boolean looksLikeGeneratedPassword(String s, int start, int end) {
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        int symbols = 0;
+        int hashes = 0;
+        int switches = 0;
+        int previous = -1;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            int kind;
+            if (c >= 'A' && c <= 'Z') {
+                upper++;
+                kind = 0;
+            } else if (c >= 'a' && c <= 'z') {
+                lower++;
+                kind = 1;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+                kind = 2;
+            } else if (PASSWORD_SYMBOLS.indexOf(c) >= 0) {
+                hashes += c == '#' ? 1 : 0;
+                if (c == '%' && i + 2 < end && Character.digit(s.charAt(i + 1), 16) >= 0
+                        && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                    return false; // percent-encoded text
+                }
+                symbols++;
+                kind = 3;
+            } else if (c == '-' || c == '_' || c == '+') {
+                kind = 3;
+            } else {
+                return false; // '.', '/', '@', ':', '=', '$' and the rest: names, paths, pairs
+            }
+            if (previous >= 0 && kind != previous) {
+                switches++;
+            }
+            previous = kind;
+        }
+        int n = end - start;
+        if (hasCapitalizedWord(s, start, end)) {
+            return false; // "Task9!Failed", "Sheet1!B12": words a person or a program wrote
+        }
+        // '#' alone numbers things ("ORD#A1b2C3", "x5t#S256"); a generator's symbols are others too
+        return upper > 0 && lower > 0 && digits > 0 && symbols > hashes && upper + lower >= 3
+                && switches * 5 >= (n - 1) * 2 && PASSWORD_SYMBOLS.indexOf(s.charAt(start)) < 0;
+    }
+
+    /** True when {@code s[start, end)} holds a capital and three or more lower-case letters after it. */
+    private static boolean hasCapitalizedWord(String s, int start, int end) {
+        for (int i = start; i + 3 < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z' && isLower(s.charAt(i + 1)) && isLower(s.charAt(i + 2)) && isLower(s.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
     /** Segments at least this long are generated even in a path: a reset link's or an invite's token. */
     private static final int MIN_PATH_SECRET = 32;
 
@@ -211,6 +314,20 @@ final class SanitizerEntropy {
      * version ("HostId: x", "SHA256:x", "request-id x", "sha512-x" of a package lock).
      */
     private static boolean isLabelled(String s, int start) {
+        if (labelledAt(s, start)) {
+            return true;
+        }
+        // a base64 hash broken by its own '/' ("sha512-VeEv.../x6b...", "h1:0Bfq.../dA="): the label
+        // stands before the start of the whole run
+        int runStart = start;
+        while (runStart > 0 && start - runStart < 256 && (isTokenChar(s.charAt(runStart - 1))
+                || s.charAt(runStart - 1) == '/' || s.charAt(runStart - 1) == '=')) {
+            runStart--;
+        }
+        return runStart < start && s.lastIndexOf('/', start) >= runStart && labelledAt(s, runStart);
+    }
+
+    private static boolean labelledAt(String s, int start) {
         int dash = s.indexOf('-', start);
         if (dash > start && dash - start <= 7) {
             String prefix = s.substring(start, dash).toLowerCase(Locale.ROOT);
@@ -239,6 +356,7 @@ final class SanitizerEntropy {
                 || key.contains("fingerprint") || key.contains("thumbprint") || key.contains("integrity")
                 || key.contains("commit") || key.contains("revision") || key.contains("version")
                 || key.contains("trace") || key.contains("span") || key.contains("correlation")
-                || key.contains("request") || key.equals("build") || key.equals("object") || key.contains("serial");
+                || key.contains("request") || key.equals("build") || key.equals("object") || key.contains("serial")
+                || key.equals("h1"); // a Go module's dirhash: h1:<base64 of SHA-256>
     }
 }

@@ -39,7 +39,10 @@ final class SanitizerKeys {
             "dbpass", "smtppass", "mailpass", "adminpass", "rootpass", "ftppass", "ldappass", "sqlpass",
             "redispass", "mqpass", "vpnpass", "wifipass", "apppass", "userpass", "devicecode", "refreshcode", "recoverycode", "backupcode",
             // wallet seeds: the whole key in words
-            "mnemonic", "seedphrase", "recoveryphrase");
+            "mnemonic", "seedphrase", "recoveryphrase",
+            // daemons' own words for a password: Redis' requirepass and masterauth, SNMP's community
+            // (rocommunity, com2sec ... community), a registry's "user:password" ident (npmAuthIdent)
+            "requirepass", "masterauth", "community", "authident");
 
     /*
      * "Password" in the languages failure messages come in, as one word (phrases of several words are
@@ -66,11 +69,14 @@ final class SanitizerKeys {
 
     // Names that hold a topic or an id to one service and a key to another: a broker's routing key is
     // "orders.created", PagerDuty's is a 32-hex integration key. Only a value of a key's shape counts.
-    private static final Set<String> KEY_SHAPED_NAMES = Set.of("routingkey", "integrationkey");
+    // An application's id is public to most services and the API key to others (OpenWeatherMap's
+    // appid, Agora's app certificate): there too the 32-hex shape decides.
+    private static final Set<String> KEY_SHAPED_NAMES = Set.of("routingkey", "integrationkey", "appid",
+            "appcertificate");
 
     // Last words of compound names that make them a secret's name: MYSQL_PWD, DB_PASS, redis.pw, user_pin.
     private static final Set<String> STRONG_LAST_WORDS = Set.of("pwd", "pass", "pw", "pin", "session", "sid",
-            "passwd", "pword", "pat");
+            "passwd", "pword", "pat", "psk");
     // ... or probably one: DATADOG_APP_KEY, basic_auth (weak: the value decides).
     private static final Set<String> WEAK_LAST_WORDS = Set.of("key", "auth", "sig");
 
@@ -96,7 +102,9 @@ final class SanitizerKeys {
             "lookupkey", "uniquekey", "compositekey", "naturalkey", "groupkey", "messagekey", "primarykeycolumn",
             "sortkeycolumn", "s3key", "blobkey", "filekey", "mapkey", "keyspace", "keyboard", "passage",
             "sessionstate", "forcechangepasswordnextsignin", "passwordprofile", "tokenbudget", "csrfheadername", "tokens", "askpass", "askbecomepass", "askvaultpass",
-            "nopassword", "passwordstdin", "tokenizer");
+            "nopassword", "passwordstdin", "tokenizer",
+            // programs that change passwords, as their messages start: "chpasswd: line 1: ..."
+            "chpasswd", "chgpasswd", "gpasswd", "smbpasswd", "kpasswd", "yppasswd", "mkpasswd");
 
     // Name parts whose value is a secret even though the name ends in a harmless suffix.
     private static final List<String> SECRET_DESPITE_SUFFIX = List.of("sessionid", "secretid", "sessid", "passcode",
@@ -232,7 +240,12 @@ final class SanitizerKeys {
 
     /** True for names whose value is a secret only when it has a generated key's shape ({@link #KEY_SHAPED_NAMES}). */
     static boolean isKeyShapedName(String name) {
-        return name.length() <= 32 && KEY_SHAPED_NAMES.contains(normalize(name));
+        if (name.length() < 5 || name.length() > 32) {
+            return false;
+        }
+        char last = Character.toLowerCase(name.charAt(name.length() - 1));
+        // every name of KEY_SHAPED_NAMES ends in y, d or e: most words are turned away before normalizing
+        return (last == 'y' || last == 'd' || last == 'e') && KEY_SHAPED_NAMES.contains(normalize(name));
     }
 
     /** True for the authorization header names, whose values start with a scheme worth keeping. */
@@ -267,6 +280,12 @@ final class SanitizerKeys {
         StringBuilder sb = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
+            if (c == '%' && i + 2 < name.length() && Character.digit(name.charAt(i + 1), 16) >= 0
+                    && Character.digit(name.charAt(i + 2), 16) >= 0) {
+                // a percent-encoded name ("api%5Fkey", "%70assword") is compared decoded
+                c = (char) (Character.digit(name.charAt(i + 1), 16) << 4 | Character.digit(name.charAt(i + 2), 16));
+                i += 2;
+            }
             if (Character.isLetterOrDigit(c) || isMark(c)) {
                 sb.append(Character.toLowerCase(c));
             }

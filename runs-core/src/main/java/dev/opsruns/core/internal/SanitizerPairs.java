@@ -93,8 +93,14 @@ final class SanitizerPairs {
         }
         int nameEnd = j;
         int k = nameEnd;
-        while (k - 1 >= from && isNameChar(s.charAt(k - 1)) && nameEnd - k <= MAX_NAME + 2) {
-            k--;
+        while (nameEnd - k <= MAX_NAME + 2) {
+            if (k - 3 >= from && isEncodedNameChar(s, k - 3)) {
+                k -= 3; // a percent-encoded letter of the name: "api%5Fkey=", "%70assword="
+            } else if (k - 1 >= from && isNameChar(s.charAt(k - 1))) {
+                k--;
+            } else {
+                break;
+            }
         }
         if (k == nameEnd || k - 1 >= from && isNameChar(s.charAt(k - 1))) {
             return null;
@@ -115,7 +121,7 @@ final class SanitizerPairs {
             return null;
         }
         char first = s.charAt(nameStart);
-        if (!Character.isLetter(first) && first != '_') {
+        if (!Character.isLetter(first) && first != '_' && !isEncodedNameChar(s, nameStart)) {
             return null;
         }
         int end = sep + sepLength;
@@ -136,8 +142,22 @@ final class SanitizerPairs {
                 end += 2;
             }
         }
+        if (openQuote != null && nameEnd == sep && end == sep + 2 && s.charAt(sep) == ':' && nameStart > 0
+                && s.charAt(nameStart - 1) == openQuote.charAt(0)) {
+            return null; // "password:" quoted whole is a prompt's text, not a name and its value
+        }
         String separator = s.substring(closeEnd, openQuote == null ? end : end - openQuote.length());
         return new Pair(nameStart, nameEnd, s.substring(nameEnd, closeEnd), separator, separatorEnd, openQuote, end);
+    }
+
+    /** True for "%XX" at {@code at} that encodes a letter, a digit, '_', '.' or '-'. */
+    static boolean isEncodedNameChar(String s, int at) {
+        if (at + 2 >= s.length() || s.charAt(at) != '%') {
+            return false;
+        }
+        int high = Character.digit(s.charAt(at + 1), 16);
+        int low = Character.digit(s.charAt(at + 2), 16);
+        return high >= 0 && low >= 0 && high < 8 && isNameChar((char) (high << 4 | low));
     }
 
     private static boolean isNameChar(char c) {

@@ -4,6 +4,8 @@ import dev.opsruns.core.internal.SanitizerKeys.Strength;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Redacts secrets written into sentences rather than into {@code name=value} pairs: "the password is
@@ -22,7 +24,8 @@ final class SanitizerProse {
     private static final Set<String> CONNECTORS = Set.of("is", "was", "are", "were", "be", "set", "to", "as",
             "equals", "value", "=", ":", "->", "=>", ":=", "provided", "given", "supplied", "entered", "used",
             "changed", "reset", "now", "of", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
-            "то", "是", "为", "is:", "was:", "→", "⇒", "är", "er", "jest", "je", "on", "は", "이", "는");
+            "то", "是", "为", "is:", "was:", "→", "⇒", "är", "er", "jest", "je", "on", "は", "이", "는",
+            "là", "adalah", "ialah", "είναι", "هي", "هو", "है", "הוא", "היא", "ni", "olan", "е", "є");
 
     // Words before a name that say a value follows it: "login with (admin) password x".
     private static final Set<String> LEAD_INS = Set.of("with", "using", "via", "by", "und", "avec", "con", "com", "mit");
@@ -68,6 +71,12 @@ final class SanitizerProse {
         return sb.toString();
     }
 
+    // Adjectives that follow the noun in Romance languages and Dutch: "mot de passe temporaire est x".
+    private static final Set<String> POST_ADJECTIVES = Set.of("temporaire", "provisoire", "initial", "initiale",
+            "actuel", "nouveau", "temporal", "temporário", "temporária", "provisório", "provisória", "actual",
+            "temporanea", "temporaneo", "provvisoria", "iniziale", "attuale", "tijdelijk", "tijdelijke",
+            "tymczasowe", "временный");
+
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
     // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
@@ -83,7 +92,150 @@ final class SanitizerProse {
     // Linking words between such a code and its digits.
     private static final Set<String> CODE_LINKS = Set.of("is", "was", "ist", "est", "es", "är", "is:");
 
+    /*
+     * A pass phrase or wallet seed of plain words after its name and ':' or '=', running to where the
+     * field ends (the end of the text, a bracket, a quote, ',' or ';'): "passphrase: canyon indigo umber
+     * raven)", "mnemonic=abandon ability ...". Words are what diceware and BIP39 generate, so no word
+     * test can tell them from prose; only a sentence's own words (PHRASE_STOP_WORDS) say it is one.
+     */
+    private static final Pattern WORD_PHRASE = Pattern.compile("(?i)(?<![\\w-])(?:pass[ _-]?phrase|mnemonic"
+            + "|seed[ _-]?phrase|recovery[ _-]?phrase|seed[ _-]?words|secret[ _-]?phrase|wallet[ _-]?words)[\"']?"
+            + "\\s{0,3}+[:=]\\s{0,3}+[\"']?((?:[\\p{L}\\d]{1,16}+ ){2,23}+[\\p{L}\\d]{1,16}+)"
+            + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]))");
+
+    private static final Set<String> PHRASE_STOP_WORDS = Set.of("is", "are", "was", "were", "be", "been", "the",
+            "a", "an", "not", "no", "for", "to", "of", "in", "on", "at", "by", "with", "from", "incorrect", "invalid",
+            "wrong", "bad", "required", "missing", "empty", "failed", "expired", "mismatch", "does", "did", "do",
+            "provided", "entered", "must", "too", "short", "long", "unknown", "error", "please", "try", "again",
+            "protected", "given", "supplied", "set", "needed", "needs", "cannot", "can't", "could", "file", "key",
+            "expected", "got", "or", "and", "but", "word", "words", "length", "count", "checksum", "has", "have");
+
     private SanitizerProse() {
+    }
+
+    /*
+     * Chinese, Japanese and Korean write the linking word against the name and the value, with no
+     * space: 密码是x, 密码为x, パスワードはx. The value runs to a space or a CJK or ASCII punctuation mark.
+     */
+    private static final Pattern CJK_PASSWORD = Pattern.compile("(?:密码|密碼|口令|パスワード|暗証番号|비밀번호|암호)"
+            + "\\s{0,2}+(?:是|为|為|は|は、|:|：|=)\\s{0,2}+([^\\s，。、,;；)）」』\"']{4,128}+)");
+
+    /** Redacts a password after a CJK word for it and a linking word written against them. */
+    static String redactCjkPasswords(String s) {
+        boolean cjk = false;
+        for (int i = 0; i < s.length() && !cjk; i++) {
+            cjk = s.charAt(i) >= 0x3040;
+        }
+        if (!cjk) {
+            return s;
+        }
+        Matcher m = CJK_PASSWORD.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            CharSequence value = m.group(1);
+            if (SanitizerValues.isPlaceholder(value) || value.toString().startsWith(SanitizerRules.REDACTED)
+                    || value.chars().noneMatch(c -> c < 0x80 && Character.isLetterOrDigit(c))) {
+                continue; // "密码是错误的": the value is a word of the sentence
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(1)).append(SanitizerRules.REDACTED);
+            copied = m.end(1);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** The word of {@link #SECOND_WORDS} that {@code s[start, end)} is, ignoring case, or null; no copy is made. */
+    private static String secondWordAt(String s, int start, int end) {
+        int length = end - start;
+        if (length < 3 || length > 11) {
+            return null;
+        }
+        for (String word : SECOND_WORDS) {
+            if (word.length() == length && s.regionMatches(true, start, word, 0, length)) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code s} holds the lower-case ASCII {@code word} in any case. */
+    private static boolean containsIgnoringCase(String s, String word) {
+        char first = word.charAt(0);
+        for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
+            char c = s.charAt(i);
+            if ((c == first || c == first - 32) && s.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /*
+     * Several secrets listed after a plural name and a colon: "passwords were set: root=x, app=y",
+     * "credentials: ci=x; deploy=y". Each item's name is whose it is; every value is a secret.
+     */
+    private static final Pattern SECRET_LIST = Pattern.compile("(?i)(?<![\\w-])(?:passwords|passwörter|credentials"
+            + "|secrets|passphrases|contraseñas|senhas)[^:=\\n]{0,40}?:\\s{0,3}+((?:[\\w.@-]{1,64}+=[^\\s,;]{1,128}+"
+            + "(?:[,;]\\s{0,3}+|$)){1,8}+)");
+
+    private static final Pattern LIST_VALUE = Pattern.compile("=([^\\s,;]{1,128}+)");
+
+    /** Redacts every value of a list of secrets after a plural name ({@link #SECRET_LIST}). */
+    static String redactSecretLists(String s) {
+        if (!containsIgnoringCase(s, "words") && !containsIgnoringCase(s, "wörter")
+                && !containsIgnoringCase(s, "credentials") && !containsIgnoringCase(s, "secrets")
+                && !containsIgnoringCase(s, "phrases") && !containsIgnoringCase(s, "contrase")
+                && !containsIgnoringCase(s, "senhas")) {
+            return s;
+        }
+        Matcher m = SECRET_LIST.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            Matcher value = LIST_VALUE.matcher(s).region(m.start(1), m.end(1));
+            while (value.find()) {
+                String v = value.group(1);
+                if (value.start(1) < copied || SanitizerValues.isPlaceholder(v) || v.startsWith(SanitizerRules.REDACTED)
+                        || !(looksLikeShortPassword(v) || SanitizerValues.looksLikeCredential(v))) {
+                    continue; // "credentials rotated: count=3, failed=0" counts them
+                }
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, value.start(1)).append(SanitizerRules.REDACTED);
+                copied = value.end(1);
+            }
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** Redacts pass phrases and seed phrases of plain words ({@link #WORD_PHRASE}). */
+    static String redactWordPhrases(String s) {
+        if (!containsIgnoringCase(s, "phrase") && !containsIgnoringCase(s, "mnemonic")
+                && !containsIgnoringCase(s, "words")) {
+            return s; // the expression's names all hold one of these; most messages hold none
+        }
+        Matcher m = WORD_PHRASE.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            boolean prose = false;
+            for (String word : m.group(1).split(" ")) {
+                prose |= PHRASE_STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
+            }
+            if (prose || m.start(1) < copied) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(1)).append(SanitizerRules.REDACTED);
+            copied = m.end(1);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     /** Redacts every value that follows a secret's name in running text. */
@@ -123,13 +275,15 @@ final class SanitizerProse {
                     && !word.endsWith(".")) {
                 strength = keywordStrength(word, settings);
                 nameEnd = wordEnd;
-                passwordFamily = isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings);
+                // only a name's family matters, and judging it takes a normalized copy: names only
+                passwordFamily = strength != Strength.NONE
+                        && (isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings));
                 if (strength == Strength.NONE) {
                     // two-word names: "API key", "access token", "mot de passe"
                     int next = skipSpaces(s, wordEnd);
                     int nextEnd = wordEndAt(s, next);
-                    String second = s.substring(next, nextEnd).toLowerCase(Locale.ROOT);
-                    if (SECOND_WORDS.contains(second) && nextEnd < n && Character.isWhitespace(s.charAt(nextEnd))) {
+                    String second = secondWordAt(s, next, nextEnd);
+                    if (second != null && nextEnd < n && Character.isWhitespace(s.charAt(nextEnd))) {
                         strength = keywordStrength(word + "_" + second, settings);
                         nameEnd = nextEnd;
                         passwordFamily = isPasswordFamily(second)
@@ -181,6 +335,12 @@ final class SanitizerProse {
                 span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn, lower, settings);
             }
             if (span != null && span[0] >= copied) {
+                int marker = s.lastIndexOf("[REDACTED", span[1] - 1);
+                if (marker >= span[0]) {
+                    // the value holds a marker an earlier pass left: take it whole, not up to its ']'
+                    int close = s.indexOf(']', marker);
+                    span[1] = Math.max(span[1], close + 1);
+                }
                 if (out == null) {
                     out = new StringBuilder(n);
                 }
@@ -260,7 +420,9 @@ final class SanitizerProse {
     }
 
     private static boolean isPasswordFamily(String lowerWord) {
-        return lowerWord.contains("pass") || lowerWord.contains("pwd")
+        return lowerWord.contains("pass") || lowerWord.contains("pwd") || lowerWord.endsWith("community")
+                || lowerWord.endsWith("psk")
+                || lowerWord.equals("masterauth")
                 || SanitizerKeys.isPasswordWord(SanitizerKeys.normalize(lowerWord));
     }
 
@@ -338,6 +500,8 @@ final class SanitizerProse {
             String bare = stripTrailing(token, ":").toLowerCase(Locale.ROOT);
             if (token.equals(":") || token.equals("=") || token.equals("：")) {
                 connector = true;
+            } else if (step == 0 && POST_ADJECTIVES.contains(bare) && !connector) {
+                // "mot de passe temporaire est": the linking word comes next
             } else if (AUXILIARIES.contains(bare) && !connector) {
                 // "has been": the linking word comes next
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
@@ -448,8 +612,13 @@ final class SanitizerProse {
         if (ownerColon && !(looksLikeShortPassword(value) || SanitizerValues.looksLikeCredential(value))) {
             return null; // "token for user x: invalid_grant" gives the error after the colon
         }
-        if (SanitizerValues.isProseWord(value) && strength == Strength.STRONG && passwordFamily) {
-            return labelledLater(s, end);
+        if ((SanitizerValues.isProseWord(value) || isLowerAlphabetic(value)) && strength == Strength.STRONG
+                && passwordFamily) {
+            // "password incorrect for user admin: x", "password errata per l'utente admin: x"
+            int[] later = labelledLater(s, end);
+            if (later != null || SanitizerValues.isProseWord(value)) {
+                return later;
+            }
         }
         if (SanitizerValues.isPlaceholder(value) || SanitizerValues.isProseWord(value)
                 || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '(') {
@@ -481,7 +650,8 @@ final class SanitizerProse {
                     || !weak && passwordFamily && (looksLikeShortPassword(value) || isScrambledLetters(value));
         }
         if (!redact) {
-            return null;
+            // "use the following password to log in: x": the sentence went on to the value's colon
+            return strength == Strength.STRONG && passwordFamily && (connector || ledIn) ? labelledLater(s, end) : null;
         }
         // "credentials ops / S3cret", "login bob:S3cret": the second half is the password
         int next = skipSpaces(s, end);

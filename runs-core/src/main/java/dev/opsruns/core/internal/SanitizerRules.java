@@ -94,11 +94,15 @@ final class SanitizerRules {
         int triggers = SanitizerTriggers.scan(s, settings);
         boolean named = (triggers & SanitizerTriggers.NAME) != 0;
         String out = redactPrivateKeys(s);
+        if ((triggers & SanitizerTriggers.COMMAND) != 0) {
+            out = SanitizerCommands.redactPromptAnswers(out);
+        }
         if ((triggers & SanitizerTriggers.RUN16) != 0) {
             out = SanitizerTokenFormats.redact(out, REDACTED);
         }
         if (named) {
-            out = redactNamedValues(out, settings);
+            out = SanitizerProse.redactWordPhrases(redactNamedValues(out, settings));
+            out = SanitizerProse.redactSecretLists(SanitizerProse.redactCjkPasswords(out));
         }
         out = redactPairs(out, settings);
         out = redactXmlElements(out, settings);
@@ -117,7 +121,8 @@ final class SanitizerRules {
             out = SanitizerCommands.redact(out, settings);
         }
         // last: what no rule placed but still looks generated
-        return (triggers & SanitizerTriggers.RUN20) != 0 ? SanitizerEntropy.redact(out) : out;
+        out = (triggers & SanitizerTriggers.RUN20) != 0 ? SanitizerEntropy.redact(out) : out;
+        return (triggers & SanitizerTriggers.SYMBOL) != 0 ? SanitizerEntropy.redactShortPasswords(out) : out;
     }
 
     /**
@@ -518,6 +523,13 @@ final class SanitizerRules {
             SanitizerSettings settings) {
         String openQuote = m.openQuote();
         int start = m.end();
+        if (openQuote == null) {
+            // pass: Some("x"), password=Optional[x], token: Secret("x"): the value is inside the wrapper
+            int[] wrapped = wrappedValue(s, start);
+            if (wrapped != null) {
+                return nonValue(s, wrapped[0], wrapped[1]) ? null : wrapped;
+            }
+        }
         boolean weak = strength == Strength.WEAK;
         String separator = m.separator().trim();
         boolean colon = (separator.equals(":") || separator.equals("\uFF1A")) && m.closeQuote().isEmpty();
@@ -560,8 +572,12 @@ final class SanitizerRules {
             return null; // "password = (sensitive value)": what the tool printed instead of the value
         }
         if (first == '[' && !s.startsWith(REDACTED, start)) {
-            // Nested arrays have their own pairs, which this loop reaches next.
-            return null;
+            // "Credentials=[S3cret!]", as Spring Security's tokens and Java's records print a value in
+            // brackets: one word alone in them is the value. Nested arrays and lists have their own
+            // pairs, which this loop reaches next.
+            int close = indexOfWithin(s, ']', start + 1, 256);
+            return close > start + 1 && isOneWord(s, start + 1, close) && !nonValue(s, start + 1, close)
+                    ? new int[] {start + 1, close} : null;
         }
         int end;
         String lower = name.toLowerCase(Locale.ROOT);
@@ -615,8 +631,10 @@ final class SanitizerRules {
                 return null;
             }
             if (weak && (colon ? !SanitizerValues.looksLikeCredential(value)
-                    : SanitizerValues.isProseWord(value) || isPlainName(value))) {
-                // "duplicate key: user_email", "key: deviceName": a sentence, not a credential
+                    : SanitizerValues.isProseWord(value) || isPlainName(value) || SanitizerValues.isRelativePath(value)
+                    || isFileName(value))) {
+                // "duplicate key: user_email", "key: deviceName": a sentence, not a credential; an object
+                // store's key=2026/01/a.csv names a file
                 return null;
             }
             if (anyColon && value.length() > 1 && s.charAt(end - 1) == ':'
@@ -743,6 +761,58 @@ final class SanitizerRules {
         return end + 1 < s.length() && s.charAt(end) == ' ' && Character.isLetterOrDigit(s.charAt(end + 1));
     }
 
+    /**
+     * The span inside a one-argument wrapper at {@code start} ({@code Some("x")}, {@code Optional[x]},
+     * {@code Secret('x')}, {@code SecretString(x)}), as Rust, Scala, Java and Python print an optional or
+     * secret-holding value; null when no wrapper starts there.
+     */
+    private static int[] wrappedValue(String s, int start) {
+        int i = start;
+        while (i < s.length() && i - start <= 16 && Character.isLetter(s.charAt(i))) {
+            i++;
+        }
+        if (i == start || i - start > 16 || i >= s.length() || !Character.isUpperCase(s.charAt(start))
+                || s.charAt(i) != '(' && s.charAt(i) != '[') {
+            return null;
+        }
+        char close = s.charAt(i) == '(' ? ')' : ']';
+        int from = i + 1;
+        if (from < s.length() && (s.charAt(from) == '"' || s.charAt(from) == '\'')) {
+            int end = indexOfWithin(s, s.charAt(from), from + 1, 256);
+            return end > from + 1 && end + 1 < s.length() && s.charAt(end + 1) == close ? new int[] {from + 1, end} : null;
+        }
+        int end = indexOfWithin(s, close, from, 256);
+        return end > from && isOneWord(s, from, end) ? new int[] {from, end} : null;
+    }
+
+    /** "orders.csv", "report-2026.json": a file's name, a word and a short lower-case extension. */
+    private static boolean isFileName(CharSequence value) {
+        int dot = value.toString().lastIndexOf('.');
+        int extension = value.length() - dot - 1;
+        if (dot <= 0 || extension < 2 || extension > 5) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = i > dot ? c >= 'a' && c <= 'z' : Character.isLetterOrDigit(c) || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code s[start, end)} is one word: no space, and no separator of a list or a pair. */
+    private static boolean isOneWord(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || ",;=:[{(\"'".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean hasWhitespace(String s, int start, int end) {
         for (int i = start; i < end; i++) {
             if (Character.isWhitespace(s.charAt(i))) {
@@ -795,7 +865,29 @@ final class SanitizerRules {
      * to the end of its line as a dotenv file reads it, prose and all, unless a command follows it.
      * Otherwise the first word alone.
      */
+    private static final Set<String> SHELL_OPERATORS = Set.of("&&", "||", "|", ";", ">", ">>", "<", "2>&1", "&");
+
+    /** "UNREACHABLE", "FAILED!", "DENIED:": a status in capitals, which a tool prints after its arguments. */
+    private static boolean isStatusWord(String word) {
+        int n = word.length();
+        while (n > 0 && "!:.,".indexOf(word.charAt(n - 1)) >= 0) {
+            n--;
+        }
+        if (n < 4) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (word.charAt(i) < 'A' || word.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int passwordWithSpacesEnd(String s, int start, int end, boolean env) {
+        if (end - start >= 12 && SanitizerEntropy.looksGenerated(s, start, end)) {
+            return end; // a generated password has no spaces: what follows it is the message going on
+        }
         int n = s.length();
         int i = end;
         for (int words = 0; words < MAX_PASSWORD_WORDS && i < n && s.charAt(i) == ' '; words++) {
@@ -809,6 +901,10 @@ final class SanitizerRules {
             }
             String word = s.substring(wordStart, wordEnd);
             char first = word.charAt(0);
+            if (SHELL_OPERATORS.contains(word) || isStatusWord(word)) {
+                // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
+                return end;
+            }
             if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
                     || SanitizerValues.isPathLike(word) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
                     || word.indexOf('=') >= 0 || word.startsWith(REDACTED)) {
@@ -1150,6 +1246,11 @@ final class SanitizerRules {
             int start;
             if (SanitizerKeys.isSensitive(localName, settings)) {
                 start = m.end();
+                // <AdministratorPassword><Value>x</Value>...: the secret sits in a value child
+                Matcher child = XML_VALUE_TAG.matcher(s).region(start, Math.min(s.length(), start + 64));
+                if (child.lookingAt()) {
+                    start = child.end();
+                }
             } else if (NAMING_FIELDS.contains(localName.toLowerCase(Locale.ROOT))) {
                 // <name>fs.s3a.secret.key</name><value>...</value>: the name in one element, the secret in the next
                 start = siblingElementText(s, m.end(), settings);

@@ -135,8 +135,9 @@ final class SanitizerTokenFormats {
     private static final Pattern AWS_KEY = Pattern.compile("\\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b"
             + "(?:([\\s:;,|/=\"']{1,6})[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]))?");
 
-    // A Twilio account SID and, within a few separators, its 32-hex auth token: Client("AC...", "...").
-    private static final Pattern TWILIO_PAIR = Pattern.compile("\\bAC[0-9a-f]{32}\\b([\\s:;,|/=\"'()]{1,6}+)[0-9a-f]{32}"
+    // A Twilio account SID or API key SID and, within a few separators, its 32-character auth token
+    // or key secret: Client("AC...", "..."), "SK...:...".
+    private static final Pattern TWILIO_PAIR = Pattern.compile("\\b(AC|SK)[0-9a-f]{32}\\b([\\s:;,|/=\"'()]{1,6}+)[A-Za-z0-9]{32}"
             + "(?![A-Za-z0-9])");
 
     private SanitizerTokenFormats() {
@@ -147,8 +148,9 @@ final class SanitizerTokenFormats {
         String out = !mayHoldAwsKey(s) ? s : AWS_KEY.matcher(s).replaceAll(m -> m.group(1) == null
                 ? Matcher.quoteReplacement(marker)
                 : Matcher.quoteReplacement(marker + m.group(1) + marker));
-        if (out.contains("AC")) {
-            out = TWILIO_PAIR.matcher(out).replaceAll(m -> Matcher.quoteReplacement(marker + m.group(1) + marker));
+        if (out.contains("AC") || out.contains("SK")) {
+            out = TWILIO_PAIR.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                    marker + m.group(2) + marker));
         }
         // A format matches within one run of token characters, so only long runs are searched, and
         // only with the formats whose keyword the run holds.
@@ -200,7 +202,14 @@ final class SanitizerTokenFormats {
             }
             Matcher m = format.pattern().matcher(out);
             if (m.find()) {
-                out = m.replaceAll(Matcher.quoteReplacement(marker));
+                // go on from the first match rather than have replaceAll search for it again
+                StringBuilder sb = new StringBuilder(out.length());
+                int copied = 0;
+                do {
+                    sb.append(out, copied, m.start()).append(marker);
+                    copied = m.end();
+                } while (m.find());
+                out = sb.append(out, copied, out.length()).toString();
             }
         }
         return out;

@@ -27,13 +27,15 @@ final class SanitizerTriggers {
     static final int RUN20 = 4;
     /** Something a command line is made of: a flag, a pipe, an '@', a call, a protocol verb. */
     static final int COMMAND = 8;
+    /** A symbol a password generator mixes in ({@link SanitizerEntropy#redactShortPasswords}) occurs. */
+    static final int SYMBOL = 16;
 
     // Stems of ASCII names, matched ignoring case anywhere in the text.
     private static final List<String> ASCII_STEMS = List.of("pass", "pw", "secret", "token", "key", "cred", "sess",
             "cookie", "auth", "sig", "assertion", "verifier", "saml", "sid", "code", "mnemonic", "phrase", "seed",
             "hmac", "sas", "otp", "pin", "puk", "psk", "jwt", "bearer", "pat", "clave", "kata", "chave", "wort",
             "woord", "contrase", "senha", "salasana", "losenord", "haslo", "heslo", "jelszo", "sifre", "adgangskode",
-            "lykilor", "parool", "parol", "geslo", "lozinka", "slapta", "fjal", "nenosiri");
+            "lykilor", "parool", "parol", "geslo", "lozinka", "slapta", "fjal", "nenosiri", "communit");
 
     // Stems in other scripts, or with a letter outside ASCII among their first two.
     private static final List<String> OTHER_STEMS = List.of("lösenord", "hasło", "jelszó", "şifre", "lykilorð",
@@ -42,8 +44,9 @@ final class SanitizerTriggers {
             "كلمة", "رمز", "código");
 
     // Words that start a command the command-line rules read without any flag: vault login x, AUTH x.
+    // snmpd's com2sec and SMTP's base64 "Password:" prompt are answered by a secret with no name beside it.
     private static final List<String> COMMAND_WORDS = List.of("vault", "rabbitmqctl", "nuget", "login", "user",
-            "identified", "pgpass");
+            "identified", "pgpass", "com2sec", "gfzc3dvcmq6");
 
     // ASCII_STEMS and COMMAND_WORDS by their first two characters, lower case: one array read per position.
     private static final String[][] BY_PREFIX = new String[128 * 128][];
@@ -88,6 +91,9 @@ final class SanitizerTriggers {
         char previous = ' ';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c < 0x80 && PASSWORD_SYMBOL[c]) {
+                found |= SYMBOL;
+            }
             run16 = isFormatChar(c) ? run16 + 1 : 0;
             run20 = isBase64Char(c) ? run20 + 1 : 0;
             if (run16 >= 16) {
@@ -148,9 +154,22 @@ final class SanitizerTriggers {
         return c >= 'A' && c <= 'Z' ? c + 32 : c & 0x7F;
     }
 
+    // Per ASCII character, looked up once per character of the window instead of searching a string.
+    private static final boolean[] FORMAT_CHAR = new boolean[128];
+    private static final boolean[] PASSWORD_SYMBOL = new boolean[128];
+
+    static {
+        for (char c = '!'; c < 0x7F; c++) {
+            FORMAT_CHAR[c] = "\"'`<>()[]{},;|\\".indexOf(c) < 0;
+        }
+        for (char c : SanitizerEntropy.PASSWORD_SYMBOLS.toCharArray()) {
+            PASSWORD_SYMBOL[c] = true;
+        }
+    }
+
     /** The characters a token format's run is made of (see {@link SanitizerTokenFormats}). */
     private static boolean isFormatChar(char c) {
-        return c > ' ' && c < 0x7F && "\"'`<>()[]{},;|\\".indexOf(c) < 0;
+        return c < 0x80 && FORMAT_CHAR[c];
     }
 
     private static boolean isBase64Char(char c) {

@@ -91,11 +91,36 @@ final class SanitizerValues {
         if (v.length() >= 3 && isOneRepeatedChar(v) && "*x•#.-_".indexOf(Character.toLowerCase(v.charAt(0))) >= 0) {
             return true;
         }
+        // ****7f3a, ••••••1234: a mask that keeps the last few characters as a hint to which one it was
+        if (isMaskedHint(v)) {
+            return true;
+        }
         // ${DB_PASSWORD}, {{ .Values.password }}, %DB_PASSWORD%, $(SECRET), <your-key>: references, not values
         return v.startsWith("${") && v.endsWith("}") || v.startsWith("{{") && v.endsWith("}}")
                 || v.startsWith("$(") && v.endsWith(")") || v.length() > 2 && v.startsWith("%") && v.endsWith("%")
                 || v.length() < 40 && isAngleName(v)
                 || v.startsWith("$") && isEnvName(v, 1);
+    }
+
+    private static boolean isMaskedHint(String v) {
+        char mask = v.charAt(0);
+        if (mask != '*' && mask != '\u2022' && mask != '\u25CF') {
+            return false;
+        }
+        int i = 0;
+        while (i < v.length() && v.charAt(i) == mask) {
+            i++;
+        }
+        int hint = v.length() - i;
+        if (i < 3 || hint == 0 || hint > 6) {
+            return false;
+        }
+        for (int j = i; j < v.length(); j++) {
+            if (!Character.isLetterOrDigit(v.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
