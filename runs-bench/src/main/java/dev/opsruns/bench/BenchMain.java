@@ -260,7 +260,7 @@ public final class BenchMain {
             peerRow(env, "vs Spring Batch: progress +1, own run per thread / update(StepExecution)", t, lib,
                     peerMeasure(env, s, "stepUpdate", t));
         }
-        report.note("Peer: spring-batch-core " + org.springframework.batch.core.JobExecution.class.getPackage().getImplementationVersion()
+        report.note("Peer: spring-batch-core " + org.springframework.batch.core.SpringBatchVersion.getVersion()
                 + " JobRepository from JobRepositoryFactoryBean (its defaults: SERIALIZABLE isolation for creates) over the "
                 + "same HikariCP pool, on its shipped schema-<db>.sql. Its errors (exceptions other than the expected refusal "
                 + "of a running instance) are counted in the peer's cell; an operation that threw counts in the throughput.");
