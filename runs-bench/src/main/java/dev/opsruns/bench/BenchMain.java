@@ -207,7 +207,7 @@ public final class BenchMain {
             for (int t : THREADS) {
                 Pair p = pair(env, s, NewKeyStartBenchmarks.class, t);
                 newKey.put(t, p.library().failed() ? Double.NaN : p.library().score());
-                newKeyAlone = newKeyAlone == null ? p : newKeyAlone;
+                newKeyAlone = t == 1 ? p : newKeyAlone;
                 throughputRow(db, "start, new key (INSERT)", t, p, ratioTarget(MIN_RATIO));
             }
             Map<Integer, Measured> reuse = new HashMap<>();
@@ -215,7 +215,7 @@ public final class BenchMain {
             for (int t : THREADS) {
                 Pair p = pair(env, s, ReuseStartBenchmarks.class, t);
                 reuse.put(t, p.library());
-                reuseAlone = reuseAlone == null ? p : reuseAlone;
+                reuseAlone = t == 1 ? p : reuseAlone;
                 reuseRow(db, t, p, newKey.get(t));
             }
             allocationRow(db, "allocation per new-key start", newKeyAlone);

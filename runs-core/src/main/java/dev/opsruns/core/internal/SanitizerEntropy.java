@@ -129,16 +129,13 @@ final class SanitizerEntropy {
         int previous = -1;
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
-            int kind;
-            if (c >= 'A' && c <= 'Z') {
+            int kind = charClass(c);
+            if (kind == UPPER) {
                 upper++;
-                kind = 0;
-            } else if (c >= 'a' && c <= 'z') {
+            } else if (kind == LOWER) {
                 lower++;
-                kind = 1;
-            } else if (c >= '0' && c <= '9') {
+            } else if (kind == DIGIT) {
                 digits++;
-                kind = 2;
             } else if (PASSWORD_SYMBOLS.indexOf(c) >= 0) {
                 hashes += c == '#' ? 1 : 0;
                 if (c == '%' && i + 2 < end && Character.digit(s.charAt(i + 1), 16) >= 0
@@ -146,10 +143,7 @@ final class SanitizerEntropy {
                     return false; // percent-encoded text
                 }
                 symbols++;
-                kind = 3;
-            } else if (c == '-' || c == '_' || c == '+') {
-                kind = 3;
-            } else {
+            } else if (c != '-' && c != '_' && c != '+') {
                 return false; // '.', '/', '@', ':', '=', '$' and the rest: names, paths, pairs
             }
             if (previous >= 0 && kind != previous) {
@@ -164,6 +158,22 @@ final class SanitizerEntropy {
         // '#' alone numbers things ("ORD#A1b2C3", "x5t#S256"); a generator's symbols are others too
         return upper > 0 && lower > 0 && digits > 0 && symbols > hashes && upper + lower >= 3
                 && switches * 5 >= (n - 1) * 2 && PASSWORD_SYMBOLS.indexOf(s.charAt(start)) < 0;
+    }
+
+    private static final int UPPER = 0;
+    private static final int LOWER = 1;
+    private static final int DIGIT = 2;
+    private static final int OTHER = 3;
+
+    /** @return the ASCII class of {@code c} whose changes along a token tell generated text */
+    private static int charClass(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return UPPER;
+        }
+        if (c >= 'a' && c <= 'z') {
+            return LOWER;
+        }
+        return c >= '0' && c <= '9' ? DIGIT : OTHER;
     }
 
     /** True when {@code s[start, end)} holds a capital and three or more lower-case letters after it. */
@@ -232,20 +242,10 @@ final class SanitizerEntropy {
         int switches = 0;
         int previous = -1;
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            int kind;
-            if (c >= 'A' && c <= 'Z') {
-                upper++;
-                kind = 0;
-            } else if (c >= 'a' && c <= 'z') {
-                lower++;
-                kind = 1;
-            } else if (c >= '0' && c <= '9') {
-                digits++;
-                kind = 2;
-            } else {
-                kind = 3;
-            }
+            int kind = charClass(s.charAt(i));
+            upper += kind == UPPER ? 1 : 0;
+            lower += kind == LOWER ? 1 : 0;
+            digits += kind == DIGIT ? 1 : 0;
             if (previous >= 0 && kind != previous) {
                 switches++;
             }

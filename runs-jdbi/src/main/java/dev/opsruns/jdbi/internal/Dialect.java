@@ -65,23 +65,24 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
      * Counts one item failure on a running run {@code :id} (failed, failures_recorded, heartbeat at
      * {@code :now}) and takes a storage slot when fewer than {@code :cap} failures are stored.
      *
-     * @param claimCondition {@link Sql#UNCLAIMED} or {@link Sql#FENCED}: which runs the count applies to
+     * @param fenced true for a claimed worker's call ({@link Sql#FENCED}, with {@code :token}), false for
+     *     an unclaimed run ({@link Sql#UNCLAIMED})
      * @return a query returning one row with the {@code failures_stored} value from before the
      *     update (a slot was taken when it is below the cap), or no row when the run is not running
-     *     (or its claim does not match)
+     *     (or its claim does not match); compiled once
      */
-    String countItemFailure(String claimCondition);
+    PlainSql countItemFailure(boolean fenced);
 
     /**
      * {@link #countItemFailure} and, when a slot was taken, the insert of the failure
      * ({@link Sql#INSERT_ITEM_FAILURE}'s parameters) in one statement, for a dialect that can: then a
      * failure is one round trip in auto-commit instead of a transaction of two statements.
      *
-     * @param claimCondition {@link Sql#UNCLAIMED} or {@link Sql#FENCED}
+     * @param fenced as for {@link #countItemFailure}
      * @return the statement, returning {@code prior_stored} as {@link #countItemFailure} does; empty when
      *     the dialect needs the two statements
      */
-    default Optional<String> countAndStoreItemFailure(String claimCondition) {
+    default Optional<PlainSql> countAndStoreItemFailure(boolean fenced) {
         return Optional.empty();
     }
 

@@ -27,6 +27,8 @@ final class H2Dialect implements Dialect {
 
     private final PlainSql insertRun = PlainSql.of(Sql.insertRun(this));
     private final PlainSql selectActiveRun = PlainSql.of(Sql.selectActiveRun(this));
+    private final PlainSql countItemFailureUnclaimed = countItemFailureWhere(Sql.UNCLAIMED);
+    private final PlainSql countItemFailureFenced = countItemFailureWhere(Sql.FENCED);
 
     @Override
     public DatabaseVendor vendor() {
@@ -85,9 +87,13 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
-    public String countItemFailure(String claimCondition) {
-        return "SELECT failures_stored FROM OLD TABLE (UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
-                + " WHERE id = :id AND status = 'running' AND " + claimCondition + ")";
+    public PlainSql countItemFailure(boolean fenced) {
+        return fenced ? countItemFailureFenced : countItemFailureUnclaimed;
+    }
+
+    private static PlainSql countItemFailureWhere(String claimCondition) {
+        return PlainSql.of("SELECT failures_stored FROM OLD TABLE (UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
+                + " WHERE id = :id AND status = 'running' AND " + claimCondition + ")");
     }
 
     /*

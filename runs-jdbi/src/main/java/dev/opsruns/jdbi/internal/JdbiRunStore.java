@@ -57,6 +57,8 @@ public final class JdbiRunStore implements RunStore {
     private static final int IDS_PER_STATEMENT = 500;
 
     private static final PlainSql INSERT_ITEM_FAILURE = PlainSql.of(Sql.INSERT_ITEM_FAILURE);
+    private static final PlainSql RECORD_PROGRESS = PlainSql.of(Sql.claimed(Sql.RECORD_PROGRESS, false));
+    private static final PlainSql RECORD_PROGRESS_FENCED = PlainSql.of(Sql.claimed(Sql.RECORD_PROGRESS, true));
 
     private final JdbiStore db;
 
@@ -338,7 +340,7 @@ public final class JdbiRunStore implements RunStore {
             Instant refreshHeartbeatBefore) {
         // plain JDBC: progress is the hottest write, and JDBI's statement set-up costs more than the update
         return db.writeOneStatementPlain("record progress", (c, d) -> {
-            try (PlainStatement update = PlainSql.cached(Sql.claimed(Sql.RECORD_PROGRESS, claimToken != null)).prepare(c)) {
+            try (PlainStatement update = (claimToken != null ? RECORD_PROGRESS_FENCED : RECORD_PROGRESS).prepare(c)) {
                 fence(update, claimToken).uuid("id", runId.value())
                         .number("succeeded", delta.succeeded())
                         .number("failed", delta.failed())
@@ -361,11 +363,11 @@ public final class JdbiRunStore implements RunStore {
      */
     @Override
     public boolean recordItemFailure(RunId runId, UUID claimToken, ItemFailure failure, int cap) {
-        String claimCondition = claimToken != null ? Sql.FENCED : Sql.UNCLAIMED;
-        Optional<String> oneStatement = db.dialect().countAndStoreItemFailure(claimCondition);
+        boolean fenced = claimToken != null;
+        Optional<PlainSql> oneStatement = db.dialect().countAndStoreItemFailure(fenced);
         if (oneStatement.isPresent()) {
             return db.writeOneStatementPlain("record an item failure", (c, d) -> {
-                try (PlainStatement store = PlainSql.cached(oneStatement.get()).prepare(c)) {
+                try (PlainStatement store = oneStatement.get().prepare(c)) {
                     bindItemFailure(fence(store, claimToken).uuid("id", runId.value()).number("cap", cap), failure);
                     try (ResultSet counted = store.jdbc().executeQuery()) {
                         return counted.next();
@@ -376,7 +378,7 @@ public final class JdbiRunStore implements RunStore {
         return db.inTransactionPlain("record an item failure", (c, d) -> {
             // the update holds the run's row lock until commit, so concurrent writers take slots one by one
             long priorStored;
-            try (PlainStatement count = PlainSql.cached(d.countItemFailure(claimCondition)).prepare(c)) {
+            try (PlainStatement count = d.countItemFailure(fenced).prepare(c)) {
                 fence(count, claimToken).uuid("id", runId.value()).number("cap", cap)
                         .instant("now", failure.occurredAt());
                 try (ResultSet counted = count.jdbc().executeQuery()) {

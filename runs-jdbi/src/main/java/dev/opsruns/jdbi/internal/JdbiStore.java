@@ -64,12 +64,7 @@ final class JdbiStore {
      * @param action what the call does, for error messages ("finish a run")
      */
     <T> T inTransaction(String action, Work<T> work) {
-        Handle handle;
-        try {
-            handle = jdbi.open();
-        } catch (JdbiException e) {
-            throw StoreErrors.translate(action, e);
-        }
+        Handle handle = openHandle(action);
         try {
             return transact(action, handle.getConnection(), () -> work.run(handle, dialect(handle)));
         } finally {
@@ -84,16 +79,29 @@ final class JdbiStore {
      * @param action what the call does, for error messages ("record an item failure")
      */
     <T> T inTransactionPlain(String action, PlainWork<T> work) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw StoreErrors.translate(action, e);
-        }
+        Connection connection = openConnection(action);
         try {
             return transact(action, connection, () -> work.run(connection, dialect(connection)));
         } finally {
             closeQuietly(connection);
+        }
+    }
+
+    /** A connection that cannot be had means the call did not take effect. */
+    private Handle openHandle(String action) {
+        try {
+            return jdbi.open();
+        } catch (JdbiException e) {
+            throw StoreErrors.translate(action, e);
+        }
+    }
+
+    /** As {@link #openHandle}, without JDBI. */
+    private Connection openConnection(String action) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw StoreErrors.translate(action, e);
         }
     }
 
@@ -154,12 +162,7 @@ final class JdbiStore {
     }
 
     private <T> T inAutoCommit(String action, boolean writes, Work<T> work) {
-        Handle handle;
-        try {
-            handle = jdbi.open();
-        } catch (JdbiException e) {
-            throw StoreErrors.translate(action, e);
-        }
+        Handle handle = openHandle(action);
         try {
             Connection connection = handle.getConnection();
             if (!connection.getAutoCommit()) {
@@ -195,12 +198,7 @@ final class JdbiStore {
     }
 
     private <T> T inAutoCommitPlain(String action, boolean writes, PlainWork<T> work) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw StoreErrors.translate(action, e);
-        }
+        Connection connection = openConnection(action);
         try {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);

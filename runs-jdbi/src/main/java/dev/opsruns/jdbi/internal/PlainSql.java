@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * A statement written with {@code :name} parameters, turned once into JDBC's positional form, for the
@@ -19,9 +17,6 @@ import java.util.concurrent.ConcurrentMap;
  * parameters; a name is a letter or underscore followed by letters, digits and underscores.
  */
 final class PlainSql {
-
-    /** Statements the store builds from parts (per dialect and claim condition): a small, fixed set. */
-    private static final ConcurrentMap<String, PlainSql> COMPILED = new ConcurrentHashMap<>();
 
     private final String jdbcSql;
     private final Map<String, int[]> positions;
@@ -69,16 +64,6 @@ final class PlainSql {
         Map<String, int[]> positions = new LinkedHashMap<>();
         found.forEach((name, at) -> positions.put(name, at.stream().mapToInt(Integer::intValue).toArray()));
         return new PlainSql(jdbc.toString(), Map.copyOf(positions));
-    }
-
-    /**
-     * {@link #of}, compiled once per text: for statements assembled at the call from a dialect's parts.
-     *
-     * @param namedSql SQL with {@code :name} parameters, one of the store's own texts
-     * @return the compiled form
-     */
-    static PlainSql cached(String namedSql) {
-        return COMPILED.computeIfAbsent(namedSql, PlainSql::of);
     }
 
     private static boolean isNameStart(char c) {

@@ -31,6 +31,10 @@ final class PostgresDialect implements Dialect {
     private final PlainSql plainInsertRun = PlainSql.of(insertRun);
     private final PlainSql plainInsertRunWithNotification = PlainSql.of(insertRunWithNotification);
     private final PlainSql selectActiveRun = PlainSql.of(Sql.selectActiveRun(this));
+    private final PlainSql countItemFailureUnclaimed = countItemFailureWhere(Sql.UNCLAIMED);
+    private final PlainSql countItemFailureFenced = countItemFailureWhere(Sql.FENCED);
+    private final PlainSql countAndStoreItemFailureUnclaimed = countAndStoreItemFailureWhere(Sql.UNCLAIMED);
+    private final PlainSql countAndStoreItemFailureFenced = countAndStoreItemFailureWhere(Sql.FENCED);
 
     @Override
     public DatabaseVendor vendor() {
@@ -86,10 +90,14 @@ final class PostgresDialect implements Dialect {
      * before this UPDATE does, so prior_stored is exactly the value the CASE in the SET compares.
      */
     @Override
-    public String countItemFailure(String claimCondition) {
-        return "WITH " + priorAndCount(claimCondition) + " UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
+    public PlainSql countItemFailure(boolean fenced) {
+        return fenced ? countItemFailureFenced : countItemFailureUnclaimed;
+    }
+
+    private static PlainSql countItemFailureWhere(String claimCondition) {
+        return PlainSql.of("WITH " + priorAndCount(claimCondition) + " UPDATE opsruns_runs SET " + Sql.COUNT_ITEM_FAILURE_SET
                 + " FROM prior WHERE id = prior_id AND status = 'running' AND " + claimCondition
-                + " RETURNING prior_stored";
+                + " RETURNING prior_stored");
     }
 
     /*
@@ -97,8 +105,12 @@ final class PostgresDialect implements Dialect {
      * statement in auto-commit, so the run's row lock is held only while it commits.
      */
     @Override
-    public Optional<String> countAndStoreItemFailure(String claimCondition) {
-        return Optional.of("WITH " + priorAndCount(claimCondition) + ", counted AS (UPDATE opsruns_runs SET "
+    public Optional<PlainSql> countAndStoreItemFailure(boolean fenced) {
+        return Optional.of(fenced ? countAndStoreItemFailureFenced : countAndStoreItemFailureUnclaimed);
+    }
+
+    private static PlainSql countAndStoreItemFailureWhere(String claimCondition) {
+        return PlainSql.of("WITH " + priorAndCount(claimCondition) + ", counted AS (UPDATE opsruns_runs SET "
                 + Sql.COUNT_ITEM_FAILURE_SET + " FROM prior WHERE id = prior_id AND status = 'running' AND " + claimCondition
                 + " RETURNING id, prior_stored), stored AS (INSERT INTO opsruns_item_failures (run_id, seq, item_key,"
                 + " reason_code, message, occurred_at) SELECT id, prior_stored + 1, :item_key, :reason_code, :message, :now"
