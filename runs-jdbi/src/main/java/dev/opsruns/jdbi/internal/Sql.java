@@ -164,7 +164,8 @@ final class Sql {
      */
     static String listPage(RunFilterSql where, boolean oldestFirst) {
         return "SELECT " + RUN_COLUMNS + " FROM opsruns_runs WHERE " + where.condition()
-                + (oldestFirst ? " ORDER BY created_at, id" : " ORDER BY created_at DESC, id DESC") + " LIMIT :limit";
+                + " ORDER BY " + where.pinnedColumns()
+                + (oldestFirst ? ", created_at, id" : ", created_at DESC, id DESC") + " LIMIT :limit";
     }
 
     /**

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The store's own statements (from {@link Sql}, {@link RunFilterSql}, the dialect) against 200,000
  * runs in 100 tenants: each is PREPAREd and EXPLAINed both as a custom plan and as the generic plan
  * pgJDBC ends up with after five executions (DESIGN §12). None may scan opsruns_runs sequentially;
- * the bucket counts must be answered by an index-only scan.
+ * the list pages must come out of their index in order, without a sort; the bucket counts must be
+ * answered by an index-only scan.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PostgresExplainTest {
@@ -105,25 +106,25 @@ class PostgresExplainTest {
         Instant position = Instant.parse("2026-02-15T10:00:00Z");
         RunId positionId = RunId.generate(Clock.fixed(position, java.time.ZoneOffset.UTC));
         RunFilterSql first = RunFilterSql.of(TENANT, RunFilter.ALL, true);
-        assertIndexed("list, newest page", Sql.listPage(first, false), params(first, 51));
+        assertIndexedInOrder("list, newest page", Sql.listPage(first, false), params(first, 51));
 
         RunFilterSql older = RunFilterSql.of(TENANT, RunFilter.ALL, true)
                 .beyond(PagePosition.Direction.OLDER, position, positionId.value());
-        assertIndexed("list, an older page", Sql.listPage(older, false), params(older, 51));
+        assertIndexedInOrder("list, an older page", Sql.listPage(older, false), params(older, 51));
 
         RunFilterSql newer = RunFilterSql.of(TENANT, RunFilter.ALL, true)
                 .beyond(PagePosition.Direction.NEWER, position, positionId.value());
-        assertIndexed("list, a newer page", Sql.listPage(newer, true), params(newer, 51));
+        assertIndexedInOrder("list, a newer page", Sql.listPage(newer, true), params(newer, 51));
 
         RunFilterSql byType = RunFilterSql.of(TENANT, RunFilter.ALL.withRunTypes(Set.of(RunType.of("drift.generate"))), true);
-        assertIndexed("list, by run type", Sql.listPage(byType, false), params(byType, 51));
+        assertIndexedInOrder("list, by run type", Sql.listPage(byType, false), params(byType, 51));
 
         RunFilterSql byBucket = RunFilterSql.of(TENANT, RunFilter.ALL.withBuckets(Set.of(StatusBucket.FAILED)), true);
-        assertIndexed("list, by bucket", Sql.listPage(byBucket, false), params(byBucket, 51));
+        assertIndexedInOrder("list, by bucket", Sql.listPage(byBucket, false), params(byBucket, 51));
 
         RunFilterSql byTime = RunFilterSql.of(TENANT, RunFilter.ALL.withCreatedBetween(
                 Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z")), true);
-        assertIndexed("list, by time", Sql.listPage(byTime, false), params(byTime, 51));
+        assertIndexedInOrder("list, by time", Sql.listPage(byTime, false), params(byTime, 51));
     }
 
     @Test
@@ -196,6 +197,16 @@ class PostgresExplainTest {
             SUMMARY.add(String.format("EXPLAIN %-26s %-19s %s", what, mode, describe(nodes)));
         }
         return indexes;
+    }
+
+    /** As {@link #assertIndexed}, and the rows come out of the index in the list's order: no sort of the matches. */
+    private static void assertIndexedInOrder(String what, String namedSql, Map<String, String> literals) throws SQLException {
+        assertIndexed(what, namedSql, literals);
+        for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+            List<JsonNode> nodes = plan(namedSql, literals, mode);
+            assertFalse(nodes.stream().anyMatch(n -> n.path("Node Type").asText().contains("Sort")),
+                    what + " (" + mode + ") sorts its matches: " + nodes);
+        }
     }
 
     private static void assertIndexOnly(String what, String namedSql, Map<String, String> literals) throws SQLException {
