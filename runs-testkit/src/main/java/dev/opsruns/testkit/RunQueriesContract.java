@@ -266,6 +266,23 @@ public abstract class RunQueriesContract {
         }
 
         @Test
+        void every_listed_run_is_the_stored_run_whatever_it_shares_with_its_neighbours() {
+            RunContext shared = fx.uniqueContext();
+            List<Run> started = new ArrayList<>();
+            started.add(fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, shared), RunStatus.COMPLETED, 2, 0));
+            // the same type, key and context again once the first has ended, then neighbours differing in one value each
+            started.add(fx.reach(fx.start(OPERATOR_A, TENANT_A, DRIFT, shared), RunStatus.COMPLETED_WITH_ERRORS, 1, 1));
+            started.add(fx.start(OPERATOR_A, TENANT_A, BACKUP, shared));
+            started.add(fx.startBySystem(TENANT_A, UNLINKED, shared));
+            started.add(fx.start(OWNER_A, TENANT_A, BACKUP, fx.uniqueContext()));
+            started.add(fx.start(OWNER_A, TENANT_A, UNLINKED, RunContext.empty()));
+            started.add(fx.reach(fx.start(OWNER_A, TENANT_A, UNLINKED, fx.uniqueContext()), RunStatus.RUNNING, 0, 1));
+            List<Run> stored = started.stream().map(r -> fx.registry().get(r.id()))
+                    .sorted(Comparator.comparing(Run::createdAt).thenComparing(Run::id).reversed()).toList();
+            assertEquals(stored, fx.listAll(OWNER_A, TENANT_A, RunFilter.ALL));
+        }
+
+        @Test
         void runs_created_in_the_same_instant_are_ordered_by_id_descending() {
             List<Run> runs = new ArrayList<>();
             for (int i = 0; i < 8; i++) {

@@ -3,6 +3,7 @@ package dev.opsruns.jdbi.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.opsruns.core.RunContext;
 import dev.opsruns.core.RunStoreException;
 import java.util.LinkedHashMap;
@@ -15,9 +16,9 @@ import java.util.Map;
  */
 final class ContextJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    /** Resolved once: a reader per call would resolve the map type again every time. */
+    private static final ObjectReader OBJECT = new ObjectMapper().readerFor(new TypeReference<LinkedHashMap<String, Object>>() {
+    });
 
     private ContextJson() {
     }
@@ -29,7 +30,7 @@ final class ContextJson {
      */
     static RunContext read(String json) {
         try {
-            Map<String, Object> members = MAPPER.readValue(json, OBJECT);
+            Map<String, Object> members = OBJECT.readValue(json);
             return RunContext.of(members);
         } catch (JsonProcessingException | RuntimeException e) {
             // the stored text is never echoed: a context may hold data the caller should not see in logs

@@ -5,12 +5,13 @@ import dev.opsruns.core.RunType;
 import dev.opsruns.core.StatusBucket;
 import dev.opsruns.core.TenantId;
 import dev.opsruns.core.spi.PagePosition;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.argument.Argument;
+import java.util.UUID;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -61,22 +62,22 @@ final class RunFilterSql {
         }
         if (filter.from() != null) {
             sql.where.append(" AND created_at >= :from");
-            sql.values.put("from", Binds.instant(filter.from()));
+            sql.values.put("from", filter.from());
         }
         if (filter.to() != null) {
             sql.where.append(" AND created_at < :to");
-            sql.values.put("to", Binds.instant(filter.to()));
+            sql.values.put("to", filter.to());
         }
         if (filter.endedFrom() != null) {
             // finished_at is NULL exactly while a run is active, and NULL >= x is never true: active runs never pass
             sql.where.append(" AND finished_at >= :ended_from");
-            sql.values.put("ended_from", Binds.instant(filter.endedFrom()));
+            sql.values.put("ended_from", filter.endedFrom());
         }
         if (filter.runIdPrefix() != null) {
             // a prefix of the id's hex digits is a range of ids: the primary key serves it on both vendors
             sql.where.append(" AND id BETWEEN :id_low AND :id_high");
-            sql.values.put("id_low", Binds.uuid(uuidPadded(filter.runIdPrefix(), '0')));
-            sql.values.put("id_high", Binds.uuid(uuidPadded(filter.runIdPrefix(), 'f')));
+            sql.values.put("id_low", uuidPadded(filter.runIdPrefix(), '0'));
+            sql.values.put("id_high", uuidPadded(filter.runIdPrefix(), 'f'));
         }
         if (filter.initiator() != null) {
             sql.where.append(" AND initiator_id = :initiator");
@@ -91,9 +92,9 @@ final class RunFilterSql {
         return sql;
     }
 
-    private static java.util.UUID uuidPadded(String hexPrefix, char fill) {
+    private static UUID uuidPadded(String hexPrefix, char fill) {
         String hex = hexPrefix + String.valueOf(fill).repeat(RunFilter.RUN_ID_DIGITS - hexPrefix.length());
-        return new java.util.UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
+        return new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
     private void in(String column, String prefix, List<Object> items) {
@@ -114,12 +115,12 @@ final class RunFilterSql {
      * @param runId the position's run id
      * @return this clause
      */
-    RunFilterSql beyond(PagePosition.Direction direction, Instant createdAt, java.util.UUID runId) {
+    RunFilterSql beyond(PagePosition.Direction direction, Instant createdAt, UUID runId) {
         where.append(direction == PagePosition.Direction.OLDER
                 ? " AND (created_at, id) < (:pos_at, :pos_id)"
                 : " AND (created_at, id) > (:pos_at, :pos_id)");
-        values.put("pos_at", Binds.instant(createdAt));
-        values.put("pos_id", Binds.uuid(runId));
+        values.put("pos_at", createdAt);
+        values.put("pos_id", runId);
         return this;
     }
 
@@ -142,12 +143,32 @@ final class RunFilterSql {
         return where.toString();
     }
 
-    /** Binds every value of the condition. */
+    /** Binds every value of the condition to a JDBI statement. */
     <S extends SqlStatement<S>> S bind(S statement) {
-        S s = statement;
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            s = e.getValue() instanceof Argument a ? s.bind(e.getKey(), a) : s.bind(e.getKey(), (String) e.getValue());
+        try {
+            bind(NamedParameters.of(statement));
+        } catch (SQLException e) {
+            // JDBI defers binding to execution: nothing here talks to the driver
+            throw new IllegalStateException(e);
         }
-        return s;
+        return statement;
+    }
+
+    /**
+     * Binds every value of the condition.
+     *
+     * @param statement a JDBI or a plain statement
+     * @throws SQLException when the driver refuses a value
+     */
+    void bind(NamedParameters statement) throws SQLException {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (e.getValue() instanceof Instant at) {
+                statement.instant(e.getKey(), at);
+            } else if (e.getValue() instanceof UUID id) {
+                statement.uuid(e.getKey(), id);
+            } else {
+                statement.string(e.getKey(), (String) e.getValue());
+            }
+        }
     }
 }

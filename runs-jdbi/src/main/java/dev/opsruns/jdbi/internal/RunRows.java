@@ -70,11 +70,12 @@ final class RunRows implements RowMapper<Run> {
     }
 
     /**
-     * Reads a row that likely belongs to the same request as {@code candidate} (the active run found
-     * for a start): its tenant, type, key, initiator and context are taken from the candidate, already
-     * checked, wherever the stored values are equal, instead of being parsed and checked again.
+     * Reads a row that likely shares values with {@code candidate} (the active run found for a start
+     * holds the request's values; a page's runs share their tenant and often their type): its tenant,
+     * type, key, initiator and context are taken from the candidate, already checked, wherever the
+     * stored values are equal, instead of being parsed and checked again.
      *
-     * @param candidate the run the caller was about to insert, or null to read every value
+     * @param candidate the run the caller was about to insert or the previous row, or null to read every value
      * @return the run in the current row
      */
     static Run read(ResultSet rs, Run candidate) throws SQLException {
