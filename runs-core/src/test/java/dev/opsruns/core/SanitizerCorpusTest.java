@@ -34,7 +34,7 @@ class SanitizerCorpusTest {
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
-            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv");
+            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -80,8 +80,16 @@ class SanitizerCorpusTest {
      * phrases, prompt answers, snmp -c, chpasswd and kinit input, pgpass on any host, a key SID's
      * secret, CJK linking words, base64 hashes broken by '/', masked hints, unlabelled generated
      * passwords) 319/319 and 120/120.
+     *
+     * Batch 8, written for round 5 before any rule or earlier case was read, from angles the earlier
+     * batches' headers did not name (cloud SDK exceptions, message brokers, CI logs, Terraform/Helm/
+     * Ansible, push services, SSO flows, payment webhooks, LDAP, mail, SNMP, VPNs, credential helpers,
+     * package managers, keystores, JWT positions, encoded and escaped secrets, benign ids and hashes),
+     * and measured before any fix of its own: recall 262/284 (92.3%), precision 124/138 (89.9%), so 36
+     * failures.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-4.tsv", 2);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-4.tsv", 2,
+            "/sanitizer-heldout-8.tsv", 36);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
