@@ -184,10 +184,24 @@ final class SanitizerCommands {
     private static final Pattern COM2SEC = Pattern.compile("\\bcom2sec6?+\\s{1,3}+(?:-Cn\\s{1,3}+\\S{1,64}+\\s{1,3}+)?"
             + "\\S{1,64}+\\s{1,3}+\\S{1,64}+\\s{1,3}+([^\\s()]{1,128}+)");
 
+    /*
+     * net-snmp's createUser [-e ENGINE] NAME (MD5|SHA[-N]) AUTHPASS [(DES|AES[-N]) [PRIVPASS]]: the
+     * word after the authentication protocol and the word after the privacy protocol are pass phrases.
+     */
+    private static final Pattern CREATE_USER = Pattern.compile("\\bcreateUser\\s{1,3}+"
+            + "(?:-e\\s{1,3}+\\S{1,64}+\\s{1,3}+)?\\S{1,64}+\\s{1,3}+(?:MD5|SHA(?:-[0-9]{3})?+)\\s{1,3}+"
+            + "\"?+([^\\s\"]{1,128}+)\"?+"
+            + "(?:\\s{1,3}+(?:DES|AES(?:-[0-9]{3})?+)\\s{1,3}+\"?+([^\\s\"]{1,128}+))?+");
+
+    // Poetry's and Composer's "config http-basic.REPO USER PASSWORD": the third word is the password.
+    private static final Pattern HTTP_BASIC_CONFIG = Pattern.compile("\\bhttp-basic\\.[\\w.-]{1,128}+\\s{1,3}+"
+            + "[^\\s\"']{1,64}+\\s{1,3}+[\"']?+([^\\s\"']{1,128}?)[\"']?+(?::?+(?:\\s|$))");
+
     /**
-     * Redacts a secret given in answer to a prompt for one: the base64 password a client sent after
-     * SMTP's "334 UGFzc3dvcmQ6", what an expect script sends after a password prompt, the community of
-     * snmpd's com2sec.
+     * Redacts a secret given in answer to a prompt for one, or with no name beside it: the base64
+     * password a client sent after SMTP's "334 UGFzc3dvcmQ6", what an expect script sends after a
+     * password prompt, the community of snmpd's com2sec, the pass phrases of net-snmp's createUser, the
+     * password of Poetry's and Composer's http-basic setting.
      */
     static String redactPromptAnswers(String s) {
         String out = s;
@@ -196,6 +210,13 @@ final class SanitizerCommands {
         }
         if (out.indexOf("com2sec") >= 0) {
             out = redactGroup(out, COM2SEC.matcher(out), m -> 1);
+        }
+        if (out.indexOf("http-basic.") >= 0) {
+            out = redactGroup(out, HTTP_BASIC_CONFIG.matcher(out), m -> 1);
+        }
+        if (out.indexOf("createUser") >= 0) {
+            out = redactGroup(out, CREATE_USER.matcher(out), m -> 1);
+            out = redactGroup(out, CREATE_USER.matcher(out), m -> m.group(2) != null ? 2 : 0);
         }
         return redactSmtpLogin(out);
     }
@@ -326,7 +347,16 @@ final class SanitizerCommands {
                 }
                 echoed = tokens.get(arg);
                 piped = false;
-            } else if (piped && (STDIN_SECRET_FLAGS.contains(text) || PASSWORD_STDIN_TOOLS.contains(base))) {
+            } else if (echoed != null && !piped && (raw.equals(">") || raw.equals(">>")) && t + 1 < tokens.size()
+                    && isSecretFile(unquote(s.substring(tokens.get(t + 1).start(), tokens.get(t + 1).end())))) {
+                // printf '#!/bin/sh\necho x\n' > /tmp/askpass: the script an askpass variable runs prints it
+                addSpan(s, scriptEchoStart(s, echoed), echoed.end() - (isQuoted(s.substring(echoed.start(),
+                        echoed.end())) ? 1 : 0), spans);
+                echoed = null;
+            } else if (piped && (STDIN_SECRET_FLAGS.contains(text) || PASSWORD_STDIN_TOOLS.contains(base)
+                    || base.endsWith("-keystore") || isSecretStdinFlag(text)
+                    || text.startsWith("/dev/stdin") && t > 0 && isSecretStdinFlag(
+                            s.substring(tokens.get(t - 1).start(), tokens.get(t - 1).end()) + "-stdin"))) {
                 addValue(s, echoed, spans, false);
                 echoed = null;
                 piped = false;
@@ -731,6 +761,89 @@ final class SanitizerCommands {
             tokens.add(new Token(start, i));
         }
         return tokens;
+    }
+
+    /**
+     * True for a flag that has the secret read from standard input: "--passwd-on-stdin",
+     * "--password-file=/dev/stdin", or a secret's flag whose value is /dev/stdin (checked with "-stdin"
+     * appended to the flag before it).
+     */
+    private static boolean isSecretStdinFlag(String flag) {
+        if (!flag.startsWith("-")) {
+            return false;
+        }
+        String key = SanitizerKeys.normalize(flag);
+        return key.contains("stdin") && (key.contains("pass") || key.contains("pwd")
+                || key.contains("secret") || key.contains("token") || key.contains("key"));
+    }
+
+    /** True for a file named for a secret: an askpass script, a password or token file. */
+    private static boolean isSecretFile(String path) {
+        String key = SanitizerKeys.normalize(path.substring(path.lastIndexOf('/') + 1));
+        return key.contains("askpass") || key.contains("pass") || key.contains("secret") || key.contains("token")
+                || key.contains("cred");
+    }
+
+    /** Where the secret starts in what printf wrote: after the script's own "echo ", else the whole argument. */
+    private static int scriptEchoStart(String s, Token written) {
+        int echo = s.lastIndexOf("echo ", written.end());
+        if (echo > written.start()) {
+            return echo + "echo ".length();
+        }
+        return written.start() + (isQuoted(s.substring(written.start(), written.end())) ? 1 : 0);
+    }
+
+    // The arguments of a call that logs in: a quoted user (or key file) and a quoted password, maybe more.
+    private static final Pattern CALL_ARGUMENTS = Pattern.compile(
+            "\\(\\s{0,3}+([\"'])([^\"'\\n]{0,256}+)\\1\\s{0,3}+,\\s{0,3}+([\"'])([^\"'\\n]{1,256}+)\\3\\s{0,3}+[,)]");
+
+    // Words in a function's name that say it takes a user and a password: server.login, l.Bind,
+    // conn.simple_bind_s, client.username_pw_set, session.authenticate, new UsernamePasswordCredentials.
+    private static final List<String> LOGIN_CALL_WORDS = List.of("login", "logon", "signin", "authenticate",
+            "credential", "password", "passwd", "pwset", "setauth", "basicauth", "simplebind");
+
+    private static final int MAX_CALLEE = 128;
+
+    /**
+     * Redacts the second quoted argument of a call that logs in ({@link #LOGIN_CALL_WORDS}, a bind, a
+     * key store's load): {@code server.login('alerts@acme.io', 'x')}, {@code l.Bind("svc", "x")},
+     * {@code KeyStore.load('client.jks', 'x')}. The name, not the arguments, says which is the secret.
+     */
+    static String redactLoginCalls(String s) {
+        int open = s.indexOf('(');
+        if (open < 0) {
+            return s;
+        }
+        Matcher arguments = CALL_ARGUMENTS.matcher(s);
+        List<int[]> spans = new ArrayList<>();
+        for (; open >= 0; open = s.indexOf('(', open + 1)) {
+            int calleeStart = open;
+            while (calleeStart > 0 && open - calleeStart < MAX_CALLEE && isCalleeChar(s.charAt(calleeStart - 1))) {
+                calleeStart--;
+            }
+            if (calleeStart < open && isLoginCall(s.substring(calleeStart, open))
+                    && arguments.region(open, s.length()).lookingAt()) {
+                addSpan(s, arguments.start(4), arguments.end(4), spans);
+            }
+        }
+        return apply(s, spans);
+    }
+
+    private static boolean isCalleeChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
+    }
+
+    private static boolean isLoginCall(String callee) {
+        int dot = callee.lastIndexOf('.');
+        String last = SanitizerKeys.normalize(callee.substring(dot + 1));
+        for (String word : LOGIN_CALL_WORDS) {
+            if (last.contains(word)) {
+                return true;
+            }
+        }
+        String receiver = SanitizerKeys.normalize(callee.substring(0, Math.max(dot, 0)));
+        return last.equals("bind") || last.equals("binds") || last.equals("auth")
+                || last.equals("load") && (receiver.endsWith("keystore") || receiver.endsWith("truststore"));
     }
 
     private static boolean isSeparator(String raw) {
