@@ -197,11 +197,69 @@ final class SanitizerCommands {
     private static final Pattern HTTP_BASIC_CONFIG = Pattern.compile("\\bhttp-basic\\.[\\w.-]{1,128}+\\s{1,3}+"
             + "[^\\s\"']{1,64}+\\s{1,3}+[\"']?+([^\\s\"']{1,128}?)[\"']?+(?::?+(?:\\s|$))");
 
+    // A flag that names the file a secret is read from: --auth-user-pass creds.txt, --password-file=pw.txt.
+    private static final Pattern SECRET_FILE_FLAG = Pattern.compile("(?<![\\w-])--?+([A-Za-z][\\w-]{1,40}+)[= ]"
+            + "([\\w./~-]{1,128}+)");
+
+    // How far after the flag the message may quote that file's content.
+    private static final int MAX_FILE_QUOTE_DISTANCE = 256;
+
+    // Words that quote the content: "creds.txt contains vpnuser x".
+    private static final List<String> CONTENT_VERBS = List.of(" contains ", " contained ", " holds ", " reads ");
+
+    /**
+     * Redacts what a message quotes of a secret's file after a flag named it:
+     * {@code openvpn --auth-user-pass creds.txt; creds.txt contains vpnuser x}. The words after the
+     * verb, to the end of the clause, are the file's lines.
+     */
+    private static String redactQuotedSecretFiles(String s) {
+        Matcher m = SECRET_FILE_FLAG.matcher(s);
+        List<int[]> spans = new ArrayList<>();
+        while (m.find()) {
+            String key = SanitizerKeys.normalize(m.group(1));
+            boolean secret = key.contains("pass") || key.contains("secret") || key.contains("token")
+                    || key.contains("cred") || key.contains("pwd");
+            String file = m.group(2);
+            if (!secret || file.indexOf('.') < 0 && file.indexOf('/') < 0) {
+                continue; // a file has an extension or a directory: the flag's value itself is another rule's
+            }
+            int limit = Math.min(s.length(), m.end() + MAX_FILE_QUOTE_DISTANCE);
+            for (String verb : CONTENT_VERBS) {
+                int at = s.indexOf(file + verb, m.end());
+                if (at >= 0 && at < limit) {
+                    int start = at + file.length() + verb.length();
+                    addSpan(s, start, clauseEnd(s, start), spans);
+                }
+            }
+        }
+        return apply(s, spans);
+    }
+
+    /** The end of up to three words from {@code start}, before a ';', ',' or a sentence's last period. */
+    private static int clauseEnd(String s, int start) {
+        int i = start;
+        int end = start;
+        for (int words = 0; words < 3 && i < s.length(); words++) {
+            while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && ";,".indexOf(s.charAt(i)) < 0) {
+                i++;
+            }
+            end = i;
+            if (i >= s.length() || s.charAt(i) != ' ') {
+                break;
+            }
+            i++;
+        }
+        while (end > start && ".!?".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end;
+    }
+
     /**
      * Redacts a secret given in answer to a prompt for one, or with no name beside it: the base64
      * password a client sent after SMTP's "334 UGFzc3dvcmQ6", what an expect script sends after a
      * password prompt, the community of snmpd's com2sec, the pass phrases of net-snmp's createUser, the
-     * password of Poetry's and Composer's http-basic setting.
+     * password of Poetry's and Composer's http-basic setting, what a message quotes of a secret's file.
      */
     static String redactPromptAnswers(String s) {
         String out = s;
@@ -210,6 +268,10 @@ final class SanitizerCommands {
         }
         if (out.indexOf("com2sec") >= 0) {
             out = redactGroup(out, COM2SEC.matcher(out), m -> 1);
+        }
+        if (out.indexOf(" contains ") >= 0 || out.indexOf(" holds ") >= 0 || out.indexOf(" reads ") >= 0
+                || out.indexOf(" contained ") >= 0) {
+            out = redactQuotedSecretFiles(out);
         }
         if (out.indexOf("http-basic.") >= 0) {
             out = redactGroup(out, HTTP_BASIC_CONFIG.matcher(out), m -> 1);
@@ -821,12 +883,18 @@ final class SanitizerCommands {
             while (calleeStart > 0 && open - calleeStart < MAX_CALLEE && isCalleeChar(s.charAt(calleeStart - 1))) {
                 calleeStart--;
             }
-            if (calleeStart < open && isLoginCall(s.substring(calleeStart, open))
-                    && arguments.region(open, s.length()).lookingAt()) {
+            String callee = s.substring(calleeStart, open);
+            if (calleeStart < open && isLoginCall(callee) && arguments.region(open, s.length()).lookingAt()
+                    && !(callee.endsWith("bind") && isPort(arguments.group(4)))) {
                 addSpan(s, arguments.start(4), arguments.end(4), spans);
             }
         }
         return apply(s, spans);
+    }
+
+    /** A socket's bind("0.0.0.0", "8080") takes a port, not a password. */
+    private static boolean isPort(String value) {
+        return value.length() <= 5 && value.chars().allMatch(Character::isDigit);
     }
 
     private static boolean isCalleeChar(char c) {

@@ -387,9 +387,10 @@ final class SanitizerRules {
         String openQuote = m.openQuote();
         if ((name.equals("p") || name.equals("pw")) && openQuote == null && inQuery(s, m.nameStart())
                 && hasUserParameter(s, m.nameStart())) {
-            // InfluxDB 1.x and other HTTP APIs: ?u=grafana&p=<password>
+            // InfluxDB 1.x and other HTTP APIs: ?u=grafana&p=<password>; but p=2 is a page
             int end = plainEnd(s, start, true);
-            return nonValue(s, start, end) ? null : new int[] {start, end};
+            boolean page = end - start <= 4 && s.substring(start, end).chars().allMatch(Character::isDigit);
+            return page || nonValue(s, start, end) ? null : new int[] {start, end};
         }
         if (openQuote == null && name.startsWith("BUNDLE_") && name.contains("__")) {
             // Bundler's credentials for a gem source, BUNDLE_GEMS__ACME__IO=user:password
