@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * tools ({@code mysqldump -pS3cret}, {@code sqlcmd -P x}, {@code sshpass -p 'x'}, {@code redis-cli -a x},
  * {@code curl -u user:x}, {@code smbclient -U user%x}, {@code openssl -passin pass:x}), long flags and
  * PowerShell parameters named for a secret ({@code --password x}, {@code -ApiKey x}), user:password
- * flags of any tool ({@code --auth u:x}), what {@code echo x |} pipes into a {@code --password-stdin},
- * protocol commands a transcript quotes (Redis {@code AUTH x}, FTP {@code PASS x}, IMAP {@code LOGIN}),
- * SQL that sets a password ({@code IDENTIFIED BY 'x'}), .pgpass lines, and Oracle's
- * {@code user/password@db} form (sqlplus, expdp, JDBC thin URLs).
+ * flags of any tool ({@code --auth u:x}), what {@code echo x |} pipes into a {@code --password-stdin}
+ * or what {@code printf} writes to an askpass script, protocol commands a transcript quotes (Redis
+ * {@code AUTH x}, FTP {@code PASS x}, IMAP {@code LOGIN}), SQL that sets a password
+ * ({@code IDENTIFIED BY 'x'}), .pgpass lines, Oracle's {@code user/password@db} form (sqlplus, expdp,
+ * JDBC thin URLs), and the password argument of a call that logs in ({@code server.login('u', 'x')}).
  *
  * <p>A flag's meaning depends on its tool ({@code -p} is a port to psql and docker run, a password to
  * mysql and sshpass), so short flags count only after the tool that gives them that meaning, within
@@ -223,11 +224,11 @@ final class SanitizerCommands {
             if (!secret || file.indexOf('.') < 0 && file.indexOf('/') < 0) {
                 continue; // a file has an extension or a directory: the flag's value itself is another rule's
             }
-            int limit = Math.min(s.length(), m.end() + MAX_FILE_QUOTE_DISTANCE);
+            String near = s.substring(m.end(), Math.min(s.length(), m.end() + MAX_FILE_QUOTE_DISTANCE));
             for (String verb : CONTENT_VERBS) {
-                int at = s.indexOf(file + verb, m.end());
-                if (at >= 0 && at < limit) {
-                    int start = at + file.length() + verb.length();
+                int at = near.indexOf(file + verb);
+                if (at >= 0) {
+                    int start = m.end() + at + file.length() + verb.length();
                     addSpan(s, start, clauseEnd(s, start), spans);
                 }
             }

@@ -511,8 +511,11 @@ final class SanitizerRules {
     /** True when the name at {@code nameStart} is a query parameter: after '?', '&', '#' or their encodings. */
     /** True when the query holding the parameter at {@code nameStart} names a user before it (u=, user=, username=). */
     private static boolean hasUserParameter(String s, int nameStart) {
-        int queryStart = s.lastIndexOf('?', nameStart);
-        if (queryStart < 0 || nameStart - queryStart > MAX_PREVIOUS_PAIR) {
+        int queryStart = nameStart - 1;
+        while (queryStart >= 0 && nameStart - queryStart <= MAX_PREVIOUS_PAIR && s.charAt(queryStart) != '?') {
+            queryStart--; // bounded: many "&p=" in one window must not each scan back to its start
+        }
+        if (queryStart < 0 || s.charAt(queryStart) != '?') {
             return false;
         }
         String query = s.substring(queryStart, nameStart);
