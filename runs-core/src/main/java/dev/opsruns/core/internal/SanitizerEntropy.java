@@ -28,6 +28,18 @@ final class SanitizerEntropy {
     private static final java.util.Set<String> JOSE_LABELS = java.util.Set.of("kid", "jti", "x5t", "x5ts256",
             "nonce", "state");
 
+    // Labels of a public key: an OpenSSH key's type ("ssh-ed25519 AAAA..."), WireGuard's "peer: <key>".
+    private static final java.util.Set<String> PUBLIC_KEY_LABELS = java.util.Set.of("sshed25519", "sshrsa", "sshdss",
+            "ecdsasha2nistp256", "ecdsasha2nistp384", "ecdsasha2nistp521", "peer", "peers");
+
+    // Words that give a hash's expected or actual value once a hash was named before them:
+    // "content hash validation failed (expected <base64>)".
+    private static final java.util.Set<String> COMPARED_VALUE_LABELS = java.util.Set.of("expected", "got", "actual",
+            "wanted", "computed", "found", "received", "was");
+
+    // How far back a hash's name is looked for before "expected" or "got".
+    private static final int MAX_HASH_CONTEXT = 80;
+
     private SanitizerEntropy() {
     }
 
@@ -66,7 +78,8 @@ final class SanitizerEntropy {
             if (end - start < MIN_LENGTH) {
                 continue;
             }
-            if (isPathSegment(s, start, end, start < urlEnd) || isObjectId(s, start, end) || !looksGenerated(s, start, end) || isLabelled(s, start)) {
+            if (isPathSegment(s, start, end, start < urlEnd) || isObjectId(s, start, end) || isBrokerName(s, start)
+                    || !looksGenerated(s, start, end) || isLabelled(s, start)) {
                 continue;
             }
             if (out == null) {
@@ -277,6 +290,13 @@ final class SanitizerEntropy {
      */
     private static boolean isIdLabel(String label) {
         String l = label.endsWith("s") ? label.substring(0, label.length() - 1) : label;
+        int digits = l.length();
+        while (digits > 0 && Character.isDigit(l.charAt(digits - 1))) {
+            digits--;
+        }
+        if (digits < l.length() && digits > 3 && l.charAt(digits - 1) == '-') {
+            l = l.substring(0, digits - 1); // S3's x-amz-id-2: a second id, numbered
+        }
         int n = l.length();
         if (n < 2 || !l.regionMatches(true, n - 2, "id", 0, 2)) {
             return false;
@@ -308,6 +328,14 @@ final class SanitizerEntropy {
     }
 
     private static final int MAX_OBJECT_ID = 28;
+
+    /**
+     * True for a name in RabbitMQ's reserved {@code amq.} namespace, which only the broker generates
+     * (a consumer tag {@code amq.ctag-...}, a server-named queue {@code amq.gen-...}).
+     */
+    private static boolean isBrokerName(String s, int start) {
+        return start >= 4 && s.startsWith("amq.", start - 4) && (start == 4 || !isTokenChar(s.charAt(start - 5)));
+    }
 
     /**
      * True when the word just before the token says what it is: an id, a hash, a fingerprint, a
@@ -351,7 +379,13 @@ final class SanitizerEntropy {
         }
         String label = s.substring(i, labelEnd);
         String key = SanitizerKeys.normalize(label);
-        return isIdLabel(label) || JOSE_LABELS.contains(key) || key.contains("hash") || key.contains("digest")
+        if (COMPARED_VALUE_LABELS.contains(key)) {
+            String context = s.substring(Math.max(0, i - MAX_HASH_CONTEXT), i).toLowerCase(Locale.ROOT);
+            return context.contains("hash") || context.contains("checksum") || context.contains("digest")
+                    || context.contains("integrity") || context.contains("sha");
+        }
+        return isIdLabel(label) || key.contains("public") || PUBLIC_KEY_LABELS.contains(key)
+                || JOSE_LABELS.contains(key) || key.contains("hash") || key.contains("digest")
                 || key.contains("sha") || key.contains("md5") || key.contains("checksum") || key.contains("etag")
                 || key.contains("fingerprint") || key.contains("thumbprint") || key.contains("integrity")
                 || key.contains("commit") || key.contains("revision") || key.contains("version")

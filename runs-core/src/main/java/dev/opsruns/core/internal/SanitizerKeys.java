@@ -42,7 +42,9 @@ final class SanitizerKeys {
             "mnemonic", "seedphrase", "recoveryphrase",
             // daemons' own words for a password: Redis' requirepass and masterauth, SNMP's community
             // (rocommunity, com2sec ... community), a registry's "user:password" ident (npmAuthIdent)
-            "requirepass", "masterauth", "community", "authident");
+            "requirepass", "masterauth", "community", "authident",
+            // PAM's and SSSD's authentication token (ldap_default_authtok), and Elytron's clear-text credential
+            "authtok", "cleartext");
 
     /*
      * "Password" in the languages failure messages come in, as one word (phrases of several words are

@@ -12,6 +12,12 @@ final class SanitizerPairs {
     /** Longest name recognized. */
     static final int MAX_NAME = 64;
 
+    /** Most backslashes before an escaped quote: JSON nested in JSON strings three levels deep. */
+    static final int MAX_ESCAPES = 7;
+
+    /** A double quote as Java's and JavaScript's serializers escape it inside a string. */
+    static final String UNICODE_QUOTE = "\\u0022";
+
     /**
      * One pair's name and separator.
      *
@@ -87,9 +93,12 @@ final class SanitizerPairs {
         }
         if (j - 1 >= from && (s.charAt(j - 1) == '"' || s.charAt(j - 1) == '\'')) {
             j--;
-            if (j - 1 >= from && s.charAt(j - 1) == '\\') {
+            // JSON in a JSON string escapes its quote once, and once more at every further level
+            for (int escapes = 0; escapes < MAX_ESCAPES && j - 1 >= from && s.charAt(j - 1) == '\\'; escapes++) {
                 j--;
             }
+        } else if (j - UNICODE_QUOTE.length() >= from && s.startsWith(UNICODE_QUOTE, j - UNICODE_QUOTE.length())) {
+            j -= UNICODE_QUOTE.length(); // a serializer that escapes quotes as Unicode inside a string
         }
         int nameEnd = j;
         int k = nameEnd;
@@ -137,9 +146,18 @@ final class SanitizerPairs {
             if (c == '"' || c == '\'') {
                 openQuote = String.valueOf(c);
                 end++;
-            } else if (c == '\\' && end + 1 < s.length() && (s.charAt(end + 1) == '"' || s.charAt(end + 1) == '\'')) {
-                openQuote = s.substring(end, end + 2);
-                end += 2;
+            } else if (s.startsWith(UNICODE_QUOTE, end)) {
+                openQuote = UNICODE_QUOTE;
+                end += UNICODE_QUOTE.length();
+            } else if (c == '\\') {
+                int quote = end + 1;
+                while (quote < s.length() && quote - end < MAX_ESCAPES && s.charAt(quote) == '\\') {
+                    quote++;
+                }
+                if (quote < s.length() && (s.charAt(quote) == '"' || s.charAt(quote) == '\'')) {
+                    openQuote = s.substring(end, quote + 1);
+                    end = quote + 1;
+                }
             }
         }
         if (openQuote != null && nameEnd == sep && end == sep + 2 && s.charAt(sep) == ':' && nameStart > 0

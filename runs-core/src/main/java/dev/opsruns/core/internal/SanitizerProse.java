@@ -84,6 +84,11 @@ final class SanitizerProse {
 
     private static final int MAX_STEPS = 6;
 
+    // Words before "key" that make it a key of data, not of a lock: "cache key 6b1c...", "primary key".
+    private static final Set<String> DATA_KEY_KINDS = Set.of("cache", "primary", "partition", "sort", "foreign",
+            "unique", "idempotency", "dedup", "deduplication", "lookup", "shard", "row", "object", "composite",
+            "index", "public", "host", "map", "hash", "range", "group", "message", "join");
+
     // Words before "code" that make it a one-time or backup code someone types in: "verification code 856931".
     private static final Set<String> CODE_KINDS = Set.of("verification", "security", "confirmation", "login",
             "sign-in", "signin", "authentication", "auth", "one-time", "otp", "2fa", "mfa", "backup", "recovery",
@@ -304,6 +309,10 @@ final class SanitizerProse {
                 nameEnd = wordEndAt(s, skipSpaces(s, wordEnd));
                 strength = Strength.STRONG;
                 passwordFamily = true;
+            }
+            if ((lower.equals("key") || lower.equals("keys")) && nameEnd == wordEnd
+                    && DATA_KEY_KINDS.contains(previousLower)) {
+                strength = Strength.NONE;
             }
             int[] span = null;
             if (strength == Strength.NONE && standsAlone && SanitizerKeys.isKeyShapedName(word) && wordEnd < n) {
@@ -565,8 +574,10 @@ final class SanitizerProse {
                         ? new int[] {pos + 1, cutEnd} : null;
             }
             CharSequence value = s.subSequence(pos + 1, close);
-            if (SanitizerValues.isArn(value) || SanitizerValues.isNameLike(value)
-                    && SanitizerValues.isResourceStatus(s, close + 1) || isNamePath(value)) {
+            boolean resourceName = SanitizerValues.isNameLike(value)
+                    || !passwordFamily && value.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == '-');
+            if (SanitizerValues.isArn(value) || resourceName && SanitizerValues.isResourceStatus(s, close + 1)
+                    || isNamePath(value)) {
                 // Key 'arn:aws:kms:...' does not exist, secret "db-password" not found, Secret
                 // "prod/db/password" rotated: the secret's name or path, not its value
                 return null;
@@ -621,8 +632,9 @@ final class SanitizerProse {
             }
         }
         if (SanitizerValues.isPlaceholder(value) || SanitizerValues.isProseWord(value)
-                || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '(') {
-            return null;
+                || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '('
+                || isFingerprint(value)) {
+            return null; // "ED25519 key SHA256:x4Z7...": the key's fingerprint, a hash of its public half
         }
         if (valueEnd < end && s.charAt(end - 1) == ':'
                 && value.chars().allMatch(c -> Character.isLowerCase(c) || Character.isDigit(c))) {
@@ -687,6 +699,12 @@ final class SanitizerProse {
             pos = skipSpaces(s, end);
         }
         return null;
+    }
+
+    /** "SHA256:x4Z7...", "MD5:4f:2a:...": a fingerprint, as ssh and certificate tools print it. */
+    private static boolean isFingerprint(CharSequence value) {
+        String v = value.toString().toUpperCase(Locale.ROOT);
+        return v.startsWith("SHA256:") || v.startsWith("SHA1:") || v.startsWith("SHA512:") || v.startsWith("MD5:");
     }
 
     /** "3", "3:", "#2": which of several keys. */

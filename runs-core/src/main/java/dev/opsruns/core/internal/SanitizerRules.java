@@ -111,6 +111,7 @@ final class SanitizerRules {
         if (named) {
             out = redactArgumentPairs(out, settings);
         }
+        out = SanitizerCommands.redactLoginCalls(out);
         out = redactHookUrls(out);
         out = redactSchemeCredentials(out);
         out = redactDigestResponses(out);
@@ -384,6 +385,19 @@ final class SanitizerRules {
     private static int[] neutralValueSpan(String s, SanitizerPairs.Pair m, String name) {
         int start = m.end();
         String openQuote = m.openQuote();
+        if ((name.equals("p") || name.equals("pw")) && openQuote == null && inQuery(s, m.nameStart())
+                && hasUserParameter(s, m.nameStart())) {
+            // InfluxDB 1.x and other HTTP APIs: ?u=grafana&p=<password>; but p=2 is a page
+            int end = plainEnd(s, start, true);
+            boolean page = end - start <= 4 && s.substring(start, end).chars().allMatch(Character::isDigit);
+            return page || nonValue(s, start, end) ? null : new int[] {start, end};
+        }
+        if (openQuote == null && name.startsWith("BUNDLE_") && name.contains("__")) {
+            // Bundler's credentials for a gem source, BUNDLE_GEMS__ACME__IO=user:password
+            int end = plainEnd(s, start, false);
+            int colon = indexOfWithin(s, ':', start, end - start);
+            return colon > start && colon + 1 < end && !nonValue(s, colon + 1, end) ? new int[] {colon + 1, end} : null;
+        }
         if ((name.equalsIgnoreCase("code") || name.equalsIgnoreCase("ticket")) && openQuote == null
                 && inQuery(s, m.nameStart())) {
             int end = plainEnd(s, start, true);
@@ -495,6 +509,20 @@ final class SanitizerRules {
     }
 
     /** True when the name at {@code nameStart} is a query parameter: after '?', '&', '#' or their encodings. */
+    /** True when the query holding the parameter at {@code nameStart} names a user before it (u=, user=, username=). */
+    private static boolean hasUserParameter(String s, int nameStart) {
+        int queryStart = nameStart - 1;
+        while (queryStart >= 0 && nameStart - queryStart <= MAX_PREVIOUS_PAIR && s.charAt(queryStart) != '?') {
+            queryStart--; // bounded: many "&p=" in one window must not each scan back to its start
+        }
+        if (queryStart < 0 || s.charAt(queryStart) != '?') {
+            return false;
+        }
+        String query = s.substring(queryStart, nameStart);
+        return query.contains("?u=") || query.contains("&u=") || query.contains("?user=") || query.contains("&user=")
+                || query.contains("?username=") || query.contains("&username=");
+    }
+
     private static boolean inQuery(String s, int nameStart) {
         if (nameStart == 0) {
             return false;
@@ -607,6 +635,13 @@ final class SanitizerRules {
             int quote = shellQuoteBefore(s, m.nameStart());
             int close = quote < 0 ? -1 : indexOfWithin(s, s.charAt(quote), start, 256);
             end = plainEnd(s, start, true);
+            if (end == start && s.charAt(start) == '<' && strength == Strength.STRONG
+                    && !XML_OPEN_TAG.matcher(s).region(start, s.length()).lookingAt()) {
+                // a Z85 key (ZeroMQ's CURVE secret) may start with '<', which is no tag: it runs to a space
+                while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+                    end++;
+                }
+            }
             if (m.nameStart() > 0 && s.charAt(m.nameStart() - 1) == ';') {
                 // a path's matrix parameter ("/cart;jsessionid=...?item=1"): the query is not the value
                 int query = endAtAny(s, start, "?#");
@@ -655,8 +690,9 @@ final class SanitizerRules {
             }
             if (anyColon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value)
                     || isLowerWord(value) && nextIsLowerWord(s, end) || isUpperWord(value) && nextIsText(s, end)
-                    || isStatusCode(value) && nextIsText(s, end))) {
-                // "password: must be at least 12 characters", "token: expired", "token: HTTP 401"
+                    || isStatusCode(value) && nextIsText(s, end) || isCount(value) && nextIsLowerWord(s, end))) {
+                // "password: must be at least 12 characters", "token: expired", "token: HTTP 401",
+                // "Secrets: 3 found" (a count; a PIN has four digits or more)
                 return null;
             }
             if (end < s.length() && s.charAt(end) == ',' && startsPair(s, start)) {
@@ -753,6 +789,10 @@ final class SanitizerRules {
     }
 
     /** "HTTP", "TLS", "DNS": a protocol or code word; with more text after it, the sentence goes on. */
+    private static boolean isCount(CharSequence value) {
+        return value.length() <= 3 && value.chars().allMatch(Character::isDigit);
+    }
+
     private static boolean isUpperWord(CharSequence value) {
         return value.length() >= 2 && value.length() <= 8 && value.chars().allMatch(c -> c >= 'A' && c <= 'Z');
     }
@@ -1003,14 +1043,23 @@ final class SanitizerRules {
      * text when it never closes, so a cut-off value is still redacted.
      */
     static int closingQuote(String s, int start, String openQuote) {
+        if (openQuote.equals(SanitizerPairs.UNICODE_QUOTE)) {
+            int at = s.indexOf(openQuote, start);
+            return at < 0 ? s.length() : at;
+        }
         char quote = openQuote.charAt(openQuote.length() - 1);
-        if (openQuote.length() == 2) {
-            // An escaped quote (JSON inside a JSON string): it closes at the next backslash-quote.
+        if (openQuote.length() >= 2) {
+            // An escaped quote (JSON inside a JSON string, at any depth): it closes at the next quote,
+            // less the backslashes that escape it.
             int at = s.indexOf(quote, start);
             if (at < 0) {
                 return s.length();
             }
-            return at > start && s.charAt(at - 1) == '\\' ? at - 1 : at;
+            int close = at;
+            while (close > start && at - close < SanitizerPairs.MAX_ESCAPES && s.charAt(close - 1) == '\\') {
+                close--;
+            }
+            return close;
         }
         for (int i = start; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -1059,7 +1108,8 @@ final class SanitizerRules {
             }
             if (",;)]}&".indexOf(c) >= 0) {
                 if (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)) || ",;)]}&\"'<>".indexOf(s.charAt(i + 1)) >= 0
-                        || startsPair(s, i + 1) || (query && c == '&')) {
+                        || startsPair(s, i + 1) || query && c == '&' && s.charAt(i + 1) != '=') {
+                    // "password=a&=b": a parameter has a name, so an '&' before '=' is the value's own
                     return i;
                 }
             }
@@ -1305,14 +1355,13 @@ final class SanitizerRules {
      * plain user name ({@code ftp://anonymous@host}) is kept.
      */
     static String redactUrlUserInfo(String s) {
-        int at = s.indexOf("://");
-        if (at < 0) {
-            return s;
+        int infoStart = schemeEnd(s, 0);
+        if (infoStart < 0) {
+            return redactEncodedUserInfo(s);
         }
         StringBuilder out = null;
         int copied = 0;
-        while (at >= 0) {
-            int infoStart = at + 3;
+        while (infoStart >= 0) {
             int infoEnd = infoStart;
             int lastAt = -1;
             while (infoEnd < s.length() && infoEnd - infoStart <= 512) {
@@ -1346,7 +1395,57 @@ final class SanitizerRules {
                     copied = lastAt;
                 }
             }
-            at = s.indexOf("://", Math.max(infoEnd, at + 3));
+            infoStart = schemeEnd(s, Math.max(infoEnd, infoStart));
+        }
+        return redactEncodedUserInfo(out == null ? s : out.append(s, copied, s.length()).toString());
+    }
+
+    /** Just past the next "://" at or after {@code from}, or its JSON-escaped ":\/\/"; -1 when there is none. */
+    private static int schemeEnd(String s, int from) {
+        int plain = s.indexOf("://", from);
+        int escaped = s.indexOf(":\\/\\/", from);
+        if (escaped >= 0 && (plain < 0 || escaped < plain)) {
+            return escaped + 5;
+        }
+        return plain < 0 ? -1 : plain + 3;
+    }
+
+    // A URL percent-encoded into another's query, once or twice: "url=http%3A%2F%2Fsvc%3Apw%40proxy".
+    private static final String[][] ENCODED_URL_PARTS = {{"%3A%2F%2F", "%40", "%3A", "%2F"},
+        {"%253A%252F%252F", "%2540", "%253A", "%252F"}};
+
+    /** Redacts the user-info of a percent-encoded URL that holds a password, as for a plain one. */
+    private static String redactEncodedUserInfo(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        String upper = s.toUpperCase(Locale.ROOT);
+        if (upper.length() != s.length()) {
+            return s; // a letter that upper-cases to two ('ß'): offsets would not line up, and URLs are ASCII
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (String[] parts : ENCODED_URL_PARTS) {
+            for (int at = upper.indexOf(parts[0]); at >= 0; at = upper.indexOf(parts[0], at + 1)) {
+                int infoStart = at + parts[0].length();
+                int infoEnd = infoStart;
+                int lastAt = -1;
+                while (infoEnd < s.length() && infoEnd - infoStart <= 512 && !upper.startsWith(parts[3], infoEnd)
+                        && !Character.isWhitespace(s.charAt(infoEnd)) && "&\"'<>".indexOf(s.charAt(infoEnd)) < 0) {
+                    if (upper.startsWith(parts[1], infoEnd)) {
+                        lastAt = infoEnd;
+                    }
+                    infoEnd++;
+                }
+                boolean password = lastAt > infoStart && upper.substring(infoStart, lastAt).contains(parts[2]);
+                if (password && infoStart >= copied) {
+                    if (out == null) {
+                        out = new StringBuilder(s.length());
+                    }
+                    out.append(s, copied, infoStart).append(REDACTED);
+                    copied = lastAt;
+                }
+            }
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }

@@ -89,7 +89,9 @@ final class SanitizerTokenFormats {
             format("1Password token", "ops_eyj|a3-", "\\bops_eyJ[A-Za-z0-9+/_-]{100,}+={0,3}|\\bA3-[A-Z0-9]{6}-[A-Z0-9-]{20,40}+"),
             format("LaunchDarkly SDK or mobile key", "sdk-|mob-", "\\b(?:sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"),
             format("Yandex OAuth token", "y0_", "\\by0_[A-Za-z0-9_-]{50,60}+"),
-            format("age secret key", "age-secret-key-", "\\bAGE-SECRET-KEY-1[A-Z0-9]{58}"),
+            // age's secret key; a NATS nkey seed ('S', the key's type, then base32), which signs as its user
+            format("age secret key / NATS nkey seed", "age-secret-key-|su|sa|so|sn|sc|sx",
+                    "\\bAGE-SECRET-KEY-1[A-Z0-9]{58}|\\bS[UAONCX][A-Z2-7]{56}\\b"),
             // data platforms and observability
             format("Databricks token", "dapi", "\\bdapi[a-f0-9]{32}(?:-[0-9])?\\b"),
             format("Grafana token", "glc_|glsa_|eyjrijoi", "\\b(?:glc_[A-Za-z0-9+/]{32,400}+={0,3}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"

@@ -47,14 +47,16 @@ final class SanitizerValues {
             "requirement", "confirmation", "confirm", "prompt", "input", "entry", "entered", "typed", "retry",
             "attempt", "attempts", "times", "time", "count", "limit", "exceeded", "reached", "remaining", "left",
             "pending", "active", "inactive", "stale", "outdated", "obsolete", "deprecated", "unknown_token",
-            "bad", "good", "fine", "weaker", "stronger", "shorter", "longer", "fewer", "more", "less");
+            "bad", "good", "fine", "weaker", "stronger", "shorter", "longer", "fewer", "more", "less", "expected",
+            "expecting", "unexpected", "helper", "helpers", "keychain", "keyring", "plugin", "backend");
 
     /** Placeholders and masks that stand for a value without being one. */
     private static final Set<String> PLACEHOLDERS = Set.of("null", "nil", "none", "true", "false", "undefined",
             "redacted", "hidden", "masked", "removed", "omitted", "yes", "no",
             "n/a", "na", "empty", "blank", "unset", "required", "optional", "<redacted>", "<hidden>", "<secret>",
             "<password>", "<token>", "(hidden)", "(redacted)", "[hidden]", "[redacted]", "[filtered]", "[secure]",
-            "[masked]", "filtered", "sensitive", "xxx", "xxxx", "xxxxx", "xxxxxx", "xxxxxxxx", "...", "…");
+            "[masked]", "filtered", "sensitive", "xxx", "xxxx", "xxxxx", "xxxxxx", "xxxxxxxx", "...", "…",
+            "optional.empty", "optionalint.empty", "optionallong.empty", "optionaldouble.empty", "optional.absent()");
 
     private static final Pattern NAME_SEPARATORS = Pattern.compile("[-_.]");
 
