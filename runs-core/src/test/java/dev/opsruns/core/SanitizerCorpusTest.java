@@ -34,7 +34,8 @@ class SanitizerCorpusTest {
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
-            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv");
+            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
+            "/sanitizer-heldout-9.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -99,8 +100,16 @@ class SanitizerCorpusTest {
      * written against the design and corrected: an FCM registration token is a generated run with no id
      * label, and NuGet's base64 SHA-512 content hash has the exact shape of an Azure storage account
      * key; both are redacted by shape, and the rest of each message is kept. So 284/284 and 138/138.
+     *
+     * Batch 9, written for round 6 before any rule or earlier case was read, from angles the earlier
+     * batches' headers did not name (observability agents and APM configs, feature-flag and analytics
+     * SDKs, databases' own error text and clients, FTP/SFTP/rsync/SMB, Windows tools and registry dumps,
+     * browser automation, secrets managers' CLIs, Kotlin/Scala/Elixir/Rust/Swift dumps, YAML/JSON/TOML
+     * flow styles, HTTP/2 and gRPC metadata, mail and DKIM keys, crypto wallets, benign messages of the
+     * same systems), and measured before any fix of its own: recall 217/252 (86.1%), precision 96/98
+     * (98.0%), so 37 failures.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of();
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 37);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
