@@ -224,16 +224,41 @@ final class SanitizerCommands {
             if (!secret || file.indexOf('.') < 0 && file.indexOf('/') < 0) {
                 continue; // a file has an extension or a directory: the flag's value itself is another rule's
             }
-            String near = s.substring(m.end(), Math.min(s.length(), m.end() + MAX_FILE_QUOTE_DISTANCE));
-            for (String verb : CONTENT_VERBS) {
-                int at = near.indexOf(file + verb);
-                if (at >= 0) {
-                    int start = m.end() + at + file.length() + verb.length();
+            addQuotedContent(s, m.end(), file, CONTENT_VERBS, spans);
+        }
+        // A secret's file by its own name: "/etc/rsyncd.secrets contains backup:x", "credentials file
+        // /etc/passwd-s3fs ...; contents id:x"
+        Matcher path = SECRET_PATH.matcher(s);
+        while (path.find()) {
+            if (isSecretFile(path.group(1))) {
+                addQuotedContent(s, path.start(1), path.group(1), PATH_CONTENT_VERBS, spans);
+                int contents = s.substring(path.end(), Math.min(s.length(), path.end() + MAX_FILE_QUOTE_DISTANCE))
+                        .indexOf(" contents ");
+                if (contents >= 0) {
+                    int start = path.end() + contents + " contents ".length();
                     addSpan(s, start, clauseEnd(s, start), spans);
                 }
             }
         }
         return apply(s, spans);
+    }
+
+    // An absolute or home-relative path, whose last part may name a secret's file.
+    private static final Pattern SECRET_PATH = Pattern.compile("(?<![\\w./~-])((?:~|\\.{1,2}+)?+/[\\w./~-]{1,128}+)");
+
+    // Words after a secret file's own path that quote its content. Not a colon: "open /etc/passwd: no such file".
+    private static final List<String> PATH_CONTENT_VERBS = List.of(" contains ", " contained ", " holds ");
+
+    /** Redacts the clause after {@code file} and one of {@code verbs}, looked for from {@code from}. */
+    private static void addQuotedContent(String s, int from, String file, List<String> verbs, List<int[]> spans) {
+        String near = s.substring(from, Math.min(s.length(), from + MAX_FILE_QUOTE_DISTANCE));
+        for (String verb : verbs) {
+            int at = near.indexOf(file + verb);
+            if (at >= 0) {
+                int start = from + at + file.length() + verb.length();
+                addSpan(s, start, clauseEnd(s, start), spans);
+            }
+        }
     }
 
     /** The end of up to three words from {@code start}, before a ';', ',' or a sentence's last period. */
@@ -271,7 +296,7 @@ final class SanitizerCommands {
             out = redactGroup(out, COM2SEC.matcher(out), m -> 1);
         }
         if (out.indexOf(" contains ") >= 0 || out.indexOf(" holds ") >= 0 || out.indexOf(" reads ") >= 0
-                || out.indexOf(" contained ") >= 0) {
+                || out.indexOf(" contained ") >= 0 || out.indexOf(" contents ") >= 0) {
             out = redactQuotedSecretFiles(out);
         }
         if (out.indexOf("http-basic.") >= 0) {
@@ -867,10 +892,29 @@ final class SanitizerCommands {
 
     private static final int MAX_CALLEE = 128;
 
+    /*
+     * The arguments of a call that types into a form field: an optional quoted selector, then the quoted
+     * text. A selector may hold the other quote ('input[name="password"]'), so each argument runs to its
+     * own closing quote, within a bound.
+     */
+    private static final Pattern FILL_ARGUMENTS = Pattern.compile("\\(\\s{0,3}+(?:([\"'`])((?:(?!\\1)[^\\n]){0,256}+)\\1"
+            + "\\s{0,3}+,\\s{0,3}+)?([\"'`])((?:(?!\\3)[^\\n]){1,256}+)\\3\\s{0,3}+[,)]");
+
+    // Methods of browser automation that type text into a field: Playwright's fill and type, Puppeteer's
+    // type, Selenium's sendKeys and send_keys, WebdriverIO's setValue, Cypress's type.
+    private static final Set<String> FILL_CALL_WORDS = Set.of("fill", "type", "sendkeys", "setvalue",
+            "presssequentially", "typetext", "addvalue");
+
+    // How far before a one-argument fill the field it types into is looked for: cy.get('#password').type('x').
+    private static final int MAX_FIELD_LOOK_BACK = 128;
+
     /**
      * Redacts the second quoted argument of a call that logs in ({@link #LOGIN_CALL_WORDS}, a bind, a
      * key store's load): {@code server.login('alerts@acme.io', 'x')}, {@code l.Bind("svc", "x")},
-     * {@code KeyStore.load('client.jks', 'x')}. The name, not the arguments, says which is the secret.
+     * {@code KeyStore.load('client.jks', 'x')}, {@code AuthTokens.basic("neo4j", "x")}. The name, not the
+     * arguments, says which is the secret. Also the text a browser automation call types into a password
+     * field, named by its selector or by the locator it is called on: {@code page.fill('#password', 'x')},
+     * {@code driver.find_element(By.ID, "password").send_keys("x")}.
      */
     static String redactLoginCalls(String s) {
         int open = s.indexOf('(');
@@ -878,6 +922,7 @@ final class SanitizerCommands {
             return s;
         }
         Matcher arguments = CALL_ARGUMENTS.matcher(s);
+        Matcher fill = FILL_ARGUMENTS.matcher(s);
         List<int[]> spans = new ArrayList<>();
         for (; open >= 0; open = s.indexOf('(', open + 1)) {
             int calleeStart = open;
@@ -888,9 +933,28 @@ final class SanitizerCommands {
             if (calleeStart < open && isLoginCall(callee) && arguments.region(open, s.length()).lookingAt()
                     && !(callee.endsWith("bind") && isPort(arguments.group(4)))) {
                 addSpan(s, arguments.start(4), arguments.end(4), spans);
+            } else if (calleeStart < open && isFillCall(callee) && fill.region(open, s.length()).lookingAt()
+                    && namesPasswordField(fill.group(2) != null ? fill.group(2) : field(s, calleeStart))) {
+                addSpan(s, fill.start(4), fill.end(4), spans);
             }
         }
         return apply(s, spans);
+    }
+
+    private static boolean isFillCall(String callee) {
+        return FILL_CALL_WORDS.contains(SanitizerKeys.normalize(callee.substring(callee.lastIndexOf('.') + 1)));
+    }
+
+    /** What a one-argument fill's receiver says of its field: the text of the statement before the call. */
+    private static String field(String s, int calleeStart) {
+        String before = s.substring(Math.max(0, calleeStart - MAX_FIELD_LOOK_BACK), calleeStart);
+        return before.substring(before.lastIndexOf(';') + 1);
+    }
+
+    /** A selector, label or locator naming a password field: #password, input[type=password], By.id("pwd"). */
+    private static boolean namesPasswordField(String field) {
+        String f = field.toLowerCase(Locale.ROOT);
+        return f.contains("pass") || f.contains("pwd") || f.contains("secret");
     }
 
     /** A socket's bind("0.0.0.0", "8080") takes a port, not a password. */
@@ -911,7 +975,7 @@ final class SanitizerCommands {
             }
         }
         String receiver = SanitizerKeys.normalize(callee.substring(0, Math.max(dot, 0)));
-        return last.equals("bind") || last.equals("binds") || last.equals("auth")
+        return last.equals("bind") || last.equals("binds") || last.equals("auth") || last.equals("basic")
                 || last.equals("load") && (receiver.endsWith("keystore") || receiver.endsWith("truststore"));
     }
 

@@ -675,7 +675,8 @@ final class SanitizerValues {
 
     private static String stripTrailingPunctuation(String word) {
         int end = word.length();
-        while (end > 0 && ".,;:!?)".indexOf(word.charAt(end - 1)) >= 0) {
+        // A closing quote or bracket ends the sentence as a full stop does: "... password are incorrect'"
+        while (end > 0 && ".,;:!?)]}'\"`".indexOf(word.charAt(end - 1)) >= 0) {
             end--;
         }
         return word.substring(0, end);
