@@ -56,6 +56,12 @@ final class SanitizerCommands {
     // Tools that read a password from standard input without a flag saying so: echo x | kinit svc.
     private static final Set<String> PASSWORD_STDIN_TOOLS = Set.of("kinit", "cryptsetup");
 
+    // Commands that read a piped line as a password: runas prompts for one, su and sudo -S too.
+    private static final Set<String> PIPED_SECRET_TOOLS = Set.of("runas", "su");
+
+    // Subcommand words that say a piped command reads a secret: "account unlock", "secrets create", "login".
+    private static final Set<String> PIPED_SECRET_WORDS = Set.of("unlock", "secrets", "secret", "login", "passwd");
+
     // Flags that read the secret from standard input: what "echo x |" wrote into the pipe is it.
     private static final Set<String> STDIN_SECRET_FLAGS = Set.of("--password-stdin", "--with-token",
             "--token-stdin", "--secret-stdin", "--stdin", "--pass-stdin");
@@ -448,6 +454,13 @@ final class SanitizerCommands {
                 addValue(s, echoed, spans, false);
                 echoed = null;
                 piped = false;
+            } else if (piped && (PIPED_SECRET_TOOLS.contains(base) || PIPED_SECRET_WORDS.contains(text)
+                    && t > 0 && !isSeparator(s.substring(tokens.get(t - 1).start(), tokens.get(t - 1).end())))) {
+                // echo x | runas ..., echo x | geth account unlock, echo -n x | gcloud secrets create n --data-file=-:
+                // a command that runs as a user, unlocks or stores a secret reads the piped line as one
+                addValue(s, echoed, spans, false);
+                echoed = null;
+                piped = false;
             } else if (piped && USER_PASSWORD_LINE_TOOLS.contains(base)) {
                 // echo 'deploy:x' | chpasswd: each line it reads is user:password
                 String v = s.substring(echoed.start(), echoed.end());
@@ -598,6 +611,11 @@ final class SanitizerCommands {
                 // -p="x", --body=x
                 addValue(s, new Token(token.start() + raw.indexOf('=') + 1, token.end()), spans, false);
             }
+            int flagColon = text.indexOf(':');
+            if (flagColon > 1 && eq < 0 && tool.separate().contains(text.substring(0, flagColon)) && inContext) {
+                // Windows tools attach a flag's value with a colon: winrs -p:x
+                addValue(s, new Token(token.start() + raw.indexOf(':') + 1, token.end()), spans, false);
+            }
             boolean attachedUser = toolName.equals("curl") && text.startsWith("-u") && text.length() > 2
                     && !text.startsWith("--");
             if (tool.userPass().contains(text) && next != null || attachedUser) {
@@ -646,7 +664,8 @@ final class SanitizerCommands {
     }
 
     /** A Windows switch is letters only ("/pass:", "/password:"), so "/oauth/token:exchange" is a path. */
-    private static boolean isWindowsPasswordFlag(String flag, SanitizerSettings settings) {
+    private static boolean isWindowsPasswordFlag(String dotted, SanitizerSettings settings) {
+        String flag = dotted.substring(dotted.lastIndexOf('.') + 1); // appcmd's /processModel.password:x
         return flag.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
                 && (SanitizerKeys.strength(flag, settings) == Strength.STRONG || flag.equalsIgnoreCase("pass"));
     }

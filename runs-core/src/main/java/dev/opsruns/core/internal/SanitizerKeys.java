@@ -37,7 +37,7 @@ final class SanitizerKeys {
             "dbkey", "authcode", "authorizationcode",
             // a service's name glued to "pass", as Perl, PHP and shell configs write them
             "dbpass", "smtppass", "mailpass", "adminpass", "rootpass", "ftppass", "ldappass", "sqlpass",
-            "redispass", "mqpass", "vpnpass", "wifipass", "apppass", "userpass", "devicecode", "refreshcode", "recoverycode", "backupcode",
+            "redispass", "mqpass", "vpnpass", "wifipass", "apppass", "userpass", "sshpass", "smbpass", "sftppass", "devicecode", "refreshcode", "recoverycode", "backupcode",
             // wallet seeds: the whole key in words
             "mnemonic", "seedphrase", "recoveryphrase",
             // daemons' own words for a password: Redis' requirepass and masterauth, SNMP's community

@@ -118,6 +118,12 @@ final class SanitizerProse {
     private SanitizerProse() {
     }
 
+    /** "secret set --vault-name kv", "db-password --data-file=-": a command's next flag, not a value. */
+    private static boolean isFlag(CharSequence value) {
+        return value.length() > 2 && value.charAt(0) == '-' && (value.charAt(1) == '-' || Character.isLetter(value.charAt(1)))
+                && Character.isLetter(value.charAt(value.charAt(1) == '-' ? 2 : 1));
+    }
+
     /*
      * Chinese, Japanese and Korean write the linking word against the name and the value, with no
      * space: 密码是x, 密码为x, パスワードはx. The value runs to a space or a CJK or ASCII punctuation mark.
@@ -633,7 +639,7 @@ final class SanitizerProse {
         }
         if (SanitizerValues.isPlaceholder(value) || SanitizerValues.isProseWord(value)
                 || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '('
-                || isFingerprint(value)) {
+                || isFingerprint(value) || isFlag(value)) {
             return null; // "ED25519 key SHA256:x4Z7...": the key's fingerprint, a hash of its public half
         }
         if (valueEnd < end && s.charAt(end - 1) == ':'

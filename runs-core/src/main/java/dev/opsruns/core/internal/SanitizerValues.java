@@ -101,7 +101,16 @@ final class SanitizerValues {
         return v.startsWith("${") && v.endsWith("}") || v.startsWith("{{") && v.endsWith("}}")
                 || v.startsWith("$(") && v.endsWith(")") || v.length() > 2 && v.startsWith("%") && v.endsWith("%")
                 || v.length() < 40 && isAngleName(v)
-                || v.startsWith("$") && isEnvName(v, 1);
+                || v.startsWith("$") && isEnvName(v, 1) || isSecretVariableName(v);
+    }
+
+    /*
+     * "requested secret: STRIPE_SECRET_KEY", "missing password: DB_PASSWORD": an environment variable's
+     * name that itself names a secret is what the message is about, not its value.
+     */
+    private static boolean isSecretVariableName(String v) {
+        return v.indexOf('_') > 0 && v.length() <= 64 && isEnvName(v, 0)
+                && SanitizerKeys.strength(v, SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
     }
 
     private static boolean isMaskedHint(String v) {
