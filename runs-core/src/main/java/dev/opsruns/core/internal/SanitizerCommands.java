@@ -56,6 +56,10 @@ final class SanitizerCommands {
     // Tools that read a password from standard input without a flag saying so: echo x | kinit svc.
     private static final Set<String> PASSWORD_STDIN_TOOLS = Set.of("kinit", "cryptsetup");
 
+    // Words of a command that stores a secret, whose value flag then carries it.
+    private static final Set<String> SECRET_COMMAND_WORDS = Set.of("secret", "secrets", "securestring");
+    private static final Set<String> VALUE_FLAGS = Set.of("--value", "--secret-value");
+
     // Commands that read a piped line as a password: runas prompts for one, su and sudo -S too.
     private static final Set<String> PIPED_SECRET_TOOLS = Set.of("runas", "su");
 
@@ -121,6 +125,9 @@ final class SanitizerCommands {
             Map.entry("http", HTTPIE), Map.entry("https", HTTPIE), Map.entry("xh", HTTPIE), Map.entry("xhs", HTTPIE),
             Map.entry("influx", sep("-t")), Map.entry("schtasks", sep("/RP", "/rp", "/P", "/p")),
             Map.entry("lftp", new Tool(List.of(), List.of(), List.of("-u", "--user"), false, Set.of())),
+            // DB2's CLP: connect to db user u using x; ZooKeeper's CLI: addauth digest u:x
+            Map.entry("db2", sep("using", "USING")),
+            Map.entry("addauth", new Tool(List.of(), List.of(), List.of("digest"), false, Set.of())),
             Map.entry("gh", new Tool(List.of(), List.of("--body", "-b"), List.of(), false, Set.of("secret"))));
 
     /*
@@ -343,7 +350,21 @@ final class SanitizerCommands {
         out = redactConnectCalls(out);
         out = redactIdentifiedBy(out);
         out = redactPgpass(out);
+        out = redactRegistryValues(out, settings);
         return redactOracle(out);
+    }
+
+    // A registry dump's "name REG_SZ data" (reg query, regedit exports as text): the name says what the data is.
+    private static final Pattern REGISTRY_VALUE = Pattern.compile(
+            "(?<![\\w.-])([A-Za-z][\\w.-]{0,63}+)\\s{1,8}+REG_(?:SZ|EXPAND_SZ|MULTI_SZ)\\s{1,8}+([^\\s\"]{1,256}+)");
+
+    /** Redacts the data of a registry value whose name names a secret: Winlogon's DefaultPassword REG_SZ x. */
+    private static String redactRegistryValues(String s, SanitizerSettings settings) {
+        if (s.indexOf("REG_") < 0) {
+            return s;
+        }
+        return redactGroup(s, REGISTRY_VALUE.matcher(s),
+                m -> SanitizerKeys.strength(m.group(1), settings) == Strength.STRONG ? 2 : 0);
     }
 
     /** Redacts the password of {@code CREATE USER x IDENTIFIED BY 'y'} and its variants. */
@@ -420,12 +441,14 @@ final class SanitizerCommands {
         boolean userSent = false; // an FTP or POP3 transcript's USER command came first
         Token echoed = null; // what "echo x" or "printf x" wrote, while the pipe it feeds lasts
         boolean piped = false;
+        boolean secretCommand = false; // the command so far stores or sets a secret
         for (int t = 0; t < tokens.size(); t++) {
             Token token = tokens.get(t);
             String raw = s.substring(token.start(), token.end());
             String text = unquote(raw);
             if (isSeparator(raw)) {
                 tool = null;
+                secretCommand = false;
                 piped = raw.equals("|") && echoed != null;
                 if (!piped) {
                     echoed = null;
@@ -555,6 +578,13 @@ final class SanitizerCommands {
                     end--;
                 }
                 addSpan(s, s.charAt(start) == '"' ? start + 1 : start, end, spans);
+            }
+            if (SECRET_COMMAND_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
+                secretCommand = true;
+            }
+            if (secretCommand && VALUE_FLAGS.contains(text) && next != null) {
+                // az keyvault secret set --name n --value x, aws ssm put-parameter --type SecureString --value x
+                addValue(s, next, spans, false);
             }
             // --password x, -Password x, -ApiKey x, --client-secret x: any tool
             if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null) {
