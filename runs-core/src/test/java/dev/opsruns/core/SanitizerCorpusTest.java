@@ -107,9 +107,21 @@ class SanitizerCorpusTest {
      * browser automation, secrets managers' CLIs, Kotlin/Scala/Elixir/Rust/Swift dumps, YAML/JSON/TOML
      * flow styles, HTTP/2 and gRPC metadata, mail and DKIM keys, crypto wallets, benign messages of the
      * same systems), and measured before any fix of its own: recall 217/252 (86.1%), precision 96/98
-     * (98.0%), so 37 failures.
+     * (98.0%), so 37 failures. After round 6's general fixes (a sentence word before a closing quote,
+     * the text browser automation types into a password field, AuthTokens.basic, a secret file quoted
+     * after its own path, a Windows flag's value after a colon or a dotted name, what echo pipes into
+     * runas or a command that unlocks or stores a secret, names glued to "pass", a command's next flag
+     * and an environment variable's name are not values, Honeycomb and Infura keys, DB2's "using" and
+     * ZooKeeper's "addauth digest", a secret-storing command's --value, a registry dump's REG_SZ data)
+     * 240/252 and 98/98. The twelve left need a shape no rule has without guessing: an unlabelled
+     * upper-case SDK key, positional passwords of mkstore, BTEQ's .LOGON and a z/OS FTP script, a
+     * davfs2 secrets line after a bare colon, a sops --set path naming the password inside one quoted
+     * argument, a YAML anchor before a quoted value, an Apple userInfo key whose name ends in "Key"
+     * (its URL is redacted whole), Postfix's bracketed relay host under a password-map name, 0x-prefixed
+     * private keys in a Wallet call or an accounts array (the shape of a transaction hash), and a
+     * Solana keypair as an array of numbers.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 37);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 12);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
