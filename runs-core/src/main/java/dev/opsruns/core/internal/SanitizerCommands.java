@@ -63,6 +63,9 @@ final class SanitizerCommands {
     // Commands that read a piped line as a password: runas prompts for one, su and sudo -S too.
     private static final Set<String> PIPED_SECRET_TOOLS = Set.of("runas", "su");
 
+    // How far into a piped command its subcommand word may stand: "gcloud secrets", "geth account unlock".
+    private static final int MAX_SUBCOMMAND_TOKEN = 3;
+
     // Subcommand words that say a piped command reads a secret: "account unlock", "secrets create", "login".
     private static final Set<String> PIPED_SECRET_WORDS = Set.of("unlock", "secrets", "secret", "login", "passwd");
 
@@ -442,13 +445,18 @@ final class SanitizerCommands {
         Token echoed = null; // what "echo x" or "printf x" wrote, while the pipe it feeds lasts
         boolean piped = false;
         boolean secretCommand = false; // the command so far stores or sets a secret
+        int sincePipe = 0; // tokens of the current command
+        boolean flagSincePipe = false; // a flag came first: the words after it are its arguments
         for (int t = 0; t < tokens.size(); t++) {
             Token token = tokens.get(t);
             String raw = s.substring(token.start(), token.end());
             String text = unquote(raw);
+            sincePipe++;
             if (isSeparator(raw)) {
                 tool = null;
                 secretCommand = false;
+                sincePipe = 0;
+                flagSincePipe = false;
                 piped = raw.equals("|") && echoed != null;
                 if (!piped) {
                     echoed = null;
@@ -456,6 +464,8 @@ final class SanitizerCommands {
                 continue;
             }
             String base = baseName(text);
+            boolean flagBefore = flagSincePipe;
+            flagSincePipe |= text.startsWith("-");
             if ((base.equals("echo") || base.equals("printf")) && t + 1 < tokens.size()) {
                 int arg = t + 1;
                 while (arg < tokens.size() - 1 && s.charAt(tokens.get(arg).start()) == '-'
@@ -478,9 +488,10 @@ final class SanitizerCommands {
                 echoed = null;
                 piped = false;
             } else if (piped && (PIPED_SECRET_TOOLS.contains(base) || PIPED_SECRET_WORDS.contains(text)
-                    && t > 0 && !isSeparator(s.substring(tokens.get(t - 1).start(), tokens.get(t - 1).end())))) {
+                    && sincePipe > 1 && sincePipe <= MAX_SUBCOMMAND_TOKEN && !flagBefore)) {
                 // echo x | runas ..., echo x | geth account unlock, echo -n x | gcloud secrets create n --data-file=-:
-                // a command that runs as a user, unlocks or stores a secret reads the piped line as one
+                // a command that runs as a user, unlocks or stores a secret reads the piped line as one; the
+                // word is one of its subcommands, near its start ("echo x | grep -v login" is not)
                 addValue(s, echoed, spans, false);
                 echoed = null;
                 piped = false;

@@ -118,10 +118,22 @@ final class SanitizerProse {
     private SanitizerProse() {
     }
 
-    /** "secret set --vault-name kv", "db-password --data-file=-": a command's next flag, not a value. */
+    /*
+     * "secret set --vault-name kv", "db-password --data-file=-": a command's next flag, not a value. Its
+     * name is lower-case letters, digits and dashes, which a generated password starting with '-' is not.
+     */
     private static boolean isFlag(CharSequence value) {
-        return value.length() > 2 && value.charAt(0) == '-' && (value.charAt(1) == '-' || Character.isLetter(value.charAt(1)))
-                && Character.isLetter(value.charAt(value.charAt(1) == '-' ? 2 : 1));
+        int from = value.length() > 2 && value.charAt(0) == '-' ? (value.charAt(1) == '-' ? 2 : 1) : -1;
+        if (from < 0 || !(value.charAt(from) >= 'a' && value.charAt(from) <= 'z')) {
+            return false;
+        }
+        for (int i = from; i < value.length() && value.charAt(i) != '='; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /*
