@@ -56,6 +56,10 @@ final class SanitizerCommands {
     // Tools that read a password from standard input without a flag saying so: echo x | kinit svc.
     private static final Set<String> PASSWORD_STDIN_TOOLS = Set.of("kinit", "cryptsetup");
 
+    // Oracle mkstore's commands and how many arguments after them the secret stands.
+    private static final Map<String, Integer> WALLET_SECRET_ARGUMENT = Map.of("-createcredential", 3,
+            "-modifycredential", 3, "-createentry", 2, "-modifyentry", 2);
+
     // Words of a command that stores a secret, whose value flag then carries it.
     private static final Set<String> SECRET_COMMAND_WORDS = Set.of("secret", "secrets", "securestring");
     private static final Set<String> VALUE_FLAGS = Set.of("--value", "--secret-value");
@@ -590,6 +594,26 @@ final class SanitizerCommands {
                 }
                 addSpan(s, s.charAt(start) == '"' ? start + 1 : start, end, spans);
             }
+            int secretAt = WALLET_SECRET_ARGUMENT.getOrDefault(text.toLowerCase(Locale.ROOT), 0);
+            if (secretAt > 0 && t + secretAt < tokens.size() && ranBefore(s, tokens, t, "mkstore")) {
+                // mkstore -createCredential alias user x, -createEntry name x
+                addValue(s, tokens.get(t + secretAt), spans, false);
+            }
+            if (text.equals("user") && t >= 2 && t + 2 < tokens.size()
+                    && s.startsWith("open", tokens.get(t - 2).start()) && tokens.get(t - 2).end() - tokens.get(t - 2).start() == 4
+                    && looksLikeSecretArgument(unquote(s.substring(tokens.get(t + 2).start(), tokens.get(t + 2).end())))) {
+                // an ftp script: open host, then user name password
+                addValue(s, tokens.get(t + 2), spans, false);
+            }
+            if (text.equalsIgnoreCase(".logon") && next != null) {
+                // BTEQ: .LOGON tdpid/user,password
+                String v = s.substring(next.start(), next.end());
+                int comma = v.indexOf(',');
+                if (v.indexOf('/') > 0 && comma > v.indexOf('/') && comma + 1 < v.length()) {
+                    int end = v.indexOf(',', comma + 1); // an account string may follow the password
+                    addSpan(s, next.start() + comma + 1, end < 0 ? next.end() : next.start() + end, spans);
+                }
+            }
             if (SECRET_COMMAND_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
                 secretCommand = true;
             }
@@ -757,6 +781,16 @@ final class SanitizerCommands {
                     && !text.equals("*");
             default -> false;
         };
+    }
+
+    /** True when {@code command} (by its base name, any directory) is among the few tokens before {@code at}. */
+    private static boolean ranBefore(String s, List<Token> tokens, int at, String command) {
+        for (int i = Math.max(0, at - 8); i < at; i++) {
+            if (baseName(unquote(s.substring(tokens.get(i).start(), tokens.get(i).end()))).equals(command)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasContext(String s, List<Token> tokens, int flagIndex, Set<String> words) {

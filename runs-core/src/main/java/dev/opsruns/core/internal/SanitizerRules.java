@@ -552,6 +552,12 @@ final class SanitizerRules {
         String openQuote = m.openQuote();
         int start = m.end();
         if (openQuote == null) {
+            int anchored = afterYamlAnchor(s, start);
+            if (anchored > start) {
+                // smtp_password: &smtp "x": a YAML anchor names the node; the quoted scalar after it is the value
+                int end = closingQuote(s, anchored + 1, String.valueOf(s.charAt(anchored)));
+                return nonValue(s, anchored + 1, end) ? null : new int[] {anchored + 1, end};
+            }
             // pass: Some("x"), password=Optional[x], token: Secret("x"): the value is inside the wrapper
             int[] wrapped = wrappedValue(s, start);
             if (wrapped != null) {
@@ -1032,6 +1038,23 @@ final class SanitizerRules {
             return null;
         }
         return valueAt(s, value.end(), close);
+    }
+
+    /** The index of the quote after a YAML anchor at {@code at} ("&name "), or {@code at} when there is none. */
+    private static int afterYamlAnchor(String s, int at) {
+        if (at >= s.length() || s.charAt(at) != '&') {
+            return at;
+        }
+        int i = at + 1;
+        while (i < s.length() && i - at <= 64 && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_'
+                || s.charAt(i) == '-')) {
+            i++;
+        }
+        if (i == at + 1 || i + 1 >= s.length() || s.charAt(i) != ' ') {
+            return at;
+        }
+        char quote = s.charAt(i + 1);
+        return quote == '"' || quote == '\'' ? i + 1 : at;
     }
 
     static boolean nonValue(String s, int start, int end) {
