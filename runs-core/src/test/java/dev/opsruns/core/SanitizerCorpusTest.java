@@ -114,16 +114,17 @@ class SanitizerCorpusTest {
      * and an environment variable's name are not values, Honeycomb and Infura keys, DB2's "using" and
      * ZooKeeper's "addauth digest", a secret-storing command's --value, a registry dump's REG_SZ data)
      * 240/252 and 98/98; after a YAML anchor before a quoted value, Oracle mkstore's credential
-     * arguments, BTEQ's .LOGON and an ftp script's "open host user name x", 244/252 and 98/98. The
-     * eight left need a shape no rule has without guessing: an unlabelled upper-case SDK key, a davfs2
-     * secrets line after a bare colon (a colon after a path is usually an error, "open /etc/passwd: ..."),
-     * a sops --set path naming the password inside one quoted argument, an Apple userInfo key whose name
-     * ends in "Key" (its URL is redacted whole, so the host is lost), Postfix's bracketed relay host under
-     * a password-map name, 0x-prefixed private keys in a Wallet call or an accounts array (the exact
-     * shape of a transaction hash, which is kept), and a Solana keypair as an array of numbers. No
-     * batch-9 expectation was corrected.
+     * arguments, BTEQ's .LOGON and an ftp script's "open host user name x", 244/252 and 98/98; after a
+     * URL without user-info under a key-shaped name (Apple's NSErrorFailingURLStringKey=https://...) is
+     * kept for the URL rules and names ending in "map"/"maps" (Postfix's smtp_sasl_password_maps) name
+     * lookup tables, 246/252 and 98/98. The six left need a shape no rule has without guessing: an
+     * unlabelled upper-case SDK key, a davfs2 secrets line after a bare colon (a colon after a path is
+     * usually an error, "open /etc/passwd: ..."), a sops --set path naming the password inside one quoted
+     * argument, 0x-prefixed private keys in a Wallet call or an accounts array (the exact shape of a
+     * transaction hash, which is kept), and a Solana keypair as an array of numbers. No batch-9
+     * expectation was corrected.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 8);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 6);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

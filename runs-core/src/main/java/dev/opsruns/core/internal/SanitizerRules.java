@@ -673,9 +673,10 @@ final class SanitizerRules {
             }
             if (weak && (colon ? !SanitizerValues.looksLikeCredential(value)
                     : SanitizerValues.isProseWord(value) || isPlainName(value) || SanitizerValues.isRelativePath(value)
-                    || isFileName(value))) {
+                    || isFileName(value) || isPlainUrl(value))) {
                 // "duplicate key: user_email", "key: deviceName": a sentence, not a credential; an object
-                // store's key=2026/01/a.csv names a file
+                // store's key=2026/01/a.csv names a file; NSErrorFailingURLStringKey=https://... is a URL,
+                // whose query's own secrets the URL rules take
                 return null;
             }
             if (anyColon && value.length() > 1 && s.charAt(end - 1) == ':'
@@ -1038,6 +1039,17 @@ final class SanitizerRules {
             return null;
         }
         return valueAt(s, value.end(), close);
+    }
+
+    /** A URL with a scheme and no user-info: "https://api.example.com/v1/login?user=jdoe". */
+    private static boolean isPlainUrl(CharSequence value) {
+        String v = value.toString();
+        int scheme = v.indexOf("://");
+        if (scheme < 2 || scheme > MAX_SCHEME_LENGTH || !v.substring(0, scheme).chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        int authorityEnd = endAtAny(v, scheme + 3, "/?#");
+        return v.indexOf('@', scheme + 3) < 0 || v.indexOf('@', scheme + 3) > authorityEnd;
     }
 
     /** The index of the quote after a YAML anchor at {@code at} ("&name "), or {@code at} when there is none. */
