@@ -34,7 +34,8 @@ class SanitizerCorpusTest {
     /** The main table, then the held-out batches of issue 11 in the order they were written. */
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
-            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv");
+            "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
+            "/sanitizer-heldout-9.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -99,8 +100,31 @@ class SanitizerCorpusTest {
      * written against the design and corrected: an FCM registration token is a generated run with no id
      * label, and NuGet's base64 SHA-512 content hash has the exact shape of an Azure storage account
      * key; both are redacted by shape, and the rest of each message is kept. So 284/284 and 138/138.
+     *
+     * Batch 9, written for round 6 before any rule or earlier case was read, from angles the earlier
+     * batches' headers did not name (observability agents and APM configs, feature-flag and analytics
+     * SDKs, databases' own error text and clients, FTP/SFTP/rsync/SMB, Windows tools and registry dumps,
+     * browser automation, secrets managers' CLIs, Kotlin/Scala/Elixir/Rust/Swift dumps, YAML/JSON/TOML
+     * flow styles, HTTP/2 and gRPC metadata, mail and DKIM keys, crypto wallets, benign messages of the
+     * same systems), and measured before any fix of its own: recall 217/252 (86.1%), precision 96/98
+     * (98.0%), so 37 failures. After round 6's general fixes (a sentence word before a closing quote,
+     * the text browser automation types into a password field, AuthTokens.basic, a secret file quoted
+     * after its own path, a Windows flag's value after a colon or a dotted name, what echo pipes into
+     * runas or a command that unlocks or stores a secret, names glued to "pass", a command's next flag
+     * and an environment variable's name are not values, Honeycomb and Infura keys, DB2's "using" and
+     * ZooKeeper's "addauth digest", a secret-storing command's --value, a registry dump's REG_SZ data)
+     * 240/252 and 98/98; after a YAML anchor before a quoted value, Oracle mkstore's credential
+     * arguments, BTEQ's .LOGON and an ftp script's "open host user name x", 244/252 and 98/98; after a
+     * URL without user-info under a key-shaped name (Apple's NSErrorFailingURLStringKey=https://...) is
+     * kept for the URL rules and names ending in "map"/"maps" (Postfix's smtp_sasl_password_maps) name
+     * lookup tables, 246/252 and 98/98. The six left need a shape no rule has without guessing: an
+     * unlabelled upper-case SDK key, a davfs2 secrets line after a bare colon (a colon after a path is
+     * usually an error, "open /etc/passwd: ..."), a sops --set path naming the password inside one quoted
+     * argument, 0x-prefixed private keys in a Wallet call or an accounts array (the exact shape of a
+     * transaction hash, which is kept), and a Solana keypair as an array of numbers. No batch-9
+     * expectation was corrected.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of();
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 6);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -56,6 +56,23 @@ final class SanitizerCommands {
     // Tools that read a password from standard input without a flag saying so: echo x | kinit svc.
     private static final Set<String> PASSWORD_STDIN_TOOLS = Set.of("kinit", "cryptsetup");
 
+    // Oracle mkstore's commands and how many arguments after them the secret stands.
+    private static final Map<String, Integer> WALLET_SECRET_ARGUMENT = Map.of("-createcredential", 3,
+            "-modifycredential", 3, "-createentry", 2, "-modifyentry", 2);
+
+    // Words of a command that stores a secret, whose value flag then carries it.
+    private static final Set<String> SECRET_COMMAND_WORDS = Set.of("secret", "secrets", "securestring");
+    private static final Set<String> VALUE_FLAGS = Set.of("--value", "--secret-value");
+
+    // Commands that read a piped line as a password: runas prompts for one, su and sudo -S too.
+    private static final Set<String> PIPED_SECRET_TOOLS = Set.of("runas", "su");
+
+    // How far into a piped command its subcommand word may stand: "gcloud secrets", "geth account unlock".
+    private static final int MAX_SUBCOMMAND_TOKEN = 3;
+
+    // Subcommand words that say a piped command reads a secret: "account unlock", "secrets create", "login".
+    private static final Set<String> PIPED_SECRET_WORDS = Set.of("unlock", "secrets", "secret", "login", "passwd");
+
     // Flags that read the secret from standard input: what "echo x |" wrote into the pipe is it.
     private static final Set<String> STDIN_SECRET_FLAGS = Set.of("--password-stdin", "--with-token",
             "--token-stdin", "--secret-stdin", "--stdin", "--pass-stdin");
@@ -115,6 +132,9 @@ final class SanitizerCommands {
             Map.entry("http", HTTPIE), Map.entry("https", HTTPIE), Map.entry("xh", HTTPIE), Map.entry("xhs", HTTPIE),
             Map.entry("influx", sep("-t")), Map.entry("schtasks", sep("/RP", "/rp", "/P", "/p")),
             Map.entry("lftp", new Tool(List.of(), List.of(), List.of("-u", "--user"), false, Set.of())),
+            // DB2's CLP: connect to db user u using x; ZooKeeper's CLI: addauth digest u:x
+            Map.entry("db2", sep("using", "USING")),
+            Map.entry("addauth", new Tool(List.of(), List.of(), List.of("digest"), false, Set.of())),
             Map.entry("gh", new Tool(List.of(), List.of("--body", "-b"), List.of(), false, Set.of("secret"))));
 
     /*
@@ -224,16 +244,41 @@ final class SanitizerCommands {
             if (!secret || file.indexOf('.') < 0 && file.indexOf('/') < 0) {
                 continue; // a file has an extension or a directory: the flag's value itself is another rule's
             }
-            String near = s.substring(m.end(), Math.min(s.length(), m.end() + MAX_FILE_QUOTE_DISTANCE));
-            for (String verb : CONTENT_VERBS) {
-                int at = near.indexOf(file + verb);
-                if (at >= 0) {
-                    int start = m.end() + at + file.length() + verb.length();
+            addQuotedContent(s, m.end(), file, CONTENT_VERBS, spans);
+        }
+        // A secret's file by its own name: "/etc/rsyncd.secrets contains backup:x", "credentials file
+        // /etc/passwd-s3fs ...; contents id:x"
+        Matcher path = SECRET_PATH.matcher(s);
+        while (path.find()) {
+            if (isSecretFile(path.group(1))) {
+                addQuotedContent(s, path.start(1), path.group(1), PATH_CONTENT_VERBS, spans);
+                int contents = s.substring(path.end(), Math.min(s.length(), path.end() + MAX_FILE_QUOTE_DISTANCE))
+                        .indexOf(" contents ");
+                if (contents >= 0) {
+                    int start = path.end() + contents + " contents ".length();
                     addSpan(s, start, clauseEnd(s, start), spans);
                 }
             }
         }
         return apply(s, spans);
+    }
+
+    // An absolute or home-relative path, whose last part may name a secret's file.
+    private static final Pattern SECRET_PATH = Pattern.compile("(?<![\\w./~-])((?:~|\\.{1,2}+)?+/[\\w./~-]{1,128}+)");
+
+    // Words after a secret file's own path that quote its content. Not a colon: "open /etc/passwd: no such file".
+    private static final List<String> PATH_CONTENT_VERBS = List.of(" contains ", " contained ", " holds ");
+
+    /** Redacts the clause after {@code file} and one of {@code verbs}, looked for from {@code from}. */
+    private static void addQuotedContent(String s, int from, String file, List<String> verbs, List<int[]> spans) {
+        String near = s.substring(from, Math.min(s.length(), from + MAX_FILE_QUOTE_DISTANCE));
+        for (String verb : verbs) {
+            int at = near.indexOf(file + verb);
+            if (at >= 0) {
+                int start = from + at + file.length() + verb.length();
+                addSpan(s, start, clauseEnd(s, start), spans);
+            }
+        }
     }
 
     /** The end of up to three words from {@code start}, before a ';', ',' or a sentence's last period. */
@@ -271,7 +316,7 @@ final class SanitizerCommands {
             out = redactGroup(out, COM2SEC.matcher(out), m -> 1);
         }
         if (out.indexOf(" contains ") >= 0 || out.indexOf(" holds ") >= 0 || out.indexOf(" reads ") >= 0
-                || out.indexOf(" contained ") >= 0) {
+                || out.indexOf(" contained ") >= 0 || out.indexOf(" contents ") >= 0) {
             out = redactQuotedSecretFiles(out);
         }
         if (out.indexOf("http-basic.") >= 0) {
@@ -312,7 +357,21 @@ final class SanitizerCommands {
         out = redactConnectCalls(out);
         out = redactIdentifiedBy(out);
         out = redactPgpass(out);
+        out = redactRegistryValues(out, settings);
         return redactOracle(out);
+    }
+
+    // A registry dump's "name REG_SZ data" (reg query, regedit exports as text): the name says what the data is.
+    private static final Pattern REGISTRY_VALUE = Pattern.compile(
+            "(?<![\\w.-])([A-Za-z][\\w.-]{0,63}+)\\s{1,8}+REG_(?:SZ|EXPAND_SZ|MULTI_SZ)\\s{1,8}+([^\\s\"]{1,256}+)");
+
+    /** Redacts the data of a registry value whose name names a secret: Winlogon's DefaultPassword REG_SZ x. */
+    private static String redactRegistryValues(String s, SanitizerSettings settings) {
+        if (s.indexOf("REG_") < 0) {
+            return s;
+        }
+        return redactGroup(s, REGISTRY_VALUE.matcher(s),
+                m -> SanitizerKeys.strength(m.group(1), settings) == Strength.STRONG ? 2 : 0);
     }
 
     /** Redacts the password of {@code CREATE USER x IDENTIFIED BY 'y'} and its variants. */
@@ -389,12 +448,19 @@ final class SanitizerCommands {
         boolean userSent = false; // an FTP or POP3 transcript's USER command came first
         Token echoed = null; // what "echo x" or "printf x" wrote, while the pipe it feeds lasts
         boolean piped = false;
+        boolean secretCommand = false; // the command so far stores or sets a secret
+        int sincePipe = 0; // tokens of the current command
+        boolean flagSincePipe = false; // a flag came first: the words after it are its arguments
         for (int t = 0; t < tokens.size(); t++) {
             Token token = tokens.get(t);
             String raw = s.substring(token.start(), token.end());
             String text = unquote(raw);
+            sincePipe++;
             if (isSeparator(raw)) {
                 tool = null;
+                secretCommand = false;
+                sincePipe = 0;
+                flagSincePipe = false;
                 piped = raw.equals("|") && echoed != null;
                 if (!piped) {
                     echoed = null;
@@ -402,6 +468,8 @@ final class SanitizerCommands {
                 continue;
             }
             String base = baseName(text);
+            boolean flagBefore = flagSincePipe;
+            flagSincePipe |= text.startsWith("-");
             if ((base.equals("echo") || base.equals("printf")) && t + 1 < tokens.size()) {
                 int arg = t + 1;
                 while (arg < tokens.size() - 1 && s.charAt(tokens.get(arg).start()) == '-'
@@ -420,6 +488,14 @@ final class SanitizerCommands {
                     || base.endsWith("-keystore") || isSecretStdinFlag(text)
                     || text.startsWith("/dev/stdin") && t > 0 && isSecretStdinFlag(
                             s.substring(tokens.get(t - 1).start(), tokens.get(t - 1).end()) + "-stdin"))) {
+                addValue(s, echoed, spans, false);
+                echoed = null;
+                piped = false;
+            } else if (piped && (PIPED_SECRET_TOOLS.contains(base) || PIPED_SECRET_WORDS.contains(text)
+                    && sincePipe > 1 && sincePipe <= MAX_SUBCOMMAND_TOKEN && !flagBefore)) {
+                // echo x | runas ..., echo x | geth account unlock, echo -n x | gcloud secrets create n --data-file=-:
+                // a command that runs as a user, unlocks or stores a secret reads the piped line as one; the
+                // word is one of its subcommands, near its start ("echo x | grep -v login" is not)
                 addValue(s, echoed, spans, false);
                 echoed = null;
                 piped = false;
@@ -518,6 +594,33 @@ final class SanitizerCommands {
                 }
                 addSpan(s, s.charAt(start) == '"' ? start + 1 : start, end, spans);
             }
+            int secretAt = WALLET_SECRET_ARGUMENT.getOrDefault(text.toLowerCase(Locale.ROOT), 0);
+            if (secretAt > 0 && t + secretAt < tokens.size() && ranBefore(s, tokens, t, "mkstore")) {
+                // mkstore -createCredential alias user x, -createEntry name x
+                addValue(s, tokens.get(t + secretAt), spans, false);
+            }
+            if (text.equals("user") && t >= 2 && t + 2 < tokens.size()
+                    && s.startsWith("open", tokens.get(t - 2).start()) && tokens.get(t - 2).end() - tokens.get(t - 2).start() == 4
+                    && looksLikeSecretArgument(unquote(s.substring(tokens.get(t + 2).start(), tokens.get(t + 2).end())))) {
+                // an ftp script: open host, then user name password
+                addValue(s, tokens.get(t + 2), spans, false);
+            }
+            if (text.equalsIgnoreCase(".logon") && next != null) {
+                // BTEQ: .LOGON tdpid/user,password
+                String v = s.substring(next.start(), next.end());
+                int comma = v.indexOf(',');
+                if (v.indexOf('/') > 0 && comma > v.indexOf('/') && comma + 1 < v.length()) {
+                    int end = v.indexOf(',', comma + 1); // an account string may follow the password
+                    addSpan(s, next.start() + comma + 1, end < 0 ? next.end() : next.start() + end, spans);
+                }
+            }
+            if (SECRET_COMMAND_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
+                secretCommand = true;
+            }
+            if (secretCommand && VALUE_FLAGS.contains(text) && next != null) {
+                // az keyvault secret set --name n --value x, aws ssm put-parameter --type SecureString --value x
+                addValue(s, next, spans, false);
+            }
             // --password x, -Password x, -ApiKey x, --client-secret x: any tool
             if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null) {
                 String flag = text.substring(text.startsWith("--") ? 2 : 1);
@@ -573,6 +676,11 @@ final class SanitizerCommands {
                 // -p="x", --body=x
                 addValue(s, new Token(token.start() + raw.indexOf('=') + 1, token.end()), spans, false);
             }
+            int flagColon = text.indexOf(':');
+            if (flagColon > 1 && eq < 0 && tool.separate().contains(text.substring(0, flagColon)) && inContext) {
+                // Windows tools attach a flag's value with a colon: winrs -p:x
+                addValue(s, new Token(token.start() + raw.indexOf(':') + 1, token.end()), spans, false);
+            }
             boolean attachedUser = toolName.equals("curl") && text.startsWith("-u") && text.length() > 2
                     && !text.startsWith("--");
             if (tool.userPass().contains(text) && next != null || attachedUser) {
@@ -621,7 +729,8 @@ final class SanitizerCommands {
     }
 
     /** A Windows switch is letters only ("/pass:", "/password:"), so "/oauth/token:exchange" is a path. */
-    private static boolean isWindowsPasswordFlag(String flag, SanitizerSettings settings) {
+    private static boolean isWindowsPasswordFlag(String dotted, SanitizerSettings settings) {
+        String flag = dotted.substring(dotted.lastIndexOf('.') + 1); // appcmd's /processModel.password:x
         return flag.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
                 && (SanitizerKeys.strength(flag, settings) == Strength.STRONG || flag.equalsIgnoreCase("pass"));
     }
@@ -672,6 +781,16 @@ final class SanitizerCommands {
                     && !text.equals("*");
             default -> false;
         };
+    }
+
+    /** True when {@code command} (by its base name, any directory) is among the few tokens before {@code at}. */
+    private static boolean ranBefore(String s, List<Token> tokens, int at, String command) {
+        for (int i = Math.max(0, at - 8); i < at; i++) {
+            if (baseName(unquote(s.substring(tokens.get(i).start(), tokens.get(i).end()))).equals(command)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasContext(String s, List<Token> tokens, int flagIndex, Set<String> words) {
@@ -867,10 +986,29 @@ final class SanitizerCommands {
 
     private static final int MAX_CALLEE = 128;
 
+    /*
+     * The arguments of a call that types into a form field: an optional quoted selector, then the quoted
+     * text. A selector may hold the other quote ('input[name="password"]'), so each argument runs to its
+     * own closing quote, within a bound.
+     */
+    private static final Pattern FILL_ARGUMENTS = Pattern.compile("\\(\\s{0,3}+(?:([\"'`])((?:(?!\\1)[^\\n]){0,256}+)\\1"
+            + "\\s{0,3}+,\\s{0,3}+)?([\"'`])((?:(?!\\3)[^\\n]){1,256}+)\\3\\s{0,3}+[,)]");
+
+    // Methods of browser automation that type text into a field: Playwright's fill and type, Puppeteer's
+    // type, Selenium's sendKeys and send_keys, WebdriverIO's setValue, Cypress's type.
+    private static final Set<String> FILL_CALL_WORDS = Set.of("fill", "type", "sendkeys", "setvalue",
+            "presssequentially", "typetext", "addvalue");
+
+    // How far before a one-argument fill the field it types into is looked for: cy.get('#password').type('x').
+    private static final int MAX_FIELD_LOOK_BACK = 128;
+
     /**
      * Redacts the second quoted argument of a call that logs in ({@link #LOGIN_CALL_WORDS}, a bind, a
      * key store's load): {@code server.login('alerts@acme.io', 'x')}, {@code l.Bind("svc", "x")},
-     * {@code KeyStore.load('client.jks', 'x')}. The name, not the arguments, says which is the secret.
+     * {@code KeyStore.load('client.jks', 'x')}, {@code AuthTokens.basic("neo4j", "x")}. The name, not the
+     * arguments, says which is the secret. Also the text a browser automation call types into a password
+     * field, named by its selector or by the locator it is called on: {@code page.fill('#password', 'x')},
+     * {@code driver.find_element(By.ID, "password").send_keys("x")}.
      */
     static String redactLoginCalls(String s) {
         int open = s.indexOf('(');
@@ -878,6 +1016,7 @@ final class SanitizerCommands {
             return s;
         }
         Matcher arguments = CALL_ARGUMENTS.matcher(s);
+        Matcher fill = FILL_ARGUMENTS.matcher(s);
         List<int[]> spans = new ArrayList<>();
         for (; open >= 0; open = s.indexOf('(', open + 1)) {
             int calleeStart = open;
@@ -888,9 +1027,28 @@ final class SanitizerCommands {
             if (calleeStart < open && isLoginCall(callee) && arguments.region(open, s.length()).lookingAt()
                     && !(callee.endsWith("bind") && isPort(arguments.group(4)))) {
                 addSpan(s, arguments.start(4), arguments.end(4), spans);
+            } else if (calleeStart < open && isFillCall(callee) && fill.region(open, s.length()).lookingAt()
+                    && namesPasswordField(fill.group(2) != null ? fill.group(2) : field(s, calleeStart))) {
+                addSpan(s, fill.start(4), fill.end(4), spans);
             }
         }
         return apply(s, spans);
+    }
+
+    private static boolean isFillCall(String callee) {
+        return FILL_CALL_WORDS.contains(SanitizerKeys.normalize(callee.substring(callee.lastIndexOf('.') + 1)));
+    }
+
+    /** What a one-argument fill's receiver says of its field: the text of the statement before the call. */
+    private static String field(String s, int calleeStart) {
+        String before = s.substring(Math.max(0, calleeStart - MAX_FIELD_LOOK_BACK), calleeStart);
+        return before.substring(before.lastIndexOf(';') + 1);
+    }
+
+    /** A selector, label or locator naming a password field: #password, input[type=password], By.id("pwd"). */
+    private static boolean namesPasswordField(String field) {
+        String f = field.toLowerCase(Locale.ROOT);
+        return f.contains("pass") || f.contains("pwd") || f.contains("secret");
     }
 
     /** A socket's bind("0.0.0.0", "8080") takes a port, not a password. */
@@ -911,7 +1069,7 @@ final class SanitizerCommands {
             }
         }
         String receiver = SanitizerKeys.normalize(callee.substring(0, Math.max(dot, 0)));
-        return last.equals("bind") || last.equals("binds") || last.equals("auth")
+        return last.equals("bind") || last.equals("binds") || last.equals("auth") || last.equals("basic")
                 || last.equals("load") && (receiver.endsWith("keystore") || receiver.endsWith("truststore"));
     }
 

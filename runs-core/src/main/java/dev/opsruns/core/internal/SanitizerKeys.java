@@ -37,7 +37,7 @@ final class SanitizerKeys {
             "dbkey", "authcode", "authorizationcode",
             // a service's name glued to "pass", as Perl, PHP and shell configs write them
             "dbpass", "smtppass", "mailpass", "adminpass", "rootpass", "ftppass", "ldappass", "sqlpass",
-            "redispass", "mqpass", "vpnpass", "wifipass", "apppass", "userpass", "devicecode", "refreshcode", "recoverycode", "backupcode",
+            "redispass", "mqpass", "vpnpass", "wifipass", "apppass", "userpass", "sshpass", "smbpass", "sftppass", "devicecode", "refreshcode", "recoverycode", "backupcode",
             // wallet seeds: the whole key in words
             "mnemonic", "seedphrase", "recoveryphrase",
             // daemons' own words for a password: Redis' requirepass and masterauth, SNMP's community
@@ -94,7 +94,9 @@ final class SanitizerKeys {
             "vault", "vaultname", "manager", "rotation", "rotationdays", "age", "minlength", "maxlength", "history",
             "complexity", "prompt", "less", "exception", "failure", "failed", "warning", "fault", "problem",
             "result", "message", "msg", "reason", "code", "description", "stdin", "command", "cmd", "changedon",
-            "lastchanged", "generated", "missing", "invalid", "mismatch", "notfound", "denied", "unavailable");
+            "lastchanged", "generated", "missing", "invalid", "mismatch", "notfound", "denied", "unavailable",
+            // Postfix's smtp_sasl_password_maps and its kin name lookup tables, not a password
+            "map", "maps");
 
     // Names that end in a sensitive word but hold something else: cursors, ids, counts, public parts.
     private static final Set<String> HARMLESS_NAMES = Set.of("tokentype", "skiptoken", "continuationtoken",

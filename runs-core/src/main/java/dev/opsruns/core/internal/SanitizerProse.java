@@ -119,6 +119,24 @@ final class SanitizerProse {
     }
 
     /*
+     * "secret set --vault-name kv", "db-password --data-file=-": a command's next flag, not a value. Its
+     * name is lower-case letters, digits and dashes, which a generated password starting with '-' is not.
+     */
+    private static boolean isFlag(CharSequence value) {
+        int from = value.length() > 2 && value.charAt(0) == '-' ? (value.charAt(1) == '-' ? 2 : 1) : -1;
+        if (from < 0 || !(value.charAt(from) >= 'a' && value.charAt(from) <= 'z')) {
+            return false;
+        }
+        for (int i = from; i < value.length() && value.charAt(i) != '='; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /*
      * Chinese, Japanese and Korean write the linking word against the name and the value, with no
      * space: 密码是x, 密码为x, パスワードはx. The value runs to a space or a CJK or ASCII punctuation mark.
      */
@@ -633,7 +651,7 @@ final class SanitizerProse {
         }
         if (SanitizerValues.isPlaceholder(value) || SanitizerValues.isProseWord(value)
                 || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '('
-                || isFingerprint(value)) {
+                || isFingerprint(value) || isFlag(value)) {
             return null; // "ED25519 key SHA256:x4Z7...": the key's fingerprint, a hash of its public half
         }
         if (valueEnd < end && s.charAt(end - 1) == ':'

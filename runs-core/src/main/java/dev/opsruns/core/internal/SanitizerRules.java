@@ -552,6 +552,12 @@ final class SanitizerRules {
         String openQuote = m.openQuote();
         int start = m.end();
         if (openQuote == null) {
+            int anchored = afterYamlAnchor(s, start);
+            if (anchored > start) {
+                // smtp_password: &smtp "x": a YAML anchor names the node; the quoted scalar after it is the value
+                int end = closingQuote(s, anchored + 1, String.valueOf(s.charAt(anchored)));
+                return nonValue(s, anchored + 1, end) ? null : new int[] {anchored + 1, end};
+            }
             // pass: Some("x"), password=Optional[x], token: Secret("x"): the value is inside the wrapper
             int[] wrapped = wrappedValue(s, start);
             if (wrapped != null) {
@@ -667,9 +673,10 @@ final class SanitizerRules {
             }
             if (weak && (colon ? !SanitizerValues.looksLikeCredential(value)
                     : SanitizerValues.isProseWord(value) || isPlainName(value) || SanitizerValues.isRelativePath(value)
-                    || isFileName(value))) {
+                    || isFileName(value) || isPlainUrl(value))) {
                 // "duplicate key: user_email", "key: deviceName": a sentence, not a credential; an object
-                // store's key=2026/01/a.csv names a file
+                // store's key=2026/01/a.csv names a file; NSErrorFailingURLStringKey=https://... is a URL,
+                // whose query's own secrets the URL rules take
                 return null;
             }
             if (anyColon && value.length() > 1 && s.charAt(end - 1) == ':'
@@ -1032,6 +1039,34 @@ final class SanitizerRules {
             return null;
         }
         return valueAt(s, value.end(), close);
+    }
+
+    /** A URL with a scheme and no user-info: "https://api.example.com/v1/login?user=jdoe". */
+    private static boolean isPlainUrl(CharSequence value) {
+        String v = value.toString();
+        int scheme = v.indexOf("://");
+        if (scheme < 2 || scheme > MAX_SCHEME_LENGTH || !v.substring(0, scheme).chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        int authorityEnd = endAtAny(v, scheme + 3, "/?#");
+        return v.indexOf('@', scheme + 3) < 0 || v.indexOf('@', scheme + 3) > authorityEnd;
+    }
+
+    /** The index of the quote after a YAML anchor at {@code at} ("&name "), or {@code at} when there is none. */
+    private static int afterYamlAnchor(String s, int at) {
+        if (at >= s.length() || s.charAt(at) != '&') {
+            return at;
+        }
+        int i = at + 1;
+        while (i < s.length() && i - at <= 64 && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_'
+                || s.charAt(i) == '-')) {
+            i++;
+        }
+        if (i == at + 1 || i + 1 >= s.length() || s.charAt(i) != ' ') {
+            return at;
+        }
+        char quote = s.charAt(i + 1);
+        return quote == '"' || quote == '\'' ? i + 1 : at;
     }
 
     static boolean nonValue(String s, int start, int end) {

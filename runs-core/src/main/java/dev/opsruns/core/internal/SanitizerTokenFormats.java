@@ -98,6 +98,10 @@ final class SanitizerTokenFormats {
                     + "|eyJrIjoi[A-Za-z0-9]{40,400}+={0,3})"),
             format("New Relic key", "nr", "\\bNR(?:AK|II|JS|AA)-[A-Za-z0-9]{19,40}+\\b"),
             format("Sentry token", "sntry", "\\bsntry[su]_[A-Za-z0-9+/=_]{40,300}+"),
+            // Honeycomb's ingest keys (hcaik_ for an environment, hcxik_ for management): 64 characters
+            format("Honeycomb ingest key", "hcaik_|hcxik_", "\\bhc[ax]ik_[a-z0-9]{58}\\b"),
+            // an RPC provider's project key is the last part of its endpoint's path (trufflehog's infura)
+            format("Infura project key", "infura.io/", "(?<=\\.infura\\.io/v3/|\\.infura\\.io/ws/v3/)[0-9a-f]{32}\\b"),
             format("Dynatrace token", "dt0c01.", "\\bdt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}"),
             format("PlanetScale / Supabase / Neon token", "pscale_|sbp_|sb_secret_|napi_", "\\b(?:pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_=.-]{32,64}+"
                     + "|sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,60}+|napi_[a-z0-9]{60,70}+)"),

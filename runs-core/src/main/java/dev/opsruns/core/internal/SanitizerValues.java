@@ -101,7 +101,16 @@ final class SanitizerValues {
         return v.startsWith("${") && v.endsWith("}") || v.startsWith("{{") && v.endsWith("}}")
                 || v.startsWith("$(") && v.endsWith(")") || v.length() > 2 && v.startsWith("%") && v.endsWith("%")
                 || v.length() < 40 && isAngleName(v)
-                || v.startsWith("$") && isEnvName(v, 1);
+                || v.startsWith("$") && isEnvName(v, 1) || isSecretVariableName(v);
+    }
+
+    /*
+     * "requested secret: STRIPE_SECRET_KEY", "missing password: DB_PASSWORD": an environment variable's
+     * name that itself names a secret is what the message is about, not its value.
+     */
+    private static boolean isSecretVariableName(String v) {
+        return v.indexOf('_') > 0 && v.length() <= 64 && isEnvName(v, 0)
+                && SanitizerKeys.strength(v, SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
     }
 
     private static boolean isMaskedHint(String v) {
@@ -675,7 +684,8 @@ final class SanitizerValues {
 
     private static String stripTrailingPunctuation(String word) {
         int end = word.length();
-        while (end > 0 && ".,;:!?)".indexOf(word.charAt(end - 1)) >= 0) {
+        // A closing quote or bracket ends the sentence as a full stop does: "... password are incorrect'"
+        while (end > 0 && ".,;:!?)]}'\"`".indexOf(word.charAt(end - 1)) >= 0) {
             end--;
         }
         return word.substring(0, end);
