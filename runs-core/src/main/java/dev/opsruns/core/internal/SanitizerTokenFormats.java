@@ -1,7 +1,6 @@
 package dev.opsruns.core.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -199,11 +198,11 @@ final class SanitizerTokenFormats {
     }
 
     private static String redactRun(String run, String marker) {
-        long candidates = FORMATS.size() <= 64 ? candidates(run) : -1L;
+        long[] candidates = candidates(run);
         String out = run;
         for (int f = 0; f < FORMATS.size(); f++) {
             Format format = FORMATS.get(f);
-            if (f < 64 && (candidates & 1L << f) == 0 || f >= 64 && !mayMatch(format, run.toLowerCase(Locale.ROOT))) {
+            if ((candidates[f >>> 6] & 1L << f) == 0) {
                 continue;
             }
             Matcher m = format.pattern().matcher(out);
@@ -223,55 +222,59 @@ final class SanitizerTokenFormats {
 
     /*
      * The keywords by their first two characters (lower case ASCII; a run holds nothing else), with the
-     * bit of the format each belongs to: one pass over a run finds every format whose keyword it holds,
-     * instead of one search of the run per keyword.
+     * format each belongs to: one pass over a run finds every format whose keyword it holds, instead of
+     * one search of the run per keyword. Formats are bits in words of 64, so the list may grow freely.
      */
+    private static final int WORDS = (FORMATS.size() + 63) / 64;
     private static final String[][] KEYWORDS_BY_PREFIX = new String[128 * 128][];
-    private static final long[][] FORMAT_BITS_BY_PREFIX = new long[128 * 128][];
+    private static final int[][] FORMATS_BY_PREFIX = new int[128 * 128][];
     // Formats without keywords, which always run, and those whose keyword is a single character.
-    private static final long ALWAYS;
-    private static final long[] BY_CHARACTER = new long[128];
+    private static final long[] ALWAYS = new long[WORDS];
+    private static final long[][] BY_CHARACTER = new long[128][WORDS];
 
     static {
-        long always = 0;
         java.util.Map<Integer, java.util.List<String>> keywords = new java.util.HashMap<>();
-        java.util.Map<Integer, java.util.List<Long>> bits = new java.util.HashMap<>();
-        for (int f = 0; f < Math.min(64, FORMATS.size()); f++) {
+        java.util.Map<Integer, java.util.List<Integer>> formats = new java.util.HashMap<>();
+        for (int f = 0; f < FORMATS.size(); f++) {
             Format format = FORMATS.get(f);
             if (format.keywords().isEmpty()) {
-                always |= 1L << f;
+                ALWAYS[f >>> 6] |= 1L << f;
             }
             for (String keyword : format.keywords()) {
                 if (keyword.length() == 1) {
-                    BY_CHARACTER[keyword.charAt(0) & 0x7F] |= 1L << f;
+                    BY_CHARACTER[keyword.charAt(0) & 0x7F][f >>> 6] |= 1L << f;
                     continue;
                 }
                 int index = prefix(keyword.charAt(0), keyword.charAt(1));
                 keywords.computeIfAbsent(index, k -> new java.util.ArrayList<>()).add(keyword);
-                bits.computeIfAbsent(index, k -> new java.util.ArrayList<>()).add(1L << f);
+                formats.computeIfAbsent(index, k -> new java.util.ArrayList<>()).add(f);
             }
         }
-        ALWAYS = always;
         for (var e : keywords.entrySet()) {
             KEYWORDS_BY_PREFIX[e.getKey()] = e.getValue().toArray(new String[0]);
-            FORMAT_BITS_BY_PREFIX[e.getKey()] = bits.get(e.getKey()).stream().mapToLong(Long::longValue).toArray();
+            FORMATS_BY_PREFIX[e.getKey()] = formats.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
     /** The formats (as bits of their index) whose keyword {@code run} holds, ignoring case. */
-    private static long candidates(String run) {
-        long found = ALWAYS;
+    private static long[] candidates(String run) {
+        long[] found = ALWAYS.clone();
         for (int i = 0; i < run.length(); i++) {
             char c = run.charAt(i);
-            found |= BY_CHARACTER[lower(c)];
+            long[] single = BY_CHARACTER[lower(c)];
+            for (int w = 0; w < WORDS; w++) {
+                found[w] |= single[w];
+            }
             if (i + 1 < run.length()) {
                 int index = prefix(c, run.charAt(i + 1));
                 String[] keywords = KEYWORDS_BY_PREFIX[index];
                 if (keywords != null) {
-                    long[] bits = FORMAT_BITS_BY_PREFIX[index];
+                    int[] owners = FORMATS_BY_PREFIX[index];
                     for (int k = 0; k < keywords.length; k++) {
-                        if ((found & bits[k]) == 0 && run.regionMatches(true, i, keywords[k], 0, keywords[k].length())) {
-                            found |= bits[k];
+                        int f = owners[k];
+                        if ((found[f >>> 6] & 1L << f) == 0
+                                && run.regionMatches(true, i, keywords[k], 0, keywords[k].length())) {
+                            found[f >>> 6] |= 1L << f;
                         }
                     }
                 }
@@ -293,18 +296,6 @@ final class SanitizerTokenFormats {
 
     private static boolean isTokenChar(char c) {
         return c > ' ' && c < 0x7F && "\"'`<>()[]{},;|\\".indexOf(c) < 0;
-    }
-
-    private static boolean mayMatch(Format format, String lower) {
-        if (format.keywords().isEmpty()) {
-            return true;
-        }
-        for (String keyword : format.keywords()) {
-            if (lower.contains(keyword)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Format format(String name, String keyword, String regex) {
