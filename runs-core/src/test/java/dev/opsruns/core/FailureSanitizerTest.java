@@ -89,6 +89,16 @@ class FailureSanitizerTest {
     }
 
     @Test
+    @DisplayName("redacts a twice-encoded URL's password that comes before a once-encoded one")
+    void encodedUrlsInEitherOrder() {
+        String out = FailureSanitizer.standard().sanitize("redirect failed: a=http%253A%252F%252Fsvc%253AFirstPw91%2540proxy"
+                + " then b=http%3A%2F%2Fops%3ASecondPw77%40cache/x");
+        assertNoLeak(out, "FirstPw91");
+        assertNoLeak(out, "SecondPw77");
+        assertTrue(out.contains("proxy") && out.contains("cache/x"), out);
+    }
+
+    @Test
     @DisplayName("is one shared instance")
     void sharedInstance() {
         assertSame(FailureSanitizer.standard(), FailureSanitizer.standard());

@@ -238,8 +238,7 @@ final class SanitizerCommands {
         List<int[]> spans = new ArrayList<>();
         while (m.find()) {
             String key = SanitizerKeys.normalize(m.group(1));
-            boolean secret = key.contains("pass") || key.contains("secret") || key.contains("token")
-                    || key.contains("cred") || key.contains("pwd");
+            boolean secret = namesSecretFile(key) || key.contains("pwd");
             String file = m.group(2);
             if (!secret || file.indexOf('.') < 0 && file.indexOf('/') < 0) {
                 continue; // a file has an extension or a directory: the flag's value itself is another rule's
@@ -315,8 +314,7 @@ final class SanitizerCommands {
         if (out.indexOf("com2sec") >= 0) {
             out = redactGroup(out, COM2SEC.matcher(out), m -> 1);
         }
-        if (out.indexOf(" contains ") >= 0 || out.indexOf(" holds ") >= 0 || out.indexOf(" reads ") >= 0
-                || out.indexOf(" contained ") >= 0 || out.indexOf(" contents ") >= 0) {
+        if (CONTENT_VERBS.stream().anyMatch(out::contains) || out.contains(" contents ")) {
             out = redactQuotedSecretFiles(out);
         }
         if (out.indexOf("http-basic.") >= 0) {
@@ -961,9 +959,12 @@ final class SanitizerCommands {
 
     /** True for a file named for a secret: an askpass script, a password or token file. */
     private static boolean isSecretFile(String path) {
-        String key = SanitizerKeys.normalize(path.substring(path.lastIndexOf('/') + 1));
-        return key.contains("askpass") || key.contains("pass") || key.contains("secret") || key.contains("token")
-                || key.contains("cred");
+        return namesSecretFile(SanitizerKeys.normalize(path.substring(path.lastIndexOf('/') + 1)));
+    }
+
+    /** True when a normalized name holds a secret file's word: askpass, a password, a secret, a token, credentials. */
+    private static boolean namesSecretFile(String key) {
+        return key.contains("pass") || key.contains("secret") || key.contains("token") || key.contains("cred");
     }
 
     /** Where the secret starts in what printf wrote: after the script's own "echo ", else the whole argument. */

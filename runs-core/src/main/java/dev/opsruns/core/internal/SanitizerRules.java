@@ -508,7 +508,6 @@ final class SanitizerRules {
         return true;
     }
 
-    /** True when the name at {@code nameStart} is a query parameter: after '?', '&', '#' or their encodings. */
     /** True when the query holding the parameter at {@code nameStart} names a user before it (u=, user=, username=). */
     private static boolean hasUserParameter(String s, int nameStart) {
         int queryStart = nameStart - 1;
@@ -523,6 +522,7 @@ final class SanitizerRules {
                 || query.contains("?username=") || query.contains("&username=");
     }
 
+    /** True when the name at {@code nameStart} is a query parameter: after '?', '&', '#' or their encodings. */
     private static boolean inQuery(String s, int nameStart) {
         if (nameStart == 0) {
             return false;
@@ -795,11 +795,12 @@ final class SanitizerRules {
                 && Character.isDigit(value.charAt(1)) && Character.isDigit(value.charAt(2));
     }
 
-    /** "HTTP", "TLS", "DNS": a protocol or code word; with more text after it, the sentence goes on. */
+    /** "3" in "Secrets: 3 found": a small count, shorter than any PIN. */
     private static boolean isCount(CharSequence value) {
         return value.length() <= 3 && value.chars().allMatch(Character::isDigit);
     }
 
+    /** "HTTP", "TLS", "DNS": a protocol or code word; with more text after it, the sentence goes on. */
     private static boolean isUpperWord(CharSequence value) {
         return value.length() >= 2 && value.length() <= 8 && value.chars().allMatch(c -> c >= 'A' && c <= 'Z');
     }
@@ -1048,8 +1049,8 @@ final class SanitizerRules {
         if (scheme < 2 || scheme > MAX_SCHEME_LENGTH || !v.substring(0, scheme).chars().allMatch(Character::isLetter)) {
             return false;
         }
-        int authorityEnd = endAtAny(v, scheme + 3, "/?#");
-        return v.indexOf('@', scheme + 3) < 0 || v.indexOf('@', scheme + 3) > authorityEnd;
+        int at = v.indexOf('@', scheme + 3);
+        return at < 0 || at > endAtAny(v, scheme + 3, "/?#");
     }
 
     /** The index of the quote after a YAML anchor at {@code at} ("&name "), or {@code at} when there is none. */
@@ -1451,35 +1452,41 @@ final class SanitizerRules {
 
     /** Redacts the user-info of a percent-encoded URL that holds a password, as for a plain one. */
     private static String redactEncodedUserInfo(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
+        String out = s;
+        for (String[] parts : ENCODED_URL_PARTS) {
+            // one pass per encoding over what the last left, so a match of one never hides one of the other
+            if (out.indexOf('%') >= 0) {
+                out = redactEncodedUserInfo(out, parts);
+            }
         }
+        return out;
+    }
+
+    private static String redactEncodedUserInfo(String s, String[] parts) {
         String upper = s.toUpperCase(Locale.ROOT);
         if (upper.length() != s.length()) {
             return s; // a letter that upper-cases to two ('ß'): offsets would not line up, and URLs are ASCII
         }
         StringBuilder out = null;
         int copied = 0;
-        for (String[] parts : ENCODED_URL_PARTS) {
-            for (int at = upper.indexOf(parts[0]); at >= 0; at = upper.indexOf(parts[0], at + 1)) {
-                int infoStart = at + parts[0].length();
-                int infoEnd = infoStart;
-                int lastAt = -1;
-                while (infoEnd < s.length() && infoEnd - infoStart <= 512 && !upper.startsWith(parts[3], infoEnd)
-                        && !Character.isWhitespace(s.charAt(infoEnd)) && "&\"'<>".indexOf(s.charAt(infoEnd)) < 0) {
-                    if (upper.startsWith(parts[1], infoEnd)) {
-                        lastAt = infoEnd;
-                    }
-                    infoEnd++;
+        for (int at = upper.indexOf(parts[0]); at >= 0; at = upper.indexOf(parts[0], at + 1)) {
+            int infoStart = at + parts[0].length();
+            int infoEnd = infoStart;
+            int lastAt = -1;
+            while (infoEnd < s.length() && infoEnd - infoStart <= 512 && !upper.startsWith(parts[3], infoEnd)
+                    && !Character.isWhitespace(s.charAt(infoEnd)) && "&\"'<>".indexOf(s.charAt(infoEnd)) < 0) {
+                if (upper.startsWith(parts[1], infoEnd)) {
+                    lastAt = infoEnd;
                 }
-                boolean password = lastAt > infoStart && upper.substring(infoStart, lastAt).contains(parts[2]);
-                if (password && infoStart >= copied) {
-                    if (out == null) {
-                        out = new StringBuilder(s.length());
-                    }
-                    out.append(s, copied, infoStart).append(REDACTED);
-                    copied = lastAt;
+                infoEnd++;
+            }
+            boolean password = lastAt > infoStart && upper.substring(infoStart, lastAt).contains(parts[2]);
+            if (password && infoStart >= copied) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
                 }
+                out.append(s, copied, infoStart).append(REDACTED);
+                copied = lastAt;
             }
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
