@@ -82,14 +82,23 @@ final class SanitizerPairs {
 
     private static Pair pairAt(String s, int from, int sep, int sepLength) {
         int j = sep;
+        if (j - 1 >= from && s.charAt(sep) == '=' && (s.charAt(j - 1) == '?' || s.charAt(j - 1) == '+')) {
+            j--; // make's and the shells' conditional and appending assignments: DB_PASSWORD ?= x
+        }
         int spaces = 0;
         while (j - 1 >= from && spaces < 3 && Character.isWhitespace(s.charAt(j - 1))) {
             j--;
             spaces++;
         }
         int closeEnd = j;
-        if (j - 2 >= from && s.charAt(j - 1) == ']' && (s.charAt(j - 2) == '"' || s.charAt(j - 2) == '\'')) {
-            j--; // a subscript: config['SECRET_KEY'] = ..., $_ENV["DB_PASSWORD"] = ...
+        boolean bareSubscript = false;
+        if (j - 2 >= from && (s.charAt(j - 1) == ']' || s.charAt(j - 1) == '}')) {
+            if (s.charAt(j - 2) == '"' || s.charAt(j - 2) == '\'') {
+                j--; // a subscript: config['SECRET_KEY'] = ..., $_ENV["DB_PASSWORD"] = ..., $h{'pass'} = ...
+            } else if (s.charAt(j - 1) == ']' && isNameChar(s.charAt(j - 2))) {
+                j--; // a subscript by a symbol or a bare word: settings[:api_token] = ..., $cfg[password] = ...
+                bareSubscript = true;
+            }
         }
         if (j - 1 >= from && (s.charAt(j - 1) == '"' || s.charAt(j - 1) == '\'')) {
             j--;
@@ -121,6 +130,10 @@ final class SanitizerPairs {
             } else if (s.regionMatches(true, k, "3F", 0, 2) || s.startsWith("26", k)) {
                 k += 2;
             }
+        }
+        if (bareSubscript && !(k - 1 >= from && s.charAt(k - 1) == '['
+                || k - 2 >= from && s.charAt(k - 1) == ':' && s.charAt(k - 2) == '[')) {
+            return null; // "list[0] = x" or a log's "[main] key: value": a name and a bracket, no subscript
         }
         int nameStart = k;
         while (nameStart < nameEnd && s.charAt(nameStart) == '-') {

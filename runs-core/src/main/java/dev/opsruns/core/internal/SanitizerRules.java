@@ -558,6 +558,12 @@ final class SanitizerRules {
                 int end = closingQuote(s, anchored + 1, String.valueOf(s.charAt(anchored)));
                 return nonValue(s, anchored + 1, end) ? null : new int[] {anchored + 1, end};
             }
+            int typed = m.separator().trim().equals(":") ? afterTypeAnnotation(s, start) : -1;
+            if (typed > 0) {
+                // val password: String = "x", let secret: &str = "x": a declaration's value follows its type
+                int end = closingQuote(s, typed + 1, String.valueOf(s.charAt(typed)));
+                return nonValue(s, typed + 1, end) ? null : new int[] {typed + 1, end};
+            }
             // pass: Some("x"), password=Optional[x], token: Secret("x"): the value is inside the wrapper
             int[] wrapped = wrappedValue(s, start);
             if (wrapped != null) {
@@ -640,7 +646,8 @@ final class SanitizerRules {
         } else {
             int quote = shellQuoteBefore(s, m.nameStart());
             int close = quote < 0 ? -1 : indexOfWithin(s, s.charAt(quote), start, 256);
-            end = plainEnd(s, start, true);
+            // outside a query an '&' is a password's own character ("PASSWORD: Tr0ub4dor&3")
+            end = plainEnd(s, start, inQuery(s, m.nameStart()));
             if (end == start && s.charAt(start) == '<' && strength == Strength.STRONG
                     && !XML_OPEN_TAG.matcher(s).region(start, s.length()).lookingAt()) {
                 // a Z85 key (ZeroMQ's CURVE secret) may start with '<', which is no tag: it runs to a space
@@ -1051,6 +1058,47 @@ final class SanitizerRules {
         }
         int at = v.indexOf('@', scheme + 3);
         return at < 0 || at > endAtAny(v, scheme + 3, "/?#");
+    }
+
+    // TypeScript's, Go's and Rust's primitive types, which are not capitalized
+    private static final Set<String> LOWER_CASE_TYPES = Set.of("string", "str", "any", "bytes", "char");
+
+    /**
+     * Index of the quote that opens a declaration's value after its type ({@code String = "x"},
+     * {@code &str = "x"}, {@code Option<String> = "x"}), or -1 when no type and quoted value follow.
+     */
+    private static int afterTypeAnnotation(String s, int start) {
+        int n = s.length();
+        int i = start;
+        boolean reference = i < n && (s.charAt(i) == '&' || s.charAt(i) == '*');
+        if (reference) {
+            i++;
+        }
+        if (i >= n || !Character.isLetter(s.charAt(i))) {
+            return -1;
+        }
+        int typeStart = i;
+        while (i < n && i - typeStart < 40 && (Character.isLetterOrDigit(s.charAt(i)) || "_.<>[]?".indexOf(s.charAt(i)) >= 0)) {
+            i++;
+        }
+        // a type is capitalized or a primitive's name; "key: selector = ..." is a name and another pair
+        if (!reference && !Character.isUpperCase(s.charAt(typeStart))
+                && !LOWER_CASE_TYPES.contains(s.substring(typeStart, i))) {
+            return -1;
+        }
+        int spaces = 0;
+        while (i < n && spaces < 3 && s.charAt(i) == ' ') {
+            i++;
+            spaces++;
+        }
+        if (spaces == 0 || i + 1 >= n || s.charAt(i) != '=' || s.charAt(i + 1) == '=') {
+            return -1;
+        }
+        i++;
+        while (i < n && i - start < 64 && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'') ? i : -1;
     }
 
     /** The index of the quote after a YAML anchor at {@code at} ("&name "), or {@code at} when there is none. */
