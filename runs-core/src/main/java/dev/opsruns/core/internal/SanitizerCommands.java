@@ -143,7 +143,7 @@ final class SanitizerCommands {
      * A version ("actions/checkout@v4"), a digest ("acme/web@sha256:...") or a path never qualifies.
      */
     private static final Pattern ORACLE_CREDENTIALS = Pattern.compile(
-            "(?<![\\w/@.$#\\\\-])([A-Za-z][\\w$#]{0,29}+)/(\"[^\"\\s]{1,64}+\"|[^\\s/@\"'<>;,()\\[\\]]{1,128}+)@"
+            "(?<![\\w/@.$#\\\\-])([A-Za-z][\\w$#]{0,29}+)/(\"[^\"]{1,64}+\"|[^\\s/@\"'<>;,()\\[\\]]{1,128}+)@"
             + "(//)?([A-Za-z0-9\\[(][\\w.\\-:\\[\\]%]{0,253}+)?");
 
     private static final Pattern ORACLE_CONTEXT =

@@ -79,6 +79,9 @@ final class SanitizerProse {
 
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
+    // Subjects between a name and its participle: "the password you entered (x) is incorrect".
+    private static final Set<String> SUBJECTS = Set.of("you", "we", "they", "i", "he", "she");
+
     // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
     private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code", "puk", "暗証番号");
 
@@ -531,6 +534,8 @@ final class SanitizerProse {
                 // "mot de passe temporaire est": the linking word comes next
             } else if (AUXILIARIES.contains(bare) && !connector) {
                 // "has been": the linking word comes next
+            } else if (step == 0 && SUBJECTS.contains(bare) && !connector) {
+                // "you entered": the participle links
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
                 connector = true;
                 if (bare.equals("to") || bare.equals("as") || bare.equals("set") || bare.equals("changed")
