@@ -75,7 +75,8 @@ class SanitizerAdversarialTest {
                 repeated("prompts", "com2sec a b "), repeated("prose", "passphrase: a b c "),
                 repeated("prose", "mnemonic=a b "), repeated("prose", "密码是"), repeated("pairs", "Credentials=["),
                 repeated("pairs", "api%5Fkey%5F"), repeated("entropy", "Ab1!"), repeated("entropy", "sha512-a/b/"),
-                repeated("commands", "echo a:b | chpasswd "),
+                repeated("commands", "echo a:b | chpasswd "), repeated("entropy", "[1,2,"), repeated("entropy", "[255,"),
+                repeated("pairs", "settings[:api_token] = "), repeated("pairs", "val password: String = \""),
                 // malformed text
                 repeated("malformed", "\uD800"), repeated("malformed", "\u0000\u0001\u001F"), repeated("malformed", "\u202E\u200B"),
                 repeated("malformed", "\\\""),

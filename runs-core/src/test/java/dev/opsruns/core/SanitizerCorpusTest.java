@@ -122,9 +122,10 @@ class SanitizerCorpusTest {
      * usually an error, "open /etc/passwd: ..."), a sops --set path naming the password inside one quoted
      * argument, 0x-prefixed private keys in a Wallet call or an accounts array (the exact shape of a
      * transaction hash, which is kept), and a Solana keypair as an array of numbers. No batch-9
-     * expectation was corrected.
+     * expectation was corrected. In round 7 a bracketed list of at least 32 decimal bytes is taken for
+     * key material, which removes the Solana keypair: five left.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 6);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

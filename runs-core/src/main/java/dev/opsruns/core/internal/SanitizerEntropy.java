@@ -91,6 +91,59 @@ final class SanitizerEntropy {
         return out == null ? s : out.append(s, copied, n).toString();
     }
 
+    /** Fewest numbers in a bracketed list of bytes that is taken for key material: a 256-bit key. */
+    static final int MIN_KEY_BYTES = 32;
+
+    /**
+     * Redacts the numbers of each bracketed list of at least {@link #MIN_KEY_BYTES} bytes written in
+     * decimal ({@code [174,47,154,...]}): how a Solana keypair file, a Rust {@code [u8; 32]} and a
+     * Python list of a key's bytes print raw key material. Lists of ids, sizes or shapes are shorter or
+     * hold numbers past 255.
+     */
+    static String redactByteArrays(String s) {
+        int open = s.indexOf('[');
+        if (open < 0) {
+            return s;
+        }
+        int n = s.length();
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = open; i >= 0 && i < n; i = s.indexOf('[', i)) {
+            int count = 0;
+            int value = 0;
+            int digits = 0;
+            int j = i + 1;
+            boolean bytes = true;
+            for (; j < n && bytes; j++) {
+                char c = s.charAt(j);
+                if (c >= '0' && c <= '9') {
+                    value = value * 10 + (c - '0');
+                    digits++;
+                    bytes = digits <= 3 && value <= 255;
+                } else if (c == ',' || c == ']') {
+                    bytes = digits > 0;
+                    count++;
+                    value = 0;
+                    digits = 0;
+                    if (c == ']') {
+                        break;
+                    }
+                } else if (c != ' ') {
+                    break;
+                }
+            }
+            if (bytes && j < n && s.charAt(j) == ']' && count >= MIN_KEY_BYTES) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(s, copied, i + 1).append(SanitizerRules.REDACTED);
+                copied = j;
+            }
+            i = Math.max(j, i + 1);
+        }
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
     // The symbols a password generator mixes in and identifiers, paths and URLs do not hold.
     static final String PASSWORD_SYMBOLS = "!#%^&*~?";
 

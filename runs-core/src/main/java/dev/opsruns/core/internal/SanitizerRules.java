@@ -123,6 +123,7 @@ final class SanitizerRules {
         }
         // last: what no rule placed but still looks generated
         out = (triggers & SanitizerTriggers.RUN20) != 0 ? SanitizerEntropy.redact(out) : out;
+        out = SanitizerEntropy.redactByteArrays(out);
         return (triggers & SanitizerTriggers.SYMBOL) != 0 ? SanitizerEntropy.redactShortPasswords(out) : out;
     }
 
