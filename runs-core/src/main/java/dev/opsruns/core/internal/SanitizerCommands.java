@@ -615,7 +615,7 @@ final class SanitizerCommands {
             if (SECRET_COMMAND_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
                 secretCommand = true;
             }
-            if (secretCommand && VALUE_FLAGS.contains(text) && next != null) {
+            if (VALUE_FLAGS.contains(text) && next != null && (secretCommand || storesSecret(s, tokens, t, settings))) {
                 // az keyvault secret set --name n --value x, aws ssm put-parameter --type SecureString --value x
                 addValue(s, next, spans, false);
             }
@@ -962,6 +962,39 @@ final class SanitizerCommands {
         return namesSecretFile(SanitizerKeys.normalize(path.substring(path.lastIndexOf('/') + 1)));
     }
 
+    // How many tokens around a command's --value are read for what it stores.
+    private static final int MAX_VALUE_CONTEXT = 16;
+
+    /**
+     * True when the command around the {@code --value} at {@code t} stores a secret, as its later words
+     * or the name it stores the value under say: {@code aws ssm put-parameter --name /app/db/password
+     * --value x --type SecureString}.
+     */
+    private static boolean storesSecret(String s, List<Token> tokens, int t, SanitizerSettings settings) {
+        for (int u = t + 2; u < tokens.size() && u <= t + MAX_VALUE_CONTEXT; u++) {
+            String raw = s.substring(tokens.get(u).start(), tokens.get(u).end());
+            if (isSeparator(raw)) {
+                break;
+            }
+            if (SECRET_COMMAND_WORDS.contains(unquote(raw).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        for (int u = t - 1; u > 0 && u >= t - MAX_VALUE_CONTEXT; u--) {
+            String raw = s.substring(tokens.get(u - 1).start(), tokens.get(u - 1).end());
+            if (isSeparator(raw)) {
+                break;
+            }
+            if (raw.equals("--name") || raw.equals("--key")) {
+                // the name's last segment: /app/db/password, prod.api-token, but not token_expiry
+                String name = unquote(s.substring(tokens.get(u).start(), tokens.get(u).end()));
+                String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('.')) + 1);
+                return SanitizerKeys.strength(last, settings) == Strength.STRONG;
+            }
+        }
+        return false;
+    }
+
     /** True when a normalized name holds a secret file's word: askpass, a password, a secret, a token, credentials. */
     private static boolean namesSecretFile(String key) {
         return key.contains("pass") || key.contains("secret") || key.contains("token") || key.contains("cred");
@@ -1049,7 +1082,21 @@ final class SanitizerCommands {
     /** A selector, label or locator naming a password field: #password, input[type=password], By.id("pwd"). */
     private static boolean namesPasswordField(String field) {
         String f = field.toLowerCase(Locale.ROOT);
-        return f.contains("pass") || f.contains("pwd") || f.contains("secret");
+        return namesPassword(f) || f.contains("pwd") || f.contains("secret");
+    }
+
+    /**
+     * True when lower-case {@code f} holds "pass" as a password's word: alone ("#pass") or as password,
+     * passwd, passcode, passphrase or passkey, but not passport, passenger or passage.
+     */
+    private static boolean namesPassword(String f) {
+        for (int at = f.indexOf("pass"); at >= 0; at = f.indexOf("pass", at + 4)) {
+            char next = at + 4 < f.length() ? f.charAt(at + 4) : ' ';
+            if (!Character.isLetter(next) || "wcpk".indexOf(next) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A socket's bind("0.0.0.0", "8080") takes a port, not a password. */
