@@ -192,6 +192,7 @@ final class SanitizerPairs {
     }
 
     private static boolean isNameChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+        // a vowel sign is part of the word: पासवर्ड, รหัสผ่าน
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || SanitizerKeys.isMark(c);
     }
 }

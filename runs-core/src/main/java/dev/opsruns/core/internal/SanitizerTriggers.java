@@ -40,8 +40,8 @@ final class SanitizerTriggers {
     // Stems in other scripts, or with a letter outside ASCII among their first two.
     private static final List<String> OTHER_STEMS = List.of("lösenord", "hasło", "jelszó", "şifre", "lykilorð",
             "parolă", "slaptažodis", "fjalëkalim", "пароль", "парола", "лозинка", "סיסמ", "گذرواژه", "पासवर्ड",
-            "रहस्यशब्द", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀", "암호", "mật khẩu", "κωδικ",
-            "كلمة", "رمز", "código");
+            "रहस्यशब्द", "পাসওয়ার্ড", "கடவுச்சொல்", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀",
+            "암호", "mật khẩu", "κωδικ", "كلمة", "رمز", "código");
 
     // Words that start a command the command-line rules read without any flag: vault login x, AUTH x.
     // snmpd's com2sec and createUser, an http-basic setting and SMTP's base64 "Password:" prompt are
