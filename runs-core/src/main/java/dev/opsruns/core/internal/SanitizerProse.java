@@ -77,6 +77,9 @@ final class SanitizerProse {
             "temporanea", "temporaneo", "provvisoria", "iniziale", "attuale", "tijdelijk", "tijdelijke",
             "tymczasowe", "временный");
 
+    // Linking words after which "from" gives the old value: "password changed from x to y".
+    private static final Set<String> CHANGE_WORDS = Set.of("changed", "reset");
+
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
     // Subjects between a name and its participle: "the password you entered (x) is incorrect".
@@ -363,6 +366,9 @@ final class SanitizerProse {
             if (span == null && !((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd)
                     && strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
                 span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn, lower, settings);
+                if (span != null && span[0] >= 5 && s.regionMatches(true, span[0] - 5, "from ", 0, 5)) {
+                    span = changedValues(s, span);
+                }
             }
             if (span != null && span[0] >= copied) {
                 int marker = s.lastIndexOf("[REDACTED", span[1] - 1);
@@ -382,6 +388,24 @@ final class SanitizerProse {
             previousLower = lower;
         }
         return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /**
+     * The span of "x to y" after "changed from" when x looks like a password ("password changed from
+     * Winter#2024 to Summer#2025"), or null ("changed from 3 to 5 characters").
+     */
+    private static int[] changedValues(String s, int[] old) {
+        int end = tokenEnd(s, old[0]);
+        int oldEnd = trimEnd(s, old[0], end, ".,;:)!");
+        CharSequence value = s.subSequence(old[0], oldEnd);
+        if (!looksLikeShortPassword(value) && !SanitizerValues.looksLikeCredential(value)) {
+            return null;
+        }
+        if (!s.startsWith(" to ", end)) {
+            return new int[] {old[0], oldEnd};
+        }
+        int next = end + 4;
+        return new int[] {old[0], trimEnd(s, next, tokenEnd(s, next), ".,;:)")};
     }
 
     /** The strength of a word as a name in prose: cookies, sessions and signatures do not count here. */
@@ -524,10 +548,13 @@ final class SanitizerProse {
         boolean connector = false;
         boolean needConnector = false;
         boolean ownerColon = false;
+        String previousBare = "";
         for (int step = 0; step < MAX_STEPS && pos < n; step++) {
             int end = tokenEnd(s, pos);
             String token = s.substring(pos, end);
             String bare = stripTrailing(token, ":").toLowerCase(Locale.ROOT);
+            String before = previousBare;
+            previousBare = bare;
             if (token.equals(":") || token.equals("=") || token.equals("：")) {
                 connector = true;
             } else if (step == 0 && POST_ADJECTIVES.contains(bare) && !connector) {
@@ -536,6 +563,8 @@ final class SanitizerProse {
                 // "has been": the linking word comes next
             } else if (step == 0 && SUBJECTS.contains(bare) && !connector) {
                 // "you entered": the participle links
+            } else if (bare.equals("from") && connector && CHANGE_WORDS.contains(before)) {
+                // "password changed from x to y": the old value comes first
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
                 connector = true;
                 if (bare.equals("to") || bare.equals("as") || bare.equals("set") || bare.equals("changed")
