@@ -35,7 +35,7 @@ class SanitizerCorpusTest {
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
             "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
-            "/sanitizer-heldout-9.tsv");
+            "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-11.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -123,8 +123,13 @@ class SanitizerCorpusTest {
      * argument, 0x-prefixed private keys in a Wallet call or an accounts array (the exact shape of a
      * transaction hash, which is kept), and a Solana keypair as an array of numbers. No batch-9
      * expectation was corrected.
+     *
+     * Batch 11, written for round 7 before any rule or earlier case was read, from what web frameworks,
+     * HTTP clients and infrastructure tools print when they fail, and measured before any fix of its own:
+     * recall 330/354 (93.2%), precision 141/151 (93.4%), so 34 failures.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 6);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 6,
+            "/sanitizer-heldout-11.tsv", 34);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
