@@ -351,7 +351,7 @@ final class SanitizerCommands {
 
     /** Applies the command-line rules to {@code s}. */
     static String redact(String s, SanitizerSettings settings) {
-        String out = redactFlags(s, settings);
+        String out = redactQuotedCommands(redactFlags(s, settings), settings);
         out = redactConnectCalls(out);
         out = redactIdentifiedBy(out);
         out = redactPgpass(out);
@@ -432,6 +432,44 @@ final class SanitizerCommands {
     }
 
     private record Token(int start, int end) {
+    }
+
+    /**
+     * Reads the flags of a command line quoted whole as one argument: sh "sshpass -p x scp ...",
+     * command: 'redis-server --requirepass x', bash -c '...'. The outer scan sees one token there; the
+     * quoted text is a command line of its own. One level deep, each quoted token at most 512
+     * characters, so the work stays linear.
+     */
+    private static String redactQuotedCommands(String s, SanitizerSettings settings) {
+        if (s.indexOf(" -") < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (Token token : tokens(s)) {
+            char quote = s.charAt(token.start());
+            if (quote != '\'' && quote != '"') {
+                continue;
+            }
+            int close = s.indexOf(quote, token.start() + 1);
+            if (close < 0 || close > token.end()) {
+                continue;
+            }
+            String inner = s.substring(token.start() + 1, close);
+            if (inner.indexOf(' ') < 0 || inner.indexOf(" -") < 0) {
+                continue;
+            }
+            String redacted = redactFlags(inner, settings);
+            if (redacted.equals(inner)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, token.start() + 1).append(redacted);
+            copied = close;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     private static String redactFlags(String s, SanitizerSettings settings) {
@@ -622,7 +660,8 @@ final class SanitizerCommands {
             // --password x, -Password x, -ApiKey x, --client-secret x: any tool
             if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null) {
                 String flag = text.substring(text.startsWith("--") ? 2 : 1);
-                if (SanitizerKeys.strength(flag, settings) == Strength.STRONG && !isFlagWithoutValue(flag)) {
+                if (SanitizerKeys.strength(flag, settings) == Strength.STRONG && !isFlagWithoutValue(flag)
+                        && !isSpecOfPairs(unquote(s.substring(next.start(), next.end())), settings)) {
                     addValue(s, next, spans, false);
                 }
             }
@@ -705,6 +744,24 @@ final class SanitizerCommands {
             }
         }
         return apply(s, spans);
+    }
+
+    /**
+     * True for a flag's value that is a list of settings whose first name is not a secret's: docker's
+     * --secret id=npmrc,src=$HOME/.npmrc and --mount type=secret,id=x say where a secret is, not what.
+     */
+    private static boolean isSpecOfPairs(String value, SanitizerSettings settings) {
+        int eq = value.indexOf('=');
+        if (eq < 1 || eq > 16) {
+            return false;
+        }
+        for (int i = 0; i < eq; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == '_')) {
+                return false;
+            }
+        }
+        return !SanitizerKeys.isSensitive(value.substring(0, eq), settings);
     }
 
     // Short flags that take a password when the same command also names a user.

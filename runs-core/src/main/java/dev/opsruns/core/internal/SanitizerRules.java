@@ -653,7 +653,7 @@ final class SanitizerRules {
                 int query = endAtAny(s, start, "?#");
                 end = Math.min(end, query);
             }
-            if (close > end && separator.equals("=")) {
+            if (close > end && separator.equals("=") && !pairWithin(s, end, close)) {
                 // "-Dgpg.passphrase=a pass phrase": a shell argument quoted around name and value
                 return nonValue(s, start, close) ? null : new int[] {start, close};
             }
@@ -825,6 +825,11 @@ final class SanitizerRules {
         }
         char close = s.charAt(i) == '(' ? ')' : ']';
         int from = i + 1;
+        if (s.startsWith(REDACTED.substring(0, REDACTED.length() - 1), from)) {
+            // Rust's secrecy prints Secret([REDACTED alloc::string::String]): the wrapper holds a mask
+            int marker = indexOfWithin(s, ']', from, 96);
+            return marker > from ? new int[] {from, marker + 1} : null;
+        }
         if (from < s.length() && (s.charAt(from) == '"' || s.charAt(from) == '\'')) {
             int end = indexOfWithin(s, s.charAt(from), from + 1, 256);
             return end > from + 1 && end + 1 < s.length() && s.charAt(end + 1) == close ? new int[] {from + 1, end} : null;
@@ -902,6 +907,19 @@ final class SanitizerRules {
         return e;
     }
 
+    /**
+     * True when a word in {@code s[from, to)} starts another pair: -e "db_password=x app_version=2.3.1"
+     * quotes several settings, and the value ends where the next one starts.
+     */
+    private static boolean pairWithin(String s, int from, int to) {
+        for (int i = from; i < to - 1; i++) {
+            if (s.charAt(i) == ' ' && startsPair(s, i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Most words a password with spaces is taken to run over after its first. */
     private static final int MAX_PASSWORD_WORDS = 5;
 
@@ -954,6 +972,7 @@ final class SanitizerRules {
                 return end;
             }
             if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
+                    || word.startsWith("./") || word.startsWith("../") // a program run from here: x ./gradlew
                     || SanitizerValues.isPathLike(word) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
                     || word.indexOf('=') >= 0 || word.startsWith(REDACTED)) {
                 return end;
@@ -1545,14 +1564,22 @@ final class SanitizerRules {
     }
 
     /*
+     * A block's attributes before its value (HCL's variable "x" { type = string sensitive = true
+     * default = "..." }); a Python bytes literal (b'...') is the value of a header tuple
+     * (b'x-api-key', b'...') as ASGI servers print them.
+     */
+    private static final String HCL_ATTRIBUTES = "(?:(?!(?:default|value)\\b)[a-z_]{1,16}+\\s{0,3}+=\\s{0,3}+"
+            + "(?:[\\w()]{1,32}+|\"[^\"]{0,64}+\")\\s{0,3}+,?+\\s{0,3}+){0,3}+";
+
+    /*
      * A secret's name as one quoted argument and its value as the next: define('DB_PASSWORD', 'x'),
      * os.environ.setdefault("API_KEY", "x"), Map.of("password", "x"), putenv and config setters of
      * every language; and a block named for a secret that gives its value (HCL's
      * variable "admin_password" { default = "x" }).
      */
     private static final Pattern ARGUMENT_PAIR = Pattern.compile(
-            "([\"'])([A-Za-z_][\\w.:\\-]{0,63}+)\\1\\s{0,3}+(?:,|=>|\\{\\s{0,3}+(?:default|value)\\s{0,3}+=)\\s{0,3}+"
-            + "([\"'])([^\"'\\n]{1,256}+)\\3");
+            "([\"'])([A-Za-z_][\\w.:\\-]{0,63}+)\\1\\s{0,3}+(?:,|=>|\\{\\s{0,3}+" + HCL_ATTRIBUTES
+            + "(?:default|value)\\s{0,3}+=)\\s{0,3}+b?+([\"'])([^\"'\\n]{1,256}+)\\3");
 
     /** True when the quoted strings at {@code [start, end)} are a JSON value and the next member's name. */
     private static boolean isJsonMember(String s, int start, int end) {
