@@ -308,6 +308,9 @@ final class SanitizerRules {
                 continue; // a stack frame's "TokenFilter.java:57" is a file and a line
             }
             Strength strength = strengthOf(s, m.nameStart(), name, settings);
+            if (strength == Strength.WEAK && name.equalsIgnoreCase("pass") && userNamedBefore(s, m.nameStart())) {
+                strength = Strength.STRONG; // auth: { user: 'x', pass: 'y' }: beside a user, "pass" is its password
+            }
             if (strength != Strength.NONE && isCookieHeader(name) && m.end() >= copied) {
                 int[] extent = cookieExtent(s, m);
                 if (extent != null) {
@@ -364,6 +367,23 @@ final class SanitizerRules {
         }
         // "Cmdk3y!Pw: ..." is the end of a password, not a name "Pw"
         return before != '/' && !Character.isLetterOrDigit(before) && "!^*~".indexOf(before) < 0;
+    }
+
+    /** How far before a "pass" its user's name is looked for. */
+    private static final int MAX_USER_DISTANCE = 120;
+
+    /**
+     * True when a user's name comes shortly before {@code at}: nodemailer's and request's
+     * {@code auth: { user, pass }}, an FTP config's user=x pass:y. "pass" alone is also a verb.
+     */
+    private static boolean userNamedBefore(String s, int at) {
+        int from = Math.max(0, at - MAX_USER_DISTANCE);
+        for (int i = at - 4; i >= from; i--) {
+            if (s.regionMatches(true, i, "user", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A flag's name loses its "-D" or "-P" ("-Dpwd=", "-Pnexus.pass="), so both forms are looked at. */
@@ -658,6 +678,11 @@ final class SanitizerRules {
                 return nonValue(s, start, close) ? null : new int[] {start, close};
             }
             CharSequence value = s.subSequence(start, end);
+            if (isUrlForUrlRules(value)) {
+                // "URL that includes credentials: https://u:x@host", "InvalidToken: https://...[REDACTED]/":
+                // the URL rules take its user-info and its tokens, and its host is what the reader needs
+                return null;
+            }
             if (end - start > 1 && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '=')
                     && SanitizerKeys.isSensitive(value.subSequence(0, value.length() - 1).toString(), settings)) {
                 // "Invalid signature: X-Signature: abc": the value is the next pair's name
@@ -918,6 +943,18 @@ final class SanitizerRules {
             }
         }
         return false;
+    }
+
+    /** True for a URL with user-info or an already redacted part, which the URL rules see to. */
+    private static boolean isUrlForUrlRules(CharSequence value) {
+        String v = value.toString();
+        int scheme = v.indexOf("://");
+        if (scheme < 2 || !Character.isLetter(v.charAt(0))) {
+            return false;
+        }
+        int path = v.indexOf('/', scheme + 3);
+        int at = v.indexOf('@', scheme + 3);
+        return at > scheme + 3 && (path < 0 || at < path) || v.contains(REDACTED);
     }
 
     /** Most words a password with spaces is taken to run over after its first. */
