@@ -625,6 +625,12 @@ final class SanitizerRules {
         if (first == '(' && isParenthesizedRemark(s, start)) {
             return null; // "password = (sensitive value)": what the tool printed instead of the value
         }
+        if (first == '(' || first == '`' || s.startsWith("string(", start)) {
+            int[] literal = languageLiteral(s, start);
+            if (literal != null) {
+                return nonValue(s, literal[0], literal[1]) ? null : literal;
+            }
+        }
         if (first == '[' && !s.startsWith(REDACTED, start)) {
             // "Credentials=[S3cret!]", as Spring Security's tokens and Java's records print a value in
             // brackets: one word alone in them is the value. Nested arrays and lists have their own
@@ -943,6 +949,54 @@ final class SanitizerRules {
             }
         }
         return false;
+    }
+
+    /**
+     * The secret inside a literal some languages print around a value: PHP var_dump's
+     * {@code string(19) "x"}, a JavaScript template literal {@code `x`}, and a Python tuple of a user and
+     * a password ({@code 'credentials': ('alerts', 'x')}, whose last string is the secret). Null when
+     * the value is none of these.
+     */
+    private static int[] languageLiteral(String s, int start) {
+        if (s.startsWith("string(", start)) {
+            int close = indexOfWithin(s, ')', start, 16);
+            if (close > 0 && close + 2 < s.length() && s.charAt(close + 1) == ' ' && s.charAt(close + 2) == '"') {
+                return new int[] {close + 3, closingQuote(s, close + 3, "\"")};
+            }
+            return null;
+        }
+        if (s.charAt(start) == '`') {
+            int close = indexOfWithin(s, '`', start + 1, 256);
+            return close > start + 1 ? new int[] {start + 1, close} : null;
+        }
+        // ('user', 'secret'): quoted strings and commas only, up to the closing parenthesis
+        int[] last = null;
+        int i = start + 1;
+        for (int count = 0; count < 4 && i < s.length(); count++) {
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= s.length() || s.charAt(i) != '\'' && s.charAt(i) != '"') {
+                return null;
+            }
+            int close = indexOfWithin(s, s.charAt(i), i + 1, 256);
+            if (close < 0) {
+                return null;
+            }
+            last = new int[] {i + 1, close};
+            i = close + 1;
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < s.length() && s.charAt(i) == ')') {
+                return count >= 1 ? last : null;
+            }
+            if (i >= s.length() || s.charAt(i) != ',') {
+                return null;
+            }
+            i++;
+        }
+        return null;
     }
 
     /** True for a URL with user-info or an already redacted part, which the URL rules see to. */
