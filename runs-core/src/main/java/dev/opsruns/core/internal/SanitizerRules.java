@@ -594,6 +594,15 @@ final class SanitizerRules {
             // one link of a colon-separated identifier: arn:aws:secretsmanager:eu-west-1:123:secret:prod/db
             return null;
         }
+        if (separator.equals(":") && m.closeQuote().isEmpty() && openQuote == null && start < s.length()) {
+            int wordEnd = plainEnd(s, start, false);
+            if (m.end() == m.separatorEnd() && SanitizerValues.isPlaceholder(s.subSequence(m.nameStart(), wordEnd))) {
+                return null; // "key 'Jwt:SigningKey' was not present": a .NET configuration key, not its value
+            }
+            if (m.separator().equals(": ") && isGoFieldAfterEmptyOne(s, m.nameStart(), start, wordEnd)) {
+                return null; // Go's %+v of an empty field: &{User:app Password: SSLMode:require}
+            }
+        }
         boolean authorization = SanitizerKeys.isAuthorizationHeader(name);
         if (openQuote != null) {
             int end = openQuote.length() == 1 && inConnectionString(s, m.nameStart())
@@ -997,6 +1006,34 @@ final class SanitizerRules {
             i++;
         }
         return null;
+    }
+
+    /**
+     * True when the value at {@code [start, end)} is the next field of a Go {@code %+v} struct dump
+     * ({@code Field:value}, exported so capitalized) and the name at {@code nameStart} is an exported
+     * field inside the same braces: an empty string prints as nothing, so its neighbour follows.
+     */
+    private static boolean isGoFieldAfterEmptyOne(String s, int nameStart, int start, int end) {
+        if (!Character.isUpperCase(s.charAt(nameStart)) || !Character.isUpperCase(s.charAt(start))) {
+            return false;
+        }
+        int colon = start;
+        while (colon < end && Character.isLetterOrDigit(s.charAt(colon))) {
+            colon++;
+        }
+        if (colon == end || s.charAt(colon) != ':' || colon + 1 >= end) {
+            return false;
+        }
+        for (int i = nameStart - 1; i >= 0 && nameStart - i < 256; i--) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                return true;
+            }
+            if (c == '}') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** True for a URL with user-info or an already redacted part, which the URL rules see to. */

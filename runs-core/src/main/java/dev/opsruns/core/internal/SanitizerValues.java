@@ -97,7 +97,7 @@ final class SanitizerValues {
         if (isMaskedHint(v)) {
             return true;
         }
-        if (isBindVariable(v) || isConfigReference(v)) {
+        if (isBindVariable(v) || isConfigReference(v) || isSecretConfigPath(v)) {
             return true;
         }
         // ${DB_PASSWORD}, {{ .Values.password }}, %DB_PASSWORD%, $(SECRET), <your-key>: references, not values
@@ -131,6 +131,25 @@ final class SanitizerValues {
             to--;
         }
         return isWord(v, from, to);
+    }
+
+    /*
+     * "Jwt:SigningKey", "Authentication:Google:ClientSecret": a .NET configuration key (sections joined
+     * by ':') whose last section names a secret. "The given key 'Jwt:SigningKey' was not present" is
+     * about the setting, not its value.
+     */
+    private static boolean isSecretConfigPath(String v) {
+        int last = v.lastIndexOf(':');
+        if (last <= 0 || last == v.length() - 1 || v.length() > 96) {
+            return false;
+        }
+        for (String section : v.split(":", -1)) {
+            if (section.isEmpty() || !Character.isUpperCase(section.charAt(0))
+                    || !section.chars().allMatch(Character::isLetter)) {
+                return false;
+            }
+        }
+        return SanitizerKeys.strength(v.substring(last + 1), SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
     }
 
     // The roots a Terraform expression reads a value from, instead of holding one.
