@@ -105,6 +105,9 @@ final class SanitizerRules {
             out = SanitizerProse.redactSecretLists(SanitizerProse.redactCjkPasswords(out));
         }
         out = redactPairs(out, settings);
+        if (named) {
+            out = redactValidationInputs(redactTableCells(out, settings), settings);
+        }
         out = redactXmlElements(out, settings);
         out = redactUrlUserInfo(out);
         out = redactBareUserInfo(out);
@@ -384,6 +387,163 @@ final class SanitizerRules {
             }
         }
         return false;
+    }
+
+    /** Longest table cell taken as a value. */
+    private static final int MAX_CELL = 256;
+
+    /**
+     * Redacts the value beside a secret's name in a two-column table: a Markdown or AWS CLI table
+     * ({@code | DB_PASSWORD | x |}), and an error page's environment table, where an environment
+     * variable's name is followed by its quoted value after spaces (Whoops' and Symfony's
+     * {@code DB_PASSWORD "x"}).
+     */
+    static String redactTableCells(String s, SanitizerSettings settings) {
+        if (s.indexOf('|') < 0 && s.indexOf('"') < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        int n = s.length();
+        for (int i = 1; i < n - 1; i++) {
+            char c = s.charAt(i);
+            if (c != '|' && c != '"' || s.charAt(i - 1) != ' ') {
+                continue;
+            }
+            int nameEnd = i - 1;
+            while (nameEnd > 0 && s.charAt(nameEnd - 1) == ' ') {
+                nameEnd--;
+            }
+            int nameStart = nameEnd;
+            while (nameStart > 0 && nameEnd - nameStart < SanitizerPairs.MAX_NAME
+                    && (Character.isLetterOrDigit(s.charAt(nameStart - 1)) || "_.-".indexOf(s.charAt(nameStart - 1)) >= 0)) {
+                nameStart--;
+            }
+            if (nameStart == nameEnd || nameStart < copied) {
+                continue;
+            }
+            String name = s.substring(nameStart, nameEnd);
+            int[] value = null;
+            if (c == '|') {
+                int before = nameStart - 1;
+                while (before >= 0 && s.charAt(before) == ' ') {
+                    before--;
+                }
+                int close = indexOfWithin(s, '|', i + 1, MAX_CELL);
+                if (before >= 0 && s.charAt(before) == '|' && close > i + 1 && s.charAt(close - 1) == ' '
+                        && SanitizerKeys.strength(name, settings) == Strength.STRONG) {
+                    int start = i + 1;
+                    int end = close;
+                    while (start < end && s.charAt(start) == ' ') {
+                        start++;
+                    }
+                    while (end > start && s.charAt(end - 1) == ' ') {
+                        end--;
+                    }
+                    value = new int[] {start, end};
+                }
+            } else if (isEnvName(name) && SanitizerKeys.strength(name, settings) == Strength.STRONG
+                    && (nameStart == 0 || s.charAt(nameStart - 1) == ' ')) {
+                int close = indexOfWithin(s, '"', i + 1, MAX_CELL);
+                int space = close < 0 ? -1 : indexOfWithin(s, ' ', i + 1, close - i - 1);
+                // DB_PASSWORD "is not set": a sentence in quotes is what the tool says about it
+                boolean sentence = space > 0 && SanitizerValues.isProseWord(s.subSequence(i + 1, space));
+                value = close > i + 1 && !sentence ? new int[] {i + 1, close} : null;
+            }
+            if (value == null || nonValue(s, value[0], value[1]) || s.startsWith(REDACTED, value[0])) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(s, copied, value[0]).append(REDACTED);
+            copied = value[1];
+            i = value[1];
+        }
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /**
+     * Redacts what pydantic echoes of an invalid field whose name is a secret's:
+     * {@code 1 validation error for LoginForm password String should match pattern ... [type=...,
+     * input_value='x', input_type=str]}. The field's name starts the error, after the model's name or
+     * the previous error's closing bracket.
+     */
+    static String redactValidationInputs(String s, SanitizerSettings settings) {
+        int at = s.indexOf("input_value=");
+        if (at < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (; at >= 0; at = s.indexOf("input_value=", at + 1)) {
+            int start = at + "input_value=".length();
+            if (start >= s.length() || s.startsWith(REDACTED, start) || !validationFieldIsSecret(s, at, settings)) {
+                continue;
+            }
+            int end;
+            char first = s.charAt(start);
+            if (first == '\'' || first == '"') {
+                start++;
+                end = closingQuote(s, start, String.valueOf(first));
+            } else {
+                if (first == '{' || first == '[') {
+                    continue; // the model's whole input, whose own pairs the pair rules have judged
+                }
+                end = s.indexOf(", input_type=", start);
+                if (end < 0 || end - start > MAX_CELL) {
+                    continue;
+                }
+            }
+            if (start < copied || nonValue(s, start, end)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, start).append(REDACTED);
+            copied = end;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** True when the pydantic error holding {@code at} is about a field whose name (or its last part) is a secret's. */
+    private static boolean validationFieldIsSecret(String s, int at, SanitizerSettings settings) {
+        int bracket = lastIndexWithin(s, "[type=", at, MAX_CELL);
+        if (bracket < 0) {
+            return false;
+        }
+        int entry = lastIndexWithin(s, "]", bracket, 2 * MAX_CELL);
+        int model = lastIndexWithin(s, " for ", bracket, 2 * MAX_CELL);
+        int start = Math.max(entry + 1, model < 0 ? -1 : model + " for ".length());
+        if (start <= 0 && bracket > 2 * MAX_CELL) {
+            return false;
+        }
+        if (start == model + " for ".length()) {
+            int modelEnd = s.indexOf(' ', start);
+            start = modelEnd < 0 || modelEnd > bracket ? bracket : modelEnd + 1;
+        }
+        while (start < bracket && s.charAt(start) == ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < bracket && !Character.isWhitespace(s.charAt(end))) {
+            end++;
+        }
+        String field = s.substring(start, end);
+        int dot = field.lastIndexOf('.');
+        return !field.isEmpty() && SanitizerKeys.strength(dot >= 0 ? field.substring(dot + 1) : field, settings)
+                == Strength.STRONG;
+    }
+
+    /** Where {@code word} last starts before {@code at} and at most {@code limit} before it, or -1. */
+    private static int lastIndexWithin(String s, String word, int at, int limit) {
+        for (int i = at - word.length(); i >= 0 && at - i <= limit; i--) {
+            if (s.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A flag's name loses its "-D" or "-P" ("-Dpwd=", "-Pnexus.pass="), so both forms are looked at. */
