@@ -126,7 +126,23 @@ class SanitizerCorpusTest {
      *
      * Batch 11, written for round 7 before any rule or earlier case was read, from what web frameworks,
      * HTTP clients and infrastructure tools print when they fail, and measured before any fix of its own:
-     * recall 330/354 (93.2%), precision 141/151 (93.4%), so 34 failures.
+     * recall 330/354 (93.2%), precision 141/151 (93.4%), so 34 failures. After round 7's general
+     * fixes, by family: separators and non-values of framework and tool dumps (HikariCP's dot leaders,
+     * Scala's "->", PHP print_r's "[name] =>"; Terraform references, SQL bind and psql variables, "===="
+     * rules, Rust secrecy's Secret([REDACTED ..]) and a ${VAR:?} operator are no values; HCL attributes
+     * before default, Python bytes header tuples; the flags of a command quoted whole, sh "sshpass -p x";
+     * a quoted -e argument's value ends at the next pair; docker's --secret id=... is a spec) 339/354
+     * and 147/151; "pass" beside a user's name, and a URL with user-info under a secret's name left to
+     * the URL rules, 343/354; the literals languages print around a value (var_dump's string(N) "x", a
+     * template literal, a Python (user, password) tuple) and Perl's DBI connect, 347/354; names of
+     * settings that are not values (a .NET configuration key 'Jwt:SigningKey', "key kid=...", the next
+     * field of a Go %+v dump after an empty one) 347/354 and 150/151; two-column tables and error pages'
+     * environment tables, pydantic's input_value for a secret's field, HAProxy's insecure-password and
+     * stats auth, cloud-init's chpasswd list, 353/354 and 150/151. The two left: a Telegram bot token
+     * whose generated fake does not start with 'A' as real ones do (so no format takes it, and the whole
+     * URL under "InvalidToken:" is redacted, host and all), and Symfony's X-Debug-Token, a six-hex
+     * profiler id under a token's name that only a rule for that literal header would keep. No batch-11
+     * expectation was corrected.
      */
     private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 6,
             "/sanitizer-heldout-11.tsv", 2);

@@ -853,6 +853,9 @@ final class SanitizerRules {
                 return nonValue(s, start, close) ? null : new int[] {start, close};
             }
             CharSequence value = s.subSequence(start, end);
+            if (separator.startsWith("....") && isStatusAfterLeader(value)) {
+                return null; // "Checking password........OK": an installer's check and its status
+            }
             if (isUrlForUrlRules(value)) {
                 // "URL that includes credentials: https://u:x@host", "InvalidToken: https://...[REDACTED]/":
                 // the URL rules take its user-info and its tokens, and its host is what the reader needs
@@ -1194,6 +1197,12 @@ final class SanitizerRules {
             }
         }
         return false;
+    }
+
+    /** "OK", "done", "FAILED": a short word of one case after a dot leader is a check's status. */
+    private static boolean isStatusAfterLeader(CharSequence value) {
+        return value.length() >= 2 && value.length() <= 8 && value.chars().allMatch(Character::isLetter)
+                && (value.chars().allMatch(Character::isUpperCase) || value.chars().allMatch(Character::isLowerCase));
     }
 
     /** True for a URL with user-info or an already redacted part, which the URL rules see to. */
