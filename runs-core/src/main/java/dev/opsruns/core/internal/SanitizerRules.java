@@ -861,6 +861,12 @@ final class SanitizerRules {
                 // the URL rules take its user-info and its tokens, and its host is what the reader needs
                 return null;
             }
+            int urlPath = weak ? 0 : urlPathStart(value);
+            if (urlPath > 0 && urlPath < value.length()) {
+                // "InvalidToken: https://api.telegram.org/bot<token>/sendMessage": the host says where, the
+                // path and query hold what the name calls a secret
+                return new int[] {start + urlPath, end};
+            }
             if (end - start > 1 && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '=')
                     && SanitizerKeys.isSensitive(value.subSequence(0, value.length() - 1).toString(), settings)) {
                 // "Invalid signature: X-Signature: abc": the value is the next pair's name
@@ -1203,6 +1209,31 @@ final class SanitizerRules {
     private static boolean isStatusAfterLeader(CharSequence value) {
         return value.length() >= 2 && value.length() <= 8 && value.chars().allMatch(Character::isLetter)
                 && (value.chars().allMatch(Character::isUpperCase) || value.chars().allMatch(Character::isLowerCase));
+    }
+
+    /**
+     * Where the path of a URL starts (its length when it has none, 0 when the value is no URL whose
+     * host is a host name): a URL under a secret's name keeps its scheme and host.
+     */
+    private static int urlPathStart(CharSequence value) {
+        String v = value.toString();
+        int scheme = v.indexOf("://");
+        if (scheme < 2 || scheme > 16 || !Character.isLetter(v.charAt(0))) {
+            return 0;
+        }
+        for (int i = 0; i < scheme; i++) {
+            char c = v.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '+' && c != '.' && c != '-') {
+                return 0;
+            }
+        }
+        int host = scheme + 3;
+        int path = host;
+        while (path < v.length() && "/?#".indexOf(v.charAt(path)) < 0) {
+            path++;
+        }
+        return path > host && SanitizerValues.isHostName(v.substring(host, path).replaceFirst(":[0-9]{1,5}$", ""))
+                ? path : 0;
     }
 
     /** True for a URL with user-info or an already redacted part, which the URL rules see to. */
