@@ -1301,6 +1301,7 @@ final class SanitizerRules {
             }
             if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
                     || word.startsWith("./") || word.startsWith("../") // a program run from here: x ./gradlew
+                    || SanitizerValues.isRelativePath(word) // a command's file argument: x tool view group_vars/a.yml
                     || SanitizerValues.isPathLike(word) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
                     || word.indexOf('=') >= 0 || word.startsWith(REDACTED)) {
                 return end;
@@ -1491,7 +1492,7 @@ final class SanitizerRules {
             }
             if (",;)]}&".indexOf(c) >= 0) {
                 if (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)) || ",;)]}&\"'<>".indexOf(s.charAt(i + 1)) >= 0
-                        || startsPair(s, i + 1) || query && c == '&' && s.charAt(i + 1) != '=') {
+                        || startsPair(s, i + 1) || query && c == '&' && startsParameter(s, i + 1)) {
                     // "password=a&=b": a parameter has a name, so an '&' before '=' is the value's own
                     return i;
                 }
@@ -1511,6 +1512,19 @@ final class SanitizerRules {
             j++;
         }
         return j > i && j < n && (s.charAt(j) == '=' || s.charAt(j) == ':') && Character.isLetter(s.charAt(i));
+    }
+
+    /**
+     * True when a query parameter starts at {@code i}: a name, then '=', '&', '#' or the end
+     * ("&page=2", "&submit"). "Tr0ub4dor&3 next" is one password: what follows its '&' is no name.
+     */
+    private static boolean startsParameter(String s, int i) {
+        int n = s.length();
+        int j = i;
+        while (j < n && j - i <= 64 && (Character.isLetterOrDigit(s.charAt(j)) || "_.-%[]".indexOf(s.charAt(j)) >= 0)) {
+            j++;
+        }
+        return j > i && (j < n && "=&#".indexOf(s.charAt(j)) >= 0 || j == n && !Character.isDigit(s.charAt(i)));
     }
 
     /** Index of {@code c} in the {@code limit} characters from {@code start}, or -1. */
