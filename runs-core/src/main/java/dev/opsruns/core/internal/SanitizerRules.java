@@ -1497,7 +1497,9 @@ final class SanitizerRules {
                     return i;
                 }
             }
-            if (query && c == '%' && s.startsWith("26", i + 1)) {
+            if (query && c == '%' && s.startsWith("26", i + 1) && !(start > 0 && s.charAt(start - 1) == '=')) {
+                // after a literal '=' an encoded '&' is the value's own (p%40ss%26w0rd); after an
+                // encoded "%3D" it separates the parameters of a URL nested in another
                 return i;
             }
         }
