@@ -671,6 +671,20 @@ final class SanitizerCommands {
                     addSpan(s, next.start() + comma + 1, end < 0 ? next.end() : next.start() + end, spans);
                 }
             }
+            if (text.equals("encrypt_string")) {
+                // ansible-vault encrypt_string [--vault-id v] 'x' --name 'db_password': the plaintext it
+                // is to encrypt, its one argument that is no flag's value
+                for (int a = t + 1; a < tokens.size() && a <= t + 8; a++) {
+                    Token arg = tokens.get(a);
+                    if (s.charAt(arg.start()) != '-') {
+                        addValue(s, arg, spans, false);
+                        break;
+                    }
+                    if (s.substring(arg.start(), arg.end()).indexOf('=') < 0) {
+                        a++; // the flag's value
+                    }
+                }
+            }
             if (SECRET_COMMAND_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
                 secretCommand = true;
             }
