@@ -131,16 +131,19 @@ final class SanitizerEntropy {
             while (j < s.length() && s.charAt(j) == '=' && j - i < MAX_PIECE) {
                 j++;
             }
-            if (j < s.length() && (s.charAt(j) == '.' || s.charAt(j) == '/' && j + 1 < s.length()
-                    && !isTokenChar(s.charAt(j + 1)))) {
-                return i; // "<token>/index.html": a path goes on
+            boolean last = j >= s.length() || s.charAt(j) != '/';
+            if (j < s.length() && s.charAt(j) == '.' || !isMixedPiece(s, i + 1, j) && !(last && j - i <= 4)) {
+                return i; // "<token>/acme/linux-64/repodata.json": a path goes on, its segments are words
             }
             i = j;
         }
         return i;
     }
 
-    /** True when {@code s[start, end)} holds an upper-case letter, a lower-case letter and a digit, and no '/'. */
+    /**
+     * True when {@code s[start, end)} holds an upper-case letter, a lower-case letter and a digit, and no
+     * '/': a piece of random base64, not a path's word.
+     */
     private static boolean isMixedPiece(String s, int start, int end) {
         boolean upper = false;
         boolean lower = false;

@@ -430,7 +430,17 @@ final class SanitizerRules {
                     before--;
                 }
                 int close = indexOfWithin(s, '|', i + 1, MAX_CELL);
+                int rowEnd = close + 1;
+                while (close > 0 && rowEnd < n && s.charAt(rowEnd) == ' ') {
+                    rowEnd++;
+                }
+                // a two-column row ends after its value's cell; in a wider one only a variable's name
+                // (| DB_PASSWORD | x | set by ops |) says the next cell is its value, "| db-creds | Opaque |
+                // 2 |" lists a resource
+                boolean twoColumns = close > 0 && (rowEnd == n || s.charAt(rowEnd) == '|' || close + 1 < n
+                        && s.charAt(close + 1) == '|');
                 if (before >= 0 && s.charAt(before) == '|' && close > i + 1 && s.charAt(close - 1) == ' '
+                        && (twoColumns || isEnvName(name))
                         && SanitizerKeys.strength(name, settings) == Strength.STRONG) {
                     int start = i + 1;
                     int end = close;
