@@ -365,9 +365,11 @@ final class SanitizerCommands {
      * Daemons' config directives that give a secret with no '=' or flag: HAProxy's userlist
      * "user ops insecure-password x" and "stats auth admin:x", cloud-init's chpasswd list "root:x".
      */
-    private static final Pattern CONFIG_DIRECTIVE = Pattern.compile("(?i)\\binsecure-password\\s{1,3}+([^\\s\"']{1,256}+)"
+    private static final Pattern CONFIG_DIRECTIVE = Pattern.compile(
+            "(?i)\\binsecure-password\\s{1,3}+([^\\s\"']{1,256}+)"
             + "|\\bstats\\s{1,3}+auth\\s{1,3}+[^\\s:]{1,64}+:([^\\s\"']{1,256}+)"
-            + "|\\bchpasswd:\\s{0,3}+\\{?+\\s{0,3}+list:\\s{0,3}+[\"'|]?+\\s{0,3}+[\\w.-]{1,64}+:([^\\s\"',}]{1,256}+)");
+            + "|\\bchpasswd:\\s{0,3}+\\{?+\\s{0,3}+list:\\s{0,3}+[\"'|]?+\\s{0,3}+[\\w.-]{1,64}+:"
+            + "([^\\s\"',}]{1,256}+)");
 
     /** Redacts the secrets of {@link #CONFIG_DIRECTIVE}'s directives. */
     private static String redactConfigDirectives(String s) {

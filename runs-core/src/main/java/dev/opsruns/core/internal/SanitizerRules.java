@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The credential redaction passes of {@link StandardFailureSanitizer}, in the order they run: private
  * key blocks, token formats, settings that name a secret in one field and carry it in another, {@code name=value}
- * pairs (plain text, query strings, headers, cookies, JSON, connection strings, flags), XML elements,
+ * pairs (plain text, query strings, headers, cookies, JSON, connection strings, flags), the value cells
+ * of two-column tables and pydantic's echo of a secret field's input, XML elements,
  * URL user-info and webhook URLs, bare authorization schemes and HTTP Digest responses, secrets in
  * prose ({@link SanitizerProse}) and command lines ({@link SanitizerCommands}), and last whatever still
  * looks generated ({@link SanitizerEntropy}). The well-known token formats of
@@ -416,7 +417,8 @@ final class SanitizerRules {
             }
             int nameStart = nameEnd;
             while (nameStart > 0 && nameEnd - nameStart < SanitizerPairs.MAX_NAME
-                    && (Character.isLetterOrDigit(s.charAt(nameStart - 1)) || "_.-".indexOf(s.charAt(nameStart - 1)) >= 0)) {
+                    && (Character.isLetterOrDigit(s.charAt(nameStart - 1))
+                    || "_.-".indexOf(s.charAt(nameStart - 1)) >= 0)) {
                 nameStart--;
             }
             if (nameStart == nameEnd || nameStart < copied) {
