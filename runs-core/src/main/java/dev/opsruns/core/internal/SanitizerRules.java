@@ -312,7 +312,8 @@ final class SanitizerRules {
                 continue; // a stack frame's "TokenFilter.java:57" is a file and a line
             }
             Strength strength = strengthOf(s, m.nameStart(), name, settings);
-            if (strength == Strength.WEAK && name.equalsIgnoreCase("pass") && userNamedBefore(s, m.nameStart())) {
+            if (strength == Strength.WEAK && name.equalsIgnoreCase("pass") && userNamedBefore(s, m.nameStart())
+                    && !isCountAt(s, m.end())) {
                 strength = Strength.STRONG; // auth: { user: 'x', pass: 'y' }: beside a user, "pass" is its password
             }
             if (strength != Strength.NONE && isCookieHeader(name) && m.end() >= copied) {
@@ -371,6 +372,16 @@ final class SanitizerRules {
         }
         // "Cmdk3y!Pw: ..." is the end of a password, not a name "Pw"
         return before != '/' && !Character.isLetterOrDigit(before) && "!^*~".indexOf(before) < 0;
+    }
+
+    /** True when a number stands at {@code at}: "tests for user ana: pass: 12, fail: 0" counts. */
+    private static boolean isCountAt(String s, int at) {
+        int i = at;
+        while (i < s.length() && i - at < 12 && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i > at && (i == s.length()
+                || !Character.isLetterOrDigit(s.charAt(i)) && "!#$%^&*@".indexOf(s.charAt(i)) < 0);
     }
 
     /** How far before a "pass" its user's name is looked for. */
@@ -1157,6 +1168,10 @@ final class SanitizerRules {
         }
         if (s.charAt(start) == '`') {
             int close = indexOfWithin(s, '`', start + 1, 256);
+            int space = close < 0 ? -1 : indexOfWithin(s, ' ', start + 1, close - start - 1);
+            if (space > 0 && SanitizerValues.isProseWord(s.subSequence(start + 1, space))) {
+                return new int[] {start, start}; // passwd: `cannot be empty`, a sentence in backticks
+            }
             return close > start + 1 ? new int[] {start + 1, close} : null;
         }
         // ('user', 'secret'): quoted strings and commas only, up to the closing parenthesis
