@@ -35,7 +35,7 @@ class SanitizerCorpusTest {
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
             "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
-            "/sanitizer-heldout-9.tsv");
+            "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-11.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -124,8 +124,32 @@ class SanitizerCorpusTest {
      * transaction hash, which is kept), and a Solana keypair as an array of numbers. No batch-9
      * expectation was corrected. In round 7 a bracketed list of at least 32 decimal bytes is taken for
      * key material, which removes the Solana keypair: five left.
+     *
+     * Batch 11, written for round 7 before any rule or earlier case was read, from what web frameworks,
+     * HTTP clients and infrastructure tools print when they fail, and measured before any fix of its own:
+     * recall 330/354 (93.2%), precision 141/151 (93.4%), so 34 failures. After round 7's general
+     * fixes, by family: separators and non-values of framework and tool dumps (HikariCP's dot leaders,
+     * Scala's "->", PHP print_r's "[name] =>"; Terraform references, SQL bind and psql variables, "===="
+     * rules, Rust secrecy's Secret([REDACTED ..]) and a ${VAR:?} operator are no values; HCL attributes
+     * before default, Python bytes header tuples; the flags of a command quoted whole, sh "sshpass -p x";
+     * a quoted -e argument's value ends at the next pair; docker's --secret id=... is a spec) 339/354
+     * and 147/151; "pass" beside a user's name, and a URL with user-info under a secret's name left to
+     * the URL rules, 343/354; the literals languages print around a value (var_dump's string(N) "x", a
+     * template literal, a Python (user, password) tuple) and Perl's DBI connect, 347/354; names of
+     * settings that are not values (a .NET configuration key 'Jwt:SigningKey', "key kid=...", the next
+     * field of a Go %+v dump after an empty one) 347/354 and 150/151; two-column tables and error pages'
+     * environment tables, pydantic's input_value for a secret's field, HAProxy's insecure-password and
+     * stats auth, cloud-init's chpasswd list, 353/354 and 150/151; a URL under a secret's name keeps its
+     * scheme and host and loses its path and query ("InvalidToken: https://api.telegram.org/bot..."),
+     * 354/354. Pieces of a secret left beside its marker, which no expectation catches, were then looked
+     * for in every file and removed: a value ends at an '&' only where a parameter's name follows
+     * (Tr0ub4dor&3), an encoded '&' after a literal '=' is the value's own, a base64 token split by its
+     * '/' is taken with its random pieces. The one left is Symfony's X-Debug-Token, a six-hex profiler
+     * id under a token's name that only a rule for that literal header would keep. No batch-11
+     * expectation was corrected.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5,
+            "/sanitizer-heldout-11.tsv", 1);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

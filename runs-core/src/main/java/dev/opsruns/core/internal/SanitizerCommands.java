@@ -152,7 +152,8 @@ final class SanitizerCommands {
     private static final String QUOTED_ARG = "(?:\"[^\"]{0,256}+\"|'[^']{0,256}+'|[\\w.$]{1,64}+)";
     private static final Pattern CONNECT_CALL = Pattern.compile("(?i)\\b(?:new\\s{1,3}+PDO|new\\s{1,3}+mysqli|mysqli_connect"
             + "|mysql_connect|mysqli_real_connect|getConnection|pg_connect_params|PDO->__construct|mysqli->__construct"
-            + "|ldap_bind|oci_connect|odbc_connect|sqlsrv_connect|db2_connect)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
+            + "|ldap_bind|oci_connect|odbc_connect|sqlsrv_connect|db2_connect|DBI->connect(?:_cached)?+"
+            + "|DBI\\s{1,3}+connect(?:_cached)?+)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
             + "\\s{0,3}+,\\s{0,3}+" + QUOTED_ARG + "\\s{0,3}+,\\s{0,3}+(?:\"([^\"]{1,256}+)\"|'([^']{1,256}+)')");
 
     // sqlplus's first argument: user/password[@connect] [as sysdba]
@@ -351,12 +352,32 @@ final class SanitizerCommands {
 
     /** Applies the command-line rules to {@code s}. */
     static String redact(String s, SanitizerSettings settings) {
-        String out = redactFlags(s, settings);
+        String out = redactQuotedCommands(redactFlags(s, settings), settings);
         out = redactConnectCalls(out);
         out = redactIdentifiedBy(out);
         out = redactPgpass(out);
         out = redactRegistryValues(out, settings);
+        out = redactConfigDirectives(out);
         return redactOracle(out);
+    }
+
+    /*
+     * Daemons' config directives that give a secret with no '=' or flag: HAProxy's userlist
+     * "user ops insecure-password x" and "stats auth admin:x", cloud-init's chpasswd list "root:x".
+     */
+    private static final Pattern CONFIG_DIRECTIVE = Pattern.compile(
+            "(?i)\\binsecure-password\\s{1,3}+([^\\s\"']{1,256}+)"
+            + "|\\bstats\\s{1,3}+auth\\s{1,3}+[^\\s:]{1,64}+:([^\\s\"']{1,256}+)"
+            + "|\\bchpasswd:\\s{0,3}+\\{?+\\s{0,3}+list:\\s{0,3}+[\"'|]?+\\s{0,3}+[\\w.-]{1,64}+:"
+            + "([^\\s\"',}]{1,256}+)");
+
+    /** Redacts the secrets of {@link #CONFIG_DIRECTIVE}'s directives. */
+    private static String redactConfigDirectives(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (!lower.contains("insecure-password") && !lower.contains("auth") && !lower.contains("chpasswd")) {
+            return s;
+        }
+        return redactGroup(s, CONFIG_DIRECTIVE.matcher(s), m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3);
     }
 
     // A registry dump's "name REG_SZ data" (reg query, regedit exports as text): the name says what the data is.
@@ -420,18 +441,58 @@ final class SanitizerCommands {
     /**
      * Redacts the password argument of connect calls a stack or log line quotes:
      * {@code new PDO("mysql:host=db01", "ops", "x")}, {@code mysqli_connect("db01", "ops", "x")},
-     * {@code DriverManager.getConnection(url, "ops", "x")}: the third string argument.
+     * {@code DriverManager.getConnection(url, "ops", "x")}, Perl's {@code DBI->connect('dbi:Pg:...', 'ops', 'x')}
+     * and the "DBI connect(...) failed" it reports: the third string argument.
      */
     private static String redactConnectCalls(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         if (s.indexOf('(') < 0 || !(lower.contains("pdo") || lower.contains("mysql") || lower.contains("getconnection")
-                || lower.contains("_connect") || lower.contains("__construct") || lower.contains("ldap_bind"))) {
+                || lower.contains("_connect") || lower.contains("__construct") || lower.contains("ldap_bind")
+                || lower.contains("dbi"))) {
             return s;
         }
         return redactGroup(s, CONNECT_CALL.matcher(s), m -> m.group(1) != null ? 1 : 2);
     }
 
     private record Token(int start, int end) {
+    }
+
+    /**
+     * Reads the flags of a command line quoted whole as one argument: sh "sshpass -p x scp ...",
+     * command: 'redis-server --requirepass x', bash -c '...'. The outer scan sees one token there; the
+     * quoted text is a command line of its own. One level deep, each quoted token at most 512
+     * characters, so the work stays linear.
+     */
+    private static String redactQuotedCommands(String s, SanitizerSettings settings) {
+        if (s.indexOf(" -") < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (Token token : tokens(s)) {
+            char quote = s.charAt(token.start());
+            if (quote != '\'' && quote != '"') {
+                continue;
+            }
+            int close = s.indexOf(quote, token.start() + 1);
+            if (close < 0 || close > token.end()) {
+                continue;
+            }
+            String inner = s.substring(token.start() + 1, close);
+            if (inner.indexOf(' ') < 0 || inner.indexOf(" -") < 0) {
+                continue;
+            }
+            String redacted = redactFlags(inner, settings);
+            if (redacted.equals(inner)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, token.start() + 1).append(redacted);
+            copied = close;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     private static String redactFlags(String s, SanitizerSettings settings) {
@@ -612,6 +673,20 @@ final class SanitizerCommands {
                     addSpan(s, next.start() + comma + 1, end < 0 ? next.end() : next.start() + end, spans);
                 }
             }
+            if (text.equals("encrypt_string")) {
+                // ansible-vault encrypt_string [--vault-id v] 'x' --name 'db_password': the plaintext it
+                // is to encrypt, its one argument that is no flag's value
+                for (int a = t + 1; a < tokens.size() && a <= t + 8; a++) {
+                    Token arg = tokens.get(a);
+                    if (s.charAt(arg.start()) != '-') {
+                        addValue(s, arg, spans, false);
+                        break;
+                    }
+                    if (s.substring(arg.start(), arg.end()).indexOf('=') < 0) {
+                        a++; // the flag's value
+                    }
+                }
+            }
             if (SECRET_COMMAND_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
                 secretCommand = true;
             }
@@ -622,7 +697,8 @@ final class SanitizerCommands {
             // --password x, -Password x, -ApiKey x, --client-secret x: any tool
             if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null) {
                 String flag = text.substring(text.startsWith("--") ? 2 : 1);
-                if (SanitizerKeys.strength(flag, settings) == Strength.STRONG && !isFlagWithoutValue(flag)) {
+                if (SanitizerKeys.strength(flag, settings) == Strength.STRONG && !isFlagWithoutValue(flag)
+                        && !isSpecOfPairs(unquote(s.substring(next.start(), next.end())), settings)) {
                     addValue(s, next, spans, false);
                 }
             }
@@ -705,6 +781,24 @@ final class SanitizerCommands {
             }
         }
         return apply(s, spans);
+    }
+
+    /**
+     * True for a flag's value that is a list of settings whose first name is not a secret's: docker's
+     * --secret id=npmrc,src=$HOME/.npmrc and --mount type=secret,id=x say where a secret is, not what.
+     */
+    private static boolean isSpecOfPairs(String value, SanitizerSettings settings) {
+        int eq = value.indexOf('=');
+        if (eq < 1 || eq > 16) {
+            return false;
+        }
+        for (int i = 0; i < eq; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == '_')) {
+                return false;
+            }
+        }
+        return !SanitizerKeys.isSensitive(value.substring(0, eq), settings);
     }
 
     // Short flags that take a password when the same command also names a user.

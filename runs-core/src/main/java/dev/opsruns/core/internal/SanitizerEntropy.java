@@ -82,10 +82,16 @@ final class SanitizerEntropy {
                     || !looksGenerated(s, start, end) || isLabelled(s, start)) {
                 continue;
             }
+            // base64's '/' split the token: its other pieces go with it ("corwXAUaiR0cUG1/j38u...")
+            int whole = slashPieceBefore(s, start);
+            if (whole < copied) {
+                whole = start;
+            }
+            i = slashPiecesAfter(s, i);
             if (out == null) {
                 out = new StringBuilder(n);
             }
-            out.append(s, copied, start).append(SanitizerRules.REDACTED);
+            out.append(s, copied, whole).append(SanitizerRules.REDACTED);
             copied = i;
         }
         return out == null ? s : out.append(s, copied, n).toString();
@@ -142,6 +148,69 @@ final class SanitizerEntropy {
             i = Math.max(j, i + 1);
         }
         return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /** Longest piece of a base64 token taken across a '/'. */
+    private static final int MAX_PIECE = 128;
+
+    /**
+     * Where a generated token at {@code start} really starts when a '/' of its base64 alphabet comes
+     * just before it: the piece before the '/' when that piece mixes upper case, lower case and digits
+     * and starts the word (after a space, quote, brace or separator), not a path's parent directory.
+     */
+    private static int slashPieceBefore(String s, int start) {
+        if (start < 2 || s.charAt(start - 1) != '/') {
+            return start;
+        }
+        int i = start - 1;
+        while (i > 0 && start - i <= MAX_PIECE && (isTokenChar(s.charAt(i - 1)) || s.charAt(i - 1) == '/')) {
+            i--;
+        }
+        if (i > 0 && "/.:".indexOf(s.charAt(i - 1)) >= 0 && !(s.charAt(i - 1) == ':' && i >= 2
+                && Character.isWhitespace(s.charAt(i - 2)))) {
+            return start; // a path or a URL: its segments are names
+        }
+        return isMixedPiece(s, i, start - 1) ? i : start;
+    }
+
+    /** Where a generated token ending at {@code end} really ends when base64 pieces follow it across '/'. */
+    private static int slashPiecesAfter(String s, int end) {
+        int i = end;
+        while (i + 1 < s.length() && s.charAt(i) == '/' && isTokenChar(s.charAt(i + 1)) && i - end <= MAX_PIECE) {
+            int j = i + 1;
+            while (j < s.length() && isTokenChar(s.charAt(j))) {
+                j++;
+            }
+            while (j < s.length() && s.charAt(j) == '=' && j - i < MAX_PIECE) {
+                j++;
+            }
+            boolean last = j >= s.length() || s.charAt(j) != '/';
+            if (j < s.length() && s.charAt(j) == '.' || !isMixedPiece(s, i + 1, j) && !(last && j - i <= 4)) {
+                return i; // "<token>/acme/linux-64/repodata.json": a path goes on, its segments are words
+            }
+            i = j;
+        }
+        return i;
+    }
+
+    /**
+     * True when {@code s[start, end)} holds an upper-case letter, a lower-case letter and a digit, and no
+     * '/': a piece of random base64, not a path's word.
+     */
+    private static boolean isMixedPiece(String s, int start, int end) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                return false;
+            }
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+            digit |= Character.isDigit(c);
+        }
+        return end - start >= 4 && upper && lower && digit;
     }
 
     // The symbols a password generator mixes in and identifiers, paths and URLs do not hold.

@@ -12,6 +12,9 @@ final class SanitizerPairs {
     /** Longest name recognized. */
     static final int MAX_NAME = 64;
 
+    /** Fewest dots of a leader between a name and its value: fewer is an ellipsis ("token... done"). */
+    static final int MIN_DOT_LEADER = 4;
+
     /** Most backslashes before an escaped quote: JSON nested in JSON strings three levels deep. */
     static final int MAX_ESCAPES = 7;
 
@@ -64,10 +67,24 @@ final class SanitizerPairs {
             return i + 1 < n && s.charAt(i + 1) == '>' ? 2 : 1;
         }
         if (c == ':') {
+            if (i > 0 && s.charAt(i - 1) == ' ' && i + 1 < n && (s.charAt(i + 1) == '\'' || s.charAt(i + 1) == '"')) {
+                return 0; // psql's :'name' interpolates a variable: PASSWORD :'new_password'
+            }
             return i + 1 < n && s.charAt(i + 1) == '=' ? 2 : 1;
         }
         if (c == '\uFF1A') {
             return 1;
+        }
+        if (c == '-' && i + 1 < n && s.charAt(i + 1) == '>' && (i == 0 || s.charAt(i - 1) != '-')) {
+            return 2; // Scala's and Kotlin's map entries: "password" -> "x" (taken only before a quoted value)
+        }
+        if (c == '.' && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            // a dot leader, as HikariCP's config log aligns its values: password.........x
+            int run = 0;
+            while (i + run < n && run < 80 && s.charAt(i + run) == '.') {
+                run++;
+            }
+            return run >= MIN_DOT_LEADER && i + run < n && !Character.isWhitespace(s.charAt(i + run)) ? run : 0;
         }
         if (c == '%') {
             if (s.regionMatches(true, i, "%3D", 0, 3)) {
@@ -142,6 +159,9 @@ final class SanitizerPairs {
         if (nameStart >= nameEnd || nameEnd - nameStart > MAX_NAME || nameStart - k > 2) {
             return null;
         }
+        if (nameStart >= 2 && s.charAt(nameStart - 1) == '{' && s.charAt(nameStart - 2) == '$') {
+            return null; // ${DB_PASSWORD:?required}: a shell expansion's operator, not a separator
+        }
         char first = s.charAt(nameStart);
         if (!Character.isLetter(first) && first != '_' && !isEncodedNameChar(s, nameStart)) {
             return null;
@@ -176,6 +196,9 @@ final class SanitizerPairs {
         if (openQuote != null && nameEnd == sep && end == sep + 2 && s.charAt(sep) == ':' && nameStart > 0
                 && s.charAt(nameStart - 1) == openQuote.charAt(0)) {
             return null; // "password:" quoted whole is a prompt's text, not a name and its value
+        }
+        if (openQuote == null && s.charAt(sep) == '-') {
+            return null; // an arrow before an unquoted word is prose or code: "token -> refresh()"
         }
         String separator = s.substring(closeEnd, openQuote == null ? end : end - openQuote.length());
         return new Pair(nameStart, nameEnd, s.substring(nameEnd, closeEnd), separator, separatorEnd, openQuote, end);

@@ -124,6 +124,25 @@ final class SanitizerProse {
     private SanitizerProse() {
     }
 
+    /**
+     * "signing key kid=2026-12-a": the word after a secret's name is itself a pair whose name is no
+     * secret's (a key's id, a key's version), which the pair rules have already judged.
+     */
+    private static boolean isPlainPair(CharSequence value, SanitizerSettings settings) {
+        String v = value.toString();
+        int eq = v.indexOf('=');
+        if (eq < 1 || eq == v.length() - 1 || eq > 32 || !Character.isLetter(v.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < eq; i++) {
+            char c = v.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return !SanitizerKeys.isSensitive(v.substring(0, eq), settings);
+    }
+
     /*
      * "secret set --vault-name kv", "db-password --data-file=-": a command's next flag, not a value. Its
      * name is lower-case letters, digits and dashes, which a generated password starting with '-' is not.
@@ -685,7 +704,7 @@ final class SanitizerProse {
         }
         if (SanitizerValues.isPlaceholder(value) || SanitizerValues.isProseWord(value)
                 || SanitizerValues.isTimestamp(value) || value.charAt(0) == '[' || value.charAt(0) == '('
-                || isFingerprint(value) || isFlag(value)) {
+                || isFingerprint(value) || isFlag(value) || isPlainPair(value, settings)) {
             return null; // "ED25519 key SHA256:x4Z7...": the key's fingerprint, a hash of its public half
         }
         if (valueEnd < end && s.charAt(end - 1) == ':'

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The credential redaction passes of {@link StandardFailureSanitizer}, in the order they run: private
  * key blocks, token formats, settings that name a secret in one field and carry it in another, {@code name=value}
- * pairs (plain text, query strings, headers, cookies, JSON, connection strings, flags), XML elements,
+ * pairs (plain text, query strings, headers, cookies, JSON, connection strings, flags), the value cells
+ * of two-column tables and pydantic's echo of a secret field's input, XML elements,
  * URL user-info and webhook URLs, bare authorization schemes and HTTP Digest responses, secrets in
  * prose ({@link SanitizerProse}) and command lines ({@link SanitizerCommands}), and last whatever still
  * looks generated ({@link SanitizerEntropy}). The well-known token formats of
@@ -105,6 +106,9 @@ final class SanitizerRules {
             out = SanitizerProse.redactSecretLists(SanitizerProse.redactCjkPasswords(out));
         }
         out = redactPairs(out, settings);
+        if (named) {
+            out = redactValidationInputs(redactTableCells(out, settings), settings);
+        }
         out = redactXmlElements(out, settings);
         out = redactUrlUserInfo(out);
         out = redactBareUserInfo(out);
@@ -309,6 +313,10 @@ final class SanitizerRules {
                 continue; // a stack frame's "TokenFilter.java:57" is a file and a line
             }
             Strength strength = strengthOf(s, m.nameStart(), name, settings);
+            if (strength == Strength.WEAK && name.equalsIgnoreCase("pass") && userNamedBefore(s, m.nameStart())
+                    && !isCountAt(s, m.end())) {
+                strength = Strength.STRONG; // auth: { user: 'x', pass: 'y' }: beside a user, "pass" is its password
+            }
             if (strength != Strength.NONE && isCookieHeader(name) && m.end() >= copied) {
                 int[] extent = cookieExtent(s, m);
                 if (extent != null) {
@@ -365,6 +373,201 @@ final class SanitizerRules {
         }
         // "Cmdk3y!Pw: ..." is the end of a password, not a name "Pw"
         return before != '/' && !Character.isLetterOrDigit(before) && "!^*~".indexOf(before) < 0;
+    }
+
+    /** True when a number stands at {@code at}: "tests for user ana: pass: 12, fail: 0" counts. */
+    private static boolean isCountAt(String s, int at) {
+        int i = at;
+        while (i < s.length() && i - at < 12 && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i > at && (i == s.length()
+                || !Character.isLetterOrDigit(s.charAt(i)) && "!#$%^&*@".indexOf(s.charAt(i)) < 0);
+    }
+
+    /** How far before a "pass" its user's name is looked for. */
+    private static final int MAX_USER_DISTANCE = 120;
+
+    /**
+     * True when a user's name comes shortly before {@code at}: nodemailer's and request's
+     * {@code auth: { user, pass }}, an FTP config's user=x pass:y. "pass" alone is also a verb.
+     */
+    private static boolean userNamedBefore(String s, int at) {
+        int from = Math.max(0, at - MAX_USER_DISTANCE);
+        for (int i = at - 4; i >= from; i--) {
+            if (s.regionMatches(true, i, "user", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Longest table cell taken as a value. */
+    private static final int MAX_CELL = 256;
+
+    /**
+     * Redacts the value beside a secret's name in a two-column table: a Markdown or AWS CLI table
+     * ({@code | DB_PASSWORD | x |}), and an error page's environment table, where an environment
+     * variable's name is followed by its quoted value after spaces (Whoops' and Symfony's
+     * {@code DB_PASSWORD "x"}).
+     */
+    static String redactTableCells(String s, SanitizerSettings settings) {
+        if (s.indexOf('|') < 0 && s.indexOf('"') < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        int n = s.length();
+        for (int i = 1; i < n - 1; i++) {
+            char c = s.charAt(i);
+            if (c != '|' && c != '"' || s.charAt(i - 1) != ' ') {
+                continue;
+            }
+            int nameEnd = i - 1;
+            while (nameEnd > 0 && s.charAt(nameEnd - 1) == ' ') {
+                nameEnd--;
+            }
+            int nameStart = nameEnd;
+            while (nameStart > 0 && nameEnd - nameStart < SanitizerPairs.MAX_NAME
+                    && (Character.isLetterOrDigit(s.charAt(nameStart - 1))
+                    || "_.-".indexOf(s.charAt(nameStart - 1)) >= 0)) {
+                nameStart--;
+            }
+            if (nameStart == nameEnd || nameStart < copied) {
+                continue;
+            }
+            String name = s.substring(nameStart, nameEnd);
+            int[] value = null;
+            if (c == '|') {
+                int before = nameStart - 1;
+                while (before >= 0 && s.charAt(before) == ' ') {
+                    before--;
+                }
+                int close = indexOfWithin(s, '|', i + 1, MAX_CELL);
+                int rowEnd = close + 1;
+                while (close > 0 && rowEnd < n && s.charAt(rowEnd) == ' ') {
+                    rowEnd++;
+                }
+                // a two-column row ends after its value's cell; in a wider one only a variable's name
+                // (| DB_PASSWORD | x | set by ops |) says the next cell is its value, "| db-creds | Opaque |
+                // 2 |" lists a resource
+                boolean twoColumns = close > 0 && (rowEnd == n || s.charAt(rowEnd) == '|' || close + 1 < n
+                        && s.charAt(close + 1) == '|');
+                if (before >= 0 && s.charAt(before) == '|' && close > i + 1 && s.charAt(close - 1) == ' '
+                        && (twoColumns || isEnvName(name))
+                        && SanitizerKeys.strength(name, settings) == Strength.STRONG) {
+                    int start = i + 1;
+                    int end = close;
+                    while (start < end && s.charAt(start) == ' ') {
+                        start++;
+                    }
+                    while (end > start && s.charAt(end - 1) == ' ') {
+                        end--;
+                    }
+                    value = new int[] {start, end};
+                }
+            } else if (isEnvName(name) && SanitizerKeys.strength(name, settings) == Strength.STRONG
+                    && (nameStart == 0 || s.charAt(nameStart - 1) == ' ')) {
+                int close = indexOfWithin(s, '"', i + 1, MAX_CELL);
+                int space = close < 0 ? -1 : indexOfWithin(s, ' ', i + 1, close - i - 1);
+                // DB_PASSWORD "is not set": a sentence in quotes is what the tool says about it
+                boolean sentence = space > 0 && SanitizerValues.isProseWord(s.subSequence(i + 1, space));
+                value = close > i + 1 && !sentence ? new int[] {i + 1, close} : null;
+            }
+            if (value == null || nonValue(s, value[0], value[1]) || s.startsWith(REDACTED, value[0])) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(s, copied, value[0]).append(REDACTED);
+            copied = value[1];
+            i = value[1];
+        }
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /**
+     * Redacts what pydantic echoes of an invalid field whose name is a secret's:
+     * {@code 1 validation error for LoginForm password String should match pattern ... [type=...,
+     * input_value='x', input_type=str]}. The field's name starts the error, after the model's name or
+     * the previous error's closing bracket.
+     */
+    static String redactValidationInputs(String s, SanitizerSettings settings) {
+        int at = s.indexOf("input_value=");
+        if (at < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (; at >= 0; at = s.indexOf("input_value=", at + 1)) {
+            int start = at + "input_value=".length();
+            if (start >= s.length() || s.startsWith(REDACTED, start) || !validationFieldIsSecret(s, at, settings)) {
+                continue;
+            }
+            int end;
+            char first = s.charAt(start);
+            if (first == '\'' || first == '"') {
+                start++;
+                end = closingQuote(s, start, String.valueOf(first));
+            } else {
+                if (first == '{' || first == '[') {
+                    continue; // the model's whole input, whose own pairs the pair rules have judged
+                }
+                end = s.indexOf(", input_type=", start);
+                if (end < 0 || end - start > MAX_CELL) {
+                    continue;
+                }
+            }
+            if (start < copied || nonValue(s, start, end)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, start).append(REDACTED);
+            copied = end;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** True when the pydantic error holding {@code at} is about a field whose name (or its last part) is a secret's. */
+    private static boolean validationFieldIsSecret(String s, int at, SanitizerSettings settings) {
+        int bracket = lastIndexWithin(s, "[type=", at, MAX_CELL);
+        if (bracket < 0) {
+            return false;
+        }
+        int entry = lastIndexWithin(s, "]", bracket, 2 * MAX_CELL);
+        int model = lastIndexWithin(s, " for ", bracket, 2 * MAX_CELL);
+        int start = Math.max(entry + 1, model < 0 ? -1 : model + " for ".length());
+        if (start <= 0 && bracket > 2 * MAX_CELL) {
+            return false;
+        }
+        if (start == model + " for ".length()) {
+            int modelEnd = s.indexOf(' ', start);
+            start = modelEnd < 0 || modelEnd > bracket ? bracket : modelEnd + 1;
+        }
+        while (start < bracket && s.charAt(start) == ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < bracket && !Character.isWhitespace(s.charAt(end))) {
+            end++;
+        }
+        String field = s.substring(start, end);
+        int dot = field.lastIndexOf('.');
+        return !field.isEmpty() && SanitizerKeys.strength(dot >= 0 ? field.substring(dot + 1) : field, settings)
+                == Strength.STRONG;
+    }
+
+    /** Where {@code word} last starts before {@code at} and at most {@code limit} before it, or -1. */
+    private static int lastIndexWithin(String s, String word, int at, int limit) {
+        for (int i = at - word.length(); i >= 0 && at - i <= limit; i--) {
+            if (s.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A flag's name loses its "-D" or "-P" ("-Dpwd=", "-Pnexus.pass="), so both forms are looked at. */
@@ -581,6 +784,15 @@ final class SanitizerRules {
             // one link of a colon-separated identifier: arn:aws:secretsmanager:eu-west-1:123:secret:prod/db
             return null;
         }
+        if (separator.equals(":") && m.closeQuote().isEmpty() && openQuote == null && start < s.length()) {
+            int wordEnd = plainEnd(s, start, false);
+            if (m.end() == m.separatorEnd() && SanitizerValues.isPlaceholder(s.subSequence(m.nameStart(), wordEnd))) {
+                return null; // "key 'Jwt:SigningKey' was not present": a .NET configuration key, not its value
+            }
+            if (m.separator().equals(": ") && isGoFieldAfterEmptyOne(s, m.nameStart(), start, wordEnd)) {
+                return null; // Go's %+v of an empty field: &{User:app Password: SSLMode:require}
+            }
+        }
         boolean authorization = SanitizerKeys.isAuthorizationHeader(name);
         if (openQuote != null) {
             int end = openQuote.length() == 1 && inConnectionString(s, m.nameStart())
@@ -611,6 +823,12 @@ final class SanitizerRules {
         }
         if (first == '(' && isParenthesizedRemark(s, start)) {
             return null; // "password = (sensitive value)": what the tool printed instead of the value
+        }
+        if (first == '(' || first == '`' || s.startsWith("string(", start)) {
+            int[] literal = languageLiteral(s, start);
+            if (literal != null) {
+                return nonValue(s, literal[0], literal[1]) ? null : literal;
+            }
         }
         if (first == '[' && !s.startsWith(REDACTED, start)) {
             // "Credentials=[S3cret!]", as Spring Security's tokens and Java's records print a value in
@@ -661,11 +879,25 @@ final class SanitizerRules {
                 int query = endAtAny(s, start, "?#");
                 end = Math.min(end, query);
             }
-            if (close > end && separator.equals("=")) {
+            if (close > end && separator.equals("=") && !pairWithin(s, end, close)) {
                 // "-Dgpg.passphrase=a pass phrase": a shell argument quoted around name and value
                 return nonValue(s, start, close) ? null : new int[] {start, close};
             }
             CharSequence value = s.subSequence(start, end);
+            if (separator.startsWith("....") && isStatusAfterLeader(value)) {
+                return null; // "Checking password........OK": an installer's check and its status
+            }
+            if (isUrlForUrlRules(value)) {
+                // "URL that includes credentials: https://u:x@host", "InvalidToken: https://...[REDACTED]/":
+                // the URL rules take its user-info and its tokens, and its host is what the reader needs
+                return null;
+            }
+            int urlPath = weak ? 0 : urlPathStart(value);
+            if (urlPath > 0 && urlPath < value.length()) {
+                // "InvalidToken: https://api.telegram.org/bot<token>/sendMessage": the host says where, the
+                // path and query hold what the name calls a secret
+                return new int[] {start + urlPath, end};
+            }
             if (end - start > 1 && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '=')
                     && SanitizerKeys.isSensitive(value.subSequence(0, value.length() - 1).toString(), settings)) {
                 // "Invalid signature: X-Signature: abc": the value is the next pair's name
@@ -833,6 +1065,11 @@ final class SanitizerRules {
         }
         char close = s.charAt(i) == '(' ? ')' : ']';
         int from = i + 1;
+        if (s.startsWith(REDACTED.substring(0, REDACTED.length() - 1), from)) {
+            // Rust's secrecy prints Secret([REDACTED alloc::string::String]): the wrapper holds a mask
+            int marker = indexOfWithin(s, ']', from, 96);
+            return marker > from ? new int[] {from, marker + 1} : null;
+        }
         if (from < s.length() && (s.charAt(from) == '"' || s.charAt(from) == '\'')) {
             int end = indexOfWithin(s, s.charAt(from), from + 1, 256);
             return end > from + 1 && end + 1 < s.length() && s.charAt(end + 1) == close ? new int[] {from + 1, end} : null;
@@ -910,6 +1147,142 @@ final class SanitizerRules {
         return e;
     }
 
+    /**
+     * True when a word in {@code s[from, to)} starts another pair: -e "db_password=x app_version=2.3.1"
+     * quotes several settings, and the value ends where the next one starts.
+     */
+    private static boolean pairWithin(String s, int from, int to) {
+        for (int i = from; i < to - 1; i++) {
+            if (s.charAt(i) == ' ' && startsPair(s, i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The secret inside a literal some languages print around a value: PHP var_dump's
+     * {@code string(19) "x"}, a JavaScript template literal {@code `x`}, and a Python tuple of a user and
+     * a password ({@code 'credentials': ('alerts', 'x')}, whose last string is the secret). Null when
+     * the value is none of these.
+     */
+    private static int[] languageLiteral(String s, int start) {
+        if (s.startsWith("string(", start)) {
+            int close = indexOfWithin(s, ')', start, 16);
+            if (close > 0 && close + 2 < s.length() && s.charAt(close + 1) == ' ' && s.charAt(close + 2) == '"') {
+                return new int[] {close + 3, closingQuote(s, close + 3, "\"")};
+            }
+            return null;
+        }
+        if (s.charAt(start) == '`') {
+            int close = indexOfWithin(s, '`', start + 1, 256);
+            int space = close < 0 ? -1 : indexOfWithin(s, ' ', start + 1, close - start - 1);
+            if (space > 0 && SanitizerValues.isProseWord(s.subSequence(start + 1, space))) {
+                return new int[] {start, start}; // passwd: `cannot be empty`, a sentence in backticks
+            }
+            return close > start + 1 ? new int[] {start + 1, close} : null;
+        }
+        // ('user', 'secret'): quoted strings and commas only, up to the closing parenthesis
+        int[] last = null;
+        int i = start + 1;
+        for (int count = 0; count < 4 && i < s.length(); count++) {
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= s.length() || s.charAt(i) != '\'' && s.charAt(i) != '"') {
+                return null;
+            }
+            int close = indexOfWithin(s, s.charAt(i), i + 1, 256);
+            if (close < 0) {
+                return null;
+            }
+            last = new int[] {i + 1, close};
+            i = close + 1;
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < s.length() && s.charAt(i) == ')') {
+                return count >= 1 ? last : null;
+            }
+            if (i >= s.length() || s.charAt(i) != ',') {
+                return null;
+            }
+            i++;
+        }
+        return null;
+    }
+
+    /**
+     * True when the value at {@code [start, end)} is the next field of a Go {@code %+v} struct dump
+     * ({@code Field:value}, exported so capitalized) and the name at {@code nameStart} is an exported
+     * field inside the same braces: an empty string prints as nothing, so its neighbour follows.
+     */
+    private static boolean isGoFieldAfterEmptyOne(String s, int nameStart, int start, int end) {
+        if (!Character.isUpperCase(s.charAt(nameStart)) || !Character.isUpperCase(s.charAt(start))) {
+            return false;
+        }
+        int colon = start;
+        while (colon < end && Character.isLetterOrDigit(s.charAt(colon))) {
+            colon++;
+        }
+        if (colon == end || s.charAt(colon) != ':' || colon + 1 >= end) {
+            return false;
+        }
+        for (int i = nameStart - 1; i >= 0 && nameStart - i < 256; i--) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                return true;
+            }
+            if (c == '}') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** "OK", "done", "FAILED": a short word of one case after a dot leader is a check's status. */
+    private static boolean isStatusAfterLeader(CharSequence value) {
+        return value.length() >= 2 && value.length() <= 8 && value.chars().allMatch(Character::isLetter)
+                && (value.chars().allMatch(Character::isUpperCase) || value.chars().allMatch(Character::isLowerCase));
+    }
+
+    /**
+     * Where the path of a URL starts (its length when it has none, 0 when the value is no URL whose
+     * host is a host name): a URL under a secret's name keeps its scheme and host.
+     */
+    private static int urlPathStart(CharSequence value) {
+        String v = value.toString();
+        int scheme = v.indexOf("://");
+        if (scheme < 2 || scheme > 16 || !Character.isLetter(v.charAt(0))) {
+            return 0;
+        }
+        for (int i = 0; i < scheme; i++) {
+            char c = v.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '+' && c != '.' && c != '-') {
+                return 0;
+            }
+        }
+        int host = scheme + 3;
+        int path = host;
+        while (path < v.length() && "/?#".indexOf(v.charAt(path)) < 0) {
+            path++;
+        }
+        return path > host && SanitizerValues.isHostName(v.substring(host, path).replaceFirst(":[0-9]{1,5}$", ""))
+                ? path : 0;
+    }
+
+    /** True for a URL with user-info or an already redacted part, which the URL rules see to. */
+    private static boolean isUrlForUrlRules(CharSequence value) {
+        String v = value.toString();
+        int scheme = v.indexOf("://");
+        if (scheme < 2 || !Character.isLetter(v.charAt(0))) {
+            return false;
+        }
+        int path = v.indexOf('/', scheme + 3);
+        int at = v.indexOf('@', scheme + 3);
+        return at > scheme + 3 && (path < 0 || at < path) || v.contains(REDACTED);
+    }
+
     /** Most words a password with spaces is taken to run over after its first. */
     private static final int MAX_PASSWORD_WORDS = 5;
 
@@ -962,6 +1335,8 @@ final class SanitizerRules {
                 return end;
             }
             if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
+                    || word.startsWith("./") || word.startsWith("../") // a program run from here: x ./gradlew
+                    || SanitizerValues.isRelativePath(word) // a command's file argument: x tool view group_vars/a.yml
                     || SanitizerValues.isPathLike(word) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
                     || word.indexOf('=') >= 0 || word.startsWith(REDACTED)) {
                 return end;
@@ -1193,12 +1568,14 @@ final class SanitizerRules {
             }
             if (",;)]}&".indexOf(c) >= 0) {
                 if (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)) || ",;)]}&\"'<>".indexOf(s.charAt(i + 1)) >= 0
-                        || startsPair(s, i + 1) || query && c == '&' && s.charAt(i + 1) != '=') {
+                        || startsPair(s, i + 1) || query && c == '&' && startsParameter(s, i + 1)) {
                     // "password=a&=b": a parameter has a name, so an '&' before '=' is the value's own
                     return i;
                 }
             }
-            if (query && c == '%' && s.startsWith("26", i + 1)) {
+            if (query && c == '%' && s.startsWith("26", i + 1) && !(start > 0 && s.charAt(start - 1) == '=')) {
+                // after a literal '=' an encoded '&' is the value's own (p%40ss%26w0rd); after an
+                // encoded "%3D" it separates the parameters of a URL nested in another
                 return i;
             }
         }
@@ -1213,6 +1590,19 @@ final class SanitizerRules {
             j++;
         }
         return j > i && j < n && (s.charAt(j) == '=' || s.charAt(j) == ':') && Character.isLetter(s.charAt(i));
+    }
+
+    /**
+     * True when a query parameter starts at {@code i}: a name, then '=', '&', '#' or the end
+     * ("&page=2", "&submit"). "Tr0ub4dor&3 next" is one password: what follows its '&' is no name.
+     */
+    private static boolean startsParameter(String s, int i) {
+        int n = s.length();
+        int j = i;
+        while (j < n && j - i <= 64 && (Character.isLetterOrDigit(s.charAt(j)) || "_.-%[]".indexOf(s.charAt(j)) >= 0)) {
+            j++;
+        }
+        return j > i && (j < n && "=&#".indexOf(s.charAt(j)) >= 0 || j == n && !Character.isDigit(s.charAt(i)));
     }
 
     /** Index of {@code c} in the {@code limit} characters from {@code start}, or -1. */
@@ -1594,14 +1984,22 @@ final class SanitizerRules {
     }
 
     /*
+     * A block's attributes before its value (HCL's variable "x" { type = string sensitive = true
+     * default = "..." }); a Python bytes literal (b'...') is the value of a header tuple
+     * (b'x-api-key', b'...') as ASGI servers print them.
+     */
+    private static final String HCL_ATTRIBUTES = "(?:(?!(?:default|value)\\b)[a-z_]{1,16}+\\s{0,3}+=\\s{0,3}+"
+            + "(?:[\\w()]{1,32}+|\"[^\"]{0,64}+\")\\s{0,3}+,?+\\s{0,3}+){0,3}+";
+
+    /*
      * A secret's name as one quoted argument and its value as the next: define('DB_PASSWORD', 'x'),
      * os.environ.setdefault("API_KEY", "x"), Map.of("password", "x"), putenv and config setters of
      * every language; and a block named for a secret that gives its value (HCL's
      * variable "admin_password" { default = "x" }).
      */
     private static final Pattern ARGUMENT_PAIR = Pattern.compile(
-            "([\"'])([A-Za-z_][\\w.:\\-]{0,63}+)\\1\\s{0,3}+(?:,|=>|\\{\\s{0,3}+(?:default|value)\\s{0,3}+=)\\s{0,3}+"
-            + "([\"'])([^\"'\\n]{1,256}+)\\3");
+            "([\"'])([A-Za-z_][\\w.:\\-]{0,63}+)\\1\\s{0,3}+(?:,|=>|\\{\\s{0,3}+" + HCL_ATTRIBUTES
+            + "(?:default|value)\\s{0,3}+=)\\s{0,3}+b?+([\"'])([^\"'\\n]{1,256}+)\\3");
 
     /** True when the quoted strings at {@code [start, end)} are a JSON value and the next member's name. */
     private static boolean isJsonMember(String s, int start, int end) {

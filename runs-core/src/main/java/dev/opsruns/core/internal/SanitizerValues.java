@@ -90,11 +90,14 @@ final class SanitizerValues {
             return true;
         }
         // ****, xxxx, ••••: a mask of one repeated character
-        if (v.length() >= 3 && isOneRepeatedChar(v) && "*x•#.-_".indexOf(Character.toLowerCase(v.charAt(0))) >= 0) {
+        if (v.length() >= 3 && isOneRepeatedChar(v) && "*x•#.-_=".indexOf(Character.toLowerCase(v.charAt(0))) >= 0) {
             return true;
         }
         // ****7f3a, ••••••1234: a mask that keeps the last few characters as a hint to which one it was
         if (isMaskedHint(v)) {
+            return true;
+        }
+        if (isBindVariable(v) || isConfigReference(v) || isSecretConfigPath(v)) {
             return true;
         }
         // ${DB_PASSWORD}, {{ .Values.password }}, %DB_PASSWORD%, $(SECRET), <your-key>: references, not values
@@ -111,6 +114,75 @@ final class SanitizerValues {
     private static boolean isSecretVariableName(String v) {
         return v.indexOf('_') > 0 && v.length() <= 64 && isEnvName(v, 0)
                 && SanitizerKeys.strength(v, SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
+    }
+
+    /*
+     * ":pwd", ":'new_password'": a SQL bind variable or psql's quoted variable, which the client fills
+     * in; the statement was printed before it was.
+     */
+    private static boolean isBindVariable(String v) {
+        if (v.length() < 2 || v.charAt(0) != ':') {
+            return false;
+        }
+        int from = 1;
+        int to = v.length();
+        if (to - from >= 3 && (v.charAt(from) == '\'' || v.charAt(from) == '"') && v.charAt(to - 1) == v.charAt(from)) {
+            from++;
+            to--;
+        }
+        return isWord(v, from, to);
+    }
+
+    /*
+     * "Jwt:SigningKey", "Authentication:Google:ClientSecret": a .NET configuration key (sections joined
+     * by ':') whose last section names a secret. "The given key 'Jwt:SigningKey' was not present" is
+     * about the setting, not its value.
+     */
+    private static boolean isSecretConfigPath(String v) {
+        int last = v.lastIndexOf(':');
+        if (last <= 0 || last == v.length() - 1 || v.length() > 96) {
+            return false;
+        }
+        for (String section : v.split(":", -1)) {
+            if (section.isEmpty() || !Character.isUpperCase(section.charAt(0))
+                    || !section.chars().allMatch(Character::isLetter)) {
+                return false;
+            }
+        }
+        return SanitizerKeys.strength(v.substring(last + 1), SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
+    }
+
+    // The roots a Terraform expression reads a value from, instead of holding one.
+    private static final List<String> CONFIG_REFERENCE_ROOTS = List.of("var.", "local.", "module.", "data.");
+
+    /** "var.db_password", "module.db.password": a Terraform reference to where the value is kept. */
+    private static boolean isConfigReference(String v) {
+        for (String root : CONFIG_REFERENCE_ROOTS) {
+            if (v.startsWith(root) && v.length() > root.length() && Character.isLetter(v.charAt(root.length()))) {
+                for (int i = root.length(); i < v.length(); i++) {
+                    char c = v.charAt(i);
+                    if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code v[from, to)} is one identifier: a letter or '_', then letters, digits and '_'. */
+    private static boolean isWord(String v, int from, int to) {
+        if (to <= from || !Character.isLetter(v.charAt(from)) && v.charAt(from) != '_') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isMaskedHint(String v) {
