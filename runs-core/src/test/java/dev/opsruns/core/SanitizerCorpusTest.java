@@ -35,7 +35,7 @@ class SanitizerCorpusTest {
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
             "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
-            "/sanitizer-heldout-9.tsv");
+            "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-10.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -123,8 +123,15 @@ class SanitizerCorpusTest {
      * argument, 0x-prefixed private keys in a Wallet call or an accounts array (the exact shape of a
      * transaction hash, which is kept), and a Solana keypair as an array of numbers. No batch-9
      * expectation was corrected.
+     *
+     * Batch 10, written for round 7 before any rule or earlier case was read, from the independent
+     * tester's angle (the issue's own categories as the failures Java, Python, Node, Go and .NET
+     * applications log, with wide variation of phrasing, quoting, case, separators and position), and
+     * measured before any fix of its own: recall 306/314 (97.5%), precision 130/133 (97.7%), so 11
+     * failures.
      */
-    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 6);
+    private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 6,
+            "/sanitizer-heldout-10.tsv", 11);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
