@@ -303,6 +303,9 @@ final class SanitizerRules {
                 continue;
             }
             String name = m.name(s);
+            if (m.separator().equals(":") && m.end() < s.length() && s.charAt(m.end()) == ':') {
+                continue; // "ActionDispatch::Cookies::CookieOverflow", "Auth::Token::Error": a namespace path
+            }
             if (isSourceFileName(name) && m.separator().equals(":") && m.end() < s.length()
                     && Character.isDigit(s.charAt(m.end()))) {
                 continue; // a stack frame's "TokenFilter.java:57" is a file and a line
@@ -658,6 +661,11 @@ final class SanitizerRules {
                 return nonValue(s, start, close) ? null : new int[] {start, close};
             }
             CharSequence value = s.subSequence(start, end);
+            if (anyColon && start > 0 && Character.isWhitespace(s.charAt(start - 1)) && startsSnakeAssignment(s, start, end)) {
+                // "body lacked access_token: token_type=Bearer": the label's value is missing and the
+                // next parameter follows; the loop looks at that pair itself
+                return null;
+            }
             if (end - start > 1 && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '=')
                     && SanitizerKeys.isSensitive(value.subSequence(0, value.length() - 1).toString(), settings)) {
                 // "Invalid signature: X-Signature: abc": the value is the next pair's name
@@ -1156,6 +1164,21 @@ final class SanitizerRules {
         return n;
     }
 
+    /**
+     * True when {@code [start, end)} begins with a snake_case parameter name and '=' followed by more
+     * ({@code token_type=Bearer}); a password does not start with a lower-case name with an underscore.
+     */
+    private static boolean startsSnakeAssignment(String s, int start, int end) {
+        int j = start;
+        boolean underscore = false;
+        while (j < end && j - start <= 64 && (s.charAt(j) >= 'a' && s.charAt(j) <= 'z' || s.charAt(j) == '_'
+                || j > start && s.charAt(j) >= '0' && s.charAt(j) <= '9')) {
+            underscore |= s.charAt(j) == '_';
+            j++;
+        }
+        return underscore && j - start >= 3 && s.charAt(start) != '_' && j + 1 < end && s.charAt(j) == '=';
+    }
+
     /** True when a {@code name=} or {@code name:} pair starts at {@code i}. */
     private static boolean startsPair(String s, int i) {
         int n = s.length();
@@ -1567,6 +1590,47 @@ final class SanitizerRules {
         return before >= 0 && s.charAt(before) == ':' || after < s.length() && s.charAt(after) == ':';
     }
 
+    /**
+     * True when the quoted string opening at {@code open} is an element of a square-bracketed array of
+     * strings: a JSON schema's "required" list, a language's list of field names. Function arguments and
+     * tuples, where a name is followed by its value, open with '(' or '{'. Looks back over at most eight
+     * earlier elements of at most 66 characters, so the cost per match is bounded.
+     */
+    private static boolean inStringArray(String s, int open) {
+        int i = open - 1;
+        for (int element = 0; element <= 8; element++) {
+            while (i >= 0 && s.charAt(i) == ' ') {
+                i--;
+            }
+            if (i < 0) {
+                return false;
+            }
+            if (s.charAt(i) == '[') {
+                return true;
+            }
+            if (s.charAt(i) != ',') {
+                return false;
+            }
+            i--;
+            while (i >= 0 && s.charAt(i) == ' ') {
+                i--;
+            }
+            if (i < 1 || s.charAt(i) != '"' && s.charAt(i) != '\'') {
+                return false;
+            }
+            char quote = s.charAt(i);
+            int start = i - 1;
+            while (start >= 0 && i - start <= 66 && s.charAt(start) != quote) {
+                start--;
+            }
+            if (start < 0 || i - start > 66) {
+                return false;
+            }
+            i = start - 1;
+        }
+        return false;
+    }
+
     // Erlang's and Elixir's tagged tuples: {password,"x"}, {:api_key, "x"}.
     private static final Pattern TAGGED_TUPLE = Pattern.compile(
             "\\{\\s{0,3}+:?+()([A-Za-z_][\\w]{0,63}+)\\s{0,3}+,\\s{0,3}+([\"'])([^\"'\\n]{1,256}+)\\3");
@@ -1626,8 +1690,9 @@ final class SanitizerRules {
             from = m.end(2) + 1;
             if (!SanitizerKeys.isSensitive(m.group(2), settings) || m.start(4) < copied
                     || nonValue(s, m.start(4), m.end(4)) || SanitizerKeys.isSensitive(m.group(4), settings)
-                    || isJsonMember(s, m.start(), m.end())) {
-                // ("password", "token") lists names; "type":"Bearer","expires_in":3599 is JSON
+                    || isJsonMember(s, m.start(), m.end()) || inStringArray(s, m.start())) {
+                // ("password", "token") lists names; "type":"Bearer","expires_in":3599 is JSON;
+                // ["client_id","client_secret","tenant_id"] is an array of names
                 continue;
             }
             if (out == null) {
