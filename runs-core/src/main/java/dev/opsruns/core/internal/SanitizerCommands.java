@@ -152,7 +152,7 @@ final class SanitizerCommands {
     private static final String QUOTED_ARG = "(?:\"[^\"]{0,256}+\"|'[^']{0,256}+'|[\\w.$]{1,64}+)";
     private static final Pattern CONNECT_CALL = Pattern.compile("(?i)\\b(?:new\\s{1,3}+PDO|new\\s{1,3}+mysqli|mysqli_connect"
             + "|mysql_connect|mysqli_real_connect|getConnection|pg_connect_params|PDO->__construct|mysqli->__construct"
-            + "|ldap_bind|oci_connect|odbc_connect|sqlsrv_connect|db2_connect)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
+            + "|ldap_bind|oci_connect|odbc_connect|sqlsrv_connect|db2_connect|DBI(?:->|::|\\s)connect)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
             + "\\s{0,3}+,\\s{0,3}+" + QUOTED_ARG + "\\s{0,3}+,\\s{0,3}+(?:\"([^\"]{1,256}+)\"|'([^']{1,256}+)')");
 
     // sqlplus's first argument: user/password[@connect] [as sysdba]
@@ -420,12 +420,14 @@ final class SanitizerCommands {
     /**
      * Redacts the password argument of connect calls a stack or log line quotes:
      * {@code new PDO("mysql:host=db01", "ops", "x")}, {@code mysqli_connect("db01", "ops", "x")},
-     * {@code DriverManager.getConnection(url, "ops", "x")}: the third string argument.
+     * {@code DriverManager.getConnection(url, "ops", "x")}, Perl's {@code DBI->connect('dbi:Pg:...', 'ops', 'x')}:
+     * the third string argument.
      */
     private static String redactConnectCalls(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         if (s.indexOf('(') < 0 || !(lower.contains("pdo") || lower.contains("mysql") || lower.contains("getconnection")
-                || lower.contains("_connect") || lower.contains("__construct") || lower.contains("ldap_bind"))) {
+                || lower.contains("_connect") || lower.contains("__construct") || lower.contains("ldap_bind")
+                || lower.contains("dbi"))) {
             return s;
         }
         return redactGroup(s, CONNECT_CALL.matcher(s), m -> m.group(1) != null ? 1 : 2);

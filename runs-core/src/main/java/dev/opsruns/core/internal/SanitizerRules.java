@@ -605,6 +605,14 @@ final class SanitizerRules {
             int end = closingQuote(s, start + 2, "'");
             return nonValue(s, start + 2, end) ? null : new int[] {start + 2, end};
         }
+        if (first == '(' || first == '[') {
+            // auth=('deploy', 'x'), basic_auth=("elastic", "x"), http_auth: ['u', 'x']: a user and its
+            // password as a pair of strings; the second is the secret
+            int[] second = secondOfStringPair(s, start);
+            if (second != null) {
+                return nonValue(s, second[0], second[1]) ? null : second;
+            }
+        }
         if (first == '(' && isParenthesizedRemark(s, start)) {
             return null; // "password = (sensitive value)": what the tool printed instead of the value
         }
@@ -839,6 +847,38 @@ final class SanitizerRules {
         }
         int end = indexOfWithin(s, close, from, 256);
         return end > from && isOneWord(s, from, end) ? new int[] {from, end} : null;
+    }
+
+    /**
+     * The second string of a bracketed pair of quoted strings opening at {@code open}
+     * ({@code ('user', 'x')}, {@code ["user", "x"]}), or null when the brackets hold anything else.
+     */
+    private static int[] secondOfStringPair(String s, int open) {
+        char close = s.charAt(open) == '(' ? ')' : ']';
+        int i = open + 1;
+        int[] second = null;
+        for (int element = 0; element < 2; element++) {
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= s.length() || s.charAt(i) != '"' && s.charAt(i) != '\'') {
+                return null;
+            }
+            int end = indexOfWithin(s, s.charAt(i), i + 1, 256);
+            if (end < 0) {
+                return null;
+            }
+            second = new int[] {i + 1, end};
+            i = end + 1;
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= s.length() || s.charAt(i) != (element == 0 ? ',' : close)) {
+                return null;
+            }
+            i++;
+        }
+        return second;
     }
 
     /** "orders.csv", "report-2026.json": a file's name, a word and a short lower-case extension. */
