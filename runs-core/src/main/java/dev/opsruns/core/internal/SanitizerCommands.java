@@ -444,6 +444,7 @@ final class SanitizerCommands {
         boolean login = false;
         int toolTokens = 0;
         List<String> positional = new ArrayList<>();
+        int positionalRun = 0; // arguments in a row since the last flag
         boolean htpasswdBatch = false;
         boolean userSent = false; // an FTP or POP3 transcript's USER command came first
         Token echoed = null; // what "echo x" or "printf x" wrote, while the pipe it feeds lasts
@@ -516,6 +517,7 @@ final class SanitizerCommands {
                 login = false;
                 toolTokens = 0;
                 positional.clear();
+                positionalRun = 0;
                 htpasswdBatch = false;
                 if (raw.endsWith(";")) {
                     tool = null;
@@ -697,12 +699,15 @@ final class SanitizerCommands {
                 }
             }
             // positional passwords
+            positionalRun = text.startsWith("-") ? 0 : positionalRun + 1;
             if (!text.startsWith("-")) {
                 positional.add(text);
             } else if (toolName.equals("htpasswd") && HTPASSWD_BATCH.matcher(text).matches()) {
                 htpasswdBatch = true;
             }
-            if (!text.startsWith("-") && positionalSecret(toolName, positional, htpasswdBatch, text)) {
+            if (!text.startsWith("-") && (positionalSecret(toolName, positional, htpasswdBatch, text)
+                    || toolName.equals("isql") && positional.size() == 3 && positionalRun == 3)) {
+                // unixODBC's isql [-v] DSN user password: three words in a row; Sybase's isql takes -U and -P
                 addSpan(s, token.start() + (isQuoted(raw) ? 1 : 0), token.end() - (isQuoted(raw) ? 1 : 0), spans);
             }
         }
