@@ -65,7 +65,18 @@ final class SanitizerRules {
 
     // Path words after which a chat or automation service's URL is itself the credential.
     private static final String[] HOOK_WORDS = {"/webhooks/", "/webhook/", "/webhookb2/", "/hooks/", "/hook/",
-        "/IncomingWebhook/", "/incoming/"};
+        "/IncomingWebhook/", "/incoming/", "/integration/", "/integrations/", "/reset-password/", "/password-reset/",
+        "/password/reset/", "/reset/", "/magic-link/", "/magic/", "/invite/", "/invitation/", "/invitations/",
+        "/activate/", "/confirm/", "/verify-email/", "/unsubscribe/"};
+
+    /*
+     * The hook words beyond "hook" that redactHookUrls looks for before scanning: an alerting service's
+     * integration key in its events URL (PagerDuty's /integration/<key>/enqueue), and the one-time links a
+     * mail carries (reset-password, magic-link, invite, activate, confirm): whoever holds one acts as
+     * the user. On any host but a webhook service's only a token-like segment counts.
+     */
+    private static final String[] LINK_WORDS = {"/integration", "reset", "/magic", "/invit", "/activate/", "/confirm/",
+        "/verify-email/", "/unsubscribe/"};
 
     // Hosts whose every URL path is a credential after the hook word: a guessed id would post.
     private static final String[] HOOK_HOSTS = {"hooks.slack.com", "discord.com", "discordapp.com",
@@ -1751,7 +1762,7 @@ final class SanitizerRules {
      * URL is the credential, anyone holding it can post.
      */
     static String redactHookUrls(String s) {
-        if (s.indexOf("hook") < 0 && s.indexOf("ifttt") < 0) {
+        if (s.indexOf("hook") < 0 && s.indexOf("ifttt") < 0 && !containsAny(s, LINK_WORDS)) {
             return s;
         }
         StringBuilder out = null;
@@ -1823,6 +1834,15 @@ final class SanitizerRules {
             }
         }
         return new int[] {secretStart, pathEnd};
+    }
+
+    private static boolean containsAny(String s, String[] words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOfAny(String s, int from, int to, String chars) {
