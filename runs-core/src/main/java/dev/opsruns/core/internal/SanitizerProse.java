@@ -99,15 +99,15 @@ final class SanitizerProse {
 
     /*
      * A pass phrase or wallet seed of plain words after its name and ':', '=', "is" or "was", running to
-     * where the field ends (the end of the text, a bracket, a quote, ',' or ';'): "passphrase: canyon
-     * indigo umber raven)", "mnemonic=abandon ability ...", "passphrase is canyon indigo umber 42". Words
-     * are what diceware and BIP39 generate, so no word test can tell them from prose; only a sentence's
-     * own words (PHRASE_STOP_WORDS) say it is one.
+     * where the field ends (the end of the text or of a sentence, a bracket, a quote, ',' or ';'):
+     * "passphrase: canyon indigo umber raven)", "mnemonic=abandon ability ...", "the passphrase was
+     * canyon indigo umber 42." Words are what diceware and BIP39 generate, so no word test can tell them
+     * from prose; only a sentence's own words (PHRASE_STOP_WORDS) say it is one.
      */
     private static final Pattern WORD_PHRASE = Pattern.compile("(?i)(?<![\\w-])(?:pass[ _-]?phrase|mnemonic"
             + "|seed[ _-]?phrase|recovery[ _-]?phrase|seed[ _-]?words|secret[ _-]?phrase|wallet[ _-]?words)[\"']?"
             + "(?:\\s{0,3}+[:=]|\\s{1,3}+(?:is|was):?+)\\s{0,3}+[\"']?((?:[\\p{L}\\d]{1,16}+ ){2,23}+[\\p{L}\\d]{1,16}+)"
-            + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]))");
+            + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]|\\.(?:\\s|$)))");
 
     private static final Set<String> PHRASE_STOP_WORDS = Set.of("is", "are", "was", "were", "be", "been", "the",
             "a", "an", "not", "no", "for", "to", "of", "in", "on", "at", "by", "with", "from", "incorrect", "invalid",

@@ -572,7 +572,8 @@ final class SanitizerRules {
                 int end = closingQuote(s, anchored + 1, String.valueOf(s.charAt(anchored)));
                 return nonValue(s, anchored + 1, end) ? null : new int[] {anchored + 1, end};
             }
-            // pass: Some("x"), password=Optional[x], token: Secret("x"): the value is inside the wrapper
+            // pass: Some("x"), password=Optional[x], token: Secret("x"): the value is inside the wrapper;
+            // auth=HTTPBasicAuth('u', 'x'): a wrapped pair of strings, the second is the secret
             int[] wrapped = wrappedValue(s, start);
             if (wrapped != null) {
                 return nonValue(s, wrapped[0], wrapped[1]) ? null : wrapped;
@@ -839,7 +840,8 @@ final class SanitizerRules {
     /**
      * The span inside a one-argument wrapper at {@code start} ({@code Some("x")}, {@code Optional[x]},
      * {@code Secret('x')}, {@code SecretString(x)}), as Rust, Scala, Java and Python print an optional or
-     * secret-holding value; null when no wrapper starts there.
+     * secret-holding value, or the second of two strings in it ({@code HTTPBasicAuth('u', 'x')}); null
+     * when no wrapper starts there.
      */
     private static int[] wrappedValue(String s, int start) {
         int i = start;
@@ -852,6 +854,10 @@ final class SanitizerRules {
         }
         char close = s.charAt(i) == '(' ? ')' : ']';
         int from = i + 1;
+        int[] pair = secondOfStringPair(s, i);
+        if (pair != null) {
+            return pair;
+        }
         if (from < s.length() && (s.charAt(from) == '"' || s.charAt(from) == '\'')) {
             int end = indexOfWithin(s, s.charAt(from), from + 1, 256);
             return end > from + 1 && end + 1 < s.length() && s.charAt(end + 1) == close ? new int[] {from + 1, end} : null;
@@ -1741,9 +1747,10 @@ final class SanitizerRules {
             from = m.end(2) + 1;
             if (!SanitizerKeys.isSensitive(m.group(2), settings) || m.start(4) < copied
                     || nonValue(s, m.start(4), m.end(4)) || SanitizerKeys.isSensitive(m.group(4), settings)
-                    || isJsonMember(s, m.start(), m.end()) || inStringArray(s, m.start())) {
+                    || isJsonMember(s, m.start(), m.end())
+                    || inStringArray(s, m.start()) && SanitizerValues.isIdentifier(m.group(4))) {
                 // ("password", "token") lists names; "type":"Bearer","expires_in":3599 is JSON;
-                // ["client_id","client_secret","tenant_id"] is an array of names
+                // ["client_id","client_secret","tenant_id"] is an array of names (['password', 'x!9'] is not)
                 continue;
             }
             if (out == null) {
