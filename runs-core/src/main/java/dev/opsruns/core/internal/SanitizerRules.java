@@ -65,7 +65,7 @@ final class SanitizerRules {
 
     // Path words after which a chat or automation service's URL is itself the credential.
     private static final String[] HOOK_WORDS = {"/webhooks/", "/webhook/", "/webhookb2/", "/hooks/", "/hook/",
-        "/IncomingWebhook/", "/incoming/", "/integration/", "/integrations/", "/reset-password/", "/password-reset/",
+        "/IncomingWebhook/", "/incoming/", "/integration/", "/reset-password/", "/password-reset/",
         "/password/reset/", "/reset/", "/magic-link/", "/magic/", "/invite/", "/invitation/", "/invitations/",
         "/activate/", "/confirm/", "/verify-email/", "/unsubscribe/"};
 
@@ -622,7 +622,9 @@ final class SanitizerRules {
             // password as a pair of strings; the second is the secret
             int[] second = secondOfStringPair(s, start);
             if (second != null) {
-                return nonValue(s, second[0], second[1]) ? null : second;
+                // credentials: ["read", "write"] lists permissions, no user and password
+                return nonValue(s, second[0], second[1])
+                        || SanitizerValues.isProseWord(s.subSequence(second[0], second[1])) ? null : second;
             }
         }
         if (first == '(' && isParenthesizedRemark(s, start)) {
@@ -684,6 +686,11 @@ final class SanitizerRules {
             if (anyColon && start > 0 && Character.isWhitespace(s.charAt(start - 1)) && startsSnakeAssignment(s, start, end)) {
                 // "body lacked access_token: token_type=Bearer": the label's value is missing and the
                 // next parameter follows; the loop looks at that pair itself
+                return null;
+            }
+            if (anyColon && !SanitizerKeys.isPasswordName(name) && isSnakeWords(value)) {
+                // "refresh_token: invalid_grant", "token: not_before_valid": an error code, which a token's
+                // generated characters never read as
                 return null;
             }
             if (end - start > 1 && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '=')
@@ -1234,6 +1241,23 @@ final class SanitizerRules {
             j++;
         }
         return underscore && j - start >= 3 && s.charAt(start) != '_' && j + 1 < end && s.charAt(j) == '=';
+    }
+
+    /** True for lower-case words joined by underscores that read as a name ({@code invalid_grant}). */
+    private static boolean isSnakeWords(CharSequence value) {
+        if (value.length() < 5 || value.charAt(0) == '_' || value.charAt(value.length() - 1) == '_') {
+            return false;
+        }
+        boolean underscore = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '_') {
+                underscore = true;
+            } else if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return underscore && SanitizerValues.isIdentifier(value);
     }
 
     /** True when a {@code name=} or {@code name:} pair starts at {@code i}. */
