@@ -1,6 +1,7 @@
 package dev.opsruns.core.internal;
 
 import dev.opsruns.core.internal.SanitizerKeys.Strength;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -809,11 +810,18 @@ final class SanitizerRules {
         return close > end + 2 ? close : end;
     }
 
-    /** "(sensitive value)", "(hidden)": a remark of lower-case words in parentheses. */
+    /**
+     * "(sensitive value)", "(hidden)": a remark of lower-case words in parentheses; or an error code
+     * in them, as the Azure and AWS CLIs print one after what failed ("--name db-password:
+     * (SecretNotFound) A secret ...").
+     */
     private static boolean isParenthesizedRemark(String s, int open) {
         int close = indexOfWithin(s, ')', open + 1, 40);
         if (close < 0 || close == open + 1) {
             return false;
+        }
+        if (isCamelCaseCode(s.subSequence(open + 1, close))) {
+            return true;
         }
         for (int i = open + 1; i < close; i++) {
             char c = s.charAt(i);
@@ -822,6 +830,37 @@ final class SanitizerRules {
             }
         }
         return true;
+    }
+
+    // How a CamelCase error code ends or begins (SecretNotFound, AccessDenied, InvalidAuthenticationToken).
+    private static final List<String> CODE_ENDINGS = List.of("NotFound", "Denied", "Failed", "Failure", "Error",
+            "Exception", "Invalid", "Unauthorized", "Forbidden", "Conflict", "Expired", "Exists", "Mismatch",
+            "Required", "Missing", "Disabled", "Unavailable", "Exceeded", "Timeout");
+
+    /**
+     * True for an error code in CamelCase: letters only, two or more capitalized words that read as
+     * words, ending in an error's word ({@code SecretNotFound}) or starting with "Invalid" or "Missing".
+     */
+    private static boolean isCamelCaseCode(CharSequence value) {
+        String v = value.toString();
+        boolean codeWord = v.startsWith("Invalid") || v.startsWith("Missing");
+        for (String ending : CODE_ENDINGS) {
+            codeWord |= v.endsWith(ending);
+        }
+        if (!codeWord) {
+            return false;
+        }
+        int humps = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isAsciiLetter(c)) {
+                return false;
+            }
+            if (Character.isUpperCase(c) && (i == 0 || Character.isLowerCase(value.charAt(i - 1)))) {
+                humps++;
+            }
+        }
+        return humps >= 2 && Character.isUpperCase(value.charAt(0)) && SanitizerValues.isIdentifier(value);
     }
 
     /** "401", "503": an HTTP status, which with text after it is a diagnosis ("token: 401 Unauthorized"). */
