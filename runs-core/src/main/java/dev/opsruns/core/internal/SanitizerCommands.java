@@ -123,7 +123,7 @@ final class SanitizerCommands {
             Map.entry("openssl", sep("-passin", "-passout", "-pass", "-password", "-k")),
             Map.entry("sqlplus", ORACLE), Map.entry("expdp", ORACLE), Map.entry("impdp", ORACLE),
             Map.entry("rman", ORACLE), Map.entry("sqlldr", ORACLE), Map.entry("dgmgrl", ORACLE),
-            Map.entry("tkprof", ORACLE), Map.entry("sqlcl", ORACLE),
+            Map.entry("tkprof", ORACLE), Map.entry("sqlcl", ORACLE), Map.entry("imp", ORACLE), Map.entry("exp", ORACLE),
             Map.entry("wget", sep()), Map.entry("htpasswd", sep()), Map.entry("rabbitmqctl", sep()),
             Map.entry("nuget", LOGIN_P), Map.entry("vault", sep()), Map.entry("net", sep()),
             Map.entry("dotnet", LOGIN_P), Map.entry("ipmitool", sep("-P")), Map.entry("vsql", sep("-w")), Map.entry("snmpwalk", SNMP),
@@ -511,6 +511,11 @@ final class SanitizerCommands {
                 piped = false;
             }
             Tool found = TOOLS.get(base);
+            if (found == null && (raw.equals("CONNECT") || raw.equals("CONN"))) {
+                // SQL*Plus's own CONN[ECT] user/password[@db], upper-case as scripts and its echo write it;
+                // the lower-case verb is prose far more often ("connect to redis/cache")
+                found = ORACLE;
+            }
             if (found != null) {
                 tool = found;
                 toolName = base;
