@@ -1473,18 +1473,18 @@ final class SanitizerRules {
                 continue;
             }
             int start;
-            if (SanitizerKeys.isSensitive(localName, settings)) {
+            boolean naming = NAMING_FIELDS.contains(localName.toLowerCase(Locale.ROOT));
+            int sibling = naming ? siblingElementText(s, m.end(), settings) : -1;
+            if (sibling >= 0) {
+                // <name>fs.s3a.secret.key</name><value>...</value>, <key>db.password</key><value>...: the
+                // name in one element, the secret in the next ("key" names a secret too, so this comes first)
+                start = sibling;
+            } else if (SanitizerKeys.isSensitive(localName, settings)) {
                 start = m.end();
                 // <AdministratorPassword><Value>x</Value>...: the secret sits in a value child
                 Matcher child = XML_VALUE_TAG.matcher(s).region(start, Math.min(s.length(), start + 64));
                 if (child.lookingAt()) {
                     start = child.end();
-                }
-            } else if (NAMING_FIELDS.contains(localName.toLowerCase(Locale.ROOT))) {
-                // <name>fs.s3a.secret.key</name><value>...</value>: the name in one element, the secret in the next
-                start = siblingElementText(s, m.end(), settings);
-                if (start < 0) {
-                    continue;
                 }
             } else {
                 continue;
@@ -1505,6 +1505,10 @@ final class SanitizerRules {
             }
             if (nonValue(s, start, end) || start < copied) {
                 continue;
+            }
+            if (sibling < 0 && SanitizerKeys.strength(localName, settings) == Strength.WEAK
+                    && !SanitizerValues.looksLikeCredential(s.subSequence(start, end))) {
+                continue; // <key>deviceName</key>: a weak name's text that reads as a name, not a key
             }
             out.append(s, copied, start).append(REDACTED);
             copied = end;
