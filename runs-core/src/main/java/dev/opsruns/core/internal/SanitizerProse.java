@@ -55,7 +55,7 @@ final class SanitizerProse {
     // "Password" as a phrase of several words; the one-word forms are SanitizerKeys' PASSWORD_WORDS.
     private static final List<String> PASSWORD_PHRASES = List.of("mot de passe", "mật khẩu", "kata sandi",
             "kata laluan", "κωδικός πρόσβασης", "κωδικό πρόσβασης", "كلمة المرور", "كلمة السر", "كلمة مرور",
-            "رمز عبور", "clave de acceso", "chave de acesso", "código de acesso", "비밀 번호");
+            "رمز عبور", "clave de acceso", "chave de acesso", "código de acesso", "비밀 번호", "parola d'ordine");
 
     // The first letters of PASSWORD_PHRASES, lower case.
     private static final String PHRASE_STARTS = firstLetters(PASSWORD_PHRASES);
@@ -315,9 +315,10 @@ final class SanitizerProse {
                     }
                 }
             }
-            if (strength == Strength.NONE && standsAlone) {
+            if (standsAlone && (strength == Strength.NONE || passwordFamily)) {
+                // a phrase may start with a one-word name: "parola d'ordine" holds "parola"
                 int phraseEnd = passwordPhraseEnd(s, wordStart);
-                if (phraseEnd > 0) {
+                if (phraseEnd > 0 && (strength == Strength.NONE || phraseEnd > nameEnd)) {
                     strength = Strength.STRONG;
                     nameEnd = phraseEnd;
                     passwordFamily = true;
