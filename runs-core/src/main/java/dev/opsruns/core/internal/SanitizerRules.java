@@ -452,7 +452,8 @@ final class SanitizerRules {
     /** Where a cookie header's value starts and ends: inside its quotes, or the cookie list unquoted. */
     private static int[] cookieExtent(String s, SanitizerPairs.Pair m) {
         int start = m.end();
-        if (start >= s.length()) {
+        if (start >= s.length() || m.openQuote() == null && (s.charAt(start) == '{' || s.charAt(start) == '[')) {
+            // cookies={'sessionid': 'x'}: a language's map of cookies, whose own pairs the loop reaches next
             return null;
         }
         if (m.openQuote() != null) {
