@@ -621,12 +621,15 @@ final class SanitizerRules {
         }
         if (first == '(' || first == '[') {
             // auth=('deploy', 'x'), basic_auth=("elastic", "x"), http_auth: ['u', 'x']: a user and its
-            // password as a pair of strings; the second is the secret
+            // password as a tuple of strings; what follows the user is the secret
             int[] second = secondOfStringPair(s, start);
             if (second != null) {
                 // credentials: ["read", "write"] lists permissions, no user and password
                 return nonValue(s, second[0], second[1])
                         || SanitizerValues.isProseWord(s.subSequence(second[0], second[1])) ? null : second;
+            }
+            if (first == '(' && start + 1 < s.length() && (s.charAt(start + 1) == '\'' || s.charAt(start + 1) == '"')) {
+                return null; // auth=('deploy'): a tuple of a user alone; its '(' is no value
             }
         }
         if (first == '(' && isParenthesizedRemark(s, start)) {
@@ -914,14 +917,17 @@ final class SanitizerRules {
     }
 
     /**
-     * The second string of a bracketed pair of quoted strings opening at {@code open}
-     * ({@code ('user', 'x')}, {@code ["user", "x"]}), or null when the brackets hold anything else.
+     * In a bracketed tuple of two to eight quoted strings opening at {@code open} ({@code ('user', 'x')},
+     * {@code ["user", "x"]}, {@code ('user', 'x', 'realm')}), the span from the second string's first
+     * character to the last string's last: what follows the user. A single string is returned when it
+     * looks like a credential; null when the brackets hold anything else.
      */
     private static int[] secondOfStringPair(String s, int open) {
         char close = s.charAt(open) == '(' ? ')' : ']';
         int i = open + 1;
-        int[] second = null;
-        for (int element = 0; element < 2; element++) {
+        int[] first = null;
+        int[] rest = null;
+        for (int element = 0; element < 8; element++) {
             while (i < s.length() && s.charAt(i) == ' ') {
                 i++;
             }
@@ -932,17 +938,27 @@ final class SanitizerRules {
             if (end < 0) {
                 return null;
             }
-            second = new int[] {i + 1, end};
+            if (first == null) {
+                first = new int[] {i + 1, end};
+            } else {
+                rest = rest == null ? new int[] {i + 1, end} : new int[] {rest[0], end};
+            }
             i = end + 1;
             while (i < s.length() && s.charAt(i) == ' ') {
                 i++;
             }
-            if (i >= s.length() || s.charAt(i) != (element == 0 ? ',' : close)) {
+            if (i < s.length() && s.charAt(i) == close) {
+                if (rest != null) {
+                    return rest;
+                }
+                return SanitizerValues.looksLikeCredential(s.subSequence(first[0], first[1])) ? first : null;
+            }
+            if (i >= s.length() || s.charAt(i) != ',') {
                 return null;
             }
             i++;
         }
-        return second;
+        return null;
     }
 
     /** "orders.csv", "report-2026.json": a file's name, a word and a short lower-case extension. */
