@@ -141,8 +141,9 @@ class SanitizerCorpusTest {
      * segment) and pass phrases after "is" or "was", 313/314 and 133/133. Further fixes for shapes
      * probed beyond the batch's cases (a password in square brackets after its name, "user x pass y",
      * Oracle's imp/exp and SQL*Plus's CONNECT, <key>name</key><value>x</value>, CamelCase error codes
-     * in parentheses, lower-case snake_case error codes after a token's label, Cerebras keys) left the
-     * figures as they were. The one left is a 64-hex "hash=" in a magic link's query: "hash" names a
+     * in parentheses, lower-case snake_case error codes after a token's label, tuples of up to eight
+     * strings, a cookie map's own pairs, "parola d'ordine" and Basque "pasahitza", Cerebras keys) left
+     * the figures as they were. The one left is a 64-hex "hash=" in a magic link's query: "hash" names a
      * digest far more often than a secret (a download's checksum, a cache key, Laravel's e-mail hash
      * beside its signature), and the design keeps hashes. No input was changed.
      */
