@@ -624,9 +624,12 @@ final class SanitizerRules {
             // password as a tuple of strings; what follows the user is the secret
             int[] second = secondOfStringPair(s, start);
             if (second != null) {
-                // credentials: ["read", "write"] lists permissions, no user and password
-                return nonValue(s, second[0], second[1])
-                        || SanitizerValues.isProseWord(s.subSequence(second[0], second[1])) ? null : second;
+                // credentials: ["read", "write"] lists permissions, no user and password: in an array, as
+                // JSON and YAML print lists, lower-case words are names; a tuple's may be a weak password
+                CharSequence rest = s.subSequence(second[0], second[1]);
+                boolean names = first == '[' && rest.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == '"'
+                        || c == '\'' || c == ',' || c == ' ' || c == '_' || c == '-');
+                return nonValue(s, second[0], second[1]) || names || SanitizerValues.isProseWord(rest) ? null : second;
             }
             if (first == '(' && start + 1 < s.length() && (s.charAt(start + 1) == '\'' || s.charAt(start + 1) == '"')) {
                 return null; // auth=('deploy'): a tuple of a user alone; its '(' is no value
