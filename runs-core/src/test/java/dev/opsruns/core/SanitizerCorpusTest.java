@@ -35,7 +35,7 @@ class SanitizerCorpusTest {
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
             "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
-            "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-11.tsv");
+            "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-10.tsv", "/sanitizer-heldout-11.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -125,6 +125,29 @@ class SanitizerCorpusTest {
      * expectation was corrected. In round 7 a bracketed list of at least 32 decimal bytes is taken for
      * key material, which removes the Solana keypair: five left.
      *
+     * Batch 10, written for round 7 before any rule or earlier case was read, from the independent
+     * tester's angle (the issue's own categories as the failures Java, Python, Node, Go and .NET
+     * applications log, with wide variation of phrasing, quoting, case, separators and position), and
+     * measured before any fix of its own: recall 306/314 (97.5%), precision 130/133 (97.7%), so 11
+     * failures. One benign expectation was written against the design and corrected: PostgreSQL's
+     * "FATAL:  password ..." has two spaces, which the sanitizer collapses, so 306/314 and 131/133. After
+     * round 7's general fixes (a name before "::" is a namespace path, not a label, so
+     * ActionDispatch::Cookies::CookieOverflow is kept; a snake_case name=value after a label's colon is
+     * the next parameter, "lacked access_token: token_type=Bearer"; a quoted secret name inside an array
+     * of strings whose next string reads as a name is a list of names; a bracketed or wrapped pair of
+     * strings under a secret's name, auth=('u', 'x') and HTTPBasicAuth('u', 'x'), loses its second;
+     * Perl DBI's connect(dsn, user, password)) 309/314 and 133/133; after unixODBC's isql DSN user
+     * password, URLs that are credentials beyond webhooks (PagerDuty's /integration/key and a mail's
+     * one-time reset-password, magic-link, invite, activate and confirm links with a token-like
+     * segment) and pass phrases after "is" or "was", 313/314 and 133/133. Further fixes for shapes
+     * probed beyond the batch's cases (a password in square brackets after its name, "user x pass y",
+     * Oracle's imp/exp and SQL*Plus's CONNECT, <key>name</key><value>x</value>, CamelCase error codes
+     * in parentheses, lower-case snake_case error codes after a token's label, tuples of up to eight
+     * strings, a cookie map's own pairs, "parola d'ordine" and Basque "pasahitza", Cerebras keys) left
+     * the figures as they were. The one left is a 64-hex "hash=" in a magic link's query: "hash" names a
+     * digest far more often than a secret (a download's checksum, a cache key, Laravel's e-mail hash
+     * beside its signature), and the design keeps hashes. No input was changed.
+     *
      * Batch 11, written for round 7 before any rule or earlier case was read, from what web frameworks,
      * HTTP clients and infrastructure tools print when they fail, and measured before any fix of its own:
      * recall 330/354 (93.2%), precision 141/151 (93.4%), so 34 failures. After round 7's general
@@ -149,7 +172,7 @@ class SanitizerCorpusTest {
      * expectation was corrected.
      */
     private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5,
-            "/sanitizer-heldout-11.tsv", 1);
+            "/sanitizer-heldout-10.tsv", 1, "/sanitizer-heldout-11.tsv", 1);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -123,7 +123,7 @@ final class SanitizerCommands {
             Map.entry("openssl", sep("-passin", "-passout", "-pass", "-password", "-k")),
             Map.entry("sqlplus", ORACLE), Map.entry("expdp", ORACLE), Map.entry("impdp", ORACLE),
             Map.entry("rman", ORACLE), Map.entry("sqlldr", ORACLE), Map.entry("dgmgrl", ORACLE),
-            Map.entry("tkprof", ORACLE), Map.entry("sqlcl", ORACLE),
+            Map.entry("tkprof", ORACLE), Map.entry("sqlcl", ORACLE), Map.entry("imp", ORACLE), Map.entry("exp", ORACLE),
             Map.entry("wget", sep()), Map.entry("htpasswd", sep()), Map.entry("rabbitmqctl", sep()),
             Map.entry("nuget", LOGIN_P), Map.entry("vault", sep()), Map.entry("net", sep()),
             Map.entry("dotnet", LOGIN_P), Map.entry("ipmitool", sep("-P")), Map.entry("vsql", sep("-w")), Map.entry("snmpwalk", SNMP),
@@ -152,8 +152,8 @@ final class SanitizerCommands {
     private static final String QUOTED_ARG = "(?:\"[^\"]{0,256}+\"|'[^']{0,256}+'|[\\w.$]{1,64}+)";
     private static final Pattern CONNECT_CALL = Pattern.compile("(?i)\\b(?:new\\s{1,3}+PDO|new\\s{1,3}+mysqli|mysqli_connect"
             + "|mysql_connect|mysqli_real_connect|getConnection|pg_connect_params|PDO->__construct|mysqli->__construct"
-            + "|ldap_bind|oci_connect|odbc_connect|sqlsrv_connect|db2_connect|DBI->connect(?:_cached)?+"
-            + "|DBI\\s{1,3}+connect(?:_cached)?+)\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
+            + "|ldap_bind|oci_connect|odbc_connect|sqlsrv_connect|db2_connect|DBI(?:->|::|\\s{1,3}+)connect(?:_cached)?+)"
+            + "\\s{0,3}+\\(\\s{0,3}+" + QUOTED_ARG
             + "\\s{0,3}+,\\s{0,3}+" + QUOTED_ARG + "\\s{0,3}+,\\s{0,3}+(?:\"([^\"]{1,256}+)\"|'([^']{1,256}+)')");
 
     // sqlplus's first argument: user/password[@connect] [as sysdba]
@@ -503,6 +503,7 @@ final class SanitizerCommands {
         boolean login = false;
         int toolTokens = 0;
         List<String> positional = new ArrayList<>();
+        int positionalRun = 0; // arguments in a row since the last flag
         boolean htpasswdBatch = false;
         boolean userSent = false; // an FTP or POP3 transcript's USER command came first
         Token echoed = null; // what "echo x" or "printf x" wrote, while the pipe it feeds lasts
@@ -569,12 +570,18 @@ final class SanitizerCommands {
                 piped = false;
             }
             Tool found = TOOLS.get(base);
+            if (found == null && (raw.equals("CONNECT") || raw.equals("CONN"))) {
+                // SQL*Plus's own CONN[ECT] user/password[@db], upper-case as scripts and its echo write it;
+                // the lower-case verb is prose far more often ("connect to redis/cache")
+                found = ORACLE;
+            }
             if (found != null) {
                 tool = found;
                 toolName = base;
                 login = false;
                 toolTokens = 0;
                 positional.clear();
+                positionalRun = 0;
                 htpasswdBatch = false;
                 if (raw.endsWith(";")) {
                     tool = null;
@@ -771,12 +778,15 @@ final class SanitizerCommands {
                 }
             }
             // positional passwords
+            positionalRun = text.startsWith("-") ? 0 : positionalRun + 1;
             if (!text.startsWith("-")) {
                 positional.add(text);
             } else if (toolName.equals("htpasswd") && HTPASSWD_BATCH.matcher(text).matches()) {
                 htpasswdBatch = true;
             }
-            if (!text.startsWith("-") && positionalSecret(toolName, positional, htpasswdBatch, text)) {
+            if (!text.startsWith("-") && (positionalSecret(toolName, positional, htpasswdBatch, text)
+                    || toolName.equals("isql") && positional.size() == 3 && positionalRun == 3)) {
+                // unixODBC's isql [-v] DSN user password: three words in a row; Sybase's isql takes -U and -P
                 addSpan(s, token.start() + (isQuoted(raw) ? 1 : 0), token.end() - (isQuoted(raw) ? 1 : 0), spans);
             }
         }

@@ -54,8 +54,8 @@ final class SanitizerKeys {
             "contrasena", "contraseña", "contrasenya", "senha", "palavrapasse", "motdepasse", "salasana", "losenord",
             "lösenord", "haslo", "hasło", "heslo", "jelszo", "jelszó", "sifre", "şifre", "adgangskode", "passord",
             "lykilorð", "parool", "parole", "parola", "parolă", "geslo", "lozinka", "slaptažodis", "slaptazodis",
-            "fjalëkalim", "nenosiri", "пароль", "парола", "лозинка", "סיסמה", "סיסמא", "گذرواژه", "पासवर्ड", "रहस्यशब्द",
-            "পাসওয়ার্ড", "கடவுச்சொல்", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호", "암호");
+            "fjalëkalim", "nenosiri", "pasahitza", "пароль", "парола", "лозинка", "סיסמה", "סיסמא", "گذرواژه", "पासवर्ड",
+            "रहस्यशब्द", "পাসওয়ার্ড", "கடவுச்சொல்", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호", "암호");
 
     private static final List<String> STRONG_PARTS = normalizedUnion(STRONG_PARTS_LISTED, PASSWORD_WORDS);
 

@@ -49,13 +49,13 @@ final class SanitizerProse {
     // Words between "password for" and the linking word that say whose it is: "for the backup user is".
     private static final int MAX_OWNER_WORDS = 4;
 
-    private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E(";
+    private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E([";
 
     // Auxiliaries between a name and its linking word: "password has been set to x".
     // "Password" as a phrase of several words; the one-word forms are SanitizerKeys' PASSWORD_WORDS.
     private static final List<String> PASSWORD_PHRASES = List.of("mot de passe", "mật khẩu", "kata sandi",
             "kata laluan", "κωδικός πρόσβασης", "κωδικό πρόσβασης", "كلمة المرور", "كلمة السر", "كلمة مرور",
-            "رمز عبور", "clave de acceso", "chave de acesso", "código de acesso", "비밀 번호");
+            "رمز عبور", "clave de acceso", "chave de acesso", "código de acesso", "비밀 번호", "parola d'ordine");
 
     // The first letters of PASSWORD_PHRASES, lower case.
     private static final String PHRASE_STARTS = firstLetters(PASSWORD_PHRASES);
@@ -104,15 +104,16 @@ final class SanitizerProse {
     private static final Set<String> CODE_LINKS = Set.of("is", "was", "ist", "est", "es", "är", "is:");
 
     /*
-     * A pass phrase or wallet seed of plain words after its name and ':' or '=', running to where the
-     * field ends (the end of the text, a bracket, a quote, ',' or ';'): "passphrase: canyon indigo umber
-     * raven)", "mnemonic=abandon ability ...". Words are what diceware and BIP39 generate, so no word
-     * test can tell them from prose; only a sentence's own words (PHRASE_STOP_WORDS) say it is one.
+     * A pass phrase or wallet seed of plain words after its name and ':', '=', "is" or "was", running to
+     * where the field ends (the end of the text or of a sentence, a bracket, a quote, ',' or ';'):
+     * "passphrase: canyon indigo umber raven)", "mnemonic=abandon ability ...", "the passphrase was
+     * canyon indigo umber 42." Words are what diceware and BIP39 generate, so no word test can tell them
+     * from prose; only a sentence's own words (PHRASE_STOP_WORDS) say it is one.
      */
     private static final Pattern WORD_PHRASE = Pattern.compile("(?i)(?<![\\w-])(?:pass[ _-]?phrase|mnemonic"
             + "|seed[ _-]?phrase|recovery[ _-]?phrase|seed[ _-]?words|secret[ _-]?phrase|wallet[ _-]?words)[\"']?"
-            + "\\s{0,3}+[:=]\\s{0,3}+[\"']?((?:[\\p{L}\\d]{1,16}+ ){2,23}+[\\p{L}\\d]{1,16}+)"
-            + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]))");
+            + "(?:\\s{0,3}+[:=]|\\s{1,3}+(?:is|was):?+)\\s{0,3}+[\"']?((?:[\\p{L}\\d]{1,16}+ ){2,23}+[\\p{L}\\d]{1,16}+)"
+            + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]|\\.(?:\\s|$)))");
 
     private static final Set<String> PHRASE_STOP_WORDS = Set.of("is", "are", "was", "were", "be", "been", "the",
             "a", "an", "not", "no", "for", "to", "of", "in", "on", "at", "by", "with", "from", "incorrect", "invalid",
@@ -339,9 +340,10 @@ final class SanitizerProse {
                     }
                 }
             }
-            if (strength == Strength.NONE && standsAlone) {
+            if (standsAlone && (strength == Strength.NONE || passwordFamily)) {
+                // a phrase may start with a one-word name: "parola d'ordine" holds "parola"
                 int phraseEnd = passwordPhraseEnd(s, wordStart);
-                if (phraseEnd > 0) {
+                if (phraseEnd > 0 && (strength == Strength.NONE || phraseEnd > nameEnd)) {
                     strength = Strength.STRONG;
                     nameEnd = phraseEnd;
                     passwordFamily = true;
@@ -374,13 +376,13 @@ final class SanitizerProse {
                 if (CODE_LINKS.contains(s.substring(value, linkEnd).toLowerCase(Locale.ROOT))) {
                     value = linkEnd;
                 }
-                span = guardedValue(s, value, true);
+                span = guardedValue(s, value, true, false);
             }
             boolean numeric = NUMERIC_NAMES.contains(lower);
             if (span == null && (lower.equals("pass") || numeric) && nameEnd == wordEnd && nameEnd < n) {
                 // Verbs and nouns far more often than names ("pass the test", "pin 4 of the header"):
                 // only a value of the shape they name is taken.
-                span = guardedValue(s, wordEnd, numeric);
+                span = guardedValue(s, wordEnd, numeric, !numeric && userNamedBefore(s, wordStart));
             }
             if (span == null && !((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd)
                     && strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
@@ -448,7 +450,7 @@ final class SanitizerProse {
      * with a symbol ("pass Mail!er2024z") or a strong credential after "pass", four to eight digits
      * after "PIN".
      */
-    private static int[] guardedValue(String s, int from, boolean pin) {
+    private static int[] guardedValue(String s, int from, boolean pin, boolean afterUser) {
         int pos = skipSpaces(s, from);
         if (pos < s.length() && s.charAt(pos) == ':') {
             pos = skipSpaces(s, pos + 1);
@@ -481,9 +483,33 @@ final class SanitizerProse {
         }
         boolean symbol = value.chars().anyMatch(c -> "!@#$%^&*+=~?".indexOf(c) >= 0);
         // "PASS test_login_42" is a test runner's line: a long generated value or a password's symbols only
-        boolean secret = symbol && looksLikeShortPassword(value) && !isEmail(value)
+        // "user admin pass Hq7vB2xLm9": after a user's name "pass" names the password, symbol or not
+        boolean secret = (symbol || afterUser) && looksLikeShortPassword(value) && !isEmail(value)
                 || value.length() >= 20 && SanitizerValues.looksStronglyLikeCredential(value, false);
         return secret ? new int[] {pos, valueEnd} : null;
+    }
+
+    /** True when the two words before {@code wordStart} are "user" (or "username", "login") and a name. */
+    private static boolean userNamedBefore(String s, int wordStart) {
+        int i = wordStart - 1;
+        for (int word = 0; word < 2; word++) {
+            while (i >= 0 && (s.charAt(i) == ' ' || word == 1 && (s.charAt(i) == '=' || s.charAt(i) == ':'))) {
+                i--;
+            }
+            int end = i + 1;
+            while (i >= 0 && end - i <= 64 && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '='
+                    && s.charAt(i) != ':') {
+                i--;
+            }
+            if (word == 1) {
+                String w = s.substring(i + 1, end).toLowerCase(Locale.ROOT);
+                return w.equals("user") || w.equals("username") || w.equals("login") || w.equals("usr");
+            }
+            if (end == i + 1) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** True for a keyword of Clojure, Ruby or Elixir at {@code wordStart}: ":db-password" after a space or brace. */
@@ -635,13 +661,16 @@ final class SanitizerProse {
             return null;
         }
         char first = s.charAt(pos);
+        if (first == '[' && (s.startsWith(SanitizerRules.REDACTED, pos) || s.startsWith("[payload omitted", pos))) {
+            return null; // an earlier pass's marker
+        }
         if (OPEN_QUOTES.indexOf(first) >= 0) {
             int close = closingQuote(s, pos);
             if (close < 0) {
                 // a quote never closed: the client cut the value ("password '1iawkn… (truncated)")
                 int cutEnd = trimEnd(s, pos + 1, tokenEnd(s, pos + 1), ".,;:)\u2026");
                 CharSequence cut = s.subSequence(pos + 1, cutEnd);
-                return first != '(' && (looksLikeShortPassword(cut) || SanitizerValues.looksLikeCredential(cut))
+                return first != '(' && first != '[' && (looksLikeShortPassword(cut) || SanitizerValues.looksLikeCredential(cut))
                         ? new int[] {pos + 1, cutEnd} : null;
             }
             CharSequence value = s.subSequence(pos + 1, close);
@@ -659,9 +688,13 @@ final class SanitizerProse {
             if (strength == Strength.WEAK && isKeyFileName(value)) {
                 return null; // Load key "id_ed25519": the file, not the key
             }
-            if (first == '(') {
-                // "password (Welcome@2024) does not meet...": a remark in parentheses unless it looks like one
+            if (first == '(' || first == '[') {
+                // "password (Welcome@2024) does not meet...", "Password [Welcome2024] is invalid": a remark
+                // in brackets unless it looks like one
                 boolean oneWord = value.chars().noneMatch(Character::isWhitespace);
+                if (first == '[' && SanitizerValues.isResourceStatus(s, close + 1)) {
+                    return null; // secret [db-creds-v2] not found: a name in brackets
+                }
                 return oneWord && (looksLikeShortPassword(value) || SanitizerValues.looksStronglyLikeCredential(value, false))
                         ? new int[] {pos + 1, close} : null;
             }
@@ -866,6 +899,7 @@ final class SanitizerProse {
             case '\u201C', '\u201E' -> '\u201D';
             case '\u00AB' -> '\u00BB';
             case '(' -> ')';
+            case '[' -> ']';
             default -> q;
         };
         int limit = Math.min(s.length(), open + 257);

@@ -1,6 +1,7 @@
 package dev.opsruns.core.internal;
 
 import dev.opsruns.core.internal.SanitizerKeys.Strength;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -66,7 +67,18 @@ final class SanitizerRules {
 
     // Path words after which a chat or automation service's URL is itself the credential.
     private static final String[] HOOK_WORDS = {"/webhooks/", "/webhook/", "/webhookb2/", "/hooks/", "/hook/",
-        "/IncomingWebhook/", "/incoming/"};
+        "/IncomingWebhook/", "/incoming/", "/integration/", "/reset-password/", "/password-reset/",
+        "/password/reset/", "/reset/", "/magic-link/", "/magic/", "/invite/", "/invitation/", "/invitations/",
+        "/activate/", "/confirm/", "/verify-email/", "/unsubscribe/"};
+
+    /*
+     * The hook words beyond "hook" that redactHookUrls looks for before scanning: an alerting service's
+     * integration key in its events URL (PagerDuty's /integration/<key>/enqueue), and the one-time links a
+     * mail carries (reset-password, magic-link, invite, activate, confirm): whoever holds one acts as
+     * the user. On any host but a webhook service's only a token-like segment counts.
+     */
+    private static final String[] LINK_WORDS = {"/integration", "reset", "/magic", "/invit", "/activate/", "/confirm/",
+        "/verify-email/", "/unsubscribe/"};
 
     // Hosts whose every URL path is a credential after the hook word: a guessed id would post.
     private static final String[] HOOK_HOSTS = {"hooks.slack.com", "discord.com", "discordapp.com",
@@ -308,6 +320,9 @@ final class SanitizerRules {
                 continue;
             }
             String name = m.name(s);
+            if (m.separator().equals(":") && m.end() < s.length() && s.charAt(m.end()) == ':') {
+                continue; // "ActionDispatch::Cookies::CookieOverflow", "Auth::Token::Error": a namespace path
+            }
             if (isSourceFileName(name) && m.separator().equals(":") && m.end() < s.length()
                     && Character.isDigit(s.charAt(m.end()))) {
                 continue; // a stack frame's "TokenFilter.java:57" is a file and a line
@@ -641,7 +656,8 @@ final class SanitizerRules {
     /** Where a cookie header's value starts and ends: inside its quotes, or the cookie list unquoted. */
     private static int[] cookieExtent(String s, SanitizerPairs.Pair m) {
         int start = m.end();
-        if (start >= s.length()) {
+        if (start >= s.length() || m.openQuote() == null && (s.charAt(start) == '{' || s.charAt(start) == '[')) {
+            // cookies={'sessionid': 'x'}: a language's map of cookies, whose own pairs the loop reaches next
             return null;
         }
         if (m.openQuote() != null) {
@@ -768,7 +784,8 @@ final class SanitizerRules {
                 int end = closingQuote(s, typed + 1, String.valueOf(s.charAt(typed)));
                 return nonValue(s, typed + 1, end) ? null : new int[] {typed + 1, end};
             }
-            // pass: Some("x"), password=Optional[x], token: Secret("x"): the value is inside the wrapper
+            // pass: Some("x"), password=Optional[x], token: Secret("x"): the value is inside the wrapper;
+            // auth=HTTPBasicAuth('u', 'x'): a wrapped pair of strings, the second is the secret
             int[] wrapped = wrappedValue(s, start);
             if (wrapped != null) {
                 return nonValue(s, wrapped[0], wrapped[1]) ? null : wrapped;
@@ -820,6 +837,22 @@ final class SanitizerRules {
             // SQL's national and escape strings: PASSWORD = N'x', PASSWORD E'x'
             int end = closingQuote(s, start + 2, "'");
             return nonValue(s, start + 2, end) ? null : new int[] {start + 2, end};
+        }
+        if (first == '(' || first == '[') {
+            // auth=('deploy', 'x'), basic_auth=("elastic", "x"), http_auth: ['u', 'x']: a user and its
+            // password as a tuple of strings; what follows the user is the secret
+            int[] second = secondOfStringPair(s, start);
+            if (second != null) {
+                // credentials: ["read", "write"] lists permissions, no user and password: in an array, as
+                // JSON and YAML print lists, lower-case words are names; a tuple's may be a weak password
+                CharSequence rest = s.subSequence(second[0], second[1]);
+                boolean names = first == '[' && rest.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == '"'
+                        || c == '\'' || c == ',' || c == ' ' || c == '_' || c == '-');
+                return nonValue(s, second[0], second[1]) || names || SanitizerValues.isProseWord(rest) ? null : second;
+            }
+            if (first == '(' && start + 1 < s.length() && (s.charAt(start + 1) == '\'' || s.charAt(start + 1) == '"')) {
+                return null; // auth=('deploy'): a tuple of a user alone; its '(' is no value
+            }
         }
         if (first == '(' && isParenthesizedRemark(s, start)) {
             return null; // "password = (sensitive value)": what the tool printed instead of the value
@@ -897,6 +930,16 @@ final class SanitizerRules {
                 // "InvalidToken: https://api.telegram.org/bot<token>/sendMessage": the host says where, the
                 // path and query hold what the name calls a secret
                 return new int[] {start + urlPath, end};
+            }
+            if (anyColon && start > 0 && Character.isWhitespace(s.charAt(start - 1)) && startsSnakeAssignment(s, start, end)) {
+                // "body lacked access_token: token_type=Bearer": the label's value is missing and the
+                // next parameter follows; the loop looks at that pair itself
+                return null;
+            }
+            if (anyColon && !SanitizerKeys.isPasswordName(name) && isSnakeWords(value)) {
+                // "refresh_token: invalid_grant", "token: not_before_valid": an error code, which a token's
+                // generated characters never read as
+                return null;
             }
             if (end - start > 1 && (s.charAt(end - 1) == ':' || s.charAt(end - 1) == '=')
                     && SanitizerKeys.isSensitive(value.subSequence(0, value.length() - 1).toString(), settings)) {
@@ -1014,11 +1057,18 @@ final class SanitizerRules {
         return close > end + 2 ? close : end;
     }
 
-    /** "(sensitive value)", "(hidden)": a remark of lower-case words in parentheses. */
+    /**
+     * "(sensitive value)", "(hidden)": a remark of lower-case words in parentheses; or an error code
+     * in them, as the Azure and AWS CLIs print one after what failed ("--name db-password:
+     * (SecretNotFound) A secret ...").
+     */
     private static boolean isParenthesizedRemark(String s, int open) {
         int close = indexOfWithin(s, ')', open + 1, 40);
         if (close < 0 || close == open + 1) {
             return false;
+        }
+        if (isCamelCaseCode(s.subSequence(open + 1, close))) {
+            return true;
         }
         for (int i = open + 1; i < close; i++) {
             char c = s.charAt(i);
@@ -1027,6 +1077,37 @@ final class SanitizerRules {
             }
         }
         return true;
+    }
+
+    // How a CamelCase error code ends or begins (SecretNotFound, AccessDenied, InvalidAuthenticationToken).
+    private static final List<String> CODE_ENDINGS = List.of("NotFound", "Denied", "Failed", "Failure", "Error",
+            "Exception", "Invalid", "Unauthorized", "Forbidden", "Conflict", "Expired", "Exists", "Mismatch",
+            "Required", "Missing", "Disabled", "Unavailable", "Exceeded", "Timeout");
+
+    /**
+     * True for an error code in CamelCase: letters only, two or more capitalized words that read as
+     * words, ending in an error's word ({@code SecretNotFound}) or starting with "Invalid" or "Missing".
+     */
+    private static boolean isCamelCaseCode(CharSequence value) {
+        String v = value.toString();
+        boolean codeWord = v.startsWith("Invalid") || v.startsWith("Missing");
+        for (String ending : CODE_ENDINGS) {
+            codeWord |= v.endsWith(ending);
+        }
+        if (!codeWord) {
+            return false;
+        }
+        int humps = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isAsciiLetter(c)) {
+                return false;
+            }
+            if (Character.isUpperCase(c) && (i == 0 || Character.isLowerCase(value.charAt(i - 1)))) {
+                humps++;
+            }
+        }
+        return humps >= 2 && Character.isUpperCase(value.charAt(0)) && SanitizerValues.isIdentifier(value);
     }
 
     /** "401", "503": an HTTP status, which with text after it is a diagnosis ("token: 401 Unauthorized"). */
@@ -1052,7 +1133,8 @@ final class SanitizerRules {
     /**
      * The span inside a one-argument wrapper at {@code start} ({@code Some("x")}, {@code Optional[x]},
      * {@code Secret('x')}, {@code SecretString(x)}), as Rust, Scala, Java and Python print an optional or
-     * secret-holding value; null when no wrapper starts there.
+     * secret-holding value, or the second of two strings in it ({@code HTTPBasicAuth('u', 'x')}); null
+     * when no wrapper starts there.
      */
     private static int[] wrappedValue(String s, int start) {
         int i = start;
@@ -1070,12 +1152,61 @@ final class SanitizerRules {
             int marker = indexOfWithin(s, ']', from, 96);
             return marker > from ? new int[] {from, marker + 1} : null;
         }
+        int[] pair = secondOfStringPair(s, i);
+        if (pair != null) {
+            return pair;
+        }
         if (from < s.length() && (s.charAt(from) == '"' || s.charAt(from) == '\'')) {
             int end = indexOfWithin(s, s.charAt(from), from + 1, 256);
             return end > from + 1 && end + 1 < s.length() && s.charAt(end + 1) == close ? new int[] {from + 1, end} : null;
         }
         int end = indexOfWithin(s, close, from, 256);
         return end > from && isOneWord(s, from, end) ? new int[] {from, end} : null;
+    }
+
+    /**
+     * In a bracketed tuple of two to eight quoted strings opening at {@code open} ({@code ('user', 'x')},
+     * {@code ["user", "x"]}, {@code ('user', 'x', 'realm')}), the span from the second string's first
+     * character to the last string's last: what follows the user. A single string is returned when it
+     * looks like a credential; null when the brackets hold anything else.
+     */
+    private static int[] secondOfStringPair(String s, int open) {
+        char close = s.charAt(open) == '(' ? ')' : ']';
+        int i = open + 1;
+        int[] first = null;
+        int[] rest = null;
+        for (int element = 0; element < 8; element++) {
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= s.length() || s.charAt(i) != '"' && s.charAt(i) != '\'') {
+                return null;
+            }
+            int end = indexOfWithin(s, s.charAt(i), i + 1, 256);
+            if (end < 0) {
+                return null;
+            }
+            if (first == null) {
+                first = new int[] {i + 1, end};
+            } else {
+                rest = rest == null ? new int[] {i + 1, end} : new int[] {rest[0], end};
+            }
+            i = end + 1;
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < s.length() && s.charAt(i) == close) {
+                if (rest != null) {
+                    return rest;
+                }
+                return SanitizerValues.looksLikeCredential(s.subSequence(first[0], first[1])) ? first : null;
+            }
+            if (i >= s.length() || s.charAt(i) != ',') {
+                return null;
+            }
+            i++;
+        }
+        return null;
     }
 
     /** "orders.csv", "report-2026.json": a file's name, a word and a short lower-case extension. */
@@ -1582,6 +1713,38 @@ final class SanitizerRules {
         return n;
     }
 
+    /**
+     * True when {@code [start, end)} begins with a snake_case parameter name and '=' followed by more
+     * ({@code token_type=Bearer}); a password does not start with a lower-case name with an underscore.
+     */
+    private static boolean startsSnakeAssignment(String s, int start, int end) {
+        int j = start;
+        boolean underscore = false;
+        while (j < end && j - start <= 64 && (s.charAt(j) >= 'a' && s.charAt(j) <= 'z' || s.charAt(j) == '_'
+                || j > start && s.charAt(j) >= '0' && s.charAt(j) <= '9')) {
+            underscore |= s.charAt(j) == '_';
+            j++;
+        }
+        return underscore && j - start >= 3 && s.charAt(start) != '_' && j + 1 < end && s.charAt(j) == '=';
+    }
+
+    /** True for lower-case words joined by underscores that read as a name ({@code invalid_grant}). */
+    private static boolean isSnakeWords(CharSequence value) {
+        if (value.length() < 5 || value.charAt(0) == '_' || value.charAt(value.length() - 1) == '_') {
+            return false;
+        }
+        boolean underscore = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '_') {
+                underscore = true;
+            } else if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return underscore && SanitizerValues.isIdentifier(value);
+    }
+
     /** True when a {@code name=} or {@code name:} pair starts at {@code i}. */
     private static boolean startsPair(String s, int i) {
         int n = s.length();
@@ -1769,18 +1932,18 @@ final class SanitizerRules {
                 continue;
             }
             int start;
-            if (SanitizerKeys.isSensitive(localName, settings)) {
+            boolean naming = NAMING_FIELDS.contains(localName.toLowerCase(Locale.ROOT));
+            int sibling = naming ? siblingElementText(s, m.end(), settings) : -1;
+            if (sibling >= 0) {
+                // <name>fs.s3a.secret.key</name><value>...</value>, <key>db.password</key><value>...: the
+                // name in one element, the secret in the next ("key" names a secret too, so this comes first)
+                start = sibling;
+            } else if (SanitizerKeys.isSensitive(localName, settings)) {
                 start = m.end();
                 // <AdministratorPassword><Value>x</Value>...: the secret sits in a value child
                 Matcher child = XML_VALUE_TAG.matcher(s).region(start, Math.min(s.length(), start + 64));
                 if (child.lookingAt()) {
                     start = child.end();
-                }
-            } else if (NAMING_FIELDS.contains(localName.toLowerCase(Locale.ROOT))) {
-                // <name>fs.s3a.secret.key</name><value>...</value>: the name in one element, the secret in the next
-                start = siblingElementText(s, m.end(), settings);
-                if (start < 0) {
-                    continue;
                 }
             } else {
                 continue;
@@ -1801,6 +1964,10 @@ final class SanitizerRules {
             }
             if (nonValue(s, start, end) || start < copied) {
                 continue;
+            }
+            if (sibling < 0 && SanitizerKeys.strength(localName, settings) == Strength.WEAK
+                    && !SanitizerValues.looksLikeCredential(s.subSequence(start, end))) {
+                continue; // <key>deviceName</key>: a weak name's text that reads as a name, not a key
             }
             out.append(s, copied, start).append(REDACTED);
             copied = end;
@@ -2014,6 +2181,47 @@ final class SanitizerRules {
         return before >= 0 && s.charAt(before) == ':' || after < s.length() && s.charAt(after) == ':';
     }
 
+    /**
+     * True when the quoted string opening at {@code open} is an element of a square-bracketed array of
+     * strings: a JSON schema's "required" list, a language's list of field names. Function arguments and
+     * tuples, where a name is followed by its value, open with '(' or '{'. Looks back over at most eight
+     * earlier elements of at most 66 characters, so the cost per match is bounded.
+     */
+    private static boolean inStringArray(String s, int open) {
+        int i = open - 1;
+        for (int element = 0; element <= 8; element++) {
+            while (i >= 0 && s.charAt(i) == ' ') {
+                i--;
+            }
+            if (i < 0) {
+                return false;
+            }
+            if (s.charAt(i) == '[') {
+                return true;
+            }
+            if (s.charAt(i) != ',') {
+                return false;
+            }
+            i--;
+            while (i >= 0 && s.charAt(i) == ' ') {
+                i--;
+            }
+            if (i < 1 || s.charAt(i) != '"' && s.charAt(i) != '\'') {
+                return false;
+            }
+            char quote = s.charAt(i);
+            int start = i - 1;
+            while (start >= 0 && i - start <= 66 && s.charAt(start) != quote) {
+                start--;
+            }
+            if (start < 0 || i - start > 66) {
+                return false;
+            }
+            i = start - 1;
+        }
+        return false;
+    }
+
     // Erlang's and Elixir's tagged tuples: {password,"x"}, {:api_key, "x"}.
     private static final Pattern TAGGED_TUPLE = Pattern.compile(
             "\\{\\s{0,3}+:?+()([A-Za-z_][\\w]{0,63}+)\\s{0,3}+,\\s{0,3}+([\"'])([^\"'\\n]{1,256}+)\\3");
@@ -2073,8 +2281,10 @@ final class SanitizerRules {
             from = m.end(2) + 1;
             if (!SanitizerKeys.isSensitive(m.group(2), settings) || m.start(4) < copied
                     || nonValue(s, m.start(4), m.end(4)) || SanitizerKeys.isSensitive(m.group(4), settings)
-                    || isJsonMember(s, m.start(), m.end())) {
-                // ("password", "token") lists names; "type":"Bearer","expires_in":3599 is JSON
+                    || isJsonMember(s, m.start(), m.end())
+                    || inStringArray(s, m.start()) && SanitizerValues.isIdentifier(m.group(4))) {
+                // ("password", "token") lists names; "type":"Bearer","expires_in":3599 is JSON;
+                // ["client_id","client_secret","tenant_id"] is an array of names (['password', 'x!9'] is not)
                 continue;
             }
             if (out == null) {
@@ -2093,7 +2303,7 @@ final class SanitizerRules {
      * URL is the credential, anyone holding it can post.
      */
     static String redactHookUrls(String s) {
-        if (s.indexOf("hook") < 0 && s.indexOf("ifttt") < 0) {
+        if (s.indexOf("hook") < 0 && s.indexOf("ifttt") < 0 && !containsAny(s, LINK_WORDS)) {
             return s;
         }
         StringBuilder out = null;
@@ -2165,6 +2375,15 @@ final class SanitizerRules {
             }
         }
         return new int[] {secretStart, pathEnd};
+    }
+
+    private static boolean containsAny(String s, String[] words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOfAny(String s, int from, int to, String chars) {

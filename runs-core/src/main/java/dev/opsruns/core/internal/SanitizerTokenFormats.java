@@ -124,9 +124,9 @@ final class SanitizerTokenFormats {
             // AI providers
             // OpenAI (legacy, project, service-account and admin keys), Anthropic, DeepSeek, OpenRouter: "sk-".
             format("OpenAI-style key", "sk-", "\\bsk-[A-Za-z0-9_-]{20,255}+"),
-            format("AI provider key", "gsk_|r8_|pplx-|xai-|fw_|lsv2_|pcsk_|nvapi-|tgp_v1_", "\\b(?:gsk_[A-Za-z0-9]{40,60}+|r8_[A-Za-z0-9]{30,45}+|pplx-[A-Za-z0-9]{40,60}+"
+            format("AI provider key", "gsk_|r8_|pplx-|xai-|fw_|lsv2_|pcsk_|nvapi-|tgp_v1_|csk-", "\\b(?:gsk_[A-Za-z0-9]{40,60}+|r8_[A-Za-z0-9]{30,45}+|pplx-[A-Za-z0-9]{40,60}+"
                     + "|xai-[A-Za-z0-9]{60,90}+|fw_[A-Za-z0-9]{20,40}+|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}"
-                    + "|pcsk_[A-Za-z0-9_]{40,80}+|nvapi-[A-Za-z0-9_-]{60,70}+|tgp_v1_[A-Za-z0-9_-]{40,50}+)\\b"),
+                    + "|csk-[a-z0-9]{40,60}+|pcsk_[A-Za-z0-9_]{40,80}+|nvapi-[A-Za-z0-9_-]{60,70}+|tgp_v1_[A-Za-z0-9_-]{40,50}+)\\b"),
             format("Hugging Face token", "hf_|api_org_", "\\b(?:hf|api_org)_[A-Za-z0-9]{30,64}+"),
             // JWTs: header and payload are base64url JSON ("eyJ" is '{"'); the signature may be cut off.
             format("JWT", "eyj", "\\beyJ[A-Za-z0-9_-]{4,4096}+\\.[A-Za-z0-9_-]{2,16384}+(?:\\.[A-Za-z0-9_-]{0,4096}+){0,3}"),
