@@ -374,7 +374,8 @@ final class SanitizerCommands {
     /** Redacts the secrets of {@link #CONFIG_DIRECTIVE}'s directives. */
     private static String redactConfigDirectives(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
-        if (!lower.contains("insecure-password") && !lower.contains("auth") && !lower.contains("chpasswd")) {
+        if (!lower.contains("insecure-password") && !lower.contains("chpasswd")
+                && !(lower.contains("stats") && lower.contains("auth"))) {
             return s;
         }
         return redactGroup(s, CONFIG_DIRECTIVE.matcher(s), m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3);
