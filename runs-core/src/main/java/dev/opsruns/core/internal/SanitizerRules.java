@@ -1,6 +1,7 @@
 package dev.opsruns.core.internal;
 
 import dev.opsruns.core.internal.SanitizerKeys.Strength;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -1171,11 +1172,26 @@ final class SanitizerRules {
      * looks like a credential; null when the brackets hold anything else.
      */
     private static int[] secondOfStringPair(String s, int open) {
-        char close = s.charAt(open) == '(' ? ')' : ']';
+        List<int[]> strings = quotedStrings(s, open, s.charAt(open) == '(' ? ')' : ']', 8);
+        if (strings == null) {
+            return null;
+        }
+        if (strings.size() > 1) {
+            return new int[] {strings.get(1)[0], strings.get(strings.size() - 1)[1]};
+        }
+        int[] only = strings.get(0);
+        return SanitizerValues.looksLikeCredential(s.subSequence(only[0], only[1])) ? only : null;
+    }
+
+    /**
+     * The spans of the quoted strings of a bracketed list opening at {@code open} and closed by
+     * {@code close}, at most {@code max} of them; null when the brackets hold anything but quoted
+     * strings, commas and spaces.
+     */
+    private static List<int[]> quotedStrings(String s, int open, char close, int max) {
+        List<int[]> strings = new ArrayList<>();
         int i = open + 1;
-        int[] first = null;
-        int[] rest = null;
-        for (int element = 0; element < 8; element++) {
+        while (strings.size() < max) {
             while (i < s.length() && s.charAt(i) == ' ') {
                 i++;
             }
@@ -1186,20 +1202,13 @@ final class SanitizerRules {
             if (end < 0) {
                 return null;
             }
-            if (first == null) {
-                first = new int[] {i + 1, end};
-            } else {
-                rest = rest == null ? new int[] {i + 1, end} : new int[] {rest[0], end};
-            }
+            strings.add(new int[] {i + 1, end});
             i = end + 1;
             while (i < s.length() && s.charAt(i) == ' ') {
                 i++;
             }
             if (i < s.length() && s.charAt(i) == close) {
-                if (rest != null) {
-                    return rest;
-                }
-                return SanitizerValues.looksLikeCredential(s.subSequence(first[0], first[1])) ? first : null;
+                return strings;
             }
             if (i >= s.length() || s.charAt(i) != ',') {
                 return null;
@@ -1314,33 +1323,8 @@ final class SanitizerRules {
             return close > start + 1 ? new int[] {start + 1, close} : null;
         }
         // ('user', 'secret'): quoted strings and commas only, up to the closing parenthesis
-        int[] last = null;
-        int i = start + 1;
-        for (int count = 0; count < 4 && i < s.length(); count++) {
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
-            if (i >= s.length() || s.charAt(i) != '\'' && s.charAt(i) != '"') {
-                return null;
-            }
-            int close = indexOfWithin(s, s.charAt(i), i + 1, 256);
-            if (close < 0) {
-                return null;
-            }
-            last = new int[] {i + 1, close};
-            i = close + 1;
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
-            if (i < s.length() && s.charAt(i) == ')') {
-                return count >= 1 ? last : null;
-            }
-            if (i >= s.length() || s.charAt(i) != ',') {
-                return null;
-            }
-            i++;
-        }
-        return null;
+        List<int[]> strings = quotedStrings(s, start, ')', 4);
+        return strings != null && strings.size() >= 2 ? strings.get(strings.size() - 1) : null;
     }
 
     /**
