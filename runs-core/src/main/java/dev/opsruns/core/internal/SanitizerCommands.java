@@ -357,7 +357,7 @@ final class SanitizerCommands {
         out = redactIdentifiedBy(out);
         out = redactPgpass(out);
         out = redactRegistryValues(out, settings);
-        out = redactConfigDirectives(out);
+        out = redactUserSlashPasswords(redactConfigDirectives(out));
         return redactOracle(out);
     }
 
@@ -370,6 +370,28 @@ final class SanitizerCommands {
             + "|\\bstats\\s{1,3}+auth\\s{1,3}+[^\\s:]{1,64}+:([^\\s\"']{1,256}+)"
             + "|\\bchpasswd:\\s{0,3}+\\{?+\\s{0,3}+list:\\s{0,3}+[\"'|]?+\\s{0,3}+[\\w.-]{1,64}+:"
             + "([^\\s\"',}]{1,256}+)");
+
+    /*
+     * A user label, its user and the password after a slash, as people pass credentials on in chat and
+     * tickets: "login: admin / Winter2024!", "user=svc_etl/Ab12cd34", "creds: ops / S3cret!" (whose user
+     * the pair rules have already taken as the value of "creds").
+     */
+    private static final Pattern USER_SLASH_PASSWORD = Pattern.compile("(?i)(?<![\\w.-])(?:user(?:name)?|login"
+            + "|usr|creds|credentials|benutzer|utilisateur|usuario)\\s{0,3}+[:=]\\s{0,3}+(?:[\\w.@-]{1,64}+|\\[REDACTED])\\s{0,3}+/"
+            + "\\s{0,3}+([^\\s\"',;/]{6,128}+)(?=$|[\\s\"',;)])");
+
+    /** Redacts the password of {@link #USER_SLASH_PASSWORD} when it has a password's digits or symbols. */
+    private static String redactUserSlashPasswords(String s) {
+        if (s.indexOf('/') < 0) {
+            return s;
+        }
+        return redactGroup(s, USER_SLASH_PASSWORD.matcher(s), m -> {
+            String v = m.group(1);
+            boolean letter = v.chars().anyMatch(Character::isLetter);
+            boolean mark = v.chars().anyMatch(c -> Character.isDigit(c) || "!@#$%^&*+=~?".indexOf(c) >= 0);
+            return letter && mark && looksLikeSecretArgument(v) && !SanitizerValues.isVersion(v) ? 1 : 0;
+        });
+    }
 
     /** Redacts the secrets of {@link #CONFIG_DIRECTIVE}'s directives. */
     private static String redactConfigDirectives(String s) {

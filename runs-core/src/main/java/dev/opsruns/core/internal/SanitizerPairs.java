@@ -78,6 +78,9 @@ final class SanitizerPairs {
         if (c == '-' && i + 1 < n && s.charAt(i + 1) == '>' && (i == 0 || s.charAt(i - 1) != '-')) {
             return 2; // Scala's and Kotlin's map entries: "password" -> "x" (taken only before a quoted value)
         }
+        if (c == '<' && i + 2 < n && s.charAt(i + 1) == '-' && s.charAt(i + 2) == ' ' && i > 0 && s.charAt(i - 1) == ' ') {
+            return 2; // R's assignment: db_password <- "x" (taken only before a quoted value)
+        }
         if (c == '.' && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
             // a dot leader, as HikariCP's config log aligns its values: password.........x
             int run = 0;
@@ -197,8 +200,8 @@ final class SanitizerPairs {
                 && s.charAt(nameStart - 1) == openQuote.charAt(0)) {
             return null; // "password:" quoted whole is a prompt's text, not a name and its value
         }
-        if (openQuote == null && s.charAt(sep) == '-') {
-            return null; // an arrow before an unquoted word is prose or code: "token -> refresh()"
+        if (openQuote == null && (s.charAt(sep) == '-' || s.charAt(sep) == '<')) {
+            return null; // an arrow before an unquoted word is prose or code: "token -> refresh()", "key <- k + 1"
         }
         String separator = s.substring(closeEnd, openQuote == null ? end : end - openQuote.length());
         return new Pair(nameStart, nameEnd, s.substring(nameEnd, closeEnd), separator, separatorEnd, openQuote, end);

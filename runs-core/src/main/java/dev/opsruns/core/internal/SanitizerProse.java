@@ -82,11 +82,14 @@ final class SanitizerProse {
 
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
+    // Connectors that may stand before the value's comma, the value set off as an aside.
+    private static final Set<String> PARTICIPLES = Set.of("provided", "given", "supplied", "entered", "used");
+
     // Subjects between a name and its participle: "the password you entered (x) is incorrect".
     private static final Set<String> SUBJECTS = Set.of("you", "we", "they", "i", "he", "she");
 
     // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
-    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code", "puk", "暗証番号");
+    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code", "puk", "暗証番号", "otp");
 
     private static final int MAX_STEPS = 6;
 
@@ -113,6 +116,15 @@ final class SanitizerProse {
     private static final Pattern WORD_PHRASE = Pattern.compile("(?i)(?<![\\w-])(?:pass[ _-]?phrase|mnemonic"
             + "|seed[ _-]?phrase|recovery[ _-]?phrase|seed[ _-]?words|secret[ _-]?phrase|wallet[ _-]?words)[\"']?"
             + "(?:\\s{0,3}+[:=]|\\s{1,3}+(?:is|was):?+)\\s{0,3}+[\"']?((?:[\\p{L}\\d]{1,16}+ ){2,23}+[\\p{L}\\d]{1,16}+)"
+            + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]|\\.(?:\\s|$)))");
+
+    /*
+     * A password of plain words after "is:" or "was:", where the colon says the value follows:
+     * "the new password is: correct horse battery staple". After "password:" alone the words are far
+     * more often the rule it broke ("password: contains forbidden characters").
+     */
+    private static final Pattern WORDS_PASSWORD = Pattern.compile("(?i)(?<![\\w-])pass(?:word|wort|code)[\"']?"
+            + "\\s{1,3}+(?:is|was):\\s{0,3}+[\"']?((?:[\\p{L}\\d]{1,16}+ ){2,23}+[\\p{L}\\d]{1,16}+)"
             + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]|\\.(?:\\s|$)))");
 
     private static final Set<String> PHRASE_STOP_WORDS = Set.of("is", "are", "was", "were", "be", "been", "the",
@@ -261,13 +273,17 @@ final class SanitizerProse {
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
-    /** Redacts pass phrases and seed phrases of plain words ({@link #WORD_PHRASE}). */
+    /** Redacts pass phrases and seed phrases of plain words ({@link #WORD_PHRASE}, {@link #WORDS_PASSWORD}). */
     static String redactWordPhrases(String s) {
-        if (!containsIgnoringCase(s, "phrase") && !containsIgnoringCase(s, "mnemonic")
-                && !containsIgnoringCase(s, "words")) {
-            return s; // the expression's names all hold one of these; most messages hold none
+        String out = s;
+        if (containsIgnoringCase(s, "phrase") || containsIgnoringCase(s, "mnemonic") || containsIgnoringCase(s, "words")) {
+            out = redactWords(out, WORD_PHRASE); // the expression's names all hold one of these; most messages hold none
         }
-        Matcher m = WORD_PHRASE.matcher(s);
+        return out.contains("s:") ? redactWords(out, WORDS_PASSWORD) : out;
+    }
+
+    private static String redactWords(String s, Pattern phrase) {
+        Matcher m = phrase.matcher(s);
         StringBuilder out = null;
         int copied = 0;
         while (m.find()) {
@@ -368,8 +384,9 @@ final class SanitizerProse {
                     span = new int[] {value, valueEnd};
                 }
             }
-            if (span == null && (lower.equals("code") || lower.equals("codes")) && CODE_KINDS.contains(previousLower)
-                    && wordEnd < n) {
+            boolean oneTime = lower.equals("password") && previousLower.equals("one-time");
+            if (span == null && (lower.equals("code") || lower.equals("codes") || oneTime)
+                    && CODE_KINDS.contains(previousLower) && wordEnd < n) {
                 // "Your verification code is 856931", "backup codes: 5396 1044 ...": digits typed in
                 int value = skipSpaces(s, wordEnd);
                 int linkEnd = tokenEnd(s, value);
@@ -379,10 +396,19 @@ final class SanitizerProse {
                 span = guardedValue(s, value, true, false);
             }
             boolean numeric = NUMERIC_NAMES.contains(lower);
-            if (span == null && (lower.equals("pass") || numeric) && nameEnd == wordEnd && nameEnd < n) {
+            boolean labelled = numeric && standsAlone && wordEnd < n && s.charAt(wordEnd) == ':';
+            if (span == null && (lower.equals("pass") || numeric) && (nameEnd == wordEnd || labelled) && wordEnd < n) {
                 // Verbs and nouns far more often than names ("pass the test", "pin 4 of the header"):
                 // only a value of the shape they name is taken.
-                span = guardedValue(s, wordEnd, numeric, !numeric && userNamedBefore(s, wordStart));
+                int from = wordEnd;
+                if (numeric) {
+                    int link = skipSpaces(s, wordEnd);
+                    int linkEnd = tokenEnd(s, link);
+                    if (CODE_LINKS.contains(s.substring(link, linkEnd).toLowerCase(Locale.ROOT))) {
+                        from = linkEnd; // "Your OTP is 482193"
+                    }
+                }
+                span = guardedValue(s, from, numeric, !numeric && userNamedBefore(s, wordStart));
             }
             if (span == null && !((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd)
                     && strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
@@ -598,6 +624,9 @@ final class SanitizerProse {
             int end = tokenEnd(s, pos);
             String token = s.substring(pos, end);
             String bare = stripTrailing(token, ":").toLowerCase(Locale.ROOT);
+            if (token.endsWith(",") && PARTICIPLES.contains(bare.substring(0, bare.length() - 1))) {
+                bare = bare.substring(0, bare.length() - 1); // "the password you provided, X, does not match"
+            }
             String before = previousBare;
             previousBare = bare;
             if (token.equals(":") || token.equals("=") || token.equals("：")) {

@@ -387,8 +387,16 @@ final class SanitizerRules {
             }
             return s.substring(word, at).indexOf('@') > 0;
         }
+        if (before == '*') {
+            // C's pointer declarations (char *password = "x", **api_key), but "Cmdk3y*Pw: ..." ends a password
+            int star = at - 1;
+            while (star > 0 && at - star < 3 && s.charAt(star - 1) == '*') {
+                star--;
+            }
+            return star == 0 || Character.isWhitespace(s.charAt(star - 1)) || "(,".indexOf(s.charAt(star - 1)) >= 0;
+        }
         // "Cmdk3y!Pw: ..." is the end of a password, not a name "Pw"
-        return before != '/' && !Character.isLetterOrDigit(before) && "!^*~".indexOf(before) < 0;
+        return before != '/' && !Character.isLetterOrDigit(before) && "!^~".indexOf(before) < 0;
     }
 
     /** True when a number stands at {@code at}: "tests for user ana: pass: 12, fail: 0" counts. */
