@@ -487,8 +487,8 @@ final class SanitizerCommands {
      * characters, so the work stays linear.
      */
     private static String redactQuotedCommands(String s, SanitizerSettings settings) {
-        if (s.indexOf(" -") < 0) {
-            return s;
+        if (s.indexOf(" -") < 0 && s.indexOf(" /") < 0) {
+            return s; // no flag, neither a Unix nor a Windows one (net use ... /user:x)
         }
         StringBuilder out = null;
         int copied = 0;
@@ -502,7 +502,7 @@ final class SanitizerCommands {
                 continue;
             }
             String inner = s.substring(token.start() + 1, close);
-            if (inner.indexOf(' ') < 0 || inner.indexOf(" -") < 0) {
+            if (inner.indexOf(' ') < 0 || inner.indexOf(" -") < 0 && inner.indexOf(" /") < 0) {
                 continue;
             }
             String redacted = redactFlags(inner, settings);
@@ -935,6 +935,10 @@ final class SanitizerCommands {
         }
         int start = value.start();
         int end = value.end();
+        if (raw.length() > 2 && (raw.endsWith(",") || raw.endsWith("]"))) {
+            end--; // an element of an argument list: '-pS3cret', or Sq1Cmd!Pass, or 'x']
+            raw = raw.substring(0, raw.length() - 1);
+        }
         if (isQuoted(raw)) {
             start++;
             end--;
@@ -960,6 +964,14 @@ final class SanitizerCommands {
         int e = end;
         while (e > start && ";|&".indexOf(s.charAt(e - 1)) >= 0) {
             e--;
+        }
+        if (e - start > 1 && (s.charAt(e - 1) == ',' || s.charAt(e - 1) == ']')) {
+            // an element of an argument list, '-pS3cret', or 'admin:x']: its separator and closing quote stay
+            e--;
+            char quote = s.charAt(e - 1);
+            if ((quote == '\'' || quote == '"') && s.lastIndexOf(quote, e - 2) < start) {
+                e--;
+            }
         }
         if (e > start && !SanitizerValues.isPlaceholder(s.subSequence(start, e))) {
             spans.add(new int[] {start, e});
@@ -1055,8 +1067,9 @@ final class SanitizerCommands {
             }
             while (i < n && !Character.isWhitespace(s.charAt(i))) {
                 char d = s.charAt(i);
-                if ((d == '\'' || d == '"') && i > start) {
-                    // -p'secret with spaces'
+                if ((d == '\'' || d == '"') && i > start && (s.charAt(start) == '-' || s.charAt(i - 1) == '=')) {
+                    // -p'secret with spaces', --password="x y", PGPASSWORD='x y'; a JSON string's
+                    // {"msg":"curl -u ...": the quote opens the text, whose words are tokens
                     int close = s.indexOf(d, i + 1);
                     if (close > 0 && close - i <= 512) {
                         i = close + 1;
@@ -1270,6 +1283,13 @@ final class SanitizerCommands {
 
     private static String baseName(String text) {
         int slash = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
+        // an argument list's first element ('['mysql', [curl, ["docker",) or a JSON string's first word
+        // ({"msg":"curl ...) names the tool after its brackets and quotes
+        for (int i = slash + 1; i < text.length(); i++) {
+            if ("[({\"':,".indexOf(text.charAt(i)) >= 0) {
+                slash = i;
+            }
+        }
         String base = text.substring(slash + 1).toLowerCase(Locale.ROOT);
         return base.endsWith(".exe") ? base.substring(0, base.length() - 4) : base;
     }

@@ -481,7 +481,9 @@ final class SanitizerProse {
         if (pos < s.length() && s.charAt(pos) == ':') {
             pos = skipSpaces(s, pos + 1);
         }
-        int valueEnd = trimEnd(s, pos, tokenEnd(s, pos), ".,;:?)]}");
+        // a quoted message's closing quote is not the value's: error: "Your OTP is 482193"
+        int valueEnd = trimEnd(s, pos, trimEnclosingQuote(s, pos, trimEnd(s, pos, tokenEnd(s, pos), ".,;:?)]}")),
+                ".,;:?)]}");
         if (valueEnd <= pos) {
             return null;
         }
@@ -732,7 +734,7 @@ final class SanitizerProse {
             return redact ? new int[] {pos + 1, close} : null;
         }
         int end = tokenEnd(s, pos);
-        int valueEnd = trimEnd(s, pos, end, ".,;:!?)]}");
+        int valueEnd = trimEnd(s, pos, trimEnclosingQuote(s, pos, trimEnd(s, pos, end, ".,;:!?)]}")), ".,;:!?)]}");
         if (valueEnd <= pos) {
             return null;
         }
@@ -941,6 +943,19 @@ final class SanitizerProse {
     }
 
     /** {@code end} moved back over trailing {@code chars}, not before {@code start}. */
+    /**
+     * {@code end} less a quote that closes what encloses the value, not the value itself: the quote
+     * ending a quoted message ({@code error: "Your OTP is 482193"}) has no partner in the value, the
+     * one of {@code :'new_password'} has.
+     */
+    private static int trimEnclosingQuote(String s, int start, int end) {
+        if (end - start < 2) {
+            return end;
+        }
+        char last = s.charAt(end - 1);
+        return (last == '"' || last == '\'') && s.lastIndexOf(last, end - 2) < start ? end - 1 : end;
+    }
+
     private static int trimEnd(String s, int start, int end, String chars) {
         int e = end;
         while (e > start && chars.indexOf(s.charAt(e - 1)) >= 0) {
