@@ -502,7 +502,7 @@ final class SanitizerProse {
                     digitsEnd++;
                 }
                 if (next == groupEnd || digitsEnd - next < 3 || digitsEnd < s.length()
-                        && !Character.isWhitespace(s.charAt(digitsEnd)) && ".,;#)".indexOf(s.charAt(digitsEnd)) < 0) {
+                        && !Character.isWhitespace(s.charAt(digitsEnd)) && ".,;#)\"'".indexOf(s.charAt(digitsEnd)) < 0) {
                     break;
                 }
                 groupEnd = digitsEnd;
@@ -966,10 +966,19 @@ final class SanitizerProse {
 
     private static int tokenEnd(String s, int pos) {
         int i = pos;
-        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && i - pos < 4096) {
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && i - pos < 4096 && !endsJsonString(s, i, pos)) {
             i++;
         }
         return i;
+    }
+
+    /**
+     * True for a '"' at {@code i} that closes the JSON string a word ends ("msg":"... is required","level"):
+     * followed by ',', '}' or ']', and not the quote a token opened with.
+     */
+    private static boolean endsJsonString(String s, int i, int tokenStart) {
+        return s.charAt(i) == '"' && i > tokenStart && i + 1 < s.length() && ",}]".indexOf(s.charAt(i + 1)) >= 0
+                && s.charAt(tokenStart) != '"';
     }
 
     private static int wordEndAt(String s, int pos) {

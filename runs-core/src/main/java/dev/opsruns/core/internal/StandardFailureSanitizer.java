@@ -72,7 +72,9 @@ public final class StandardFailureSanitizer implements FailureSanitizer {
             String line = SanitizerText.clean(SanitizerText.firstLine(raw));
             String structured = SanitizerPayloads.omitStructures(line);
             String window = SanitizerText.cutAtSpace(structured, WINDOW, CUT_LOOK_BACK);
-            String redacted = redactHostPatterns(SanitizerRules.redact(window, settings));
+            // escaped JSON first: rules see its strings as written, before a pass over the escapes cuts them
+            String redacted = redactHostPatterns(
+                    SanitizerRules.redact(SanitizerEscapes.redactUnescaped(window, settings), settings));
             String result = SanitizerText.collapseSpaces(SanitizerPayloads.omitEncodedRuns(redacted));
             if (window.length() < structured.length()) {
                 result = result + " " + SanitizerText.ELLIPSIS;

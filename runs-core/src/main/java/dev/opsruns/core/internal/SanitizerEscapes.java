@@ -1,0 +1,133 @@
+package dev.opsruns.core.internal;
+
+/**
+ * Runs the rules a second time over the text as a JSON string holds it unescaped, and carries what
+ * they redact back into the escaped text. A message a structured logger or an API put inside a JSON
+ * string ({@code "msg":"curl -u admin:x ..."}, {@code \"value\":\"x\"}, {@code postgres:\/\/u:x@db})
+ * escapes its quotes and slashes, and a rule written for {@code "value":"x"} would have to be written
+ * again for every level of escaping; seen unescaped, every rule applies as it is.
+ *
+ * <p>Linear: building the view is one pass per level, and aligning the redacted view with the view
+ * moves forward only.
+ */
+final class SanitizerEscapes {
+
+    /** Levels of JSON in JSON strings unescaped; each further level doubles the backslashes. */
+    private static final int MAX_LEVELS = 3;
+
+    /** Characters after a redacted span compared to find where the span ended in the view. */
+    private static final int ANCHOR = 16;
+
+    private SanitizerEscapes() {
+    }
+
+    /** True when {@code s} holds a JSON escape that hides a quote or a slash from the rules. */
+    static boolean hasEscapes(String s) {
+        return s.contains("\\\"") || s.contains("\\/") || s.contains("\\u0022");
+    }
+
+    /** {@code s} with what the rules redact in its unescaped view redacted; the rest as it was. */
+    static String redactUnescaped(String s, SanitizerSettings settings) {
+        if (!hasEscapes(s)) {
+            return s;
+        }
+        String view = s;
+        int[] origin = null; // origin[k]: where the view's character k starts in s; origin[view.length()] = s.length()
+        for (int level = 0; level < MAX_LEVELS && hasEscapes(view); level++) {
+            int[] step = new int[view.length() + 1];
+            String unescaped = unescape(view, step);
+            if (origin != null) {
+                for (int k = 0; k < step.length && k <= unescaped.length(); k++) {
+                    step[k] = origin[step[k]];
+                }
+            }
+            origin = step;
+            view = unescaped;
+        }
+        String redacted = SanitizerRules.redact(view, settings);
+        if (redacted.equals(view)) {
+            return s;
+        }
+        return carryBack(s, view, redacted, origin);
+    }
+
+    /** One level of JSON unescaping; {@code origin[k]} receives where character k came from. */
+    private static String unescape(String s, int[] origin) {
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n);
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            int from = i;
+            if (c == '\\' && i + 1 < n) {
+                char e = s.charAt(i + 1);
+                if (e == '"' || e == '\\' || e == '/') {
+                    c = e;
+                    i += 2;
+                } else if (e == 'n' || e == 't' || e == 'r') {
+                    c = ' '; // a line break inside a string: the words either side stay apart
+                    i += 2;
+                } else if (e == 'u' && i + 5 < n && isHex(s, i + 2, i + 6)) {
+                    c = (char) Integer.parseInt(s, i + 2, i + 6, 16);
+                    i += 6;
+                } else {
+                    i++;
+                }
+            } else {
+                i++;
+            }
+            origin[out.length()] = from;
+            out.append(c);
+        }
+        origin[out.length()] = n;
+        return out.toString();
+    }
+
+    private static boolean isHex(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Replaces in {@code s} each span the rules replaced in {@code view}: {@code redacted} is
+     * {@code view} with spans replaced by markers, so walking both finds each span's end as the place
+     * where the view matches what follows the marker. If they cannot be aligned the unescaped,
+     * redacted view is returned: it holds no more than {@code s} minus its secrets.
+     */
+    private static String carryBack(String s, String view, String redacted, int[] origin) {
+        StringBuilder out = new StringBuilder(s.length());
+        int copied = 0;
+        int i = 0;
+        int j = 0;
+        int n = view.length();
+        int m = redacted.length();
+        while (j < m) {
+            if (redacted.charAt(j) == '[' && redacted.startsWith("[REDACTED", j) && !view.startsWith("[REDACTED", i)) {
+                int close = redacted.indexOf(']', j);
+                int after = close + 1;
+                int anchor = Math.min(ANCHOR, m - after);
+                int k = i;
+                while (k <= n && !(anchor == 0 ? k == n : view.regionMatches(k, redacted, after, anchor))) {
+                    k++;
+                }
+                if (k > n) {
+                    return redacted;
+                }
+                out.append(s, copied, origin[i]).append(redacted, j, after);
+                copied = origin[k];
+                i = k;
+                j = after;
+            } else if (i < n && view.charAt(i) == redacted.charAt(j)) {
+                i++;
+                j++;
+            } else {
+                return redacted;
+            }
+        }
+        return out.append(s, copied, s.length()).toString();
+    }
+}
