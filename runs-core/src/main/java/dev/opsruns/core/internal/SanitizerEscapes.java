@@ -1,11 +1,12 @@
 package dev.opsruns.core.internal;
 
 /**
- * Runs the rules a second time over the text as a JSON string holds it unescaped, and carries what
- * they redact back into the escaped text. A message a structured logger or an API put inside a JSON
- * string ({@code "msg":"curl -u admin:x ..."}, {@code \"value\":\"x\"}, {@code postgres:\/\/u:x@db})
- * escapes its quotes and slashes, and a rule written for {@code "value":"x"} would have to be written
- * again for every level of escaping; seen unescaped, every rule applies as it is.
+ * Runs the rules over the text as a JSON string (or a Python or JavaScript string literal) holds it
+ * unescaped, and carries what they redact back into the escaped text. A message a structured logger
+ * or an API put inside a JSON string ({@code "msg":"curl -u admin:x ..."}, {@code \"value\":\"x\"},
+ * {@code postgres:\/\/u:x@db}), or a repr put inside quotes ({@code login(\'u\', \'x\')}), escapes
+ * its quotes and slashes, and a rule written for {@code "value":"x"} would have to be written again for
+ * every level of escaping; seen unescaped, every rule applies as it is.
  *
  * <p>Linear: building the view is one pass per level, and aligning the redacted view with the view
  * moves forward only.
@@ -21,9 +22,9 @@ final class SanitizerEscapes {
     private SanitizerEscapes() {
     }
 
-    /** True when {@code s} holds a JSON escape that hides a quote or a slash from the rules. */
+    /** True when {@code s} holds an escape that hides a quote or a slash from the rules. */
     static boolean hasEscapes(String s) {
-        return s.contains("\\\"") || s.contains("\\/") || s.contains("\\u0022");
+        return s.contains("\\\"") || s.contains("\\'") || s.contains("\\/") || s.contains("\\u0022");
     }
 
     /** {@code s} with what the rules redact in its unescaped view redacted; the rest as it was. */
@@ -61,7 +62,7 @@ final class SanitizerEscapes {
             int from = i;
             if (c == '\\' && i + 1 < n) {
                 char e = s.charAt(i + 1);
-                if (e == '"' || e == '\\' || e == '/') {
+                if (e == '"' || e == '\'' || e == '\\' || e == '/') {
                     c = e;
                     i += 2;
                 } else if (e == 'n' || e == 't' || e == 'r') {

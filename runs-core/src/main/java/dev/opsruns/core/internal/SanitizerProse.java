@@ -115,8 +115,8 @@ final class SanitizerProse {
      */
     private static final Pattern WORD_PHRASE = Pattern.compile("(?i)(?<![\\w-])(?:pass[ _-]?phrase|mnemonic"
             + "|seed[ _-]?phrase|recovery[ _-]?phrase|seed[ _-]?words|secret[ _-]?phrase|wallet[ _-]?words)[\"']?"
-            + "(?:\\s{0,3}+[:=]|\\s{1,3}+(?:is|was):?+)\\s{0,3}+[\"']?((?:[\\p{L}\\d]{1,16}+ ){2,23}+[\\p{L}\\d]{1,16}+)"
-            + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]|\\.(?:\\s|$)))");
+            + "(?:\\s{0,3}+[:=]|\\s{1,3}+(?:is|was):?+)\\s{0,3}+[\"']?([\\p{L}\\d]{1,16}+(?: [\\p{L}\\d]{1,16}+){2,23}+)"
+            + "(?=\\s{0,3}+(?:$|[()\\]}\"',;]|\\.(?:\\s|$)))");
 
     /*
      * A password of plain words after "is:" or "was:", where the colon says the value follows:
@@ -124,8 +124,8 @@ final class SanitizerProse {
      * more often the rule it broke ("password: contains forbidden characters").
      */
     private static final Pattern WORDS_PASSWORD = Pattern.compile("(?i)(?<![\\w-])pass(?:word|wort|code)[\"']?"
-            + "\\s{1,3}+(?:is|was):\\s{0,3}+[\"']?((?:[\\p{L}\\d]{1,16}+ ){2,23}+[\\p{L}\\d]{1,16}+)"
-            + "(?=\\s{0,3}+(?:$|[)\\]}\"',;]|\\.(?:\\s|$)))");
+            + "\\s{1,3}+(?:is|was):\\s{0,3}+[\"']?([\\p{L}\\d]{1,16}+(?: [\\p{L}\\d]{1,16}+){2,23}+)"
+            + "(?=\\s{0,3}+(?:$|[()\\]}\"',;]|\\.(?:\\s|$)))");
 
     private static final Set<String> PHRASE_STOP_WORDS = Set.of("is", "are", "was", "were", "be", "been", "the",
             "a", "an", "not", "no", "for", "to", "of", "in", "on", "at", "by", "with", "from", "incorrect", "invalid",
@@ -822,10 +822,8 @@ final class SanitizerProse {
             int end = tokenEnd(s, pos);
             if (end > pos + 1 && s.charAt(end - 1) == ':') {
                 int value = skipSpaces(s, end);
-                int valueEnd = tokenEnd(s, value);
-                while (valueEnd > value && ".,;:)".indexOf(s.charAt(valueEnd - 1)) >= 0) {
-                    valueEnd--;
-                }
+                int valueEnd = trimEnd(s, value, trimEnclosingQuote(s, value, trimEnd(s, value, tokenEnd(s, value),
+                        ".,;:)")), ".,;:)");
                 CharSequence v = s.subSequence(value, valueEnd);
                 boolean secret = valueEnd > value && !SanitizerValues.isTimestamp(v)
                         && (looksLikeShortPassword(v) || SanitizerValues.looksStronglyLikeCredential(v, false));

@@ -1411,8 +1411,8 @@ final class SanitizerRules {
 
     /**
      * Where a password that may hold spaces ends, given its first word ends at {@code end}: the words
-     * after it are taken when they run to where a field ends (", next=", a closing bracket, the end of
-     * the text) without anything that reads as the message going on (a flag, another pair, a quote, a
+     * after it are taken when they run to where a field ends (", next=", a closing bracket, a remark in
+     * brackets, the end of the text) without anything that reads as the message going on (a flag, another pair, a quote, a
      * path or URL, a label, a word of prose). An environment assignment ({@code DB_PASSWORD=...}) runs
      * to the end of its line as a dotenv file reads it, prose and all, unless a command follows it.
      * Otherwise the first word alone.
@@ -1453,6 +1453,9 @@ final class SanitizerRules {
             }
             String word = s.substring(wordStart, wordEnd);
             char first = word.charAt(0);
+            if (first == '(') {
+                return i; // "password: Fall 2024 rotation#1 (attempt 3 of 5)": a remark ends the field
+            }
             if (SHELL_OPERATORS.contains(word) || isStatusWord(word)) {
                 // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
                 return end;
