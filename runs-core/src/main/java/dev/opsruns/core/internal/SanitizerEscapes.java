@@ -2,14 +2,15 @@ package dev.opsruns.core.internal;
 
 /**
  * Runs the rules over the text as a JSON string (or a Python or JavaScript string literal) holds it
- * unescaped, and carries what they redact back into the escaped text. A message a structured logger
+ * unescaped, and over each JSON string value as a text of its own, and carries what they redact back
+ * into the text as it was written. A message a structured logger
  * or an API put inside a JSON string ({@code "msg":"curl -u admin:x ..."}, {@code \"value\":\"x\"},
  * {@code postgres:\/\/u:x@db}), or a repr put inside quotes ({@code login(\'u\', \'x\')}), escapes
  * its quotes and slashes, and a rule written for {@code "value":"x"} would have to be written again for
  * every level of escaping; seen unescaped, every rule applies as it is.
  *
- * <p>Linear: building the view is one pass per level, and aligning the redacted view with the view
- * moves forward only.
+ * <p>Linear: building a view is one pass per level, each string is read once per level, and aligning
+ * a redacted view with its view moves forward only.
  */
 final class SanitizerEscapes {
 
@@ -27,8 +28,16 @@ final class SanitizerEscapes {
         return s.contains("\\\"") || s.contains("\\'") || s.contains("\\/") || s.contains("\\u0022");
     }
 
+    /**
+     * {@code s} with what the rules find in its unescaped view, and in each JSON string value read as
+     * a text of its own, redacted; the rest as it was.
+     */
+    static String redact(String s, SanitizerSettings settings) {
+        return redactStrings(redactUnescaped(s, settings), settings, 0);
+    }
+
     /** {@code s} with what the rules redact in its unescaped view redacted; the rest as it was. */
-    static String redactUnescaped(String s, SanitizerSettings settings) {
+    private static String redactUnescaped(String s, SanitizerSettings settings) {
         if (!hasEscapes(s)) {
             return s;
         }
@@ -50,6 +59,66 @@ final class SanitizerEscapes {
             return s;
         }
         return carryBack(s, view, redacted, origin);
+    }
+
+    /**
+     * Runs the rules over each JSON string value of {@code s} that holds a space, unescaped, as a text
+     * of its own: a log line's {@code "msg":"users created: alice x","trace_id":"..."} ends where its
+     * string does, as the rules that read a value to the end of the text expect. Strings in strings are
+     * read down to {@link #MAX_LEVELS}.
+     */
+    private static String redactStrings(String s, SanitizerSettings settings, int level) {
+        if (level >= MAX_LEVELS || s.indexOf("\":") < 0 && s.indexOf("\": ") < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        int n = s.length();
+        for (int quote = s.indexOf('"'); quote >= 0 && quote + 1 < n; quote = s.indexOf('"', quote + 1)) {
+            int close = closingQuote(s, quote + 1);
+            if (close < 0) {
+                break;
+            }
+            if (!isValueStart(s, quote) || s.indexOf(' ', quote + 1) < 0 || s.indexOf(' ', quote + 1) > close) {
+                quote = close;
+                continue;
+            }
+            String content = s.substring(quote + 1, close);
+            int[] origin = new int[content.length() + 1];
+            String view = unescape(content, origin);
+            String redacted = SanitizerRules.redact(redactStrings(view, settings, level + 1), settings);
+            if (!redacted.equals(view)) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(s, copied, quote + 1).append(carryBack(content, view, redacted, origin));
+                copied = close;
+            }
+            quote = close;
+        }
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /** The unescaped '"' that closes a JSON string whose content starts at {@code from}, or -1. */
+    private static int closingQuote(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True for a '"' at {@code quote} that opens a JSON value: after ':', '[' or ','. */
+    private static boolean isValueStart(String s, int quote) {
+        int i = quote - 1;
+        while (i >= 0 && s.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && (s.charAt(i) == ':' || s.charAt(i) == '[' || s.charAt(i) == ',');
     }
 
     /** One level of JSON unescaping; {@code origin[k]} receives where character k came from. */
@@ -110,13 +179,21 @@ final class SanitizerEscapes {
             if (redacted.charAt(j) == '[' && redacted.startsWith("[REDACTED", j) && !view.startsWith("[REDACTED", i)) {
                 int close = redacted.indexOf(']', j);
                 int after = close + 1;
-                int anchor = Math.min(ANCHOR, m - after);
-                int k = i;
-                while (k <= n && !(anchor == 0 ? k == n : view.regionMatches(k, redacted, after, anchor))) {
-                    k++;
-                }
-                if (k > n) {
-                    return redacted;
+                int k;
+                if (m - after <= ANCHOR) {
+                    // the rest is short: it is the view's end, whatever it shares with the span
+                    k = n - (m - after);
+                    if (k <= i || !view.regionMatches(k, redacted, after, m - after)) {
+                        return redacted;
+                    }
+                } else {
+                    k = i + 1; // a marker stands for at least one character
+                    while (k <= n - ANCHOR && !view.regionMatches(k, redacted, after, ANCHOR)) {
+                        k++;
+                    }
+                    if (k > n - ANCHOR) {
+                        return redacted;
+                    }
                 }
                 out.append(s, copied, origin[i]).append(redacted, j, after);
                 copied = origin[k];

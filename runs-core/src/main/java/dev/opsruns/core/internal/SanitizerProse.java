@@ -240,7 +240,7 @@ final class SanitizerProse {
      */
     private static final Pattern SECRET_LIST = Pattern.compile("(?i)(?<![\\w-])(?:passwords|passwörter|credentials"
             + "|secrets|passphrases|contraseñas|senhas)[^:=\\n]{0,40}?:\\s{0,3}+((?:[\\w.@-]{1,64}+=[^\\s,;]{1,128}+"
-            + "(?:[,;]\\s{0,3}+|$)){1,8}+)");
+            + "(?:[,;]\\s{0,3}+|$|(?=\\s\\())){1,8}+)");
 
     private static final Pattern LIST_VALUE = Pattern.compile("=([^\\s,;]{1,128}+)");
 
@@ -379,7 +379,7 @@ final class SanitizerProse {
             if (strength == Strength.NONE && standsAlone && SanitizerKeys.isKeyShapedName(word) && wordEnd < n) {
                 // "invalid for routing_key 3245c153...": the key's shape, not the name, says it is one
                 int value = skipSpaces(s, wordEnd);
-                int valueEnd = trimEnd(s, value, tokenEnd(s, value), ".,;:)");
+                int valueEnd = valueEnd(s, value, tokenEnd(s, value), ".,;:)");
                 if (value > wordEnd && SanitizerValues.isHexKey(s.subSequence(value, valueEnd))) {
                     span = new int[] {value, valueEnd};
                 }
@@ -482,8 +482,7 @@ final class SanitizerProse {
             pos = skipSpaces(s, pos + 1);
         }
         // a quoted message's closing quote is not the value's: error: "Your OTP is 482193"
-        int valueEnd = trimEnd(s, pos, trimEnclosingQuote(s, pos, trimEnd(s, pos, tokenEnd(s, pos), ".,;:?)]}")),
-                ".,;:?)]}");
+        int valueEnd = valueEnd(s, pos, tokenEnd(s, pos), ".,;:?)]}");
         if (valueEnd <= pos) {
             return null;
         }
@@ -734,7 +733,7 @@ final class SanitizerProse {
             return redact ? new int[] {pos + 1, close} : null;
         }
         int end = tokenEnd(s, pos);
-        int valueEnd = trimEnd(s, pos, trimEnclosingQuote(s, pos, trimEnd(s, pos, end, ".,;:!?)]}")), ".,;:!?)]}");
+        int valueEnd = valueEnd(s, pos, end, ".,;:!?)]}");
         if (valueEnd <= pos) {
             return null;
         }
@@ -822,8 +821,7 @@ final class SanitizerProse {
             int end = tokenEnd(s, pos);
             if (end > pos + 1 && s.charAt(end - 1) == ':') {
                 int value = skipSpaces(s, end);
-                int valueEnd = trimEnd(s, value, trimEnclosingQuote(s, value, trimEnd(s, value, tokenEnd(s, value),
-                        ".,;:)")), ".,;:)");
+                int valueEnd = valueEnd(s, value, tokenEnd(s, value), ".,;:)");
                 CharSequence v = s.subSequence(value, valueEnd);
                 boolean secret = valueEnd > value && !SanitizerValues.isTimestamp(v)
                         && (looksLikeShortPassword(v) || SanitizerValues.looksStronglyLikeCredential(v, false));
@@ -942,16 +940,21 @@ final class SanitizerProse {
 
     /** {@code end} moved back over trailing {@code chars}, not before {@code start}. */
     /**
-     * {@code end} less a quote that closes what encloses the value, not the value itself: the quote
-     * ending a quoted message ({@code error: "Your OTP is 482193"}) has no partner in the value, the
-     * one of {@code :'new_password'} has.
+     * The end of a value whose token ends at {@code end}, less the punctuation {@code chars} after it
+     * and the quotes that close what encloses the value, not the value itself: the quotes ending a
+     * quoted message ({@code RuntimeError('body "Your OTP is 482193"')}) have no partner in the value,
+     * the one of {@code :'new_password'} has.
      */
-    private static int trimEnclosingQuote(String s, int start, int end) {
-        if (end - start < 2) {
-            return end;
+    private static int valueEnd(String s, int start, int end, String chars) {
+        int e = trimEnd(s, start, end, chars);
+        for (int quotes = 0; quotes < 3 && e - start >= 2; quotes++) {
+            char last = s.charAt(e - 1);
+            if (last != '"' && last != '\'' || s.lastIndexOf(last, e - 2) >= start) {
+                break;
+            }
+            e = trimEnd(s, start, e - 1, chars);
         }
-        char last = s.charAt(end - 1);
-        return (last == '"' || last == '\'') && s.lastIndexOf(last, end - 2) < start ? end - 1 : end;
+        return e;
     }
 
     private static int trimEnd(String s, int start, int end, String chars) {

@@ -710,6 +710,9 @@ final class SanitizerRules {
                 while (valueEnd > eq + 1 && s.charAt(valueEnd - 1) == ' ') {
                     valueEnd--;
                 }
+                if (valueEnd > eq + 2 && s.charAt(valueEnd - 1) == ')' && s.lastIndexOf('(', valueEnd) <= eq) {
+                    valueEnd--; // (Cookie: a=x; theme=dark): the bracket closes the remark the header is in
+                }
                 if (!COOKIE_ATTRIBUTES.contains(attribute) && !nonValue(s, eq + 1, valueEnd)
                         && !s.startsWith(REDACTED, eq + 1) && !isPreferenceValue(s, eq + 1, valueEnd)) {
                     values.add(new int[] {eq + 1, valueEnd});
@@ -1440,30 +1443,38 @@ final class SanitizerRules {
         if (end - start >= 12 && SanitizerEntropy.looksGenerated(s, start, end)) {
             return end; // a generated password has no spaces: what follows it is the message going on
         }
+        if (s.startsWith(REDACTED, start)) {
+            return end; // an earlier pass found the value and where it ends
+        }
         int n = s.length();
         int i = end;
         for (int words = 0; words < MAX_PASSWORD_WORDS && i < n && s.charAt(i) == ' '; words++) {
             int wordStart = i + 1;
             int wordEnd = wordStart;
-            while (wordEnd < n && !Character.isWhitespace(s.charAt(wordEnd)) && wordEnd - start <= 128) {
+            while (wordEnd < n && !Character.isWhitespace(s.charAt(wordEnd)) && wordEnd - start <= 128
+                    && !(wordEnd > wordStart && s.charAt(wordEnd) == '"')) {
                 wordEnd++;
             }
+            // a quote after a word closes the string the field is written in: "msg":"password=a b","level"
+            boolean stringEnds = wordEnd < n && s.charAt(wordEnd) == '"';
             if (wordEnd == wordStart) {
                 return end;
             }
             String word = s.substring(wordStart, wordEnd);
+            // a path or a command's file may stand before the bracket that closes the remark: "... vault.yml)"
+            String bare = stripClosers(word);
             char first = word.charAt(0);
             if (first == '(') {
                 return i; // "password: Fall 2024 rotation#1 (attempt 3 of 5)": a remark ends the field
             }
-            if (SHELL_OPERATORS.contains(word) || isStatusWord(word)) {
+            if (SHELL_OPERATORS.contains(word) || isStatusWord(bare)) {
                 // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
                 return end;
             }
             if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
                     || word.startsWith("./") || word.startsWith("../") // a program run from here: x ./gradlew
-                    || SanitizerValues.isRelativePath(word) // a command's file argument: x tool view group_vars/a.yml
-                    || SanitizerValues.isPathLike(word) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
+                    || SanitizerValues.isRelativePath(bare) // a command's file argument: x tool view group_vars/a.yml
+                    || SanitizerValues.isPathLike(bare) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
                     || word.indexOf('=') >= 0 || word.startsWith(REDACTED)) {
                 return end;
             }
@@ -1475,12 +1486,21 @@ final class SanitizerRules {
                     || s.charAt(wordEnd) == ',')) {
                 return wordEnd - 1;
             }
-            if (wordEnd == n) {
+            if (wordEnd == n || stringEnds) {
                 return wordEnd;
             }
             i = wordEnd;
         }
         return end;
+    }
+
+    /** {@code word} without the brackets and quotes that close around it. */
+    private static String stripClosers(String word) {
+        int end = word.length();
+        while (end > 1 && ")]}'\"".indexOf(word.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return word.substring(0, end);
     }
 
     /** True for an environment variable's name: DB_PASSWORD, MYSQL_PWD. */
