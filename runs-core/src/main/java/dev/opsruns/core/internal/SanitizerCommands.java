@@ -385,6 +385,11 @@ final class SanitizerCommands {
         if (s.indexOf('/') < 0) {
             return s;
         }
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (!lower.contains("us") && !lower.contains("login") && !lower.contains("cred") && !lower.contains("benutzer")
+                && !lower.contains("utilisateur")) {
+            return s; // every label the pattern knows holds one of these
+        }
         return redactGroup(s, USER_SLASH_PASSWORD.matcher(s), m -> {
             String v = m.group(1);
             boolean letter = v.chars().anyMatch(Character::isLetter);
@@ -1285,9 +1290,11 @@ final class SanitizerCommands {
         int slash = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
         // an argument list's first element ('['mysql', [curl, ["docker",) or a JSON string's first word
         // ({"msg":"curl ...) names the tool after its brackets and quotes
-        for (int i = slash + 1; i < text.length(); i++) {
-            if ("[({\"':,".indexOf(text.charAt(i)) >= 0) {
+        for (int i = text.length() - 1; i > slash; i--) {
+            char c = text.charAt(i);
+            if (c == '[' || c == '(' || c == '{' || c == '"' || c == '\'' || c == ':' || c == ',') {
                 slash = i;
+                break;
             }
         }
         String base = text.substring(slash + 1).toLowerCase(Locale.ROOT);

@@ -64,11 +64,14 @@ final class SanitizerEscapes {
     /**
      * Runs the rules over each JSON string value of {@code s} that holds a space, unescaped, as a text
      * of its own: a log line's {@code "msg":"users created: alice x","trace_id":"..."} ends where its
-     * string does, as the rules that read a value to the end of the text expect. Strings in strings are
-     * read down to {@link #MAX_LEVELS}.
+     * string does, as the rules that read a value to the end of the text expect. Only a text that is a
+     * JSON document (a structured log line, a body logged whole) is read so: a JSON body inside a
+     * message is left to the rules, which stop at its strings' closing quotes themselves, and the
+     * typical message does not pay for a second pass. Strings in strings are read down to
+     * {@link #MAX_LEVELS}.
      */
     private static String redactStrings(String s, SanitizerSettings settings, int level) {
-        if (level >= MAX_LEVELS || s.indexOf("\":") < 0 && s.indexOf("\": ") < 0) {
+        if (level >= MAX_LEVELS || !isJsonDocument(s) || s.indexOf("\":") < 0 && s.indexOf("\": ") < 0) {
             return s;
         }
         StringBuilder out = null;
@@ -97,6 +100,14 @@ final class SanitizerEscapes {
             quote = close;
         }
         return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    private static boolean isJsonDocument(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i < s.length() && (s.charAt(i) == '{' || s.charAt(i) == '[');
     }
 
     /** The unescaped '"' that closes a JSON string whose content starts at {@code from}, or -1. */
