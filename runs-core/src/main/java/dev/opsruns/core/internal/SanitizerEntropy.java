@@ -243,7 +243,8 @@ final class SanitizerEntropy {
             while (end > start && "'\"`)]}>,;.!?".indexOf(s.charAt(end - 1)) >= 0) {
                 end--;
             }
-            if (end - start >= 10 && end - start <= 40 && looksLikeGeneratedPassword(s, start, end)) {
+            if (end - start >= 10 && end - start <= 40 && looksLikeGeneratedPassword(s, start, end)
+                    && !SanitizerValues.isPlaceholder(s.subSequence(start, end))) {
                 if (out == null) {
                     out = new StringBuilder(n);
                 }

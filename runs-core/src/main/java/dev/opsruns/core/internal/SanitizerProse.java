@@ -702,7 +702,7 @@ final class SanitizerProse {
                     && (strength == Strength.STRONG || SanitizerValues.looksLikeCredential(value));
             return redact ? new int[] {pos + 1, close} : null;
         }
-        int end = tokenEnd(s, pos);
+        int end = closingJsonQuote(s, pos, tokenEnd(s, pos));
         int valueEnd = trimEnd(s, pos, end, ".,;:!?)]}");
         if (valueEnd <= pos) {
             return null;
@@ -918,6 +918,24 @@ final class SanitizerProse {
             e--;
         }
         return e;
+    }
+
+    /**
+     * Where a JSON string that the prose sits in closes inside {@code [pos, end)}: a quote, escaped or
+     * not, that the next member or the object's end follows ({@code "message":"The API key provided is
+     * invalid.","category":...}); {@code end} when there is none. A quote elsewhere may be a password's.
+     */
+    private static int closingJsonQuote(String s, int pos, int end) {
+        for (int i = pos + 1; i + 1 < end; i++) {
+            if (s.charAt(i) == '"' && ",:}]".indexOf(s.charAt(i + 1)) >= 0) {
+                int close = i;
+                while (close > pos && s.charAt(close - 1) == '\\') {
+                    close--;
+                }
+                return close;
+            }
+        }
+        return end;
     }
 
     private static int tokenEnd(String s, int pos) {

@@ -870,7 +870,7 @@ final class SanitizerRules {
             // pairs, which this loop reaches next.
             int close = indexOfWithin(s, ']', start + 1, 256);
             return close > start + 1 && isOneWord(s, start + 1, close) && !nonValue(s, start + 1, close)
-                    ? new int[] {start + 1, close} : null;
+                    && !nonValue(s, start, close + 1) ? new int[] {start + 1, close} : null;
         }
         int end;
         String lower = name.toLowerCase(Locale.ROOT);
@@ -2011,7 +2011,10 @@ final class SanitizerRules {
             }
             if (lastAt > infoStart && infoStart >= copied) {
                 String userInfo = s.substring(infoStart, lastAt);
-                boolean secret = userInfo.indexOf(':') >= 0 && !userInfo.startsWith("[REDACTED]")
+                int colon = userInfo.indexOf(':');
+                // "airflow:***@pg:5432": a client that masked the password has left nothing to hide
+                boolean secret = colon >= 0 && !userInfo.startsWith("[REDACTED]")
+                        && !nonValue(userInfo, colon + 1, userInfo.length())
                         || userInfo.length() >= 16 && SanitizerValues.looksLikeCredential(userInfo);
                 if (secret) {
                     if (out == null) {
