@@ -56,13 +56,23 @@ final class SanitizerCommands {
     // Tools that read a password from standard input without a flag saying so: echo x | kinit svc.
     private static final Set<String> PASSWORD_STDIN_TOOLS = Set.of("kinit", "cryptsetup");
 
-    // Oracle mkstore's commands and how many arguments after them the secret stands.
-    private static final Map<String, Integer> WALLET_SECRET_ARGUMENT = Map.of("-createcredential", 3,
-            "-modifycredential", 3, "-createentry", 2, "-modifyentry", 2);
+    // Tools' flags and how many arguments after them the secret stands: Oracle mkstore's -createCredential
+    // alias user x and -createEntry name x, SAP's sapcontrol -user name x.
+    private static final Map<String, Map<String, Integer>> SECRET_ARGUMENT = Map.of(
+            "mkstore", Map.of("-createcredential", 3, "-modifycredential", 3, "-createentry", 2, "-modifyentry", 2),
+            "sapcontrol", Map.of("-user", 2));
+
+    // Subcommands that take a key as their first argument, and their tools: wandb login KEY, snyk auth
+    // TOKEN, ngrok authtoken TOKEN and ngrok config add-authtoken TOKEN.
+    private static final Map<String, String> KEY_ARGUMENT_SUBCOMMANDS = Map.of("login", "wandb", "auth", "snyk",
+            "authtoken", "ngrok", "add-authtoken", "ngrok");
+
+    // How many tokens after such a subcommand its key is looked for, past flags (wandb login --relogin KEY).
+    private static final int MAX_KEY_ARGUMENT = 4;
 
     // Words of a command that stores a secret, whose value flag then carries it.
     private static final Set<String> SECRET_COMMAND_WORDS = Set.of("secret", "secrets", "securestring");
-    private static final Set<String> VALUE_FLAGS = Set.of("--value", "--secret-value");
+    private static final Set<String> VALUE_FLAGS = Set.of("--value", "--secret-value", "--secret-string", "--data");
 
     // Commands that read a piped line as a password: runas prompts for one, su and sudo -S too.
     private static final Set<String> PIPED_SECRET_TOOLS = Set.of("runas", "su");
@@ -135,6 +145,8 @@ final class SanitizerCommands {
             // DB2's CLP: connect to db user u using x; ZooKeeper's CLI: addauth digest u:x
             Map.entry("db2", sep("using", "USING")),
             Map.entry("addauth", new Tool(List.of(), List.of(), List.of("digest"), false, Set.of())),
+            // macOS security: unlock-keychain and create-keychain -p x, import -P x, add-generic-password -w x
+            Map.entry("security", sep("-p", "-P", "-w")),
             Map.entry("gh", new Tool(List.of(), List.of("--body", "-b"), List.of(), false, Set.of("secret"))));
 
     /*
@@ -661,10 +673,25 @@ final class SanitizerCommands {
                 }
                 addSpan(s, s.charAt(start) == '"' ? start + 1 : start, end, spans);
             }
-            int secretAt = WALLET_SECRET_ARGUMENT.getOrDefault(text.toLowerCase(Locale.ROOT), 0);
-            if (secretAt > 0 && t + secretAt < tokens.size() && ranBefore(s, tokens, t, "mkstore")) {
-                // mkstore -createCredential alias user x, -createEntry name x
-                addValue(s, tokens.get(t + secretAt), spans, false);
+            String lowerText = text.toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, Map<String, Integer>> argument : SECRET_ARGUMENT.entrySet()) {
+                int secretAt = argument.getValue().getOrDefault(lowerText, 0);
+                if (secretAt > 0 && t + secretAt < tokens.size() && ranBefore(s, tokens, t, argument.getKey())) {
+                    addValue(s, tokens.get(t + secretAt), spans, false);
+                }
+            }
+            String keyTool = KEY_ARGUMENT_SUBCOMMANDS.get(lowerText);
+            if (keyTool != null && ranBefore(s, tokens, t, keyTool)) {
+                for (int a = t + 1; a < tokens.size() && a <= t + MAX_KEY_ARGUMENT; a++) {
+                    String arg = unquote(s.substring(tokens.get(a).start(), tokens.get(a).end()));
+                    if (isSeparator(arg)) {
+                        break;
+                    }
+                    if (!arg.startsWith("-") && looksLikeSecretArgument(arg)) {
+                        addValue(s, tokens.get(a), spans, false);
+                        break;
+                    }
+                }
             }
             if (text.equals("user") && t >= 2 && t + 2 < tokens.size()
                     && s.startsWith("open", tokens.get(t - 2).start()) && tokens.get(t - 2).end() - tokens.get(t - 2).start() == 4

@@ -47,10 +47,13 @@ final class SanitizerRules {
      * whose sibling value field carries it.
      */
     private static final Set<String> NAMING_FIELDS = Set.of("name", "key", "id", "property", "param", "parameter",
-            "setting", "settingname", "variable", "var", "field", "attribute", "secretname", "env", "label");
+            "setting", "settingname", "variable", "var", "field", "attribute", "secretname", "env", "label",
+            // CloudFormation's ParameterKey/ParameterValue, Beanstalk's OptionName/Value, and a credential
+            // or form field's type: Keycloak's {"type": "password", "value": "x"}, <input type="password" value="x">
+            "parameterkey", "optionname", "type");
 
     private static final Pattern VALUE_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:value|val|defaultvalue|"
-            + "secretvalue|data|content|text|stringvalue|plaintext)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
+            + "secretvalue|data|content|text|stringvalue|plaintext|parametervalue|optionvalue)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
 
     private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
             "(?i)(bearer|basic|negotiate|ntlm|ssws|splunk|geniekey)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+"
