@@ -788,6 +788,12 @@ final class SanitizerProse {
     private static int[] labelledLater(String s, int from) {
         int pos = skipSpaces(s, from);
         for (int step = 0; step < 5 && pos < s.length(); step++) {
+            if (pos > 0 && ".!?".indexOf(s.charAt(pos - 1)) >= 0 || pos > 1 && ".!?".indexOf(s.charAt(pos - 2)) >= 0
+                    && Character.isWhitespace(s.charAt(pos - 1))) {
+                // "Name or password is incorrect. ABAP_AS.jcoDestination: ...": the sentence ended, and
+                // the colon a few words on labels something else
+                return null;
+            }
             int end = tokenEnd(s, pos);
             if (end > pos + 1 && s.charAt(end - 1) == ':') {
                 int value = skipSpaces(s, end);
