@@ -96,6 +96,9 @@ final class SanitizerRules {
     // How far back a connection string's previous "key=value" is looked for.
     private static final int MAX_PREVIOUS_PAIR = 256;
 
+    // Fewest decimal bytes in brackets taken for a key under a secret's name: a 64-bit key.
+    private static final int MIN_NAMED_KEY_BYTES = 8;
+
     // How far a setting's name and its value may lie apart.
     private static final int MAX_NAMED_VALUE_DISTANCE = 320;
 
@@ -866,6 +869,11 @@ final class SanitizerRules {
             if (literal != null) {
                 return nonValue(s, literal[0], literal[1]) ? null : literal;
             }
+        }
+        int byteList = first == '[' ? SanitizerEntropy.byteListClose(s, start, MIN_NAMED_KEY_BYTES) : -1;
+        if (byteList > 0) {
+            // Zigbee2MQTT's network_key: [1, 3, 5, ...]: a key's bytes, fewer than a bare list needs
+            return new int[] {start + 1, byteList};
         }
         if (first == '[' && !s.startsWith(REDACTED, start)) {
             // "Credentials=[S3cret!]", as Spring Security's tokens and Java's records print a value in
