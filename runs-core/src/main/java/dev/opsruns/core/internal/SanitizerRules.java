@@ -1460,6 +1460,13 @@ final class SanitizerRules {
                 // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
                 return end;
             }
+            if (words > 0 && startsPair(s, wordStart)
+                    && (!env || word.indexOf('=') > 0 && isEnvName(word.substring(0, word.indexOf('='))))) {
+                // "password=correct horse battery user=ana": in a line of pairs the words before the next
+                // pair are the value's, as no sentence word came between; after an environment variable
+                // only another one says so ("PGPASSWORD=x psql host=db" runs a command)
+                return i;
+            }
             if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
                     || word.startsWith("./") || word.startsWith("../") // a program run from here: x ./gradlew
                     || SanitizerValues.isRelativePath(word) // a command's file argument: x tool view group_vars/a.yml
