@@ -370,7 +370,51 @@ final class SanitizerCommands {
         out = redactPgpass(out);
         out = redactRegistryValues(out, settings);
         out = redactConfigDirectives(out);
+        out = redactDecryptedResults(out);
         return redactOracle(out);
+    }
+
+    // How far before a script console's "Result:" the call that decrypted it is looked for.
+    private static final int MAX_DECRYPT_CALL = 512;
+
+    // Calls whose return value is a secret's plain text: Jenkins' Secret.decrypt, Secret.toString and
+    // getPlainText, .NET's Unprotect, a key vault client's decrypt.
+    private static final List<String> DECRYPT_CALLS = List.of("decrypt(", "getplaintext(", "unprotect(",
+            "secret.tostring(");
+
+    /**
+     * Redacts what a script console printed as the result of a call that decrypts a secret (Jenkins'
+     * {@code println(hudson.util.Secret.decrypt("{AQAAAB...}")) Result: x}): the word after "Result:".
+     */
+    private static String redactDecryptedResults(String s) {
+        int result = s.indexOf("Result: ");
+        if (result < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        while (result >= 0) {
+            String before = s.substring(Math.max(copied, result - MAX_DECRYPT_CALL), result).toLowerCase(Locale.ROOT);
+            int start = result + "Result: ".length();
+            int end = start;
+            while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+                end++;
+            }
+            boolean decrypted = false;
+            for (String call : DECRYPT_CALLS) {
+                decrypted |= before.contains(call);
+            }
+            if (decrypted && end > start && !SanitizerValues.isPlaceholder(s.subSequence(start, end))
+                    && !s.startsWith(SanitizerRules.REDACTED, start)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, start).append(SanitizerRules.REDACTED);
+                copied = end;
+            }
+            result = s.indexOf("Result: ", Math.max(end, result + 1));
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     /*
