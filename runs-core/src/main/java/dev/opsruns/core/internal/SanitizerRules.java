@@ -958,8 +958,10 @@ final class SanitizerRules {
                 // "Invalid signature: X-Signature: abc": the value is the next pair's name
                 return null;
             }
-            if (lower.equals("sid") && value.length() > 4 && value.toString().startsWith("S-1-")) {
-                return null; // a Windows security identifier, not a session id
+            if (lower.equals("sid") && (value.length() > 4 && value.toString().startsWith("S-1-")
+                    || isSearchId(value))) {
+                // a Windows security identifier, or Splunk's search id (1764843907.1234_<guid>): not a session id
+                return null;
             }
             if (colon && SanitizerKeys.isCodeLike(name) && !SanitizerValues.looksLikeCredential(value)
                     && !SanitizerKeys.isHostSecret(name, settings)) {
@@ -1024,6 +1026,22 @@ final class SanitizerRules {
             }
         }
         return nonValue(s, start, end) ? null : new int[] {start, end};
+    }
+
+    /** True for a Splunk search id: the epoch seconds it was dispatched at, '.', a sequence number. */
+    private static boolean isSearchId(CharSequence value) {
+        int i = 0;
+        while (i < value.length() && Character.isDigit(value.charAt(i))) {
+            i++;
+        }
+        if (i != 10 || i + 1 >= value.length() || value.charAt(i) != '.' || !Character.isDigit(value.charAt(i + 1))) {
+            return false;
+        }
+        int j = i + 1;
+        while (j < value.length() && Character.isDigit(value.charAt(j))) {
+            j++;
+        }
+        return j == value.length() || value.charAt(j) == '_';
     }
 
     /**
