@@ -56,13 +56,23 @@ final class SanitizerCommands {
     // Tools that read a password from standard input without a flag saying so: echo x | kinit svc.
     private static final Set<String> PASSWORD_STDIN_TOOLS = Set.of("kinit", "cryptsetup");
 
-    // Oracle mkstore's commands and how many arguments after them the secret stands.
-    private static final Map<String, Integer> WALLET_SECRET_ARGUMENT = Map.of("-createcredential", 3,
-            "-modifycredential", 3, "-createentry", 2, "-modifyentry", 2);
+    // Tools' flags and how many arguments after them the secret stands: Oracle mkstore's -createCredential
+    // alias user x and -createEntry name x, SAP's sapcontrol -user name x.
+    private static final Map<String, Map<String, Integer>> SECRET_ARGUMENT = Map.of(
+            "mkstore", Map.of("-createcredential", 3, "-modifycredential", 3, "-createentry", 2, "-modifyentry", 2),
+            "sapcontrol", Map.of("-user", 2));
+
+    // Subcommands that take a key as their first argument, and their tools: wandb login KEY, snyk auth
+    // TOKEN, ngrok authtoken TOKEN and ngrok config add-authtoken TOKEN.
+    private static final Map<String, String> KEY_ARGUMENT_SUBCOMMANDS = Map.of("login", "wandb", "auth", "snyk",
+            "authtoken", "ngrok", "add-authtoken", "ngrok");
+
+    // How many tokens after such a subcommand its key is looked for, past flags (wandb login --relogin KEY).
+    private static final int MAX_KEY_ARGUMENT = 4;
 
     // Words of a command that stores a secret, whose value flag then carries it.
     private static final Set<String> SECRET_COMMAND_WORDS = Set.of("secret", "secrets", "securestring");
-    private static final Set<String> VALUE_FLAGS = Set.of("--value", "--secret-value");
+    private static final Set<String> VALUE_FLAGS = Set.of("--value", "--secret-value", "--secret-string", "--data");
 
     // Commands that read a piped line as a password: runas prompts for one, su and sudo -S too.
     private static final Set<String> PIPED_SECRET_TOOLS = Set.of("runas", "su");
@@ -135,6 +145,8 @@ final class SanitizerCommands {
             // DB2's CLP: connect to db user u using x; ZooKeeper's CLI: addauth digest u:x
             Map.entry("db2", sep("using", "USING")),
             Map.entry("addauth", new Tool(List.of(), List.of(), List.of("digest"), false, Set.of())),
+            // macOS security: unlock-keychain and create-keychain -p x, import -P x, add-generic-password -w x
+            Map.entry("security", sep("-p", "-P", "-w")),
             Map.entry("gh", new Tool(List.of(), List.of("--body", "-b"), List.of(), false, Set.of("secret"))));
 
     /*
@@ -358,7 +370,51 @@ final class SanitizerCommands {
         out = redactPgpass(out);
         out = redactRegistryValues(out, settings);
         out = redactUserSlashPasswords(redactConfigDirectives(out));
+        out = redactDecryptedResults(out);
         return redactOracle(out);
+    }
+
+    // How far before a script console's "Result:" the call that decrypted it is looked for.
+    private static final int MAX_DECRYPT_CALL = 512;
+
+    // Calls whose return value is a secret's plain text: Jenkins' Secret.decrypt, Secret.toString and
+    // getPlainText, .NET's Unprotect, a key vault client's decrypt.
+    private static final List<String> DECRYPT_CALLS = List.of("decrypt(", "getplaintext(", "unprotect(",
+            "secret.tostring(");
+
+    /**
+     * Redacts what a script console printed as the result of a call that decrypts a secret (Jenkins'
+     * {@code println(hudson.util.Secret.decrypt("{AQAAAB...}")) Result: x}): the word after "Result:".
+     */
+    private static String redactDecryptedResults(String s) {
+        int result = s.indexOf("Result: ");
+        if (result < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        while (result >= 0) {
+            String before = s.substring(Math.max(copied, result - MAX_DECRYPT_CALL), result).toLowerCase(Locale.ROOT);
+            int start = result + "Result: ".length();
+            int end = start;
+            while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+                end++;
+            }
+            boolean decrypted = false;
+            for (String call : DECRYPT_CALLS) {
+                decrypted |= before.contains(call);
+            }
+            if (decrypted && end > start && !SanitizerValues.isPlaceholder(s.subSequence(start, end))
+                    && !s.startsWith(SanitizerRules.REDACTED, start)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, start).append(SanitizerRules.REDACTED);
+                copied = end;
+            }
+            result = s.indexOf("Result: ", Math.max(end, result + 1));
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     /*
@@ -688,10 +744,25 @@ final class SanitizerCommands {
                 }
                 addSpan(s, s.charAt(start) == '"' ? start + 1 : start, end, spans);
             }
-            int secretAt = WALLET_SECRET_ARGUMENT.getOrDefault(text.toLowerCase(Locale.ROOT), 0);
-            if (secretAt > 0 && t + secretAt < tokens.size() && ranBefore(s, tokens, t, "mkstore")) {
-                // mkstore -createCredential alias user x, -createEntry name x
-                addValue(s, tokens.get(t + secretAt), spans, false);
+            String lowerText = text.toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, Map<String, Integer>> argument : SECRET_ARGUMENT.entrySet()) {
+                int secretAt = argument.getValue().getOrDefault(lowerText, 0);
+                if (secretAt > 0 && t + secretAt < tokens.size() && ranBefore(s, tokens, t, argument.getKey())) {
+                    addValue(s, tokens.get(t + secretAt), spans, false);
+                }
+            }
+            String keyTool = KEY_ARGUMENT_SUBCOMMANDS.get(lowerText);
+            if (keyTool != null && ranBefore(s, tokens, t, keyTool)) {
+                for (int a = t + 1; a < tokens.size() && a <= t + MAX_KEY_ARGUMENT; a++) {
+                    String arg = unquote(s.substring(tokens.get(a).start(), tokens.get(a).end()));
+                    if (isSeparator(arg)) {
+                        break;
+                    }
+                    if (!arg.startsWith("-") && looksLikeSecretArgument(arg)) {
+                        addValue(s, tokens.get(a), spans, false);
+                        break;
+                    }
+                }
             }
             if (text.equals("user") && t >= 2 && t + 2 < tokens.size()
                     && s.startsWith("open", tokens.get(t - 2).start()) && tokens.get(t - 2).end() - tokens.get(t - 2).start() == 4

@@ -21,7 +21,9 @@ final class SanitizerDiagnostics {
             "message", "errormessage", "errordescription", "detail", "reason", "target", "requestid",
             "xmsrequestid", "clientrequestid", "correlationid", "xcorrelationid", "traceid", "activityid",
             "operationid", "xamzrequestid", "amzrequestid", "hostid", "date", "timestamp", "faultcode",
-            "faultstring", "resource", "errortype", "subcode", "errorsubcode", "innererrorcode");
+            "faultstring", "resource", "errortype", "subcode", "errorsubcode", "innererrorcode",
+            // structured loggers' message and error fields: pino, bunyan and zap's "msg", MongoDB's "errmsg"
+            "msg", "errmsg", "error");
 
     private static final int MAX_FIELDS = 8;
     private static final int MAX_VALUE = 160;

@@ -37,6 +37,10 @@ final class SanitizerEntropy {
     private static final java.util.Set<String> COMPARED_VALUE_LABELS = java.util.Set.of("expected", "got", "actual",
             "wanted", "computed", "found", "received", "was");
 
+    // Words for who owns a resource, before that owner's id: OpenAI's "organization org-...", a tenant.
+    private static final java.util.Set<String> OWNER_LABELS = java.util.Set.of("organization", "organisation", "org",
+            "tenant", "workspace", "project");
+
     // How far back a hash's name is looked for before "expected" or "got".
     private static final int MAX_HASH_CONTEXT = 80;
 
@@ -114,40 +118,52 @@ final class SanitizerEntropy {
         int n = s.length();
         StringBuilder out = null;
         int copied = 0;
-        for (int i = open; i >= 0 && i < n; i = s.indexOf('[', i)) {
-            int count = 0;
-            int value = 0;
-            int digits = 0;
-            int j = i + 1;
-            boolean bytes = true;
-            for (; j < n && bytes; j++) {
-                char c = s.charAt(j);
-                if (c >= '0' && c <= '9') {
-                    value = value * 10 + (c - '0');
-                    digits++;
-                    bytes = digits <= 3 && value <= 255;
-                } else if (c == ',' || c == ']') {
-                    bytes = digits > 0;
-                    count++;
-                    value = 0;
-                    digits = 0;
-                    if (c == ']') {
-                        break;
-                    }
-                } else if (c != ' ') {
-                    break;
-                }
-            }
-            if (bytes && j < n && s.charAt(j) == ']' && count >= MIN_KEY_BYTES) {
+        for (int i = open; i >= 0 && i < n; i = s.indexOf('[', i + 1)) {
+            int close = byteListClose(s, i, MIN_KEY_BYTES);
+            if (close > 0) {
                 if (out == null) {
                     out = new StringBuilder(n);
                 }
                 out.append(s, copied, i + 1).append(SanitizerRules.REDACTED);
-                copied = j;
+                copied = close;
+                i = close;
             }
-            i = Math.max(j, i + 1);
         }
         return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /**
+     * The index of the ']' closing the bracketed list of decimal bytes that opens at {@code open}, when
+     * it holds at least {@code min} of them; -1 otherwise. It reads no further than the list's first
+     * character that is not a digit, comma or space.
+     */
+    static int byteListClose(String s, int open, int min) {
+        int n = s.length();
+        int count = 0;
+        int value = 0;
+        int digits = 0;
+        for (int j = open + 1; j < n; j++) {
+            char c = s.charAt(j);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return -1;
+                }
+            } else if (c == ',' || c == ']') {
+                if (digits == 0) {
+                    return -1;
+                }
+                count++;
+                value = 0;
+                digits = 0;
+                if (c == ']') {
+                    return count >= min ? j : -1;
+                }
+            } else if (c != ' ') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** Longest piece of a base64 token taken across a '/'. */
@@ -243,7 +259,8 @@ final class SanitizerEntropy {
             while (end > start && "'\"`)]}>,;.!?".indexOf(s.charAt(end - 1)) >= 0) {
                 end--;
             }
-            if (end - start >= 10 && end - start <= 40 && looksLikeGeneratedPassword(s, start, end)) {
+            if (end - start >= 10 && end - start <= 40 && looksLikeGeneratedPassword(s, start, end)
+                    && !SanitizerValues.isPlaceholder(s.subSequence(start, end))) {
                 if (out == null) {
                     out = new StringBuilder(n);
                 }
@@ -513,6 +530,7 @@ final class SanitizerEntropy {
                 || key.contains("commit") || key.contains("revision") || key.contains("version")
                 || key.contains("trace") || key.contains("span") || key.contains("correlation")
                 || key.contains("request") || key.equals("build") || key.equals("object") || key.contains("serial")
-                || key.equals("h1"); // a Go module's dirhash: h1:<base64 of SHA-256>
+                || key.equals("h1") // a Go module's dirhash: h1:<base64 of SHA-256>
+                || OWNER_LABELS.contains(key); // "in organization org-Q1w2E3r4T5y6U7i8": whose, not a key
     }
 }

@@ -49,6 +49,13 @@ final class SanitizerProse {
     // Words between "password for" and the linking word that say whose it is: "for the backup user is".
     private static final int MAX_OWNER_WORDS = 4;
 
+    // Directive names that only ever precede their value: Redis' requirepass and masterauth.
+    private static final Set<String> DIRECTIVE_NAMES = Set.of("requirepass", "masterauth");
+
+    // How a quoted configuration block starts: Fluent Bit's sections, Fluentd's directives.
+    private static final List<String> DIRECTIVE_BLOCKS = List.of("[OUTPUT]", "[INPUT]", "[FILTER]", "[SERVICE]",
+            "<match ", "<source>", "<store>", "<filter ");
+
     private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E([";
 
     // Auxiliaries between a name and its linking word: "password has been set to x".
@@ -296,6 +303,7 @@ final class SanitizerProse {
     /** Redacts every value that follows a secret's name in running text. */
     static String redact(String s, SanitizerSettings settings) {
         int n = s.length();
+        boolean directives = hasDirectiveBlock(s);
         StringBuilder out = null;
         int copied = 0;
         int i = 0;
@@ -402,7 +410,8 @@ final class SanitizerProse {
             }
             if (span == null && !((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd)
                     && strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
-                span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn, lower, settings);
+                boolean directive = passwordFamily && (DIRECTIVE_NAMES.contains(lower) || directives);
+                span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn || directive, directive, lower, settings);
                 if (span != null && span[0] >= 5 && s.regionMatches(true, span[0] - 5, "from ", 0, 5)) {
                     span = changedValues(s, span);
                 }
@@ -431,6 +440,20 @@ final class SanitizerProse {
      * The span of "x to y" after "changed from" when x looks like a password ("password changed from
      * Winter#2024 to Summer#2025"), or null ("changed from 3 to 5 characters").
      */
+    /**
+     * True when {@code s} quotes a block of a daemon's configuration, where a directive's value follows
+     * its name after a space: Fluent Bit's "[OUTPUT] ... HTTP_Passwd x", Fluentd's "<match **> ... user
+     * fluentd password x". There a password's name is followed by its value, not by a sentence.
+     */
+    private static boolean hasDirectiveBlock(String s) {
+        for (String block : DIRECTIVE_BLOCKS) {
+            if (s.contains(block)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int[] changedValues(String s, int[] old) {
         int end = tokenEnd(s, old[0]);
         int oldEnd = trimEnd(s, old[0], end, ".,;:)!");
@@ -604,7 +627,7 @@ final class SanitizerProse {
      * after "with", "using" and the like, which says a value follows.
      */
     private static int[] valueAfter(String s, int from, Strength strength, boolean passwordFamily, boolean ledIn,
-            String name, SanitizerSettings settings) {
+            boolean directive, String name, SanitizerSettings settings) {
         int n = s.length();
         int pos = skipSpaces(s, from);
         boolean connector = false;
@@ -776,7 +799,8 @@ final class SanitizerProse {
         boolean redact;
         if ((connector || ledIn) && !weak) {
             // "the password is X": anything but the sentence going on
-            redact = !(SanitizerValues.isIdentifier(value) && isAlphabetic(value) && nextIsWord(s, end))
+            // in a directive block the next word is the next directive, not the sentence going on
+            redact = !(!directive && SanitizerValues.isIdentifier(value) && isAlphabetic(value) && nextIsWord(s, end))
                     && !isAdverb(value) && !SanitizerValues.isRelativePath(value)
                     && !SanitizerValues.isPathLike(value) && !isUrl(value) && !isEmail(value)
                     && !SanitizerValues.isErrorCode(value) && !SanitizerValues.isGuid(value);
@@ -798,7 +822,36 @@ final class SanitizerProse {
                 return new int[] {pos, secondEnd};
             }
         }
-        return new int[] {pos, valueEnd};
+        return new int[] {pos, directive && valueEnd == end ? directiveValueEnd(s, end) : valueEnd};
+    }
+
+    // Most words after a directive's first that its value may run on over.
+    private static final int MAX_DIRECTIVE_WORDS = 4;
+
+    /**
+     * Where a directive's value ends that may hold spaces ("HTTP_Passwd Orbit marble$ tls On"): before
+     * the next word that could be a directive's name (letters, digits, '_', '.', '-'), a block's tag or
+     * the end; a later word with other characters is the value's.
+     */
+    private static int directiveValueEnd(String s, int end) {
+        int valueEnd = end;
+        for (int words = 0; words < MAX_DIRECTIVE_WORDS && valueEnd < s.length() && s.charAt(valueEnd) == ' '; words++) {
+            int start = valueEnd + 1;
+            int wordEnd = tokenEnd(s, start);
+            if (wordEnd == start || "<[@{".indexOf(s.charAt(start)) >= 0 || s.startsWith(SanitizerRules.REDACTED, start)) {
+                break;
+            }
+            boolean nameLike = true;
+            for (int i = start; i < wordEnd && nameLike; i++) {
+                char c = s.charAt(i);
+                nameLike = Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+            }
+            if (nameLike) {
+                break;
+            }
+            valueEnd = wordEnd;
+        }
+        return valueEnd;
     }
 
     /**
@@ -808,6 +861,12 @@ final class SanitizerProse {
     private static int[] labelledLater(String s, int from) {
         int pos = skipSpaces(s, from);
         for (int step = 0; step < 5 && pos < s.length(); step++) {
+            if (pos > 0 && ".!?".indexOf(s.charAt(pos - 1)) >= 0 || pos > 1 && ".!?".indexOf(s.charAt(pos - 2)) >= 0
+                    && Character.isWhitespace(s.charAt(pos - 1))) {
+                // "Name or password is incorrect. ABAP_AS.jcoDestination: ...": the sentence ended, and
+                // the colon a few words on labels something else
+                return null;
+            }
             int end = tokenEnd(s, pos);
             if (end > pos + 1 && s.charAt(end - 1) == ':') {
                 int value = skipSpaces(s, end);
@@ -957,7 +1016,13 @@ final class SanitizerProse {
 
     private static int tokenEnd(String s, int pos) {
         int i = pos;
-        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && i - pos < 4096 && !endsJsonString(s, i, pos)) {
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && i - pos < 4096) {
+            if (endsJsonString(s, i, pos)) {
+                while (i > pos + 1 && s.charAt(i - 1) == '\\') {
+                    i--; // "reason":"...incorrect\"}: the escape is the quote's, not the word's
+                }
+                return i;
+            }
             i++;
         }
         return i;
@@ -965,10 +1030,10 @@ final class SanitizerProse {
 
     /**
      * True for a '"' at {@code i} that closes the JSON string a word ends ("msg":"... is required","level"):
-     * followed by ',', '}' or ']', and not the quote a token opened with.
+     * followed by ',', ':', '}' or ']', and not the quote a token opened with.
      */
     private static boolean endsJsonString(String s, int i, int tokenStart) {
-        return s.charAt(i) == '"' && i > tokenStart && i + 1 < s.length() && ",}]".indexOf(s.charAt(i + 1)) >= 0
+        return s.charAt(i) == '"' && i > tokenStart && i + 1 < s.length() && ",:}]".indexOf(s.charAt(i + 1)) >= 0
                 && s.charAt(tokenStart) != '"';
     }
 

@@ -47,10 +47,13 @@ final class SanitizerRules {
      * whose sibling value field carries it.
      */
     private static final Set<String> NAMING_FIELDS = Set.of("name", "key", "id", "property", "param", "parameter",
-            "setting", "settingname", "variable", "var", "field", "attribute", "secretname", "env", "label");
+            "setting", "settingname", "variable", "var", "field", "attribute", "secretname", "env", "label",
+            // CloudFormation's ParameterKey/ParameterValue, Beanstalk's OptionName/Value, and a credential
+            // or form field's type: Keycloak's {"type": "password", "value": "x"}, <input type="password" value="x">
+            "parameterkey", "optionname", "type");
 
     private static final Pattern VALUE_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:value|val|defaultvalue|"
-            + "secretvalue|data|content|text|stringvalue|plaintext)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
+            + "secretvalue|data|content|text|stringvalue|plaintext|parametervalue|optionvalue)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
 
     private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
             "(?i)(bearer|basic|negotiate|ntlm|ssws|splunk|geniekey)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+"
@@ -92,6 +95,9 @@ final class SanitizerRules {
 
     // How far back a connection string's previous "key=value" is looked for.
     private static final int MAX_PREVIOUS_PAIR = 256;
+
+    // Fewest decimal bytes in brackets taken for a key under a secret's name: a 64-bit key.
+    private static final int MIN_NAMED_KEY_BYTES = 8;
 
     // How far a setting's name and its value may lie apart.
     private static final int MAX_NAMED_VALUE_DISTANCE = 320;
@@ -875,13 +881,18 @@ final class SanitizerRules {
                 return nonValue(s, literal[0], literal[1]) ? null : literal;
             }
         }
+        int byteList = first == '[' ? SanitizerEntropy.byteListClose(s, start, MIN_NAMED_KEY_BYTES) : -1;
+        if (byteList > 0) {
+            // Zigbee2MQTT's network_key: [1, 3, 5, ...]: a key's bytes, fewer than a bare list needs
+            return new int[] {start + 1, byteList};
+        }
         if (first == '[' && !s.startsWith(REDACTED, start)) {
             // "Credentials=[S3cret!]", as Spring Security's tokens and Java's records print a value in
             // brackets: one word alone in them is the value. Nested arrays and lists have their own
             // pairs, which this loop reaches next.
             int close = indexOfWithin(s, ']', start + 1, 256);
             return close > start + 1 && isOneWord(s, start + 1, close) && !nonValue(s, start + 1, close)
-                    ? new int[] {start + 1, close} : null;
+                    && !nonValue(s, start, close + 1) ? new int[] {start + 1, close} : null;
         }
         int end;
         String lower = name.toLowerCase(Locale.ROOT);
@@ -958,8 +969,10 @@ final class SanitizerRules {
                 // "Invalid signature: X-Signature: abc": the value is the next pair's name
                 return null;
             }
-            if (lower.equals("sid") && value.length() > 4 && value.toString().startsWith("S-1-")) {
-                return null; // a Windows security identifier, not a session id
+            if (lower.equals("sid") && (value.length() > 4 && value.toString().startsWith("S-1-")
+                    || isSearchId(value))) {
+                // a Windows security identifier, or Splunk's search id (1764843907.1234_<guid>): not a session id
+                return null;
             }
             if (colon && SanitizerKeys.isCodeLike(name) && !SanitizerValues.looksLikeCredential(value)
                     && !SanitizerKeys.isHostSecret(name, settings)) {
@@ -1024,6 +1037,22 @@ final class SanitizerRules {
             }
         }
         return nonValue(s, start, end) ? null : new int[] {start, end};
+    }
+
+    /** True for a Splunk search id: the epoch seconds it was dispatched at, '.', a sequence number. */
+    private static boolean isSearchId(CharSequence value) {
+        int i = 0;
+        while (i < value.length() && Character.isDigit(value.charAt(i))) {
+            i++;
+        }
+        if (i != 10 || i + 1 >= value.length() || value.charAt(i) != '.' || !Character.isDigit(value.charAt(i + 1))) {
+            return false;
+        }
+        int j = i + 1;
+        while (j < value.length() && Character.isDigit(value.charAt(j))) {
+            j++;
+        }
+        return j == value.length() || value.charAt(j) == '_';
     }
 
     /**
@@ -1470,6 +1499,13 @@ final class SanitizerRules {
             if (SHELL_OPERATORS.contains(word) || isStatusWord(bare)) {
                 // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
                 return end;
+            }
+            if (words > 0 && startsPair(s, wordStart)
+                    && (!env || word.indexOf('=') > 0 && isEnvName(word.substring(0, word.indexOf('='))))) {
+                // "password=correct horse battery user=ana": in a line of pairs the words before the next
+                // pair are the value's, as no sentence word came between; after an environment variable
+                // only another one says so ("PGPASSWORD=x psql host=db" runs a command)
+                return i;
             }
             if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
                     || word.startsWith("./") || word.startsWith("../") // a program run from here: x ./gradlew
@@ -2042,7 +2078,10 @@ final class SanitizerRules {
             }
             if (lastAt > infoStart && infoStart >= copied) {
                 String userInfo = s.substring(infoStart, lastAt);
-                boolean secret = userInfo.indexOf(':') >= 0 && !userInfo.startsWith("[REDACTED]")
+                int colon = userInfo.indexOf(':');
+                // "airflow:***@pg:5432": a client that masked the password has left nothing to hide
+                boolean secret = colon >= 0 && !userInfo.startsWith("[REDACTED]")
+                        && !nonValue(userInfo, colon + 1, userInfo.length())
                         || userInfo.length() >= 16 && SanitizerValues.looksLikeCredential(userInfo);
                 if (secret) {
                     if (out == null) {

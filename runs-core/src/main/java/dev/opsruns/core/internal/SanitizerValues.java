@@ -56,7 +56,15 @@ final class SanitizerValues {
             "n/a", "na", "empty", "blank", "unset", "required", "optional", "<redacted>", "<hidden>", "<secret>",
             "<password>", "<token>", "(hidden)", "(redacted)", "[hidden]", "[redacted]", "[filtered]", "[secure]",
             "[masked]", "filtered", "sensitive", "xxx", "xxxx", "xxxxx", "xxxxxx", "xxxxxxxx", "...", "…",
-            "optional.empty", "optionalint.empty", "optionallong.empty", "optionaldouble.empty", "optional.absent()");
+            "optional.empty", "optionalint.empty", "optionallong.empty", "optionaldouble.empty", "optional.absent()",
+            "[secret]", "[sensitive]", "[encrypted]", "value_specified_in_no_log_parameter");
+
+    /*
+     * YAML tags that stand where a value would be and say where it comes from: Home Assistant's and
+     * ESPHome's "!secret mqtt_password", Ansible's "!vault |", CloudFormation's "!Ref DbPassword".
+     */
+    private static final Set<String> YAML_REFERENCE_TAGS = Set.of("!secret", "!vault", "!env_var", "!env", "!include",
+            "!ref", "!sub", "!getatt", "!importvalue", "!findinmap", "!join", "!select");
 
     private static final Pattern NAME_SEPARATORS = Pattern.compile("[-_.]");
 
@@ -86,16 +94,31 @@ final class SanitizerValues {
             return close > 0 && v.substring(close + 1).replace("\\n", "").replace("\\r", "").isBlank();
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (PLACEHOLDERS.contains(lower) || isVariableReference(v)) {
+        if (PLACEHOLDERS.contains(lower) || isVariableReference(v) || YAML_REFERENCE_TAGS.contains(lower)
+                || isTemplateHole(v) || isYourPlaceholder(lower)) {
             return true;
+        }
+        if (lower.startsWith("env:") && isEnvName(v, 4)) {
+            return true; // apksigner's --ks-pass env:KS_PASS, openssl's -passin env:VAR: where to read it from
         }
         // ****, xxxx, ••••: a mask of one repeated character
         if (v.length() >= 3 && isOneRepeatedChar(v) && "*x•#.-_=".indexOf(Character.toLowerCase(v.charAt(0))) >= 0) {
             return true;
         }
         // ****7f3a, ••••••1234: a mask that keeps the last few characters as a hint to which one it was
-        if (isMaskedHint(v)) {
-            return true;
+        if (isMaskedHint(v) || isMaskedHint(afterTokenPrefix(v))) {
+            return true; // and sk-proj-****Qx7a: a token's public prefix kept beside the mask
+        }
+        if (v.startsWith("***")) {
+            // Spark's "*********(redacted)": a mask and a remark on it
+            int stars = 3;
+            while (stars < v.length() && v.charAt(stars) == '*') {
+                stars++;
+            }
+            String remark = lower.substring(stars);
+            if (PLACEHOLDERS.contains(remark) || PLACEHOLDERS.contains(remark + ")")) {
+                return true;
+            }
         }
         if (isBindVariable(v) || isConfigReference(v) || isSecretConfigPath(v)) {
             return true;
@@ -185,7 +208,67 @@ final class SanitizerValues {
         return true;
     }
 
+    /*
+     * "%s", "%d", "%(password)s", "{}", "{0}", "{Password}", "{@Request}": a hole in a printf format or
+     * a structured logger's message template, printed before (or instead of) being filled in. A start
+     * of one ("{Password") is where a value's end was found at its closing brace.
+     */
+    private static boolean isTemplateHole(String v) {
+        if (v.length() >= 2 && v.length() <= 6 && v.charAt(0) == '%') {
+            int i = 1;
+            while (i < v.length() - 1 && "-+#0 .123456789$".indexOf(v.charAt(i)) >= 0) {
+                i++;
+            }
+            return i == v.length() - 1 && "sdvqrxfiugeT".indexOf(v.charAt(i)) >= 0;
+        }
+        if (v.length() >= 4 && v.startsWith("%(") && v.indexOf(')') == v.length() - 2) {
+            return isWord(v, 2, v.length() - 2) && "sdr".indexOf(v.charAt(v.length() - 1)) >= 0;
+        }
+        if (v.charAt(0) != '{' || v.length() > 48) {
+            return false;
+        }
+        int to = v.endsWith("}") ? v.length() - 1 : v.length();
+        int from = v.length() > 1 && (v.charAt(1) == '@' || v.charAt(1) == '$') ? 2 : 1;
+        if (to == 1 && v.length() == 2) {
+            return true; // SLF4J's "{}"
+        }
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        // all digits ({0}) or a name that starts with a letter and is no longer than a field's
+        return to > from && (Character.isLetter(v.charAt(from)) || v.substring(from, to).chars().allMatch(Character::isDigit));
+    }
+
+    /** "your_api_key", "YOUR-TOKEN-HERE": what documentation writes where the reader puts theirs. */
+    private static boolean isYourPlaceholder(String lower) {
+        if (!lower.startsWith("your") || lower.length() < 7 || lower.length() > 48 || "_-".indexOf(lower.charAt(4)) < 0) {
+            return false;
+        }
+        return lower.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == '_' || c == '-');
+    }
+
+    /** What follows a token's lower-case prefix ("sk-proj-", "ghp_", "dapi") when a mask comes next. */
+    private static String afterTokenPrefix(String v) {
+        int star = v.indexOf("***");
+        if (star <= 0 || star > 12) {
+            return "";
+        }
+        for (int i = 0; i < star; i++) {
+            char c = v.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_')) {
+                return "";
+            }
+        }
+        return v.substring(star);
+    }
+
     private static boolean isMaskedHint(String v) {
+        if (v.isEmpty()) {
+            return false;
+        }
         char mask = v.charAt(0);
         if (mask != '*' && mask != '\u2022' && mask != '\u25CF') {
             return false;
