@@ -920,7 +920,7 @@ final class SanitizerProse {
         return e;
     }
 
-    private static int tokenEnd(String s, int pos) {
+    static int tokenEnd(String s, int pos) {
         int i = pos;
         while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && i - pos < 4096) {
             i++;
@@ -936,7 +936,7 @@ final class SanitizerProse {
         return i;
     }
 
-    private static int skipSpaces(String s, int pos) {
+    static int skipSpaces(String s, int pos) {
         int i = pos;
         while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
             i++;

@@ -116,6 +116,7 @@ final class SanitizerRules {
         }
         if (named) {
             out = SanitizerProse.redactWordPhrases(redactNamedValues(out, settings));
+            out = SanitizerCodes.redact(out);
             out = SanitizerProse.redactSecretLists(SanitizerProse.redactCjkPasswords(out));
         }
         out = redactPairs(out, settings);
