@@ -981,7 +981,9 @@ final class SanitizerRules {
                 return null;
             }
             if (anyColon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value)
-                    || isLowerWord(value) && nextIsLowerWord(s, end) || isUpperWord(value) && nextIsText(s, end)
+                    || isLowerWord(value) && nextIsLowerWord(s, end)
+                            && !(SanitizerKeys.isPasswordName(name) && isSpacedPasswordToEnd(s, start))
+                    || isUpperWord(value) && nextIsText(s, end)
                     || isStatusCode(value) && nextIsText(s, end) || isCount(value) && nextIsLowerWord(s, end))) {
                 // "password: must be at least 12 characters", "token: expired", "token: HTTP 401",
                 // "Secrets: 3 found" (a count; a PIN has four digits or more)
@@ -1429,6 +1431,31 @@ final class SanitizerRules {
         return true;
     }
 
+    /**
+     * True when the words from {@code start} run to the end of the text as a password with spaces
+     * ("password: Sparrow ember 502", "Kennwort lautet: Fichte-Wald 50"): two to five words, none a
+     * word of prose, a flag, a pair or a marker, the last holding a digit or a symbol, as people end
+     * their passwords; a sentence ends on a word.
+     */
+    static boolean isSpacedPasswordToEnd(String s, int start) {
+        if (s.length() - start > 64 || start >= s.length()) {
+            return false;
+        }
+        String[] words = s.substring(start).split(" ", -1);
+        if (words.length < 2 || words.length > MAX_PASSWORD_WORDS) {
+            return false;
+        }
+        for (String word : words) {
+            if (word.isEmpty() || SanitizerValues.isProseWord(word) || word.startsWith(REDACTED) || word.contains("://")
+                    || word.indexOf('=') >= 0 || word.endsWith(":") || word.indexOf('"') >= 0 || word.indexOf('(') >= 0
+                    || "[<{'`".indexOf(word.charAt(0)) >= 0) {
+                return false; // a label, a call or a quote: the message goes on
+            }
+        }
+        String last = words[words.length - 1];
+        return last.chars().anyMatch(c -> Character.isDigit(c) || SanitizerEntropy.PASSWORD_SYMBOLS.indexOf(c) >= 0);
+    }
+
     private static int passwordWithSpacesEnd(String s, int start, int end, boolean env) {
         if (end - start >= 12 && SanitizerEntropy.looksGenerated(s, start, end)) {
             return end; // a generated password has no spaces: what follows it is the message going on
@@ -1450,7 +1477,8 @@ final class SanitizerRules {
                 // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
                 return end;
             }
-            if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
+            boolean flag = first == '-' && word.length() > 1 && !Character.isDigit(word.charAt(1));
+            if (flag || "([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
                     || word.startsWith("./") || word.startsWith("../") // a program run from here: x ./gradlew
                     || SanitizerValues.isRelativePath(word) // a command's file argument: x tool view group_vars/a.yml
                     || SanitizerValues.isPathLike(word) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
