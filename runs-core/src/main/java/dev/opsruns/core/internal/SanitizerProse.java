@@ -30,6 +30,11 @@ final class SanitizerProse {
             "cambiada", "cambiado", "alterada", "redefinida", "modificata", "cambiata", "zmienione", "změněno", "ändrat",
             "değiştirildi", "auf");
 
+    // The English linking words of CONNECTORS, after which a last lower-case word may still be a password.
+    private static final Set<String> ENGLISH_LINKS = Set.of("is", "was", "are", "were", "be", "set", "to", "as",
+            "equals", "value", "=", ":", "->", "=>", ":=", "provided", "given", "supplied", "entered", "used",
+            "changed", "reset", "now", "of", "is:", "was:", "→", "⇒", "—", "–", "≔");
+
     // Words before a name that say a value follows it: "login with (admin) password x".
     private static final Set<String> LEAD_INS = Set.of("with", "using", "via", "by", "und", "avec", "con", "com", "mit");
 
@@ -659,6 +664,7 @@ final class SanitizerProse {
         boolean connector = false;
         boolean needConnector = false;
         boolean ownerColon = false;
+        String linkWord = "";
         String previousBare = "";
         for (int step = 0; step < MAX_STEPS && pos < n; step++) {
             int end = tokenEnd(s, pos);
@@ -678,6 +684,7 @@ final class SanitizerProse {
                 // "password changed from x to y": the old value comes first
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
                 connector = true;
+                linkWord = bare;
                 if (bare.equals("to") || bare.equals("as") || bare.equals("set") || bare.equals("changed")
                         || bare.equals("reset")) {
                     // "set to", "changed to": still linking
@@ -836,6 +843,12 @@ final class SanitizerProse {
         }
         if (valueEnd < end && ".!?".indexOf(s.charAt(valueEnd)) >= 0 && value.chars().allMatch(Character::isLowerCase)) {
             // "Das Passwort ist abgelaufen.", "le mot de passe est incorrect.": a sentence ends on a word
+            return null;
+        }
+        if (end == n && value.chars().allMatch(Character::isLowerCase)
+                && (value.chars().anyMatch(c -> c >= 0x80) || !linkWord.isEmpty() && !ENGLISH_LINKS.contains(linkWord))) {
+            // "La password è scaduta", "Hasło jest nieprawidłowe": a sentence in another language ends on
+            // a word, which a password someone chose in it rarely is
             return null;
         }
         boolean weak = strength == Strength.WEAK;

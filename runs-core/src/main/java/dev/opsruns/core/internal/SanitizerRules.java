@@ -981,6 +981,7 @@ final class SanitizerRules {
                 return null;
             }
             if (anyColon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value)
+                    || SanitizerValues.isCjkText(value)
                     || isLowerWord(value) && nextIsLowerWord(s, end)
                             && !(SanitizerKeys.isPasswordName(name) && isSpacedPasswordToEnd(s, start))
                     || isUpperWord(value) && nextIsText(s, end)
