@@ -388,6 +388,9 @@ final class SanitizerRules {
             }
             return s.substring(word, at).indexOf('@') > 0;
         }
+        if (before == '*' && at >= 2 && (s.charAt(at - 2) == ' ' || s.charAt(at - 2) == '(')) {
+            return true; // a C pointer's name: const char *DB_PASSWORD = "..."
+        }
         // "Cmdk3y!Pw: ..." is the end of a password, not a name "Pw"
         return before != '/' && !Character.isLetterOrDigit(before) && "!^*~".indexOf(before) < 0;
     }
@@ -795,9 +798,11 @@ final class SanitizerRules {
         }
         boolean weak = strength == Strength.WEAK;
         String separator = m.separator().trim();
-        boolean colon = (separator.equals(":") || separator.equals("\uFF1A")) && m.closeQuote().isEmpty();
+        // an arrow people type reads as a colon: "token → expired" is a sentence, "password→x" a value
+        boolean arrow = separator.equals("\u2192") || separator.equals("\u21D2") || separator.equals("\u2254");
+        boolean colon = (separator.equals(":") || separator.equals("\uFF1A") || arrow) && m.closeQuote().isEmpty();
         // "field 'password': length must be ...": a quoted name and a colon read the same
-        boolean anyColon = separator.equals(":") || separator.equals("\uFF1A");
+        boolean anyColon = separator.equals(":") || separator.equals("\uFF1A") || arrow;
         if (colon && m.nameStart() > 0 && s.charAt(m.nameStart() - 1) == ':' && !Character.isWhitespace(s.charAt(m.end() - 1))
                 && m.separator().equals(":")) {
             // one link of a colon-separated identifier: arn:aws:secretsmanager:eu-west-1:123:secret:prod/db
@@ -1654,17 +1659,20 @@ final class SanitizerRules {
         }
         char quote = openQuote.charAt(openQuote.length() - 1);
         if (openQuote.length() >= 2) {
-            // An escaped quote (JSON inside a JSON string, at any depth): it closes at the next quote,
-            // less the backslashes that escape it.
-            int at = s.indexOf(quote, start);
-            if (at < 0) {
-                return s.length();
+            // An escaped quote (JSON inside a JSON string, at any depth): it closes at the next quote
+            // escaped as deep as it, less the backslashes that escape it; a quote escaped deeper is the
+            // value's own ({\"password\":\"a\\\"b\"})
+            int depth = openQuote.length() - 1;
+            for (int at = s.indexOf(quote, start); at >= 0; at = s.indexOf(quote, at + 1)) {
+                int close = at;
+                while (close > start && at - close < SanitizerPairs.MAX_ESCAPES && s.charAt(close - 1) == '\\') {
+                    close--;
+                }
+                if (at - close <= depth) {
+                    return close;
+                }
             }
-            int close = at;
-            while (close > start && at - close < SanitizerPairs.MAX_ESCAPES && s.charAt(close - 1) == '\\') {
-                close--;
-            }
-            return close;
+            return s.length();
         }
         for (int i = start; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -2149,9 +2157,7 @@ final class SanitizerRules {
             String password = m.group(1);
             boolean network = m.group(2).length() > 1;
             boolean secret = !password.chars().allMatch(Character::isDigit) && !password.startsWith("[REDACTED")
-                    && (network || SanitizerValues.looksLikeCredential(password)
-                    || password.length() >= 6 && password.chars().anyMatch(Character::isLetter)
-                    && password.chars().anyMatch(c -> Character.isDigit(c) || "!#$%^&*+=~?_-.".indexOf(c) >= 0));
+                    && (network || isPasswordShaped(password));
             if (!secret || m.start(1) < copied) {
                 continue;
             }
@@ -2236,17 +2242,38 @@ final class SanitizerRules {
         return false;
     }
 
-    // Erlang's and Elixir's tagged tuples: {password,"x"}, {:api_key, "x"}.
+    // Erlang's and Elixir's tagged tuples: {password,"x"}, {:api_key, "x"}, {password, <<"x">>}.
     private static final Pattern TAGGED_TUPLE = Pattern.compile(
-            "\\{\\s{0,3}+:?+()([A-Za-z_][\\w]{0,63}+)\\s{0,3}+,\\s{0,3}+([\"'])([^\"'\\n]{1,256}+)\\3");
+            "\\{\\s{0,3}+:?+()([A-Za-z_][\\w]{0,63}+)\\s{0,3}+,\\s{0,3}+(?:<<)?+([\"'])([^\"'\\n]{1,256}+)\\3");
+
+    /*
+     * A setter, builder or initializer named for a secret with the value as its one quoted argument:
+     * .password("x"), setApiKey("x"), red:auth("x"), std::string password{"x"}. Getters take a name
+     * there ("getSecret('db-creds')"), so only a value of a password's or credential's shape counts.
+     */
+    private static final Pattern CALL_ARGUMENT = Pattern.compile(
+            "(?<![\\w$])()([A-Za-z_]\\w{0,63}+)\\s{0,2}+[({]\\s{0,2}+([\"'])([^\"'\\n]{1,256}+)\\3\\s{0,2}+[)}]");
+
+    /*
+     * A variable or field named for a secret as an argument before its quoted value: strcpy(cfg.passwd,
+     * "x"), strncpy(conf->api_key, "x", n), setenv(password, "x").
+     */
+    private static final Pattern LVALUE_ARGUMENT = Pattern.compile(
+            "[(,]\\s{0,2}+()((?:[A-Za-z_]\\w{0,31}+(?:\\.|->)){0,4}+[A-Za-z_]\\w{0,63}+)\\s{0,2}+,\\s{0,2}+"
+            + "([\"'])([^\"'\\n]{1,256}+)\\3");
 
     /** Redacts the value argument after a quoted secret name ({@code define('DB_PASSWORD', 'x')}). */
     static String redactArgumentPairs(String s, SanitizerSettings settings) {
-        if (s.indexOf(',') < 0 && s.indexOf('{') < 0 && s.indexOf("=>") < 0) {
+        if (s.indexOf(',') < 0 && s.indexOf('{') < 0 && s.indexOf("=>") < 0 && s.indexOf('(') < 0) {
             return s;
         }
-        String out = mayHoldArgumentPair(s) ? redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s)) : s;
-        return out.indexOf('{') < 0 ? out : redactArgumentPairs(out, settings, TAGGED_TUPLE.matcher(out));
+        String out = mayHoldArgumentPair(s) ? redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s), false) : s;
+        out = out.indexOf('{') < 0 ? out : redactArgumentPairs(out, settings, TAGGED_TUPLE.matcher(out), false);
+        if (out.indexOf('(') >= 0 || out.indexOf('{') >= 0) {
+            out = redactArgumentPairs(out, settings, CALL_ARGUMENT.matcher(out), true);
+            out = out.indexOf(',') < 0 ? out : redactArgumentPairs(out, settings, LVALUE_ARGUMENT.matcher(out), true);
+        }
+        return out;
     }
 
     /**
@@ -2286,7 +2313,14 @@ final class SanitizerRules {
         return false;
     }
 
-    private static String redactArgumentPairs(String s, SanitizerSettings settings, Matcher pattern) {
+    /** True for a value with a password's or a credential's shape: six or more letters with digits or symbols. */
+    private static boolean isPasswordShaped(String value) {
+        return !value.chars().allMatch(Character::isDigit) && (SanitizerValues.looksLikeCredential(value)
+                || value.length() >= 6 && value.chars().anyMatch(Character::isLetter)
+                && value.chars().anyMatch(c -> Character.isDigit(c) || "!#$%^&*+=~?_-.".indexOf(c) >= 0));
+    }
+
+    private static String redactArgumentPairs(String s, SanitizerSettings settings, Matcher pattern, boolean shaped) {
         Matcher m = pattern.reset(s);
         StringBuilder out = null;
         int copied = 0;
@@ -2295,8 +2329,10 @@ final class SanitizerRules {
             from = m.end(2) + 1;
             if (!SanitizerKeys.isSensitive(m.group(2), settings) || m.start(4) < copied
                     || nonValue(s, m.start(4), m.end(4)) || SanitizerKeys.isSensitive(m.group(4), settings)
-                    || isJsonMember(s, m.start(), m.end())
-                    || inStringArray(s, m.start()) && SanitizerValues.isIdentifier(m.group(4))) {
+                    || !shaped && isJsonMember(s, m.start(), m.end())
+                    || inStringArray(s, m.start()) && SanitizerValues.isIdentifier(m.group(4))
+                    || shaped && (!isPasswordShaped(m.group(4)) || SanitizerValues.isPathLike(m.group(4))
+                    || SanitizerValues.isNameLike(m.group(4)) || m.group(4).contains("://"))) {
                 // ("password", "token") lists names; "type":"Bearer","expires_in":3599 is JSON;
                 // ["client_id","client_secret","tenant_id"] is an array of names (['password', 'x!9'] is not)
                 continue;
