@@ -52,7 +52,11 @@ final class SanitizerProse {
 
     // Second words that make a name of two words: "API key", "access token", "client secret".
     private static final Set<String> SECOND_WORDS = Set.of("key", "token", "secret", "password", "passphrase",
-            "credential", "credentials", "code", "pin", "phrase");
+            "credential", "credentials", "code", "pin", "phrase", "answer", "name");
+
+    // Words for "key" in languages that put "API" after it: "clé API", "ключ API".
+    private static final Set<String> FOREIGN_KEY_WORDS = Set.of("clé", "cle", "ключ", "chiave", "klucz", "klíč",
+            "clave", "chave", "sleutel", "nyckel", "anahtar", "kunci", "khóa", "schlüssel", "κλειδί", "مفتاح", "מפתח");
 
     // Words between "password for" and the linking word that say whose it is: "for the backup user is".
     private static final int MAX_OWNER_WORDS = 6;
@@ -343,12 +347,18 @@ final class SanitizerProse {
                 // only a name's family matters, and judging it takes a normalized copy: names only
                 passwordFamily = strength != Strength.NONE
                         && (isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings));
-                if (strength == Strength.NONE) {
-                    // two-word names: "API key", "access token", "mot de passe"
-                    int next = skipSpaces(s, wordEnd);
-                    int nextEnd = wordEndAt(s, next);
+                int next = skipSpaces(s, wordEnd);
+                int nextEnd = wordEndAt(s, next);
+                if (strength == Strength.NONE && FOREIGN_KEY_WORDS.contains(lower) && nextEnd - next == 3
+                        && s.regionMatches(true, next, "api", 0, 3)) {
+                    // "clé API : x", "ключ API: x", "chiave API = x": an API key, the noun first
+                    strength = Strength.STRONG;
+                    nameEnd = nextEnd;
+                } else if (strength == Strength.NONE || nextEnd - next == 6 && s.regionMatches(true, next, "answer", 0, 6)) {
+                    // two-word names: "API key", "access token", "mot de passe", "secret answer: x"
                     String second = secondWordAt(s, next, nextEnd);
-                    if (second != null && nextEnd < n && Character.isWhitespace(s.charAt(nextEnd))) {
+                    if (second != null && nextEnd < n && (Character.isWhitespace(s.charAt(nextEnd))
+                            || s.charAt(nextEnd) == ':' && (second.equals("answer") || second.equals("name")))) {
                         strength = keywordStrength(word + "_" + second, settings);
                         nameEnd = nextEnd;
                         passwordFamily = isPasswordFamily(second)
@@ -825,7 +835,7 @@ final class SanitizerProse {
                 && passwordFamily) {
             // "password incorrect for user admin: x", "password errata per l'utente admin: x"
             // "bad password attempt: x": the value's own word may be the label
-            boolean label = valueEnd < end && s.charAt(end - 1) == ':' && !SanitizerValues.isProseWord(value);
+            boolean label = valueEnd < end && s.charAt(end - 1) == ':';
             int[] later = labelledLater(s, label ? pos : end);
             if (later != null || SanitizerValues.isProseWord(value)) {
                 return later;
@@ -845,8 +855,9 @@ final class SanitizerProse {
             // "Das Passwort ist abgelaufen.", "le mot de passe est incorrect.": a sentence ends on a word
             return null;
         }
-        if (end == n && value.chars().allMatch(Character::isLowerCase)
-                && (value.chars().anyMatch(c -> c >= 0x80) || !linkWord.isEmpty() && !ENGLISH_LINKS.contains(linkWord))) {
+        boolean foreignName = FOREIGN_KEY_WORDS.contains(name) || SanitizerKeys.isPasswordWord(SanitizerKeys.normalize(name));
+        if (end == n && value.chars().allMatch(Character::isLowerCase) && (value.chars().anyMatch(c -> c >= 0x80)
+                || foreignName || !linkWord.isEmpty() && !ENGLISH_LINKS.contains(linkWord))) {
             // "La password è scaduta", "Hasło jest nieprawidłowe": a sentence in another language ends on
             // a word, which a password someone chose in it rarely is
             return null;
