@@ -36,7 +36,7 @@ class SanitizerCorpusTest {
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
             "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
             "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-10.tsv", "/sanitizer-heldout-11.tsv",
-            "/sanitizer-heldout-12.tsv");
+            "/sanitizer-heldout-12.tsv", "/sanitizer-heldout-14.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -176,9 +176,16 @@ class SanitizerCorpusTest {
      * batch covered in depth (structured loggers, data and ML tooling, log shippers, identity servers,
      * enterprise SaaS APIs, IoT, mobile, CI/CD, IaC), and measured before any fix of its own: recall
      * 267/282 (94.7%), precision 136/148 (91.9%), so 27 failures.
+     *
+     * Batch 14, written for round 8 before any rule or earlier case was read, from secrets written by
+     * people and by application code (concatenated exception messages, tickets, chat-ops, audit lines,
+     * e-mails in 21 languages, one-time codes, PINs, recovery codes, literals of many languages, SQL,
+     * LDIF, htpasswd), and measured before any fix of its own: recall 231/322 (71.7%), precision
+     * 151/156 (96.8%), so 96 failures.
      */
     static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5,
-            "/sanitizer-heldout-10.tsv", 1, "/sanitizer-heldout-11.tsv", 1, "/sanitizer-heldout-12.tsv", 1);
+            "/sanitizer-heldout-10.tsv", 1, "/sanitizer-heldout-11.tsv", 1, "/sanitizer-heldout-12.tsv", 1,
+            "/sanitizer-heldout-14.tsv", 16);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -35,6 +35,8 @@ final class SanitizerKeys {
             "verifier", "consumerkey", "appkey", "clientkey", "servicekey", "licensekey", "hmackey", "webhookkey",
             "samlresponse", "connectsid", "sastoken", "sharedkey", "secretkey", "apisecret", "licencekey",
             "dbkey", "authcode", "authorizationcode",
+            // the answers that recover an account, and "secret key" in Chinese and Japanese
+            "secretanswer", "securityanswer", "questionanswer", "maidenname", "密钥", "秘钥", "密鑰", "金鑰", "秘密鍵",
             // a service's name glued to "pass", as Perl, PHP and shell configs write them
             "dbpass", "smtppass", "mailpass", "adminpass", "rootpass", "ftppass", "ldappass", "sqlpass",
             "redispass", "mqpass", "vpnpass", "wifipass", "apppass", "userpass", "sshpass", "smbpass", "sftppass", "devicecode", "refreshcode", "recoverycode", "backupcode",
@@ -52,9 +54,9 @@ final class SanitizerKeys {
      */
     private static final List<String> PASSWORD_WORDS = List.of("passwort", "kennwort", "wachtwoord",
             "contrasena", "contraseña", "contrasenya", "senha", "palavrapasse", "motdepasse", "salasana", "losenord",
-            "lösenord", "haslo", "hasło", "heslo", "jelszo", "jelszó", "sifre", "şifre", "adgangskode", "passord",
+            "lösenord", "haslo", "hasło", "hasłem", "haslem", "heslo", "heslem", "jelszo", "jelszó", "sifre", "şifre", "adgangskode", "passord",
             "lykilorð", "parool", "parole", "parola", "parolă", "geslo", "lozinka", "slaptažodis", "slaptazodis",
-            "fjalëkalim", "nenosiri", "pasahitza", "пароль", "парола", "лозинка", "סיסמה", "סיסמא", "گذرواژه", "पासवर्ड",
+            "fjalëkalim", "nenosiri", "pasahitza", "пароль", "паролем", "пароля", "парола", "лозинка", "סיסמה", "סיסמא", "گذرواژه", "पासवर्ड",
             "रहस्यशब्द", "পাসওয়ার্ড", "கடவுச்சொல்", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호", "암호");
 
     private static final List<String> STRONG_PARTS = normalizedUnion(STRONG_PARTS_LISTED, PASSWORD_WORDS);
@@ -112,6 +114,7 @@ final class SanitizerKeys {
 
     // Name parts whose value is a secret even though the name ends in a harmless suffix.
     private static final List<String> SECRET_DESPITE_SUFFIX = List.of("sessionid", "secretid", "sessid", "passcode",
+            "maidenname",
             "authcode", "authorizationcode", "devicecode", "refreshcode", "recoverycode", "backupcode", "pincode",
             "otpcode", "verificationcode", "mfacode", "securitycode", "accesscode");
 

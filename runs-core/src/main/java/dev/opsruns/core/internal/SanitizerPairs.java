@@ -70,10 +70,16 @@ final class SanitizerPairs {
             if (i > 0 && s.charAt(i - 1) == ' ' && i + 1 < n && (s.charAt(i + 1) == '\'' || s.charAt(i + 1) == '"')) {
                 return 0; // psql's :'name' interpolates a variable: PASSWORD :'new_password'
             }
+            if (i + 2 < n && s.charAt(i + 1) == ':' && s.charAt(i + 2) == ' ' && i > 0 && s.charAt(i - 1) != ' ') {
+                return 2; // LDIF's base64 value: userPassword:: e1NTSEF9...
+            }
             return i + 1 < n && s.charAt(i + 1) == '=' ? 2 : 1;
         }
-        if (c == '\uFF1A') {
-            return 1;
+        if (c == '\uFF1A' || c == '\u2192' || c == '\u21D2' || c == '\u2254') {
+            return 1; // a full-width colon; the arrows and the definition sign people type: password→x, pw ≔ x
+        }
+        if (c == '<' && i + 1 < n && s.charAt(i + 1) == '-' && i > 0 && s.charAt(i - 1) == ' ') {
+            return 2; // R's assignment: password <- "x" (taken only before a quoted value)
         }
         if (c == '-' && i + 1 < n && s.charAt(i + 1) == '>' && (i == 0 || s.charAt(i - 1) != '-')) {
             return 2; // Scala's and Kotlin's map entries: "password" -> "x" (taken only before a quoted value)
@@ -115,8 +121,10 @@ final class SanitizerPairs {
         if (j - 2 >= from && (s.charAt(j - 1) == ']' || s.charAt(j - 1) == '}')) {
             if (s.charAt(j - 2) == '"' || s.charAt(j - 2) == '\'') {
                 j--; // a subscript: config['SECRET_KEY'] = ..., $_ENV["DB_PASSWORD"] = ..., $h{'pass'} = ...
-            } else if (s.charAt(j - 1) == ']' && isNameChar(s.charAt(j - 2))) {
-                j--; // a subscript by a symbol or a bare word: settings[:api_token] = ..., $cfg[password] = ...
+            } else if ((s.charAt(j - 1) == ']' || s.charAt(j - 1) == '}') && isNameChar(s.charAt(j - 2))) {
+                // a subscript by a symbol or a bare word: settings[:api_token] = ..., $cfg[password] = ...,
+                // Perl's $ENV{DB_PASS} = ...
+                j--;
                 bareSubscript = true;
             }
         }
@@ -151,7 +159,7 @@ final class SanitizerPairs {
                 k += 2;
             }
         }
-        if (bareSubscript && !(k - 1 >= from && s.charAt(k - 1) == '['
+        if (bareSubscript && !(k - 1 >= from && s.charAt(k - 1) == (s.charAt(closeEnd - 1) == '}' ? '{' : '[')
                 || k - 2 >= from && s.charAt(k - 1) == ':' && s.charAt(k - 2) == '[')) {
             return null; // "list[0] = x" or a log's "[main] key: value": a name and a bracket, no subscript
         }

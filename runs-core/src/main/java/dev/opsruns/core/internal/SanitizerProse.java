@@ -25,7 +25,15 @@ final class SanitizerProse {
             "equals", "value", "=", ":", "->", "=>", ":=", "provided", "given", "supplied", "entered", "used",
             "changed", "reset", "now", "of", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
             "то", "是", "为", "is:", "was:", "→", "⇒", "är", "er", "jest", "je", "on", "は", "이", "는",
-            "là", "adalah", "ialah", "είναι", "هي", "هو", "है", "הוא", "היא", "ni", "olan", "е", "є");
+            "là", "adalah", "ialah", "είναι", "هي", "هو", "है", "הוא", "היא", "ni", "olan", "е", "є", "—", "–", "≔",
+            "gewijzigd", "geändert", "zurückgesetzt", "изменён", "изменен", "змінено", "changé", "modifié", "réinitialisé",
+            "cambiada", "cambiado", "alterada", "redefinida", "modificata", "cambiata", "zmienione", "změněno", "ändrat",
+            "değiştirildi", "auf");
+
+    // The English linking words of CONNECTORS, after which a last lower-case word may still be a password.
+    private static final Set<String> ENGLISH_LINKS = Set.of("is", "was", "are", "were", "be", "set", "to", "as",
+            "equals", "value", "=", ":", "->", "=>", ":=", "provided", "given", "supplied", "entered", "used",
+            "changed", "reset", "now", "of", "is:", "was:", "→", "⇒", "—", "–", "≔");
 
     // Words before a name that say a value follows it: "login with (admin) password x".
     private static final Set<String> LEAD_INS = Set.of("with", "using", "via", "by", "und", "avec", "con", "com", "mit");
@@ -44,10 +52,14 @@ final class SanitizerProse {
 
     // Second words that make a name of two words: "API key", "access token", "client secret".
     private static final Set<String> SECOND_WORDS = Set.of("key", "token", "secret", "password", "passphrase",
-            "credential", "credentials", "code", "pin", "phrase");
+            "credential", "credentials", "code", "pin", "phrase", "answer", "name");
+
+    // Words for "key" in languages that put "API" after it: "clé API", "ключ API".
+    private static final Set<String> FOREIGN_KEY_WORDS = Set.of("clé", "cle", "ключ", "chiave", "klucz", "klíč",
+            "clave", "chave", "sleutel", "nyckel", "anahtar", "kunci", "khóa", "schlüssel", "κλειδί", "مفتاح", "מפתח");
 
     // Words between "password for" and the linking word that say whose it is: "for the backup user is".
-    private static final int MAX_OWNER_WORDS = 4;
+    private static final int MAX_OWNER_WORDS = 6;
 
     // Directive names that only ever precede their value: Redis' requirepass and masterauth.
     private static final Set<String> DIRECTIVE_NAMES = Set.of("requirepass", "masterauth");
@@ -56,13 +68,13 @@ final class SanitizerProse {
     private static final List<String> DIRECTIVE_BLOCKS = List.of("[OUTPUT]", "[INPUT]", "[FILTER]", "[SERVICE]",
             "<match ", "<source>", "<store>", "<filter ");
 
-    private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E([";
+    private static final String OPEN_QUOTES = "'\"`\u2018\u201C\u00AB\u201E([\u300C\u300E";
 
     // Auxiliaries between a name and its linking word: "password has been set to x".
     // "Password" as a phrase of several words; the one-word forms are SanitizerKeys' PASSWORD_WORDS.
     private static final List<String> PASSWORD_PHRASES = List.of("mot de passe", "mật khẩu", "kata sandi",
             "kata laluan", "κωδικός πρόσβασης", "κωδικό πρόσβασης", "كلمة المرور", "كلمة السر", "كلمة مرور",
-            "رمز عبور", "clave de acceso", "chave de acesso", "código de acesso", "비밀 번호", "parola d'ordine");
+            "رمز عبور", "بكلمة المرور", "بكلمة السر", "clave de acceso", "chave de acesso", "código de acesso", "비밀 번호", "parola d'ordine");
 
     // The first letters of PASSWORD_PHRASES, lower case.
     private static final String PHRASE_STARTS = firstLetters(PASSWORD_PHRASES);
@@ -82,10 +94,18 @@ final class SanitizerProse {
     private static final Set<String> POST_ADJECTIVES = Set.of("temporaire", "provisoire", "initial", "initiale",
             "actuel", "nouveau", "temporal", "temporário", "temporária", "provisório", "provisória", "actual",
             "temporanea", "temporaneo", "provvisoria", "iniziale", "attuale", "tijdelijk", "tijdelijke",
-            "tymczasowe", "временный");
+            "tymczasowe", "временный", "mới", "tạm", "sementara", "baru", "nueva", "nuevo", "nova", "novo", "nuova",
+            "nuovo", "הזמנית", "החדשה", "שלך", "σας", "σου", "anda", "của", "bạn", "الجديدة", "المؤقتة");
 
     // Linking words after which "from" gives the old value: "password changed from x to y".
-    private static final Set<String> CHANGE_WORDS = Set.of("changed", "reset");
+    private static final Set<String> CHANGE_WORDS = Set.of("changed", "reset", "gewijzigd", "geändert", "изменён",
+            "изменен", "змінено", "changé", "modifié", "cambiada", "cambiado", "alterada", "modificata", "cambiata",
+            "zmienione", "změněno", "ändrat", "değiştirildi");
+
+    // "from" and "to" of a change, in the languages of CHANGE_WORDS: "van x naar y", "с x на y".
+    private static final Set<String> FROM_WORDS = Set.of("from", "van", "von", "с", "з", "de", "da", "z", "från");
+    private static final Set<String> TO_WORDS = Set.of("to", "naar", "auf", "на", "à", "a", "para", "en", "in", "na",
+            "till", "do");
 
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "will", "would", "hat", "wurde");
 
@@ -186,7 +206,7 @@ final class SanitizerProse {
      * space: 密码是x, 密码为x, パスワードはx. The value runs to a space or a CJK or ASCII punctuation mark.
      */
     private static final Pattern CJK_PASSWORD = Pattern.compile("(?:密码|密碼|口令|パスワード|暗証番号|비밀번호|암호)"
-            + "\\s{0,2}+(?:是|为|為|は|は、|:|：|=)\\s{0,2}+([^\\s，。、,;；)）」』\"']{4,128}+)");
+            + "\\s{0,2}+(?:是|为|為|は|は、|:|：|=|「|『)\\s{0,2}+([^\\s，。、,;；)）」』\"']{4,128}+)");
 
     /** Redacts a password after a CJK word for it and a linking word written against them. */
     static String redactCjkPasswords(String s) {
@@ -341,12 +361,18 @@ final class SanitizerProse {
                 // only a name's family matters, and judging it takes a normalized copy: names only
                 passwordFamily = strength != Strength.NONE
                         && (isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings));
-                if (strength == Strength.NONE) {
-                    // two-word names: "API key", "access token", "mot de passe"
-                    int next = skipSpaces(s, wordEnd);
-                    int nextEnd = wordEndAt(s, next);
+                int next = skipSpaces(s, wordEnd);
+                int nextEnd = wordEndAt(s, next);
+                if (strength == Strength.NONE && FOREIGN_KEY_WORDS.contains(lower) && nextEnd - next == 3
+                        && s.regionMatches(true, next, "api", 0, 3)) {
+                    // "clé API : x", "ключ API: x", "chiave API = x": an API key, the noun first
+                    strength = Strength.STRONG;
+                    nameEnd = nextEnd;
+                } else if (strength == Strength.NONE || nextEnd - next == 6 && s.regionMatches(true, next, "answer", 0, 6)) {
+                    // two-word names: "API key", "access token", "mot de passe", "secret answer: x"
                     String second = secondWordAt(s, next, nextEnd);
-                    if (second != null && nextEnd < n && Character.isWhitespace(s.charAt(nextEnd))) {
+                    if (second != null && nextEnd < n && (Character.isWhitespace(s.charAt(nextEnd))
+                            || s.charAt(nextEnd) == ':' && (second.equals("answer") || second.equals("name")))) {
                         strength = keywordStrength(word + "_" + second, settings);
                         nameEnd = nextEnd;
                         passwordFamily = isPasswordFamily(second)
@@ -411,8 +437,9 @@ final class SanitizerProse {
             if (span == null && !((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd)
                     && strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
                 boolean directive = passwordFamily && (DIRECTIVE_NAMES.contains(lower) || directives);
-                span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn || directive, directive, lower, settings);
-                if (span != null && span[0] >= 5 && s.regionMatches(true, span[0] - 5, "from ", 0, 5)) {
+                span = valueAfter(s, nameEnd, strength, passwordFamily, ledIn || directive, directive,
+                        CHANGE_WORDS.contains(previousLower), lower, settings);
+                if (span != null && FROM_WORDS.contains(wordBefore(s, span[0]))) {
                     span = changedValues(s, span);
                 }
             }
@@ -455,17 +482,69 @@ final class SanitizerProse {
     }
 
     private static int[] changedValues(String s, int[] old) {
+        if (old[0] > 0 && OPEN_QUOTES.indexOf(s.charAt(old[0] - 1)) >= 0 && s.charAt(old[0] - 1) != '(') {
+            // Changed passphrase from "a b c" to "d e f": both quoted, spaces and all
+            int next = skipSpaces(s, old[1] + 1);
+            int toEnd = tokenEnd(s, next);
+            int open = skipSpaces(s, toEnd);
+            if (TO_WORDS.contains(s.substring(next, toEnd)) && open < s.length() && s.charAt(open) == s.charAt(old[0] - 1)) {
+                int close = closingQuote(s, open);
+                return close > 0 ? new int[] {old[0], close} : old;
+            }
+            return old;
+        }
         int end = tokenEnd(s, old[0]);
         int oldEnd = trimEnd(s, old[0], end, ".,;:)!");
         CharSequence value = s.subSequence(old[0], oldEnd);
         if (!looksLikeShortPassword(value) && !SanitizerValues.looksLikeCredential(value)) {
             return null;
         }
-        if (!s.startsWith(" to ", end)) {
+        int toStart = skipSpaces(s, end);
+        int toEnd = tokenEnd(s, toStart);
+        if (toStart == end || !TO_WORDS.contains(s.substring(toStart, toEnd).toLowerCase(Locale.ROOT))) {
             return new int[] {old[0], oldEnd};
         }
-        int next = end + 4;
+        int next = skipSpaces(s, toEnd);
         return new int[] {old[0], trimEnd(s, next, tokenEnd(s, next), ".,;:)")};
+    }
+
+    /**
+     * Where a remark in brackets that links a name to its value ends, or -1: "(was:" ends after its
+     * colon, inside the brackets; "(for backup user):" after its closing colon.
+     */
+    private static int remarkEnd(String s, int pos, int end) {
+        String first = stripTrailing(s.substring(pos + 1, end), ":").toLowerCase(Locale.ROOT);
+        if (s.charAt(end - 1) == ':' && CONNECTORS.contains(first) && !first.equals("of")) {
+            return end;
+        }
+        if (!USER_INTRODUCERS.contains(first)) {
+            return -1;
+        }
+        int next = skipSpaces(s, end);
+        for (int word = 0; word < MAX_OWNER_WORDS && next < s.length(); word++) {
+            int wordEnd = tokenEnd(s, next);
+            if (s.startsWith("):", wordEnd - 2)) {
+                return wordEnd;
+            }
+            if (s.charAt(wordEnd - 1) == ')') {
+                return -1;
+            }
+            next = skipSpaces(s, wordEnd);
+        }
+        return -1;
+    }
+
+    /** The word that ends just before {@code at} (spaces and an opening quote skipped), lower case. */
+    private static String wordBefore(String s, int at) {
+        int end = at;
+        while (end > 0 && (s.charAt(end - 1) == ' ' || OPEN_QUOTES.indexOf(s.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !Character.isWhitespace(s.charAt(start - 1)) && end - start < 16) {
+            start--;
+        }
+        return s.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     /** The strength of a word as a name in prose: cookies, sessions and signatures do not count here. */
@@ -493,6 +572,8 @@ final class SanitizerProse {
         int pos = skipSpaces(s, from);
         if (pos < s.length() && s.charAt(pos) == ':') {
             pos = skipSpaces(s, pos + 1);
+        } else if (s.startsWith("is ", pos) || s.startsWith("was ", pos) || s.startsWith("= ", pos)) {
+            pos = skipSpaces(s, tokenEnd(s, pos)); // "pass is Orchid911^"
         }
         // a quoted message's closing quote is not the value's: error: "Your OTP is 482193"
         int valueEnd = valueEnd(s, pos, tokenEnd(s, pos), ".,;:?)]}");
@@ -624,15 +705,18 @@ final class SanitizerProse {
 
     /**
      * The span of the value after a name ending at {@code from}, or null. {@code ledIn}: the name came
-     * after "with", "using" and the like, which says a value follows.
+     * after "with", "using" and the like, which says a value follows. {@code directive}: the name is a
+     * daemon's directive, whose value follows it. {@code changedBefore}: a word of change came before
+     * the name ("changed password from x to y").
      */
     private static int[] valueAfter(String s, int from, Strength strength, boolean passwordFamily, boolean ledIn,
-            boolean directive, String name, SanitizerSettings settings) {
+            boolean directive, boolean changedBefore, String name, SanitizerSettings settings) {
         int n = s.length();
         int pos = skipSpaces(s, from);
         boolean connector = false;
         boolean needConnector = false;
         boolean ownerColon = false;
+        String linkWord = "";
         String previousBare = "";
         for (int step = 0; step < MAX_STEPS && pos < n; step++) {
             int end = tokenEnd(s, pos);
@@ -645,16 +729,17 @@ final class SanitizerProse {
             previousBare = bare;
             if (token.equals(":") || token.equals("=") || token.equals("：")) {
                 connector = true;
-            } else if (step == 0 && POST_ADJECTIVES.contains(bare) && !connector) {
+            } else if (step <= 1 && POST_ADJECTIVES.contains(bare) && !connector) {
                 // "mot de passe temporaire est": the linking word comes next
             } else if (AUXILIARIES.contains(bare) && !connector) {
                 // "has been": the linking word comes next
             } else if (step == 0 && SUBJECTS.contains(bare) && !connector) {
                 // "you entered": the participle links
-            } else if (bare.equals("from") && connector && CHANGE_WORDS.contains(before)) {
+            } else if (FROM_WORDS.contains(bare) && (connector && CHANGE_WORDS.contains(before) || step == 0 && changedBefore)) {
                 // "password changed from x to y": the old value comes first
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
                 connector = true;
+                linkWord = bare;
                 if (bare.equals("to") || bare.equals("as") || bare.equals("set") || bare.equals("changed")
                         || bare.equals("reset")) {
                     // "set to", "changed to": still linking
@@ -670,6 +755,9 @@ final class SanitizerProse {
                     String bareWord = stripTrailing(word, ":").toLowerCase(Locale.ROOT);
                     if (owner > 0 && CONNECTORS.contains(bareWord) && !bareWord.equals("of") && !bareWord.equals("to")) {
                         break; // the linking word: the loop above takes it
+                    }
+                    if (owner > 0 && bareWord.equals("to") && nextIsQuoted(s, nextEnd)) {
+                        break; // "reset password of bob to 'x'": "to" links a quoted value
                     }
                     if (owner > 0 && (LEAD_INS.contains(bareWord) || USER_INTRODUCERS.contains(bareWord)
                             || SanitizerKeys.isSensitive(stripTrailing(word, ":"), settings))) {
@@ -691,6 +779,12 @@ final class SanitizerProse {
                     connector = true;
                 }
                 pos = skipSpaces(s, end);
+                continue;
+            } else if (token.length() > 1 && token.charAt(0) == '(' && !connector && !needConnector
+                    && remarkEnd(s, pos, end) > 0) {
+                // "password (was: \"x\")", "Password (for backup user): x": a remark in brackets that links
+                connector = true;
+                pos = skipSpaces(s, remarkEnd(s, pos, end));
                 continue;
             } else {
                 break;
@@ -751,6 +845,18 @@ final class SanitizerProse {
             return null;
         }
         CharSequence value = s.subSequence(pos, valueEnd);
+        if (passwordFamily && strength == Strength.STRONG && (connector || ledIn)
+                && SanitizerRules.isSpacedPasswordToEnd(s, pos)) {
+            return new int[] {pos, n}; // "Das neue Kennwort lautet: Fichte-Wald 50"
+        }
+        int bracket = skipSpaces(s, end);
+        if (valueEnd == end && bracket < n && s.charAt(bracket) == '(' && value.toString().equalsIgnoreCase("default")) {
+            // "reset to default (Welcome1!)": the default is named in the brackets, if anywhere
+            int close = closingQuote(s, bracket);
+            CharSequence inner = close > 0 ? s.subSequence(bracket + 1, close) : "";
+            return looksLikeShortPassword(inner) || SanitizerValues.looksLikeCredential(inner)
+                    ? new int[] {bracket + 1, close} : null;
+        }
         int slash = skipSpaces(s, end);
         if (valueEnd == end && slash < n && s.charAt(slash) == '/' && slash > end) {
             // "credentials admin / Adm1n!Pass#7": a user name, then the password after the slash
@@ -773,7 +879,9 @@ final class SanitizerProse {
         if ((SanitizerValues.isProseWord(value) || isLowerAlphabetic(value)) && strength == Strength.STRONG
                 && passwordFamily) {
             // "password incorrect for user admin: x", "password errata per l'utente admin: x"
-            int[] later = labelledLater(s, end);
+            // "bad password attempt: x": the value's own word may be the label
+            boolean label = valueEnd < end && s.charAt(end - 1) == ':';
+            int[] later = labelledLater(s, label ? pos : end);
             if (later != null || SanitizerValues.isProseWord(value)) {
                 return later;
             }
@@ -790,6 +898,13 @@ final class SanitizerProse {
         }
         if (valueEnd < end && ".!?".indexOf(s.charAt(valueEnd)) >= 0 && value.chars().allMatch(Character::isLowerCase)) {
             // "Das Passwort ist abgelaufen.", "le mot de passe est incorrect.": a sentence ends on a word
+            return null;
+        }
+        boolean foreignName = FOREIGN_KEY_WORDS.contains(name) || SanitizerKeys.isPasswordWord(SanitizerKeys.normalize(name));
+        if (end == n && value.chars().allMatch(Character::isLowerCase) && (value.chars().anyMatch(c -> c >= 0x80)
+                || foreignName || !linkWord.isEmpty() && !ENGLISH_LINKS.contains(linkWord))) {
+            // "La password è scaduta", "Hasło jest nieprawidłowe": a sentence in another language ends on
+            // a word, which a password someone chose in it rarely is
             return null;
         }
         boolean weak = strength == Strength.WEAK;
@@ -872,7 +987,7 @@ final class SanitizerProse {
                 int value = skipSpaces(s, end);
                 int valueEnd = valueEnd(s, value, tokenEnd(s, value), ".,;:)");
                 CharSequence v = s.subSequence(value, valueEnd);
-                boolean secret = valueEnd > value && !SanitizerValues.isTimestamp(v)
+                boolean secret = valueEnd > value && !SanitizerValues.isTimestamp(v) && v.toString().indexOf('=') < 0
                         && (looksLikeShortPassword(v) || SanitizerValues.looksStronglyLikeCredential(v, false));
                 return secret ? new int[] {value, valueEnd} : null;
             }
@@ -954,6 +1069,12 @@ final class SanitizerProse {
         return value.chars().allMatch(Character::isLetter);
     }
 
+    /** True when a quoted value follows {@code end}. */
+    private static boolean nextIsQuoted(String s, int end) {
+        int next = skipSpaces(s, end);
+        return next > end && next < s.length() && "'\"`\u201C\u00AB".indexOf(s.charAt(next)) >= 0;
+    }
+
     /** True when a lower-case word follows: the value was a word of a sentence ("is stored in vault"). */
     private static boolean nextIsWord(String s, int end) {
         int next = skipSpaces(s, end);
@@ -974,6 +1095,8 @@ final class SanitizerProse {
             case '\u2018' -> '\u2019';
             case '\u201C', '\u201E' -> '\u201D';
             case '\u00AB' -> '\u00BB';
+            case '\u300C' -> '\u300D';
+            case '\u300E' -> '\u300F';
             case '(' -> ')';
             case '[' -> ']';
             default -> q;
@@ -1014,7 +1137,7 @@ final class SanitizerProse {
         return e;
     }
 
-    private static int tokenEnd(String s, int pos) {
+    static int tokenEnd(String s, int pos) {
         int i = pos;
         while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && i - pos < 4096) {
             if (endsJsonString(s, i, pos)) {
@@ -1045,7 +1168,7 @@ final class SanitizerProse {
         return i;
     }
 
-    private static int skipSpaces(String s, int pos) {
+    static int skipSpaces(String s, int pos) {
         int i = pos;
         while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
             i++;

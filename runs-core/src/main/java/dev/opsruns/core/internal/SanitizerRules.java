@@ -122,6 +122,7 @@ final class SanitizerRules {
         }
         if (named) {
             out = SanitizerProse.redactWordPhrases(redactNamedValues(out, settings));
+            out = SanitizerCodes.redact(out);
             out = SanitizerProse.redactSecretLists(SanitizerProse.redactCjkPasswords(out));
         }
         out = redactPairs(out, settings);
@@ -811,9 +812,11 @@ final class SanitizerRules {
         }
         boolean weak = strength == Strength.WEAK;
         String separator = m.separator().trim();
-        boolean colon = (separator.equals(":") || separator.equals("\uFF1A")) && m.closeQuote().isEmpty();
+        // an arrow people type reads as a colon: "token → expired" is a sentence, "password→x" a value
+        boolean arrow = separator.equals("\u2192") || separator.equals("\u21D2") || separator.equals("\u2254");
+        boolean colon = (separator.equals(":") || separator.equals("\uFF1A") || arrow) && m.closeQuote().isEmpty();
         // "field 'password': length must be ...": a quoted name and a colon read the same
-        boolean anyColon = separator.equals(":") || separator.equals("\uFF1A");
+        boolean anyColon = separator.equals(":") || separator.equals("\uFF1A") || arrow;
         if (colon && m.nameStart() > 0 && s.charAt(m.nameStart() - 1) == ':' && !Character.isWhitespace(s.charAt(m.end() - 1))
                 && m.separator().equals(":")) {
             // one link of a colon-separated identifier: arn:aws:secretsmanager:eu-west-1:123:secret:prod/db
@@ -1004,7 +1007,10 @@ final class SanitizerRules {
                 return null;
             }
             if (anyColon && (SanitizerValues.isProseWord(value) || SanitizerValues.isPathLike(value)
-                    || isLowerWord(value) && nextIsLowerWord(s, end) || isUpperWord(value) && nextIsText(s, end)
+                    || SanitizerValues.isCjkText(value)
+                    || isLowerWord(value) && nextIsLowerWord(s, end)
+                            && !(SanitizerKeys.isPasswordName(name) && isSpacedPasswordToEnd(s, start))
+                    || isUpperWord(value) && nextIsText(s, end)
                     || isStatusCode(value) && nextIsText(s, end) || isCount(value) && nextIsLowerWord(s, end))) {
                 // "password: must be at least 12 characters", "token: expired", "token: HTTP 401",
                 // "Secrets: 3 found" (a count; a PIN has four digits or more)
@@ -1468,6 +1474,31 @@ final class SanitizerRules {
         return true;
     }
 
+    /**
+     * True when the words from {@code start} run to the end of the text as a password with spaces
+     * ("password: Sparrow ember 502", "Kennwort lautet: Fichte-Wald 50"): two to five words, none a
+     * word of prose, a flag, a pair or a marker, the last holding a digit or a symbol, as people end
+     * their passwords; a sentence ends on a word.
+     */
+    static boolean isSpacedPasswordToEnd(String s, int start) {
+        if (s.length() - start > 64 || start >= s.length()) {
+            return false;
+        }
+        String[] words = s.substring(start).split(" ", -1);
+        if (words.length < 2 || words.length > MAX_PASSWORD_WORDS) {
+            return false;
+        }
+        for (String word : words) {
+            if (word.isEmpty() || SanitizerValues.isProseWord(word) || word.startsWith(REDACTED) || word.contains("://")
+                    || word.indexOf('=') >= 0 || word.endsWith(":") || word.indexOf('"') >= 0 || word.indexOf('(') >= 0
+                    || "[<{'`".indexOf(word.charAt(0)) >= 0) {
+                return false; // a label, a call or a quote: the message goes on
+            }
+        }
+        String last = words[words.length - 1];
+        return last.chars().anyMatch(c -> Character.isDigit(c) || SanitizerEntropy.PASSWORD_SYMBOLS.indexOf(c) >= 0);
+    }
+
     private static int passwordWithSpacesEnd(String s, int start, int end, boolean env) {
         if (end - start >= 12 && SanitizerEntropy.looksGenerated(s, start, end)) {
             return end; // a generated password has no spaces: what follows it is the message going on
@@ -1507,7 +1538,8 @@ final class SanitizerRules {
                 // only another one says so ("PGPASSWORD=x psql host=db" runs a command)
                 return i;
             }
-            if ("-([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
+            boolean flag = first == '-' && word.length() > 1 && !Character.isDigit(word.charAt(1));
+            if (flag || "([<\"'`{".indexOf(first) >= 0 || startsPair(s, wordStart) || word.contains("://")
                     || word.startsWith("./") || word.startsWith("../") // a program run from here: x ./gradlew
                     || SanitizerValues.isRelativePath(bare) // a command's file argument: x tool view group_vars/a.yml
                     || SanitizerValues.isPathLike(bare) || !env && SanitizerValues.isProseWord(word) || word.endsWith(":")
@@ -1691,17 +1723,20 @@ final class SanitizerRules {
         }
         char quote = openQuote.charAt(openQuote.length() - 1);
         if (openQuote.length() >= 2) {
-            // An escaped quote (JSON inside a JSON string, at any depth): it closes at the next quote,
-            // less the backslashes that escape it.
-            int at = s.indexOf(quote, start);
-            if (at < 0) {
-                return s.length();
+            // An escaped quote (JSON inside a JSON string, at any depth): it closes at the next quote
+            // escaped as deep as it, less the backslashes that escape it; a quote escaped deeper is the
+            // value's own ({\"password\":\"a\\\"b\"})
+            int depth = openQuote.length() - 1;
+            for (int at = s.indexOf(quote, start); at >= 0; at = s.indexOf(quote, at + 1)) {
+                int close = at;
+                while (close > start && at - close < SanitizerPairs.MAX_ESCAPES && s.charAt(close - 1) == '\\') {
+                    close--;
+                }
+                if (at - close <= depth) {
+                    return close;
+                }
             }
-            int close = at;
-            while (close > start && at - close < SanitizerPairs.MAX_ESCAPES && s.charAt(close - 1) == '\\') {
-                close--;
-            }
-            return close;
+            return s.length();
         }
         for (int i = start; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -2189,9 +2224,7 @@ final class SanitizerRules {
             String password = m.group(1);
             boolean network = m.group(2).length() > 1;
             boolean secret = !password.chars().allMatch(Character::isDigit) && !password.startsWith("[REDACTED")
-                    && (network || SanitizerValues.looksLikeCredential(password)
-                    || password.length() >= 6 && password.chars().anyMatch(Character::isLetter)
-                    && password.chars().anyMatch(c -> Character.isDigit(c) || "!#$%^&*+=~?_-.".indexOf(c) >= 0));
+                    && (network || isPasswordShaped(password));
             if (!secret || m.start(1) < copied) {
                 continue;
             }
@@ -2276,17 +2309,38 @@ final class SanitizerRules {
         return false;
     }
 
-    // Erlang's and Elixir's tagged tuples: {password,"x"}, {:api_key, "x"}.
+    // Erlang's and Elixir's tagged tuples: {password,"x"}, {:api_key, "x"}, {password, <<"x">>}.
     private static final Pattern TAGGED_TUPLE = Pattern.compile(
-            "\\{\\s{0,3}+:?+()([A-Za-z_][\\w]{0,63}+)\\s{0,3}+,\\s{0,3}+([\"'])([^\"'\\n]{1,256}+)\\3");
+            "\\{\\s{0,3}+:?+()([A-Za-z_][\\w]{0,63}+)\\s{0,3}+,\\s{0,3}+(?:<<)?+([\"'])([^\"'\\n]{1,256}+)\\3");
+
+    /*
+     * A setter, builder or initializer named for a secret with the value as its one quoted argument:
+     * .password("x"), setApiKey("x"), red:auth("x"), std::string password{"x"}. Getters take a name
+     * there ("getSecret('db-creds')"), so only a value of a password's or credential's shape counts.
+     */
+    private static final Pattern CALL_ARGUMENT = Pattern.compile(
+            "(?<![\\w$])()([A-Za-z_]\\w{0,63}+)\\s{0,2}+[({]\\s{0,2}+([\"'])([^\"'\\n]{1,256}+)\\3\\s{0,2}+[)}]");
+
+    /*
+     * A variable or field named for a secret as an argument before its quoted value: strcpy(cfg.passwd,
+     * "x"), strncpy(conf->api_key, "x", n), setenv(password, "x").
+     */
+    private static final Pattern LVALUE_ARGUMENT = Pattern.compile(
+            "[(,]\\s{0,2}+()((?:[A-Za-z_]\\w{0,31}+(?:\\.|->)){0,4}+[A-Za-z_]\\w{0,63}+)\\s{0,2}+,\\s{0,2}+"
+            + "([\"'])([^\"'\\n]{1,256}+)\\3");
 
     /** Redacts the value argument after a quoted secret name ({@code define('DB_PASSWORD', 'x')}). */
     static String redactArgumentPairs(String s, SanitizerSettings settings) {
-        if (s.indexOf(',') < 0 && s.indexOf('{') < 0 && s.indexOf("=>") < 0) {
+        if (s.indexOf(',') < 0 && s.indexOf('{') < 0 && s.indexOf("=>") < 0 && s.indexOf('(') < 0) {
             return s;
         }
-        String out = mayHoldArgumentPair(s) ? redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s)) : s;
-        return out.indexOf('{') < 0 ? out : redactArgumentPairs(out, settings, TAGGED_TUPLE.matcher(out));
+        String out = mayHoldArgumentPair(s) ? redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s), false) : s;
+        out = out.indexOf('{') < 0 ? out : redactArgumentPairs(out, settings, TAGGED_TUPLE.matcher(out), false);
+        if (out.indexOf('(') >= 0 || out.indexOf('{') >= 0) {
+            out = redactArgumentPairs(out, settings, CALL_ARGUMENT.matcher(out), true);
+            out = out.indexOf(',') < 0 ? out : redactArgumentPairs(out, settings, LVALUE_ARGUMENT.matcher(out), true);
+        }
+        return out;
     }
 
     /**
@@ -2326,7 +2380,14 @@ final class SanitizerRules {
         return false;
     }
 
-    private static String redactArgumentPairs(String s, SanitizerSettings settings, Matcher pattern) {
+    /** True for a value with a password's or a credential's shape: six or more letters with digits or symbols. */
+    private static boolean isPasswordShaped(String value) {
+        return !value.chars().allMatch(Character::isDigit) && (SanitizerValues.looksLikeCredential(value)
+                || value.length() >= 6 && value.chars().anyMatch(Character::isLetter)
+                && value.chars().anyMatch(c -> Character.isDigit(c) || "!#$%^&*+=~?_-.".indexOf(c) >= 0));
+    }
+
+    private static String redactArgumentPairs(String s, SanitizerSettings settings, Matcher pattern, boolean shaped) {
         Matcher m = pattern.reset(s);
         StringBuilder out = null;
         int copied = 0;
@@ -2335,8 +2396,10 @@ final class SanitizerRules {
             from = m.end(2) + 1;
             if (!SanitizerKeys.isSensitive(m.group(2), settings) || m.start(4) < copied
                     || nonValue(s, m.start(4), m.end(4)) || SanitizerKeys.isSensitive(m.group(4), settings)
-                    || isJsonMember(s, m.start(), m.end())
-                    || inStringArray(s, m.start()) && SanitizerValues.isIdentifier(m.group(4))) {
+                    || !shaped && isJsonMember(s, m.start(), m.end())
+                    || inStringArray(s, m.start()) && SanitizerValues.isIdentifier(m.group(4))
+                    || shaped && (!isPasswordShaped(m.group(4)) || SanitizerValues.isPathLike(m.group(4))
+                    || SanitizerValues.isNameLike(m.group(4)) || m.group(4).contains("://"))) {
                 // ("password", "token") lists names; "type":"Bearer","expires_in":3599 is JSON;
                 // ["client_id","client_secret","tenant_id"] is an array of names (['password', 'x!9'] is not)
                 continue;

@@ -35,13 +35,17 @@ final class SanitizerTriggers {
             "cookie", "auth", "sig", "assertion", "verifier", "saml", "sid", "code", "mnemonic", "phrase", "seed",
             "hmac", "sas", "otp", "pin", "puk", "psk", "jwt", "bearer", "pat", "clave", "kata", "chave", "wort",
             "woord", "contrase", "senha", "salasana", "losenord", "haslo", "heslo", "jelszo", "sifre", "adgangskode",
-            "lykilor", "parool", "parol", "geslo", "lozinka", "slapta", "fjal", "nenosiri", "pasahitz", "communit");
+            "lykilor", "parool", "parol", "geslo", "lozinka", "slapta", "fjal", "nenosiri", "pasahitz", "communit",
+            "kod", "codic", "2fa", "mfa", "answer", "maiden", "clé", "klíč", "chiave", "klucz", "sleutel", "nyckel",
+            "anahtar", "kunci", "hesl");
 
     // Stems in other scripts, or with a letter outside ASCII among their first two.
     private static final List<String> OTHER_STEMS = List.of("lösenord", "hasło", "jelszó", "şifre", "lykilorð",
             "parolă", "slaptažodis", "fjalëkalim", "пароль", "парола", "лозинка", "סיסמ", "گذرواژه", "पासवर्ड",
             "रहस्यशब्द", "পাসওয়ার্ড", "கடவுச்சொல்", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀",
-            "암호", "mật khẩu", "κωδικ", "كلمة", "رمز", "código");
+            "암호", "mật khẩu", "κωδικ", "كلمة", "رمز", "código", "kód", "код", "验证码", "驗證碼", "校验码", "动态码", "コード",
+            "ワンタイム", "인증", "קוד", "mã", "códigos", "hasł", "парол", "ключ", "密钥", "秘钥", "密鑰", "金鑰", "秘密鍵",
+            "κλειδί", "مفتاح", "מפתח", "khóa");
 
     // Words that start a command the command-line rules read without any flag: vault login x, AUTH x.
     // snmpd's com2sec and createUser, an http-basic setting and SMTP's base64 "Password:" prompt are

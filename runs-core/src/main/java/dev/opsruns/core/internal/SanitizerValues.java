@@ -120,7 +120,7 @@ final class SanitizerValues {
                 return true;
             }
         }
-        if (isBindVariable(v) || isConfigReference(v) || isSecretConfigPath(v)) {
+        if (isBindVariable(v) || isConfigReference(v) || isSecretConfigPath(v) || isFormatSpecifier(v)) {
             return true;
         }
         // ${DB_PASSWORD}, {{ .Values.password }}, %DB_PASSWORD%, $(SECRET), <your-key>: references, not values
@@ -134,6 +134,34 @@ final class SanitizerValues {
      * "requested secret: STRIPE_SECRET_KEY", "missing password: DB_PASSWORD": an environment variable's
      * name that itself names a secret is what the message is about, not its value.
      */
+    /**
+     * "不能为空", "必須項目です": Chinese, Japanese or Korean words with no Latin letter or digit, which is
+     * a sentence after a name's colon ("密码：不能为空"), as a password someone types is not.
+     */
+    static boolean isCjkText(CharSequence value) {
+        return value.length() > 0 && value.chars().allMatch(c -> c >= 0x3040 && c <= 0x9FFF || c >= 0xAC00 && c <= 0xD7AF
+                || c >= 0xFF01 && c <= 0xFF0F || c == 0x3002 || c == 0x3001);
+    }
+
+    /** "%s", "%v", "%-12s", "%(password)s", "{}", "{0}": where a format string puts its argument. */
+    private static boolean isFormatSpecifier(String v) {
+        if (v.equals("{}") || v.length() <= 4 && v.startsWith("{") && v.endsWith("}")
+                && v.substring(1, v.length() - 1).chars().allMatch(Character::isDigit)) {
+            return true;
+        }
+        if (v.length() < 2 || v.length() > 32 || v.charAt(0) != '%') {
+            return false;
+        }
+        if (v.charAt(1) == '(') {
+            return v.endsWith(")s") || v.endsWith(")r") || v.endsWith(")d");
+        }
+        int i = 1;
+        while (i < v.length() - 1 && "-+ #0123456789.".indexOf(v.charAt(i)) >= 0) {
+            i++;
+        }
+        return i == v.length() - 1 && "sdvqrxS@".indexOf(v.charAt(i)) >= 0;
+    }
+
     private static boolean isSecretVariableName(String v) {
         return v.indexOf('_') > 0 && v.length() <= 64 && isEnvName(v, 0)
                 && SanitizerKeys.strength(v, SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
