@@ -797,12 +797,21 @@ final class SanitizerProse {
         if (pos >= n || needConnector && !connector) {
             return null;
         }
+        boolean escapedQuote = false;
+        while (pos + 1 < n && s.charAt(pos) == '\\' && (s.charAt(pos + 1) == '"' || s.charAt(pos + 1) == '\\')) {
+            pos++; // secret \"db-secret\" not found: a quote escaped inside a JSON string is a quote
+            escapedQuote = true;
+        }
         char first = s.charAt(pos);
         if (first == '[' && (s.startsWith(SanitizerRules.REDACTED, pos) || s.startsWith("[payload omitted", pos))) {
             return null; // an earlier pass's marker
         }
         if (OPEN_QUOTES.indexOf(first) >= 0) {
             int close = closingQuote(s, pos);
+            int after = close + 1; // where the text goes on after the closing quote
+            while (escapedQuote && close > pos + 1 && s.charAt(close - 1) == '\\') {
+                close--; // its closing quote is escaped too
+            }
             if (close < 0) {
                 // a quote never closed: the client cut the value ("password '1iawkn… (truncated)")
                 int cutEnd = trimEnd(s, pos + 1, tokenEnd(s, pos + 1), ".,;:)\u2026");
@@ -813,7 +822,7 @@ final class SanitizerProse {
             CharSequence value = s.subSequence(pos + 1, close);
             boolean resourceName = SanitizerValues.isNameLike(value)
                     || !passwordFamily && value.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == '-');
-            if (SanitizerValues.isArn(value) || resourceName && SanitizerValues.isResourceStatus(s, close + 1)
+            if (SanitizerValues.isArn(value) || resourceName && SanitizerValues.isResourceStatus(s, after)
                     || isNamePath(value)) {
                 // Key 'arn:aws:kms:...' does not exist, secret "db-password" not found, Secret
                 // "prod/db/password" rotated: the secret's name or path, not its value
@@ -829,7 +838,7 @@ final class SanitizerProse {
                 // "password (Welcome@2024) does not meet...", "Password [Welcome2024] is invalid": a remark
                 // in brackets unless it looks like one
                 boolean oneWord = value.chars().noneMatch(Character::isWhitespace);
-                if (first == '[' && SanitizerValues.isResourceStatus(s, close + 1)) {
+                if (first == '[' && SanitizerValues.isResourceStatus(s, after)) {
                     return null; // secret [db-creds-v2] not found: a name in brackets
                 }
                 return oneWord && (looksLikeShortPassword(value) || SanitizerValues.looksStronglyLikeCredential(value, false))

@@ -1087,7 +1087,11 @@ final class SanitizerRules {
      * command is not the secret, its argument is. {@code end} when no quote follows.
      */
     private static int quotedArgumentEnd(String s, int start, int end) {
-        if (end + 2 >= s.length() || s.charAt(end) != ' ' || (s.charAt(end + 1) != '\'' && s.charAt(end + 1) != '"')
+        int open = end + 1;
+        while (open < s.length() && open - end <= SanitizerPairs.MAX_ESCAPES && s.charAt(open) == '\\') {
+            open++; // a JSON string's \" (and \\\" a level deeper) opens the argument too
+        }
+        if (open + 1 >= s.length() || s.charAt(end) != ' ' || (s.charAt(open) != '\'' && s.charAt(open) != '"')
                 || !Character.isLetter(s.charAt(start))) {
             return end;
         }
@@ -1097,11 +1101,11 @@ final class SanitizerRules {
                 return end;
             }
         }
-        int close = indexOfWithin(s, s.charAt(end + 1), end + 2, 256);
-        if (close > end + 2 && SanitizerValues.isResourceStatus(s, close + 1)) {
+        int close = indexOfWithin(s, s.charAt(open), open + 1, 256);
+        if (close > open + 1 && SanitizerValues.isResourceStatus(s, close + 1)) {
             return -1; // secret "db-password" not found: a kind and a name, and what happened to it
         }
-        return close > end + 2 ? close : end;
+        return close > open + 1 ? close : end;
     }
 
     /**
