@@ -2048,7 +2048,9 @@ final class SanitizerRules {
                 // "<password>x</password>", or one cut off at the end; "expected 'Bearer <token>')" is
                 // a placeholder in a sentence
                 boolean closed = next >= 0 && s.startsWith("</", next);
-                if (!closed && (next >= 0 || hasWhitespace(s, start, end) || !hasLetterOrDigit(s, start, end))) {
+                // ... and "Bearer <token>\",\"thread\"": the JSON string around it closes, not a value
+                if (!closed && (next >= 0 || hasWhitespace(s, start, end) || !hasLetterOrDigit(s, start, end)
+                        || indexOfWithin(s, '"', start, end - start) >= 0)) {
                     continue;
                 }
             }
