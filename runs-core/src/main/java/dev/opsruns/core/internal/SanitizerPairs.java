@@ -70,8 +70,10 @@ final class SanitizerPairs {
             if (i > 0 && s.charAt(i - 1) == ' ' && i + 1 < n && (s.charAt(i + 1) == '\'' || s.charAt(i + 1) == '"')) {
                 return 0; // psql's :'name' interpolates a variable: PASSWORD :'new_password'
             }
-            if (i + 2 < n && s.charAt(i + 1) == ':' && s.charAt(i + 2) == ' ' && i > 0 && s.charAt(i - 1) != ' ') {
-                return 2; // LDIF's base64 value: userPassword:: e1NTSEF9...
+            if (i + 2 < n && s.charAt(i + 1) == ':' && s.charAt(i + 2) == ' ' && i > 0) {
+                // LDIF's base64 value (userPassword:: e1NTSEF9...), a definition's "password :: x"; a
+                // namespace path has no space after its "::"
+                return 2;
             }
             return i + 1 < n && s.charAt(i + 1) == '=' ? 2 : 1;
         }

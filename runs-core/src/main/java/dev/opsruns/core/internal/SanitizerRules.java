@@ -331,6 +331,9 @@ final class SanitizerRules {
             if (m.separator().equals(":") && m.end() < s.length() && s.charAt(m.end()) == ':') {
                 continue; // "ActionDispatch::Cookies::CookieOverflow", "Auth::Token::Error": a namespace path
             }
+            if (m.separator().trim().equals("::") && isTypeName(s, m.end())) {
+                continue; // Haskell's "apiKey :: String" gives a type, not a value
+            }
             if (isSourceFileName(name) && m.separator().equals(":") && m.end() < s.length()
                     && Character.isDigit(s.charAt(m.end()))) {
                 continue; // a stack frame's "TokenFilter.java:57" is a file and a line
@@ -404,6 +407,16 @@ final class SanitizerRules {
         }
         // "Cmdk3y!Pw: ..." is the end of a password, not a name "Pw"
         return before != '/' && !Character.isLetterOrDigit(before) && "!^~".indexOf(before) < 0;
+    }
+
+    /** True when a capitalized word of letters alone, as a type's name is, stands at {@code at}. */
+    private static boolean isTypeName(String s, int at) {
+        int i = at;
+        while (i < s.length() && i - at < 64 && Character.isLetter(s.charAt(i))) {
+            i++;
+        }
+        return i > at && Character.isUpperCase(s.charAt(at)) && (i == s.length() || !Character.isLetterOrDigit(s.charAt(i))
+                && "!@#$%^&*_-".indexOf(s.charAt(i)) < 0);
     }
 
     /** True when a number stands at {@code at}: "tests for user ana: pass: 12, fail: 0" counts. */
