@@ -1359,11 +1359,11 @@ final class SanitizerCommands {
 
     private static String baseName(String text) {
         int slash = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
-        // an argument list's first element ('['mysql', [curl, ["docker",) or a JSON string's first word
-        // ({"msg":"curl ...) names the tool after its brackets and quotes
+        // an argument list's first element ('['mysql', [curl, ["docker",), a JSON string's first word
+        // ({"msg":"curl ...) or an HTML element's (<pre>curl ...) names the tool after its brackets and quotes
         for (int i = text.length() - 1; i > slash; i--) {
             char c = text.charAt(i);
-            if (c == '[' || c == '(' || c == '{' || c == '"' || c == '\'' || c == ':' || c == ',') {
+            if (c == '[' || c == '(' || c == '{' || c == '"' || c == '\'' || c == ':' || c == ',' || c == '>') {
                 slash = i;
                 break;
             }

@@ -1,8 +1,8 @@
 package dev.opsruns.core.internal;
 
 /**
- * Runs the rules over the text as a JSON string (or a Python or JavaScript string literal) holds it
- * unescaped, and over each JSON string value as a text of its own, and carries what they redact back
+ * Runs the rules over the text as a JSON string (or a Python or JavaScript string literal, or an HTML
+ * page) holds it unescaped, and over each JSON string value as a text of its own, and carries what they redact back
  * into the text as it was written. A message a structured logger
  * or an API put inside a JSON string ({@code "msg":"curl -u admin:x ..."}, {@code \"value\":\"x\"},
  * {@code postgres:\/\/u:x@db}), or a repr put inside quotes ({@code login(\'u\', \'x\')}), escapes
@@ -25,7 +25,9 @@ final class SanitizerEscapes {
 
     /** True when {@code s} holds an escape that hides a quote or a slash from the rules. */
     static boolean hasEscapes(String s) {
-        return s.contains("\\\"") || s.contains("\\'") || s.contains("\\/") || s.contains("\\u0022");
+        return s.contains("\\\"") || s.contains("\\'") || s.contains("\\/") || s.contains("\\u0022")
+                || s.indexOf('&') >= 0 && (s.contains("&quot;") || s.contains("&#39;") || s.contains("&#34;")
+                || s.contains("&#x27;") || s.contains("&lt;") || s.contains("&amp;"));
     }
 
     /**
@@ -137,6 +139,7 @@ final class SanitizerEscapes {
         int n = s.length();
         StringBuilder out = new StringBuilder(n);
         int i = 0;
+        int entity;
         while (i < n) {
             char c = s.charAt(i);
             int from = i;
@@ -154,6 +157,9 @@ final class SanitizerEscapes {
                 } else {
                     i++;
                 }
+            } else if (c == '&' && (entity = htmlEntity(s, i)) >= 0) {
+                c = HTML_CHARACTERS.charAt(entity);
+                i += HTML_ENTITIES[entity].length();
             } else {
                 i++;
             }
@@ -162,6 +168,20 @@ final class SanitizerEscapes {
         }
         origin[out.length()] = n;
         return out.toString();
+    }
+
+    // HTML's entities for the characters the rules read as quotes and brackets, and those characters.
+    private static final String[] HTML_ENTITIES = {"&quot;", "&#39;", "&#34;", "&#x27;", "&lt;", "&gt;", "&amp;"};
+    private static final String HTML_CHARACTERS = "\"'\"'<>&";
+
+    /** The index in {@link #HTML_ENTITIES} of the entity that starts at {@code at}, or -1. */
+    private static int htmlEntity(String s, int at) {
+        for (int e = 0; e < HTML_ENTITIES.length; e++) {
+            if (s.startsWith(HTML_ENTITIES[e], at)) {
+                return e;
+            }
+        }
+        return -1;
     }
 
     private static boolean isHex(String s, int start, int end) {

@@ -1149,6 +1149,9 @@ final class SanitizerProse {
     static int tokenEnd(String s, int pos) {
         int i = pos;
         while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && i - pos < 4096) {
+            if (i > pos && s.charAt(i) == '<' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
+                return i; // "is required</pre>": a closing tag ends the word
+            }
             if (endsJsonString(s, i, pos)) {
                 while (i > pos + 1 && s.charAt(i - 1) == '\\') {
                     i--; // "reason":"...incorrect\"}: the escape is the quote's, not the word's
