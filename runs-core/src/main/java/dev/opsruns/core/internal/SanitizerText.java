@@ -27,8 +27,9 @@ final class SanitizerText {
     }
 
     /**
-     * The first line that has something visible on it: stack frames, "Caused by" and everything else
-     * after it are dropped, while leading blank lines do not make the result empty. Where a runtime
+     * The first line that has something visible on it, with the few lines after it that say what
+     * happened ({@link #withFollowingLines}): stack frames, "Caused by" and everything after them are
+     * dropped, while leading blank lines do not make the result empty. Where a runtime
      * prints the exception after its frames (a Python traceback, Node's uncaught-error banner), the
      * exception's line is taken instead.
      */
@@ -55,11 +56,60 @@ final class SanitizerText {
                     String error = firstErrorLine(s, end);
                     return error.isEmpty() ? line : error;
                 }
-                return line;
+                return withFollowingLines(s, line, end);
             }
             start = end + 1;
         }
         return "";
+    }
+
+    /** Most lines after the first kept: what a tool prints after the command it echoes. */
+    static final int MAX_FOLLOWING_LINES = 3;
+
+    /** What joins kept lines: it ends a command, a field and a value as a line break does. */
+    static final String LINE_JOIN = " | ";
+
+    /**
+     * {@code first} and the lines after it, from {@code from}, that say what happened, joined by
+     * {@link #LINE_JOIN}: a command a log echoes is followed by its error ("sqlcmd ... ⏎ Msg 18456,
+     * Level 14: Login failed"), which matters more than the command. The first indented line (a
+     * stack frame, a body's nested member), a "Caused by", a blank line or a line of one word (what a
+     * file or a prompt's answer holds alone) ends them.
+     */
+    private static String withFollowingLines(String s, String first, int from) {
+        StringBuilder out = null;
+        int n = s.length();
+        int start = from;
+        for (int lines = 0; lines < MAX_FOLLOWING_LINES && start < n; lines++) {
+            if (s.charAt(start) == '\r' && start + 1 < n && s.charAt(start + 1) == '\n') {
+                start++;
+            }
+            start++; // the line break
+            int end = start;
+            boolean words = false;
+            while (end < n && !isLineBreak(s.charAt(end)) && end - start <= 1024) {
+                words |= end > start && s.charAt(end) == ' ' && isVisible(s.charAt(end - 1));
+                end++;
+            }
+            // a line of one word is no message: a password a file or a prompt's answer printed alone
+            if (!words || end - start > 1024 || Character.isWhitespace(s.charAt(start)) || isTraceLine(s, start)) {
+                break;
+            }
+            if (out == null) {
+                out = new StringBuilder(first);
+            }
+            // after a label's colon its value follows on the next line, as prompts and YAML print it
+            out.append(out.charAt(out.length() - 1) == ':' ? " " : LINE_JOIN).append(s, start, end);
+            start = end;
+        }
+        return out == null ? first : out.toString();
+    }
+
+    /** True for a line that starts a stack trace's or a chained exception's part, not a tool's message. */
+    private static boolean isTraceLine(String s, int start) {
+        return s.startsWith("Caused by", start) || s.startsWith("at ", start) || s.startsWith("Traceback", start)
+                || s.startsWith("goroutine ", start) || s.startsWith("Stack", start) || s.startsWith("---", start)
+                || s.startsWith("...", start) || s.startsWith("Suppressed:", start) || s.startsWith("#", start);
     }
 
     /** The last visible line after {@code from} that does not start with whitespace (a frame does). */
@@ -269,7 +319,8 @@ final class SanitizerText {
             if (c >= 0x40 && c <= 0x7E) {
                 return j + 1;
             }
-            if (c < 0x20 || c > 0x3F) {
+            if (c <= 0x20 || c > 0x3F) {
+                // a space ends it too: "ESC[ password=x" must not lose the name's first letter as a final byte
                 return j;
             }
         }
