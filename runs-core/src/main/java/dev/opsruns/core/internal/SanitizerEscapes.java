@@ -1,5 +1,7 @@
 package dev.opsruns.core.internal;
 
+import java.util.List;
+
 /**
  * Runs the rules over the text as a JSON string (or a Python or JavaScript string literal, or an HTML
  * page) holds it unescaped, and over each JSON string value as a text of its own, and carries what they redact back
@@ -16,9 +18,6 @@ final class SanitizerEscapes {
 
     /** Levels of JSON in JSON strings unescaped; each further level doubles the backslashes. */
     private static final int MAX_LEVELS = 3;
-
-    /** Characters after a redacted span compared to find where the span ended in the view. */
-    private static final int ANCHOR = 16;
 
     private SanitizerEscapes() {
     }
@@ -200,42 +199,15 @@ final class SanitizerEscapes {
      * redacted view is returned: it holds no more than {@code s} minus its secrets.
      */
     private static String carryBack(String s, String view, String redacted, int[] origin) {
+        List<SanitizerMarkers.Span> spans = SanitizerMarkers.spans(view, redacted);
+        if (spans == null) {
+            return redacted;
+        }
         StringBuilder out = new StringBuilder(s.length());
         int copied = 0;
-        int i = 0;
-        int j = 0;
-        int n = view.length();
-        int m = redacted.length();
-        while (j < m) {
-            if (redacted.charAt(j) == '[' && redacted.startsWith("[REDACTED", j) && !view.startsWith("[REDACTED", i)) {
-                int close = redacted.indexOf(']', j);
-                int after = close + 1;
-                int k;
-                if (m - after <= ANCHOR) {
-                    // the rest is short: it is the view's end, whatever it shares with the span
-                    k = n - (m - after);
-                    if (k <= i || !view.regionMatches(k, redacted, after, m - after)) {
-                        return redacted;
-                    }
-                } else {
-                    k = i + 1; // a marker stands for at least one character
-                    while (k <= n - ANCHOR && !view.regionMatches(k, redacted, after, ANCHOR)) {
-                        k++;
-                    }
-                    if (k > n - ANCHOR) {
-                        return redacted;
-                    }
-                }
-                out.append(s, copied, origin[i]).append(redacted, j, after);
-                copied = origin[k];
-                i = k;
-                j = after;
-            } else if (i < n && view.charAt(i) == redacted.charAt(j)) {
-                i++;
-                j++;
-            } else {
-                return redacted;
-            }
+        for (SanitizerMarkers.Span span : spans) {
+            out.append(s, copied, origin[span.start()]).append(redacted, span.marker(), span.markerEnd());
+            copied = origin[span.end()];
         }
         return out.append(s, copied, s.length()).toString();
     }

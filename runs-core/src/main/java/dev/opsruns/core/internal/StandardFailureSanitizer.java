@@ -73,8 +73,8 @@ public final class StandardFailureSanitizer implements FailureSanitizer {
             String structured = SanitizerPayloads.omitStructures(line);
             String window = SanitizerText.cutAtSpace(structured, WINDOW, CUT_LOOK_BACK);
             // escaped JSON first: rules see its strings as written, before a pass over the escapes cuts them
-            String redacted = redactHostPatterns(
-                    SanitizerRules.redact(SanitizerEscapes.redact(window, settings), settings));
+            String redacted = redactHostPatterns(SanitizerRepeats.redact(window,
+                    SanitizerRules.redact(SanitizerEscapes.redact(window, settings), settings)));
             String result = SanitizerText.collapseSpaces(SanitizerPayloads.omitEncodedRuns(redacted));
             if (window.length() < structured.length()) {
                 result = result + " " + SanitizerText.ELLIPSIS;
