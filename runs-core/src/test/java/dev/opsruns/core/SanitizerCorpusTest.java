@@ -35,7 +35,8 @@ class SanitizerCorpusTest {
     private static final List<String> FILES = List.of(CORPUS, "/sanitizer-heldout-1.tsv", "/sanitizer-heldout-2.tsv",
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
             "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
-            "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-10.tsv", "/sanitizer-heldout-11.tsv");
+            "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-10.tsv", "/sanitizer-heldout-11.tsv",
+            "/sanitizer-heldout-13.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -170,9 +171,15 @@ class SanitizerCorpusTest {
      * '/' is taken with its random pieces. The one left is Symfony's X-Debug-Token, a six-hex profiler
      * id under a token's name that only a rule for that literal header would keep. No batch-11
      * expectation was corrected.
+     *
+     * Batch 13, written for round 8 before any rule or earlier case was read, from the clients the issue
+     * names as their own errors, exception chains, debug logs and configuration echoes print them (JDBC,
+     * ODBC, ADO.NET, Azure, AWS and Google SDKs, Spring Security, curl, kubectl, package managers,
+     * database CLIs), and measured before any fix of its own: recall 273/277 (98.6%), precision 160/166
+     * (96.4%), so 10 failures.
      */
     private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5,
-            "/sanitizer-heldout-10.tsv", 1, "/sanitizer-heldout-11.tsv", 1);
+            "/sanitizer-heldout-10.tsv", 1, "/sanitizer-heldout-11.tsv", 1, "/sanitizer-heldout-13.tsv", 10);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
