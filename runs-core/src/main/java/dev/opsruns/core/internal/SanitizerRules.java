@@ -2011,8 +2011,14 @@ final class SanitizerRules {
             }
             if (lastAt > infoStart && infoStart >= copied) {
                 String userInfo = s.substring(infoStart, lastAt);
-                boolean secret = userInfo.indexOf(':') >= 0 && !userInfo.startsWith("[REDACTED]")
-                        || userInfo.length() >= 16 && SanitizerValues.looksLikeCredential(userInfo);
+                int colon = userInfo.indexOf(':');
+                String password = colon < 0 ? "" : userInfo.substring(colon + 1);
+                // "app_user:***@db", "admin:<redacted>@mongo": a client that masked the password printed it
+                // so; a token format's marker is no such mask, the user beside it goes with the token
+                boolean secret = colon >= 0 && !userInfo.startsWith("[REDACTED]")
+                        && (password.startsWith(REDACTED) || !SanitizerValues.isPlaceholder(password))
+                        || (colon < 0 ? userInfo.length() : colon) >= 16
+                        && SanitizerValues.looksLikeCredential(colon < 0 ? userInfo : userInfo.substring(0, colon));
                 if (secret) {
                     if (out == null) {
                         out = new StringBuilder(s.length());
@@ -2118,7 +2124,7 @@ final class SanitizerRules {
             }
             String password = m.group(1);
             boolean network = m.group(2).length() > 1;
-            boolean secret = !password.chars().allMatch(Character::isDigit) && !password.startsWith("[REDACTED")
+            boolean secret = !password.chars().allMatch(Character::isDigit) && !SanitizerValues.isPlaceholder(password)
                     && (network || SanitizerValues.looksLikeCredential(password)
                     || password.length() >= 6 && password.chars().anyMatch(Character::isLetter)
                     && password.chars().anyMatch(c -> Character.isDigit(c) || "!#$%^&*+=~?_-.".indexOf(c) >= 0));
