@@ -97,7 +97,7 @@ final class SanitizerValues {
         if (isMaskedHint(v)) {
             return true;
         }
-        if (isBindVariable(v) || isConfigReference(v) || isSecretConfigPath(v)) {
+        if (isBindVariable(v) || isConfigReference(v) || isSecretConfigPath(v) || isSecretPath(v)) {
             return true;
         }
         // ${DB_PASSWORD}, {{ .Values.password }}, %DB_PASSWORD%, $(SECRET), <your-key>: references, not values
@@ -150,6 +150,31 @@ final class SanitizerValues {
             }
         }
         return SanitizerKeys.strength(v.substring(last + 1), SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
+    }
+
+    /*
+     * "prod/db-password", "projects/shop/secrets/api-key": a secrets manager's name for a secret, path
+     * segments of lower-case names one of which names a secret. "SecretId=prod/db-password was not
+     * found" is about where the secret is kept; a value chosen to be secret is not spelled so.
+     */
+    private static boolean isSecretPath(String v) {
+        if (v.length() > 128 || v.indexOf('/') <= 0 || v.endsWith("/")) {
+            return false;
+        }
+        boolean named = false;
+        for (String segment : v.split("/", -1)) {
+            if (segment.isEmpty() || !Character.isLetterOrDigit(segment.charAt(0))) {
+                return false;
+            }
+            for (int i = 0; i < segment.length(); i++) {
+                char c = segment.charAt(i);
+                if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && "._-".indexOf(c) < 0) {
+                    return false;
+                }
+            }
+            named |= SanitizerKeys.strength(segment, SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
+        }
+        return named;
     }
 
     // The roots a Terraform expression reads a value from, instead of holding one.
