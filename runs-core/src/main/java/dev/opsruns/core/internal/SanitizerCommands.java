@@ -147,7 +147,9 @@ final class SanitizerCommands {
             + "(//)?([A-Za-z0-9\\[(][\\w.\\-:\\[\\]%]{0,253}+)?");
 
     private static final Pattern ORACLE_CONTEXT =
-            Pattern.compile("(?i)\\b(?:ora-\\d|oracle|sqlplus|tns|thin:|oci8?:|expdp|impdp|rman|sqlldr|dgmgrl|listener)");
+            Pattern.compile("(?i)\\b(?:ora-\\d|oracle|sqlplus|tns|thin:|oci8?:|expdp|impdp|rman|sqlldr|dgmgrl|listener"
+                    // the utilities' own error prefixes, and SQL*Plus's CONNECT command before its logon
+                    + "|udi-\\d|sp2-\\d|kup-\\d|lrm-\\d|sql\\*loader-|conn(?:ect)?+\\s{1,3}+[A-Za-z][\\w$#]{0,29}+/)");
 
     private static final String QUOTED_ARG = "(?:\"[^\"]{0,256}+\"|'[^']{0,256}+'|[\\w.$]{1,64}+)";
     private static final Pattern CONNECT_CALL = Pattern.compile("(?i)\\b(?:new\\s{1,3}+PDO|new\\s{1,3}+mysqli|mysqli_connect"
@@ -363,22 +365,27 @@ final class SanitizerCommands {
 
     /*
      * Daemons' config directives that give a secret with no '=' or flag: HAProxy's userlist
-     * "user ops insecure-password x" and "stats auth admin:x", cloud-init's chpasswd list "root:x".
+     * "user ops insecure-password x" and "stats auth admin:x", cloud-init's chpasswd list "root:x",
+     * PgBouncer's auth file ("broken auth file userlist.txt line 3: \"app\" \"x\"", a quoted user and
+     * its quoted password or hash, as the server quotes the line).
      */
     private static final Pattern CONFIG_DIRECTIVE = Pattern.compile(
             "(?i)\\binsecure-password\\s{1,3}+([^\\s\"']{1,256}+)"
             + "|\\bstats\\s{1,3}+auth\\s{1,3}+[^\\s:]{1,64}+:([^\\s\"']{1,256}+)"
             + "|\\bchpasswd:\\s{0,3}+\\{?+\\s{0,3}+list:\\s{0,3}+[\"'|]?+\\s{0,3}+[\\w.-]{1,64}+:"
-            + "([^\\s\"',}]{1,256}+)");
+            + "([^\\s\"',}]{1,256}+)"
+            + "|(?:userlist\\.txt|auth_file)[^\"]{0,40}+\"[^\"\\s]{1,64}+\"\\s{1,3}+\"([^\"]{1,256}+)\"");
 
     /** Redacts the secrets of {@link #CONFIG_DIRECTIVE}'s directives. */
     private static String redactConfigDirectives(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         if (!lower.contains("insecure-password") && !lower.contains("chpasswd")
-                && !(lower.contains("stats") && lower.contains("auth"))) {
+                && !(lower.contains("stats") && lower.contains("auth")) && !lower.contains("userlist.txt")
+                && !lower.contains("auth_file")) {
             return s;
         }
-        return redactGroup(s, CONFIG_DIRECTIVE.matcher(s), m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3);
+        return redactGroup(s, CONFIG_DIRECTIVE.matcher(s),
+                m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : 4);
     }
 
     // A registry dump's "name REG_SZ data" (reg query, regedit exports as text): the name says what the data is.
@@ -961,11 +968,24 @@ final class SanitizerCommands {
         return out.append(s, copied, s.length()).toString();
     }
 
+    /*
+     * The USERID parameter of Oracle's utilities (exp, imp, sqlldr, a Data Pump parfile's
+     * userid="system/x@pdb1"): user/password, quoted or not, with or without a connect identifier.
+     * The name says what follows; no '@' or Oracle word is needed.
+     */
+    private static final Pattern ORACLE_USERID = Pattern.compile(
+            "(?i)(?<![\\w.-])userid\\s{0,3}+=\\s{0,3}+\\\\?+[\"']?+[A-Za-z][\\w$#]{0,29}+/([^\\s/@\"'\\\\]{1,128}+)");
+
     /** Redacts the password of Oracle's {@code user/password@connect} where it is one. */
     private static String redactOracle(String s) {
-        if (s.indexOf('@') < 0 || s.indexOf('/') < 0) {
+        if (s.indexOf('/') < 0) {
             return s;
         }
+        String out = s.toLowerCase(Locale.ROOT).contains("userid") ? redactGroup(s, ORACLE_USERID.matcher(s), m -> 1) : s;
+        return out.indexOf('@') < 0 ? out : redactOracleLogons(out);
+    }
+
+    private static String redactOracleLogons(String s) {
         Matcher m = ORACLE_CREDENTIALS.matcher(s);
         Boolean context = null;
         StringBuilder out = null;
