@@ -115,7 +115,7 @@ final class SanitizerRules {
             out = SanitizerTokenFormats.redact(out, REDACTED);
         }
         if (named) {
-            out = SanitizerProse.redactWordPhrases(redactNamedValues(out, settings));
+            out = SanitizerProse.redactWordPhrases(redactSecretObjectValues(redactNamedValues(out, settings), settings));
             out = SanitizerProse.redactSecretLists(SanitizerProse.redactCjkPasswords(out));
         }
         out = redactPairs(out, settings);
@@ -241,6 +241,55 @@ final class SanitizerRules {
             out.append(s, copied, span[0]).append(REDACTED);
             copied = span[1];
             from = Math.max(from, span[1]);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    // The member that holds an object's content, when the object's type says what the content is.
+    private static final Pattern CONTENT_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:value|val|secretvalue|"
+            + "stringvalue|plaintext)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
+
+    /**
+     * Redacts the value member of an object whose type names a secret, as SDKs and languages print
+     * them: .NET's {@code KeyVaultSecret { Name = sql-admin, Value = x }}, Java's
+     * {@code SecretBundle{value=x}}, Rust's {@code Secret { name: "db", value: "x" }}. The name beside
+     * the value ("sql-admin") is the secret's own and says nothing; the type does.
+     */
+    static String redactSecretObjectValues(String s, SanitizerSettings settings) {
+        Matcher field = CONTENT_FIELD.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (field.find()) {
+            int open = field.start() - 1;
+            int floor = Math.max(0, field.start() - MAX_NAMED_VALUE_DISTANCE);
+            while (open >= floor && "{(})".indexOf(s.charAt(open)) < 0) {
+                open--;
+            }
+            if (open < floor || s.charAt(open) == '}' || s.charAt(open) == ')') {
+                continue; // not a direct member of an open object, or too far from its start
+            }
+            int typeEnd = open;
+            while (typeEnd > 0 && s.charAt(typeEnd - 1) == ' ') {
+                typeEnd--;
+            }
+            int typeStart = typeEnd;
+            while (typeStart > 0 && typeEnd - typeStart < 64
+                    && (Character.isLetterOrDigit(s.charAt(typeStart - 1)) || s.charAt(typeStart - 1) == '_')) {
+                typeStart--;
+            }
+            if (typeStart == typeEnd || !Character.isUpperCase(s.charAt(typeStart))
+                    || SanitizerKeys.strength(s.substring(typeStart, typeEnd), settings) != Strength.STRONG) {
+                continue; // a type's name is capitalized: "password: {value: ...}" is a pair's, left to the pair rules
+            }
+            int[] span = valueAt(s, field.end(), s.length());
+            if (span == null || span[0] < copied || s.startsWith(REDACTED, span[0])) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, span[0]).append(REDACTED);
+            copied = span[1];
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }
