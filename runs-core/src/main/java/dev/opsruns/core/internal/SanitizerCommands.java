@@ -423,7 +423,7 @@ final class SanitizerCommands {
      * Replaces, in every match, the group {@code group} picks (0: none), unless it is a placeholder or
      * already redacted.
      */
-    private static String redactGroup(String s, Matcher m, java.util.function.ToIntFunction<Matcher> group) {
+    static String redactGroup(String s, Matcher m, java.util.function.ToIntFunction<Matcher> group) {
         StringBuilder out = null;
         int copied = 0;
         while (m.find()) {

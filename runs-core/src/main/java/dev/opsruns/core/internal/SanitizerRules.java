@@ -115,7 +115,8 @@ final class SanitizerRules {
             out = SanitizerTokenFormats.redact(out, REDACTED);
         }
         if (named) {
-            out = SanitizerProse.redactWordPhrases(redactSecretObjectValues(redactNamedValues(out, settings), settings));
+            out = redactBoundParameters(redactSecretObjectValues(redactNamedValues(out, settings), settings), settings);
+            out = SanitizerProse.redactWordPhrases(out);
             out = SanitizerProse.redactSecretLists(SanitizerProse.redactCjkPasswords(out));
         }
         out = redactPairs(out, settings);
@@ -292,6 +293,47 @@ final class SanitizerRules {
             copied = span[1];
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    // EF Core's command log with sensitive data logging: [Parameters=[@p0='x' (Size = 4000), ...], then the SQL.
+    private static final Pattern BOUND_PARAMETER = Pattern.compile("(@\\w{1,64}+)='([^']{0,512}+)'");
+    private static final Pattern INSERT_COLUMNS = Pattern.compile("(?i)\\bINSERT\\s{1,3}+INTO\\s{1,3}+[^(]{1,256}+"
+            + "\\(([^()]{1,2048}+)\\)[^()]{0,256}?VALUES\\s{0,3}+\\(([^()]{1,2048}+)\\)");
+    private static final Pattern ASSIGNED_COLUMN = Pattern.compile("[\\[\"`]?(\\w{1,64}+)[\\]\"`]?\\s{0,3}+=\\s{0,3}+(@\\w{1,64}+)");
+
+    /**
+     * Redacts the values EF Core logs for parameters bound to a secret's column: the parameter's own
+     * name is a counter ({@code @p1}), the column it fills ({@code INSERT INTO [Users] ([Login],
+     * [PasswordHash]) VALUES (@p0, @p1)}, {@code SET [ApiKey] = @p2}) says what the value is.
+     */
+    static String redactBoundParameters(String s, SanitizerSettings settings) {
+        int list = s.indexOf("[Parameters=[");
+        if (list < 0) {
+            return s;
+        }
+        java.util.Set<String> secret = new java.util.HashSet<>();
+        Matcher insert = INSERT_COLUMNS.matcher(s);
+        while (insert.find()) {
+            String[] columns = insert.group(1).split(",");
+            String[] values = insert.group(2).split(",");
+            for (int i = 0; i < Math.min(columns.length, values.length); i++) {
+                String column = columns[i].replaceAll("[\\[\\]\"`\\s]", "");
+                if (!column.isEmpty() && SanitizerKeys.isSensitive(column, settings)) {
+                    secret.add(values[i].strip());
+                }
+            }
+        }
+        Matcher assigned = ASSIGNED_COLUMN.matcher(s);
+        while (assigned.find()) {
+            if (SanitizerKeys.isSensitive(assigned.group(1), settings)) {
+                secret.add(assigned.group(2));
+            }
+        }
+        if (secret.isEmpty()) {
+            return s;
+        }
+        return SanitizerCommands.redactGroup(s, BOUND_PARAMETER.matcher(s).region(list, s.length()),
+                m -> secret.contains(m.group(1)) ? 2 : 0);
     }
 
     /** The span of the value that goes with the naming field at {@code [namingStart, namingEnd)}, or null. */

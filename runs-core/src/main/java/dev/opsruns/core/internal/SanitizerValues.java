@@ -55,7 +55,7 @@ final class SanitizerValues {
             "redacted", "hidden", "masked", "removed", "omitted", "yes", "no",
             "n/a", "na", "empty", "blank", "unset", "required", "optional", "<redacted>", "<hidden>", "<secret>",
             "<password>", "<token>", "(hidden)", "(redacted)", "[hidden]", "[redacted]", "[filtered]", "[secure]",
-            "[masked]", "filtered", "sensitive", "protected", "[protected]", "(protected)", "xxx", "xxxx", "xxxxx", "xxxxxx", "xxxxxxxx", "...", "…",
+            "[masked]", "filtered", "sensitive", "protected", "?", "[protected]", "(protected)", "xxx", "xxxx", "xxxxx", "xxxxxx", "xxxxxxxx", "...", "…",
             "optional.empty", "optionalint.empty", "optionallong.empty", "optionaldouble.empty", "optional.absent()");
 
     private static final Pattern NAME_SEPARATORS = Pattern.compile("[-_.]");
