@@ -118,9 +118,17 @@ final class SanitizerValues {
 
     /*
      * ":pwd", ":'new_password'": a SQL bind variable or psql's quoted variable, which the client fills
-     * in; the statement was printed before it was.
+     * in; the statement was printed before it was. Also the parameters EF Core names for itself
+     * ("SET [ApiKey] = @p2", "@__password_0"); a person's "@dmin42" has neither shape.
      */
     private static boolean isBindVariable(String v) {
+        if (v.startsWith("@p") && v.length() > 2 && v.length() <= 6 && v.chars().skip(2).allMatch(Character::isDigit)) {
+            return true;
+        }
+        if (v.startsWith("@__") && v.length() > 5 && v.lastIndexOf('_') > 3
+                && v.chars().skip(v.lastIndexOf('_') + 1).allMatch(Character::isDigit) && v.charAt(v.length() - 1) != '_') {
+            return isWord(v, 1, v.length());
+        }
         if (v.length() < 2 || v.charAt(0) != ':') {
             return false;
         }
