@@ -1183,7 +1183,9 @@ final class SanitizerCommands {
                 calleeStart--;
             }
             String callee = s.substring(calleeStart, open);
-            if (calleeStart < open && isLoginCall(callee) && arguments.region(open, s.length()).lookingAt()
+            boolean constructor = calleeStart >= 4 && s.startsWith("new ", calleeStart - 4);
+            if (calleeStart < open && (isLoginCall(callee) || isSecretStore(callee, constructor))
+                    && arguments.region(open, s.length()).lookingAt()
                     && !(callee.endsWith("bind") && isPort(arguments.group(4)))) {
                 addSpan(s, arguments.start(4), arguments.end(4), spans);
             } else if (calleeStart < open && isFillCall(callee) && fill.region(open, s.length()).lookingAt()
@@ -1231,6 +1233,30 @@ final class SanitizerCommands {
 
     private static boolean isCalleeChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
+    }
+
+    // Verbs of a call that stores a secret under a name: client.set_secret("name", "x"), putSecret, createSecret.
+    private static final List<String> STORE_VERBS = List.of("set", "put", "create", "add", "update", "store", "save");
+
+    /**
+     * A call that stores a named secret, or builds one ({@code new KeyVaultSecret("sql-admin", "x")}):
+     * its first argument is the secret's name and its second the value. A getter's second argument is
+     * a version, so only these verbs and constructors count.
+     */
+    private static boolean isSecretStore(String callee, boolean constructor) {
+        String last = SanitizerKeys.normalize(callee.substring(callee.lastIndexOf('.') + 1));
+        if (!last.contains("secret")) {
+            return false;
+        }
+        if (constructor) {
+            return true;
+        }
+        for (String verb : STORE_VERBS) {
+            if (last.startsWith(verb)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLoginCall(String callee) {
