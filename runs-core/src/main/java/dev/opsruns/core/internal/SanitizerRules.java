@@ -44,10 +44,11 @@ final class SanitizerRules {
 
     /*
      * Fields that name a setting ({"name":"DB_PASSWORD", <add key="ApiKey" ...>, name: SMTP_PASS),
-     * whose sibling value field carries it.
+     * whose sibling value field carries it, or type it (<input type="password" value=...>, an SSM
+     * parameter's "Type": "SecureString").
      */
     private static final Set<String> NAMING_FIELDS = Set.of("name", "key", "id", "property", "param", "parameter",
-            "setting", "settingname", "variable", "var", "field", "attribute", "secretname", "env", "label");
+            "setting", "settingname", "variable", "var", "field", "attribute", "secretname", "env", "label", "type");
 
     private static final Pattern VALUE_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:value|val|defaultvalue|"
             + "secretvalue|data|content|text|stringvalue|plaintext)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
@@ -226,7 +227,9 @@ final class SanitizerRules {
                     || "_.-:/".indexOf(s.charAt(nameEnd)) >= 0)) {
                 nameEnd++;
             }
-            if (nameEnd == pair.end() || !SanitizerKeys.isSensitive(s.substring(pair.end(), nameEnd), settings)) {
+            String named = s.substring(pair.end(), nameEnd);
+            if (nameEnd == pair.end() || !SanitizerKeys.isSensitive(named, settings)
+                    && !(field.equalsIgnoreCase("type") && named.equalsIgnoreCase("SecureString"))) {
                 continue;
             }
             if (pair.openQuote() != null && nameEnd < s.length() && s.charAt(nameEnd) == pair.openQuote().charAt(0)) {
@@ -257,6 +260,10 @@ final class SanitizerRules {
      * the value ("sql-admin") is the secret's own and says nothing; the type does.
      */
     static String redactSecretObjectValues(String s, SanitizerSettings settings) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (!lower.contains("val") && !lower.contains("plaintext")) {
+            return s; // every content field's name holds one of them: skip the pattern's scan of the window
+        }
         Matcher field = CONTENT_FIELD.matcher(s);
         StringBuilder out = null;
         int copied = 0;

@@ -35,7 +35,9 @@ final class SanitizerTriggers {
             "cookie", "auth", "sig", "assertion", "verifier", "saml", "sid", "code", "mnemonic", "phrase", "seed",
             "hmac", "sas", "otp", "pin", "puk", "psk", "jwt", "bearer", "pat", "clave", "kata", "chave", "wort",
             "woord", "contrase", "senha", "salasana", "losenord", "haslo", "heslo", "jelszo", "sifre", "adgangskode",
-            "lykilor", "parool", "parol", "geslo", "lozinka", "slapta", "fjal", "nenosiri", "pasahitz", "communit");
+            "lykilor", "parool", "parol", "geslo", "lozinka", "slapta", "fjal", "nenosiri", "pasahitz", "communit",
+            // not a name but a type that says its sibling value is a secret: SSM's "Type": "SecureString"
+            "securestring");
 
     // Stems in other scripts, or with a letter outside ASCII among their first two.
     private static final List<String> OTHER_STEMS = List.of("lösenord", "hasło", "jelszó", "şifre", "lykilorð",
