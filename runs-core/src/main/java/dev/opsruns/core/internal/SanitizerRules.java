@@ -293,6 +293,7 @@ final class SanitizerRules {
             if (span == null || span[0] < copied || s.startsWith(REDACTED, span[0])) {
                 continue;
             }
+            span[1] = Math.max(span[1], memberEnd(s, span[0], span[1]));
             if (out == null) {
                 out = new StringBuilder(s.length());
             }
@@ -341,6 +342,41 @@ final class SanitizerRules {
         }
         return SanitizerCommands.redactGroup(s, BOUND_PARAMETER.matcher(s).region(list, s.length()),
                 m -> secret.contains(m.group(1)) ? 2 : 0);
+    }
+
+    /**
+     * Where an unquoted member's value ends in a record's dump: at the next ", Name = " or ": " member, or
+     * at the object's close. .NET and Kotlin print a string member as it is, spaces and all
+     * ({@code Value = correct horse battery, Properties = ...}); {@code plainEnd} is {@code end}.
+     */
+    private static int memberEnd(String s, int start, int plainEnd) {
+        if (start > 0 && (s.charAt(start - 1) == '"' || s.charAt(start - 1) == '\'')) {
+            return plainEnd; // quoted: the quote ended it
+        }
+        int limit = Math.min(s.length(), start + 256);
+        for (int i = plainEnd; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '}' || c == ')' || c == ']') {
+                int end = i;
+                while (end > plainEnd && s.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                return end;
+            }
+            if (c == ',' && i + 1 < limit && s.charAt(i + 1) == ' ') {
+                int j = i + 2;
+                while (j < limit && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+                    j++;
+                }
+                while (j < limit && s.charAt(j) == ' ') {
+                    j++;
+                }
+                if (j > i + 2 && j < limit && (s.charAt(j) == '=' || s.charAt(j) == ':')) {
+                    return i;
+                }
+            }
+        }
+        return plainEnd;
     }
 
     /** The span of the value that goes with the naming field at {@code [namingStart, namingEnd)}, or null. */
@@ -1708,7 +1744,24 @@ final class SanitizerRules {
     }
 
     static boolean nonValue(String s, int start, int end) {
-        return end <= start || SanitizerValues.isPlaceholder(s.subSequence(start, end));
+        return end <= start || SanitizerValues.isPlaceholder(s.subSequence(start, end)) || isConstruction(s, start, end);
+    }
+
+    /*
+     * "secret = new KeyVaultSecret(...)", "char[] password = new char[16]": code that builds the value,
+     * whose arguments the call rules judge; the keyword itself is not one.
+     */
+    private static boolean isConstruction(String s, int start, int end) {
+        if (end - start != 3 || !s.startsWith("new ", start)) {
+            return false;
+        }
+        int from = start + 4;
+        int at = from;
+        while (at < s.length() && at - from < 64 && (Character.isLetterOrDigit(s.charAt(at)) || s.charAt(at) == '_'
+                || s.charAt(at) == '.')) {
+            at++;
+        }
+        return at > from && at < s.length() && "([<".indexOf(s.charAt(at)) >= 0;
     }
 
     /**
