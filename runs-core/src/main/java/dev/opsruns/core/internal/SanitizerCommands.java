@@ -38,6 +38,10 @@ final class SanitizerCommands {
     private static final Tool SQLCMD = new Tool(List.of("-P"), List.of("-P"), List.of(), false, Set.of());
     private static final Tool SEPARATE_P = new Tool(List.of(), List.of("-p"), List.of(), false, Set.of());
     private static final Tool LOGIN_P = new Tool(List.of(), List.of("-p"), List.of(), false, LOGIN_WORDS);
+    // az: -p is the password of "az login" and the admin password of a database server's create and
+    // update ("az sql server create -u admin -p x"); elsewhere it is --parameters or --path
+    private static final Tool AZ = new Tool(List.of(), List.of("-p"), List.of(), false,
+            Set.of("login", "add", "sql", "mysql", "postgres", "mariadb"));
     private static final Tool ORACLE = new Tool(List.of(), List.of(), List.of(), true, Set.of());
     // net-snmp's v1/v2c community (a shared password) and v3 authentication and privacy pass phrases
     private static final Tool SNMP = new Tool(List.of(), List.of("-c", "-A", "-X"), List.of(), false, Set.of());
@@ -106,7 +110,7 @@ final class SanitizerCommands {
             Map.entry("docker", LOGIN_P), Map.entry("podman", LOGIN_P), Map.entry("nerdctl", LOGIN_P),
             Map.entry("helm", LOGIN_P), Map.entry("oras", LOGIN_P), Map.entry("crane", LOGIN_P),
             Map.entry("skopeo", LOGIN_P), Map.entry("buildah", LOGIN_P), Map.entry("regctl", LOGIN_P),
-            Map.entry("az", LOGIN_P), Map.entry("oc", LOGIN_P), Map.entry("argocd", LOGIN_P),
+            Map.entry("az", AZ), Map.entry("oc", LOGIN_P), Map.entry("argocd", LOGIN_P),
             Map.entry("ldapsearch", sep("-w")), Map.entry("ldapmodify", sep("-w")), Map.entry("ldapadd", sep("-w")),
             Map.entry("ldapdelete", sep("-w")), Map.entry("ldapwhoami", sep("-w")), Map.entry("ldappasswd", sep("-w", "-s")),
             Map.entry("zip", sep("-P")), Map.entry("unzip", sep("-P")), Map.entry("zipcloak", sep("-P")),
