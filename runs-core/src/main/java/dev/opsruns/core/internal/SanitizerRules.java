@@ -1139,6 +1139,11 @@ final class SanitizerRules {
                     && s.charAt(end - 1) != ':') {
                 // "password=my pass w0rd!, maxPoolSize=10": a password may hold spaces
                 end = passwordWithSpacesEnd(s, start, end, separator.equals("=") && isEnvName(name));
+            } else if (end < s.length() && s.charAt(end) == ' ' && s.charAt(end - 1) != ':' && holdsPhrase(name)) {
+                // "[Principal=ops, Credentials=my pass phrase, Authenticated=false]": a credential or secret
+                // may be a person's phrase too, where a dump's next member ends it for certain
+                int phraseEnd = passwordWithSpacesEnd(s, start, end, false);
+                end = phraseEnd > end && phraseEnd < s.length() && s.charAt(phraseEnd) == ',' ? phraseEnd : end;
             }
             if (SanitizerValues.isPathLike(value) && (lower.contains("file") || lower.contains("key")
                     || lower.contains("cert") || lower.contains("pem") || lower.contains("pfx") || lower.contains("dir")
@@ -1604,6 +1609,12 @@ final class SanitizerRules {
             i = wordEnd;
         }
         return end;
+    }
+
+    /** Names of a secret that a person may have chosen, besides a password's: credentials, secret, passphrase. */
+    private static boolean holdsPhrase(String name) {
+        String key = SanitizerKeys.normalize(name);
+        return key.contains("credential") || key.contains("secret");
     }
 
     /** True for an environment variable's name: DB_PASSWORD, MYSQL_PWD. */
