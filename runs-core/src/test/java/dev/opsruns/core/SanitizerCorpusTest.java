@@ -36,7 +36,7 @@ class SanitizerCorpusTest {
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
             "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
             "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-10.tsv", "/sanitizer-heldout-11.tsv",
-            "/sanitizer-heldout-12.tsv", "/sanitizer-heldout-14.tsv");
+            "/sanitizer-heldout-12.tsv", "/sanitizer-heldout-13.tsv", "/sanitizer-heldout-14.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -182,6 +182,17 @@ class SanitizerCorpusTest {
      * e-mails in 21 languages, one-time codes, PINs, recovery codes, literals of many languages, SQL,
      * LDIF, htpasswd), and measured before any fix of its own: recall 231/322 (71.7%), precision
      * 151/156 (96.8%), so 96 failures.
+     *
+     * Batch 13, written for round 8 before any rule or earlier case was read, from the clients the issue
+     * names as their own errors, exception chains, debug logs and configuration echoes print them (JDBC,
+     * ODBC, ADO.NET, Azure, AWS and Google SDKs, Spring Security, curl, kubectl, package managers,
+     * database CLIs), and measured before any fix of its own: recall 273/277 (98.6%), precision 160/166
+     * (96.4%), so 10 failures. After round 8's fixes by family: a password the client already masked
+     * (app_user:***@db, Credentials=[PROTECTED]) is no value, 163/166; names of secrets are no values
+     * (SecretId=prod/db-password, imagePullSecrets: [regcred], token_cache=/path), 166/166; Oracle
+     * utilities' USERID parameter and PgBouncer's auth-file line, 275/277; the value member of an object
+     * whose type names a secret (KeyVaultSecret { Value = ... }), 276/277; EF Core's parameter values
+     * bound to a secret's column, 277/277. No batch-13 input or expectation was corrected.
      */
     static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5,
             "/sanitizer-heldout-10.tsv", 1, "/sanitizer-heldout-11.tsv", 1, "/sanitizer-heldout-12.tsv", 1,

@@ -38,6 +38,10 @@ final class SanitizerCommands {
     private static final Tool SQLCMD = new Tool(List.of("-P"), List.of("-P"), List.of(), false, Set.of());
     private static final Tool SEPARATE_P = new Tool(List.of(), List.of("-p"), List.of(), false, Set.of());
     private static final Tool LOGIN_P = new Tool(List.of(), List.of("-p"), List.of(), false, LOGIN_WORDS);
+    // az: -p is the password of "az login" and the admin password of a database server's create and
+    // update ("az sql server create -u admin -p x"); elsewhere it is --parameters or --path
+    private static final Tool AZ = new Tool(List.of(), List.of("-p"), List.of(), false,
+            Set.of("login", "add", "sql", "mysql", "postgres", "mariadb"));
     private static final Tool ORACLE = new Tool(List.of(), List.of(), List.of(), true, Set.of());
     // net-snmp's v1/v2c community (a shared password) and v3 authentication and privacy pass phrases
     private static final Tool SNMP = new Tool(List.of(), List.of("-c", "-A", "-X"), List.of(), false, Set.of());
@@ -116,7 +120,7 @@ final class SanitizerCommands {
             Map.entry("docker", LOGIN_P), Map.entry("podman", LOGIN_P), Map.entry("nerdctl", LOGIN_P),
             Map.entry("helm", LOGIN_P), Map.entry("oras", LOGIN_P), Map.entry("crane", LOGIN_P),
             Map.entry("skopeo", LOGIN_P), Map.entry("buildah", LOGIN_P), Map.entry("regctl", LOGIN_P),
-            Map.entry("az", LOGIN_P), Map.entry("oc", LOGIN_P), Map.entry("argocd", LOGIN_P),
+            Map.entry("az", AZ), Map.entry("oc", LOGIN_P), Map.entry("argocd", LOGIN_P),
             Map.entry("ldapsearch", sep("-w")), Map.entry("ldapmodify", sep("-w")), Map.entry("ldapadd", sep("-w")),
             Map.entry("ldapdelete", sep("-w")), Map.entry("ldapwhoami", sep("-w")), Map.entry("ldappasswd", sep("-w", "-s")),
             Map.entry("zip", sep("-P")), Map.entry("unzip", sep("-P")), Map.entry("zipcloak", sep("-P")),
@@ -159,7 +163,9 @@ final class SanitizerCommands {
             + "(//)?([A-Za-z0-9\\[(][\\w.\\-:\\[\\]%]{0,253}+)?");
 
     private static final Pattern ORACLE_CONTEXT =
-            Pattern.compile("(?i)\\b(?:ora-\\d|oracle|sqlplus|tns|thin:|oci8?:|expdp|impdp|rman|sqlldr|dgmgrl|listener)");
+            Pattern.compile("(?i)\\b(?:ora-\\d|oracle|sqlplus|tns|thin:|oci8?:|expdp|impdp|rman|sqlldr|dgmgrl|listener"
+                    // the utilities' own error prefixes, and SQL*Plus's CONNECT command before its logon
+                    + "|udi-\\d|sp2-\\d|kup-\\d|lrm-\\d|sql\\*loader-|conn(?:ect)?+\\s{1,3}+[A-Za-z][\\w$#]{0,29}+/)");
 
     private static final String QUOTED_ARG = "(?:\"[^\"]{0,256}+\"|'[^']{0,256}+'|[\\w.$]{1,64}+)";
     private static final Pattern CONNECT_CALL = Pattern.compile("(?i)\\b(?:new\\s{1,3}+PDO|new\\s{1,3}+mysqli|mysqli_connect"
@@ -419,13 +425,16 @@ final class SanitizerCommands {
 
     /*
      * Daemons' config directives that give a secret with no '=' or flag: HAProxy's userlist
-     * "user ops insecure-password x" and "stats auth admin:x", cloud-init's chpasswd list "root:x".
+     * "user ops insecure-password x" and "stats auth admin:x", cloud-init's chpasswd list "root:x",
+     * PgBouncer's auth file ("broken auth file userlist.txt line 3: \"app\" \"x\"", a quoted user and
+     * its quoted password or hash, as the server quotes the line).
      */
     private static final Pattern CONFIG_DIRECTIVE = Pattern.compile(
             "(?i)\\binsecure-password\\s{1,3}+([^\\s\"']{1,256}+)"
             + "|\\bstats\\s{1,3}+auth\\s{1,3}+[^\\s:]{1,64}+:([^\\s\"']{1,256}+)"
             + "|\\bchpasswd:\\s{0,3}+\\{?+\\s{0,3}+list:\\s{0,3}+[\"'|]?+\\s{0,3}+[\\w.-]{1,64}+:"
-            + "([^\\s\"',}]{1,256}+)");
+            + "([^\\s\"',}]{1,256}+)"
+            + "|(?:userlist\\.txt|auth_file)[^\"]{0,40}+\"[^\"\\s]{1,64}+\"\\s{1,3}+\"([^\"]{1,256}+)\"");
 
     /*
      * A user label, its user and the password after a slash, as people pass credentials on in chat and
@@ -458,10 +467,12 @@ final class SanitizerCommands {
     private static String redactConfigDirectives(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         if (!lower.contains("insecure-password") && !lower.contains("chpasswd")
-                && !(lower.contains("stats") && lower.contains("auth"))) {
+                && !(lower.contains("stats") && lower.contains("auth")) && !lower.contains("userlist.txt")
+                && !lower.contains("auth_file")) {
             return s;
         }
-        return redactGroup(s, CONFIG_DIRECTIVE.matcher(s), m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3);
+        return redactGroup(s, CONFIG_DIRECTIVE.matcher(s),
+                m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : 4);
     }
 
     // A registry dump's "name REG_SZ data" (reg query, regedit exports as text): the name says what the data is.
@@ -499,7 +510,7 @@ final class SanitizerCommands {
      * Replaces, in every match, the group {@code group} picks (0: none), unless it is a placeholder or
      * already redacted.
      */
-    private static String redactGroup(String s, Matcher m, java.util.function.ToIntFunction<Matcher> group) {
+    static String redactGroup(String s, Matcher m, java.util.function.ToIntFunction<Matcher> group) {
         StringBuilder out = null;
         int copied = 0;
         while (m.find()) {
@@ -1071,11 +1082,24 @@ final class SanitizerCommands {
         return out.append(s, copied, s.length()).toString();
     }
 
+    /*
+     * The USERID parameter of Oracle's utilities (exp, imp, sqlldr, a Data Pump parfile's
+     * userid="system/x@pdb1"): user/password, quoted or not, with or without a connect identifier.
+     * The name says what follows; no '@' or Oracle word is needed.
+     */
+    private static final Pattern ORACLE_USERID = Pattern.compile(
+            "(?i)(?<![\\w.-])userid\\s{0,3}+=\\s{0,3}+\\\\?+[\"']?+[A-Za-z][\\w$#]{0,29}+/([^\\s/@\"'\\\\]{1,128}+)");
+
     /** Redacts the password of Oracle's {@code user/password@connect} where it is one. */
     private static String redactOracle(String s) {
-        if (s.indexOf('@') < 0 || s.indexOf('/') < 0) {
+        if (s.indexOf('/') < 0) {
             return s;
         }
+        String out = s.toLowerCase(Locale.ROOT).contains("userid") ? redactGroup(s, ORACLE_USERID.matcher(s), m -> 1) : s;
+        return out.indexOf('@') < 0 ? out : redactOracleLogons(out);
+    }
+
+    private static String redactOracleLogons(String s) {
         Matcher m = ORACLE_CREDENTIALS.matcher(s);
         Boolean context = null;
         StringBuilder out = null;
@@ -1274,7 +1298,9 @@ final class SanitizerCommands {
                 calleeStart--;
             }
             String callee = s.substring(calleeStart, open);
-            if (calleeStart < open && isLoginCall(callee) && arguments.region(open, s.length()).lookingAt()
+            boolean constructor = calleeStart >= 4 && s.startsWith("new ", calleeStart - 4);
+            if (calleeStart < open && (isLoginCall(callee) || isSecretStore(callee, constructor))
+                    && arguments.region(open, s.length()).lookingAt()
                     && !(callee.endsWith("bind") && isPort(arguments.group(4)))) {
                 addSpan(s, arguments.start(4), arguments.end(4), spans);
             } else if (calleeStart < open && isFillCall(callee) && fill.region(open, s.length()).lookingAt()
@@ -1322,6 +1348,30 @@ final class SanitizerCommands {
 
     private static boolean isCalleeChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
+    }
+
+    // Verbs of a call that stores a secret under a name: client.set_secret("name", "x"), putSecret, createSecret.
+    private static final List<String> STORE_VERBS = List.of("set", "put", "create", "add", "update", "store", "save");
+
+    /**
+     * A call that stores a named secret, or builds one ({@code new KeyVaultSecret("sql-admin", "x")}):
+     * its first argument is the secret's name and its second the value. A getter's second argument is
+     * a version, so only these verbs and constructors count.
+     */
+    private static boolean isSecretStore(String callee, boolean constructor) {
+        String last = SanitizerKeys.normalize(callee.substring(callee.lastIndexOf('.') + 1));
+        if (!last.contains("secret")) {
+            return false;
+        }
+        if (constructor) {
+            return true;
+        }
+        for (String verb : STORE_VERBS) {
+            if (last.startsWith(verb)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLoginCall(String callee) {

@@ -90,7 +90,7 @@ final class SanitizerKeys {
             "length", "count", "version", "policy", "policies", "file", "path", "dir", "directory", "location",
             "format", "kind", "mode", "algorithm", "alg", "method", "scheme", "schemes", "size", "ttl", "timeout",
             "maxage", "domain", "source", "provider", "issuer", "audience", "scope", "scopes", "limit", "tokens",
-            "required", "enabled", "disabled", "expired", "lastset", "changed", "changedat", "reset", "resetat",
+            "required", "enabled", "disabled", "expired", "cache", "secrets", "lastset", "changed", "changedat", "reset", "resetat",
             "strength", "rules", "hint", "label", "alias", "region", "status", "state", "error", "errors",
             "errorcode", "ref", "reference", "arn", "header", "prefix", "field", "fields", "usage", "store",
             "vault", "vaultname", "manager", "rotation", "rotationdays", "age", "minlength", "maxlength", "history",

@@ -44,7 +44,8 @@ final class SanitizerRules {
 
     /*
      * Fields that name a setting ({"name":"DB_PASSWORD", <add key="ApiKey" ...>, name: SMTP_PASS),
-     * whose sibling value field carries it.
+     * whose sibling value field carries it, or type it (<input type="password" value=...>, an SSM
+     * parameter's "Type": "SecureString").
      */
     private static final Set<String> NAMING_FIELDS = Set.of("name", "key", "id", "property", "param", "parameter",
             "setting", "settingname", "variable", "var", "field", "attribute", "secretname", "env", "label",
@@ -121,7 +122,8 @@ final class SanitizerRules {
             out = SanitizerTokenFormats.redact(out, REDACTED);
         }
         if (named) {
-            out = SanitizerProse.redactWordPhrases(redactNamedValues(out, settings));
+            out = redactBoundParameters(redactSecretObjectValues(redactNamedValues(out, settings), settings), settings);
+            out = SanitizerProse.redactWordPhrases(out);
             out = SanitizerCodes.redact(out);
             out = SanitizerProse.redactSecretLists(SanitizerProse.redactCjkPasswords(out));
         }
@@ -232,7 +234,9 @@ final class SanitizerRules {
                     || "_.-:/".indexOf(s.charAt(nameEnd)) >= 0)) {
                 nameEnd++;
             }
-            if (nameEnd == pair.end() || !SanitizerKeys.isSensitive(s.substring(pair.end(), nameEnd), settings)) {
+            String named = s.substring(pair.end(), nameEnd);
+            if (nameEnd == pair.end() || !SanitizerKeys.isSensitive(named, settings)
+                    && !(field.equalsIgnoreCase("type") && named.equalsIgnoreCase("SecureString"))) {
                 continue;
             }
             if (pair.openQuote() != null && nameEnd < s.length() && s.charAt(nameEnd) == pair.openQuote().charAt(0)) {
@@ -250,6 +254,136 @@ final class SanitizerRules {
             from = Math.max(from, span[1]);
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    // The member that holds an object's content, when the object's type says what the content is.
+    private static final Pattern CONTENT_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:value|val|secretvalue|"
+            + "stringvalue|plaintext)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
+
+    /**
+     * Redacts the value member of an object whose type names a secret, as SDKs and languages print
+     * them: .NET's {@code KeyVaultSecret { Name = sql-admin, Value = x }}, Java's
+     * {@code SecretBundle{value=x}}, Rust's {@code Secret { name: "db", value: "x" }}. The name beside
+     * the value ("sql-admin") is the secret's own and says nothing; the type does.
+     */
+    static String redactSecretObjectValues(String s, SanitizerSettings settings) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (!lower.contains("val") && !lower.contains("plaintext")) {
+            return s; // every content field's name holds one of them: skip the pattern's scan of the window
+        }
+        Matcher field = CONTENT_FIELD.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (field.find()) {
+            int open = field.start() - 1;
+            int floor = Math.max(0, field.start() - MAX_NAMED_VALUE_DISTANCE);
+            while (open >= floor && "{(})".indexOf(s.charAt(open)) < 0) {
+                open--;
+            }
+            if (open < floor || s.charAt(open) == '}' || s.charAt(open) == ')') {
+                continue; // not a direct member of an open object, or too far from its start
+            }
+            int typeEnd = open;
+            while (typeEnd > 0 && s.charAt(typeEnd - 1) == ' ') {
+                typeEnd--;
+            }
+            int typeStart = typeEnd;
+            while (typeStart > 0 && typeEnd - typeStart < 64
+                    && (Character.isLetterOrDigit(s.charAt(typeStart - 1)) || s.charAt(typeStart - 1) == '_')) {
+                typeStart--;
+            }
+            if (typeStart == typeEnd || !Character.isUpperCase(s.charAt(typeStart))
+                    || SanitizerKeys.strength(s.substring(typeStart, typeEnd), settings) != Strength.STRONG) {
+                continue; // a type's name is capitalized: "password: {value: ...}" is a pair's, left to the pair rules
+            }
+            int[] span = valueAt(s, field.end(), s.length());
+            if (span == null || span[0] < copied || s.startsWith(REDACTED, span[0])) {
+                continue;
+            }
+            span[1] = Math.max(span[1], memberEnd(s, span[0], span[1]));
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, span[0]).append(REDACTED);
+            copied = span[1];
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    // EF Core's command log with sensitive data logging: [Parameters=[@p0='x' (Size = 4000), ...], then the SQL.
+    private static final Pattern BOUND_PARAMETER = Pattern.compile("(@\\w{1,64}+)='([^']{0,512}+)'");
+    private static final Pattern INSERT_COLUMNS = Pattern.compile("(?i)\\bINSERT\\s{1,3}+INTO\\s{1,3}+[^(]{1,256}+"
+            + "\\(([^()]{1,2048}+)\\)[^()]{0,256}?VALUES\\s{0,3}+\\(([^()]{1,2048}+)\\)");
+    private static final Pattern ASSIGNED_COLUMN = Pattern.compile("[\\[\"`]?(\\w{1,64}+)[\\]\"`]?\\s{0,3}+=\\s{0,3}+(@\\w{1,64}+)");
+
+    /**
+     * Redacts the values EF Core logs for parameters bound to a secret's column: the parameter's own
+     * name is a counter ({@code @p1}), the column it fills ({@code INSERT INTO [Users] ([Login],
+     * [PasswordHash]) VALUES (@p0, @p1)}, {@code SET [ApiKey] = @p2}) says what the value is.
+     */
+    static String redactBoundParameters(String s, SanitizerSettings settings) {
+        int list = s.indexOf("[Parameters=[");
+        if (list < 0) {
+            return s;
+        }
+        java.util.Set<String> secret = new java.util.HashSet<>();
+        Matcher insert = INSERT_COLUMNS.matcher(s);
+        while (insert.find()) {
+            String[] columns = insert.group(1).split(",");
+            String[] values = insert.group(2).split(",");
+            for (int i = 0; i < Math.min(columns.length, values.length); i++) {
+                String column = columns[i].replaceAll("[\\[\\]\"`\\s]", "");
+                if (!column.isEmpty() && SanitizerKeys.isSensitive(column, settings)) {
+                    secret.add(values[i].strip());
+                }
+            }
+        }
+        Matcher assigned = ASSIGNED_COLUMN.matcher(s);
+        while (assigned.find()) {
+            if (SanitizerKeys.isSensitive(assigned.group(1), settings)) {
+                secret.add(assigned.group(2));
+            }
+        }
+        if (secret.isEmpty()) {
+            return s;
+        }
+        return SanitizerCommands.redactGroup(s, BOUND_PARAMETER.matcher(s).region(list, s.length()),
+                m -> secret.contains(m.group(1)) ? 2 : 0);
+    }
+
+    /**
+     * Where an unquoted member's value ends in a record's dump: at the next ", Name = " or ": " member, or
+     * at the object's close. .NET and Kotlin print a string member as it is, spaces and all
+     * ({@code Value = correct horse battery, Properties = ...}); {@code plainEnd} is {@code end}.
+     */
+    private static int memberEnd(String s, int start, int plainEnd) {
+        if (start > 0 && (s.charAt(start - 1) == '"' || s.charAt(start - 1) == '\'')) {
+            return plainEnd; // quoted: the quote ended it
+        }
+        int limit = Math.min(s.length(), start + 256);
+        for (int i = plainEnd; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '}' || c == ')' || c == ']') {
+                int end = i;
+                while (end > plainEnd && s.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                return end;
+            }
+            if (c == ',' && i + 1 < limit && s.charAt(i + 1) == ' ') {
+                int j = i + 2;
+                while (j < limit && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+                    j++;
+                }
+                while (j < limit && s.charAt(j) == ' ') {
+                    j++;
+                }
+                if (j > i + 2 && j < limit && (s.charAt(j) == '=' || s.charAt(j) == ':')) {
+                    return i;
+                }
+            }
+        }
+        return plainEnd;
     }
 
     /** The span of the value that goes with the naming field at {@code [namingStart, namingEnd)}, or null. */
@@ -1048,6 +1182,11 @@ final class SanitizerRules {
                     && s.charAt(end - 1) != ':') {
                 // "password=my pass w0rd!, maxPoolSize=10": a password may hold spaces
                 end = passwordWithSpacesEnd(s, start, end, separator.equals("=") && isEnvName(name));
+            } else if (end < s.length() && s.charAt(end) == ' ' && s.charAt(end - 1) != ':' && holdsPhrase(name)) {
+                // "[Principal=ops, Credentials=my pass phrase, Authenticated=false]": a credential or secret
+                // may be a person's phrase too, where a dump's next member ends it for certain
+                int phraseEnd = passwordWithSpacesEnd(s, start, end, false);
+                end = phraseEnd > end && phraseEnd < s.length() && s.charAt(phraseEnd) == ',' ? phraseEnd : end;
             }
             if (SanitizerValues.isPathLike(value) && (lower.contains("file") || lower.contains("key")
                     || lower.contains("cert") || lower.contains("pem") || lower.contains("pfx") || lower.contains("dir")
@@ -1588,6 +1727,12 @@ final class SanitizerRules {
         return word.substring(0, end);
     }
 
+    /** Names of a secret that a person may have chosen, besides a password's: credentials, secret, passphrase. */
+    private static boolean holdsPhrase(String name) {
+        String key = SanitizerKeys.normalize(name);
+        return key.contains("credential") || key.contains("secret");
+    }
+
     /** True for an environment variable's name: DB_PASSWORD, MYSQL_PWD. */
     private static boolean isEnvName(String name) {
         return name.length() >= 2 && Character.isUpperCase(name.charAt(0))
@@ -1726,7 +1871,24 @@ final class SanitizerRules {
     }
 
     static boolean nonValue(String s, int start, int end) {
-        return end <= start || SanitizerValues.isPlaceholder(s.subSequence(start, end));
+        return end <= start || SanitizerValues.isPlaceholder(s.subSequence(start, end)) || isConstruction(s, start, end);
+    }
+
+    /*
+     * "secret = new KeyVaultSecret(...)", "char[] password = new char[16]": code that builds the value,
+     * whose arguments the call rules judge; the keyword itself is not one.
+     */
+    private static boolean isConstruction(String s, int start, int end) {
+        if (end - start != 3 || !s.startsWith("new ", start)) {
+            return false;
+        }
+        int from = start + 4;
+        int at = from;
+        while (at < s.length() && at - from < 64 && (Character.isLetterOrDigit(s.charAt(at)) || s.charAt(at) == '_'
+                || s.charAt(at) == '.')) {
+            at++;
+        }
+        return at > from && at < s.length() && "([<".indexOf(s.charAt(at)) >= 0;
     }
 
     /**
@@ -2133,10 +2295,13 @@ final class SanitizerRules {
             if (lastAt > infoStart && infoStart >= copied) {
                 String userInfo = s.substring(infoStart, lastAt);
                 int colon = userInfo.indexOf(':');
-                // "airflow:***@pg:5432": a client that masked the password has left nothing to hide
+                String password = colon < 0 ? "" : userInfo.substring(colon + 1);
+                // "app_user:***@db", "admin:<redacted>@mongo": a client that masked the password printed it
+                // so; a token format's marker is no such mask, the user beside it goes with the token
                 boolean secret = colon >= 0 && !userInfo.startsWith("[REDACTED]")
-                        && !nonValue(userInfo, colon + 1, userInfo.length())
-                        || userInfo.length() >= 16 && SanitizerValues.looksLikeCredential(userInfo);
+                        && (password.startsWith(REDACTED) || !SanitizerValues.isPlaceholder(password))
+                        || (colon < 0 ? userInfo.length() : colon) >= 16
+                        && SanitizerValues.looksLikeCredential(colon < 0 ? userInfo : userInfo.substring(0, colon));
                 if (secret) {
                     if (out == null) {
                         out = new StringBuilder(s.length());
@@ -2243,7 +2408,7 @@ final class SanitizerRules {
             String password = m.group(1);
             boolean network = m.group(2).length() > 1;
             boolean secret = !password.chars().allMatch(Character::isDigit) && !password.startsWith("[REDACTED")
-                    && (network || isPasswordShaped(password));
+                    && !SanitizerValues.isPlaceholder(password) && (network || isPasswordShaped(password));
             if (!secret || m.start(1) < copied) {
                 continue;
             }

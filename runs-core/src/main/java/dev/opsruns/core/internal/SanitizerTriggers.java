@@ -37,7 +37,9 @@ final class SanitizerTriggers {
             "woord", "contrase", "senha", "salasana", "losenord", "haslo", "heslo", "jelszo", "sifre", "adgangskode",
             "lykilor", "parool", "parol", "geslo", "lozinka", "slapta", "fjal", "nenosiri", "pasahitz", "communit",
             "kod", "codic", "2fa", "mfa", "answer", "maiden", "clé", "klíč", "chiave", "klucz", "sleutel", "nyckel",
-            "anahtar", "kunci", "hesl");
+            "anahtar", "kunci", "hesl",
+            // not a name but a type that says its sibling value is a secret: SSM's "Type": "SecureString"
+            "securestring");
 
     // Stems in other scripts, or with a letter outside ASCII among their first two.
     private static final List<String> OTHER_STEMS = List.of("lösenord", "hasło", "jelszó", "şifre", "lykilorð",

@@ -55,7 +55,7 @@ final class SanitizerValues {
             "redacted", "hidden", "masked", "removed", "omitted", "yes", "no",
             "n/a", "na", "empty", "blank", "unset", "required", "optional", "<redacted>", "<hidden>", "<secret>",
             "<password>", "<token>", "(hidden)", "(redacted)", "[hidden]", "[redacted]", "[filtered]", "[secure]",
-            "[masked]", "filtered", "sensitive", "xxx", "xxxx", "xxxxx", "xxxxxx", "xxxxxxxx", "...", "…",
+            "[masked]", "filtered", "sensitive", "protected", "?", "[protected]", "(protected)", "xxx", "xxxx", "xxxxx", "xxxxxx", "xxxxxxxx", "...", "…",
             "optional.empty", "optionalint.empty", "optionallong.empty", "optionaldouble.empty", "optional.absent()",
             "[secret]", "[sensitive]", "[encrypted]", "value_specified_in_no_log_parameter");
 
@@ -120,7 +120,8 @@ final class SanitizerValues {
                 return true;
             }
         }
-        if (isBindVariable(v) || isConfigReference(v) || isSecretConfigPath(v) || isFormatSpecifier(v)) {
+        if (isBindVariable(v) || isConfigReference(v) || isSecretConfigPath(v) || isFormatSpecifier(v)
+                || isSecretPath(v)) {
             return true;
         }
         // ${DB_PASSWORD}, {{ .Values.password }}, %DB_PASSWORD%, $(SECRET), <your-key>: references, not values
@@ -169,9 +170,17 @@ final class SanitizerValues {
 
     /*
      * ":pwd", ":'new_password'": a SQL bind variable or psql's quoted variable, which the client fills
-     * in; the statement was printed before it was.
+     * in; the statement was printed before it was. Also the parameters EF Core names for itself
+     * ("SET [ApiKey] = @p2", "@__password_0"); a person's "@dmin42" has neither shape.
      */
     private static boolean isBindVariable(String v) {
+        if (v.startsWith("@p") && v.length() > 2 && v.length() <= 6 && v.chars().skip(2).allMatch(Character::isDigit)) {
+            return true;
+        }
+        if (v.startsWith("@__") && v.length() > 5 && v.lastIndexOf('_') > 3
+                && v.chars().skip(v.lastIndexOf('_') + 1).allMatch(Character::isDigit) && v.charAt(v.length() - 1) != '_') {
+            return isWord(v, 1, v.length());
+        }
         if (v.length() < 2 || v.charAt(0) != ':') {
             return false;
         }
@@ -201,6 +210,31 @@ final class SanitizerValues {
             }
         }
         return SanitizerKeys.strength(v.substring(last + 1), SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
+    }
+
+    /*
+     * "prod/db-password", "projects/shop/secrets/api-key": a secrets manager's name for a secret, path
+     * segments of lower-case names one of which names a secret. "SecretId=prod/db-password was not
+     * found" is about where the secret is kept; a value chosen to be secret is not spelled so.
+     */
+    private static boolean isSecretPath(String v) {
+        if (v.length() > 128 || v.indexOf('/') <= 0 || v.endsWith("/")) {
+            return false;
+        }
+        boolean named = false;
+        for (String segment : v.split("/", -1)) {
+            if (segment.isEmpty() || !Character.isLetterOrDigit(segment.charAt(0))) {
+                return false;
+            }
+            for (int i = 0; i < segment.length(); i++) {
+                char c = segment.charAt(i);
+                if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && "._-".indexOf(c) < 0) {
+                    return false;
+                }
+            }
+            named |= SanitizerKeys.strength(segment, SanitizerSettings.NONE) == SanitizerKeys.Strength.STRONG;
+        }
+        return named;
     }
 
     // The roots a Terraform expression reads a value from, instead of holding one.
