@@ -90,6 +90,11 @@ final class SanitizerProse {
             "tymczasowe", "временный", "mới", "tạm", "sementara", "baru", "nueva", "nuevo", "nova", "novo", "nuova",
             "nuovo", "הזמנית", "החדשה", "שלך", "σας", "σου", "anda", "của", "bạn", "الجديدة", "المؤقتة");
 
+    // Labels of a change's two values, taken a short way after a password's name: "(old: x, new: y)".
+    private static final Set<String> CHANGE_LABELS = Set.of("old", "new", "previous", "current", "alt", "neu",
+            "ancien", "nouveau", "anterior", "nuevo", "antigo", "novo", "vorher", "nachher");
+    private static final int MAX_CHANGE_DISTANCE = 120;
+
     // Linking words after which "from" gives the old value: "password changed from x to y".
     private static final Set<String> CHANGE_WORDS = Set.of("changed", "reset", "gewijzigd", "geändert", "изменён",
             "изменен", "змінено", "changé", "modifié", "cambiada", "cambiado", "alterada", "modificata", "cambiata",
@@ -316,6 +321,7 @@ final class SanitizerProse {
         int previousWordEnd = -1;
         String previousLower = "";
         int leadInEnd = -1;
+        int passwordSeen = -1;
         while (i < n) {
             if (!isWordChar(s.charAt(i))) {
                 i++;
@@ -418,6 +424,14 @@ final class SanitizerProse {
                     span = changedValues(s, span);
                 }
             }
+            if (span == null && passwordSeen >= 0 && wordStart - passwordSeen <= MAX_CHANGE_DISTANCE
+                    && CHANGE_LABELS.contains(lower)) {
+                // "rotated the DB password (old: x, new: y)", "action=password_change old=\"x\" new=\"y\""
+                span = labelledChange(s, wordEnd);
+            }
+            if (isPasswordFamily(lower)) {
+                passwordSeen = wordEnd;
+            }
             if (span != null && span[0] >= copied) {
                 int marker = s.lastIndexOf("[REDACTED", span[1] - 1);
                 if (marker >= span[0]) {
@@ -493,6 +507,36 @@ final class SanitizerProse {
             next = skipSpaces(s, wordEnd);
         }
         return -1;
+    }
+
+    /** The value after an old or new label ({@link #CHANGE_LABELS}) and its ':' or '=', when it has a password's shape. */
+    private static int[] labelledChange(String s, int at) {
+        int pos = at < s.length() && s.charAt(at) == ' ' ? at + 1 : at;
+        if (pos >= s.length() || s.charAt(pos) != ':' && s.charAt(pos) != '=') {
+            return null;
+        }
+        pos = skipSpaces(s, pos + 1);
+        if (pos >= s.length()) {
+            return null;
+        }
+        int start = pos;
+        int end;
+        if (s.charAt(pos) == '"' || s.charAt(pos) == '\'') {
+            start = pos + 1;
+            end = closingQuote(s, pos);
+        } else {
+            end = trimEnd(s, pos, tokenEnd(s, pos), ".,;)");
+        }
+        if (end <= start) {
+            return null;
+        }
+        CharSequence value = s.subSequence(start, end);
+        // "(old: bcrypt, new: argon2id)" names algorithms: a chosen password mixes cases or has a symbol
+        boolean mixed = value.chars().anyMatch(Character::isUpperCase) && value.chars().anyMatch(Character::isLowerCase)
+                || value.chars().anyMatch(c -> "!@#$%^&*+=~?".indexOf(c) >= 0);
+        boolean secret = !SanitizerValues.isPlaceholder(value) && !value.toString().startsWith(SanitizerRules.REDACTED)
+                && (mixed && looksLikeShortPassword(value) || SanitizerValues.looksStronglyLikeCredential(value, false));
+        return secret ? new int[] {start, end} : null;
     }
 
     /** The word that ends just before {@code at} (spaces and an opening quote skipped), lower case. */
