@@ -1658,6 +1658,7 @@ final class SanitizerRules {
             return at < 0 ? s.length() : at;
         }
         char quote = openQuote.charAt(openQuote.length() - 1);
+        quote = quote == '\u201C' ? '\u201D' : quote == '\u2018' ? '\u2019' : quote;
         if (openQuote.length() >= 2) {
             // An escaped quote (JSON inside a JSON string, at any depth): it closes at the next quote
             // escaped as deep as it, less the backslashes that escape it; a quote escaped deeper is the
