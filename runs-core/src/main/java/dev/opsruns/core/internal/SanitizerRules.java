@@ -125,7 +125,7 @@ final class SanitizerRules {
         }
         out = redactXmlElements(out, settings);
         out = redactUrlUserInfo(out);
-        out = redactBareUserInfo(out);
+        out = redactBareUserInfo(redactSlashedLogins(out));
         if (named) {
             out = redactArgumentPairs(out, settings);
         }
@@ -2134,6 +2134,38 @@ final class SanitizerRules {
      * driver's network address ({@code @tcp(}) or the password looks like one; "mailto:alice@acme.io"
      * and "10:00@host" are not user-info.
      */
+    /*
+     * A user and a password joined by a slash, as application code concatenates them between the words
+     * of a connection: "could not connect as admin/S3cr#t to db01:5432", "refused for bob / x! on host".
+     */
+    private static final Pattern SLASHED_LOGIN = Pattern.compile("(?i)(?<![\\w-])(?:as|for|user|login)\\s{1,3}+"
+            + "[\\w.\\\\@-]{1,64}+\\s{0,2}+/\\s{0,2}+([^\\s/]{6,64}+)\\s{1,3}+(?:to|on|at|against|@)\\s");
+
+    private static final String[] LOGIN_LEADS = {"as ", "for ", "user ", "login ", "AS ", "FOR ", "USER ", "LOGIN "};
+
+    /** Redacts the password of a slashed user and password ({@link #SLASHED_LOGIN}) when it has a symbol. */
+    static String redactSlashedLogins(String s) {
+        if (s.indexOf('/') < 0 || !containsAny(s, LOGIN_LEADS)) {
+            return s;
+        }
+        Matcher m = SLASHED_LOGIN.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            String password = m.group(1);
+            if (!isPasswordShaped(password) || password.chars().noneMatch(c -> "!@#$%^&*+=~?".indexOf(c) >= 0)
+                    || password.contains("://") || SanitizerValues.isPathLike(password) || m.start(1) < copied) {
+                continue; // "for tenant/acme-eu on", a path: no password
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(1)).append(REDACTED);
+            copied = m.end(1);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
     static String redactBareUserInfo(String s) {
         if (s.indexOf('@') < 0) {
             return s;
