@@ -953,6 +953,9 @@ final class SanitizerRules {
                 // "Invalid signature: X-Signature: abc": the value is the next pair's name
                 return null;
             }
+            if (isCallExpression(value)) {
+                return null; // "auth := smtp.PlainAuth(...)", "password = getPassword()": a call, which its own rules read
+            }
             if (lower.equals("sid") && value.length() > 4 && value.toString().startsWith("S-1-")) {
                 return null; // a Windows security identifier, not a session id
             }
@@ -2344,6 +2347,23 @@ final class SanitizerRules {
             }
         }
         return false;
+    }
+
+    /**
+     * True for a call in code: a name and its '(' ending the value (smtp.PlainAuth(), or a dotted or
+     * camel-case name before its arguments (getPassword("svc"), os.Getenv("X")); "Summer(2024)!" is no call.
+     */
+    private static boolean isCallExpression(CharSequence value) {
+        String v = value.toString();
+        int open = v.indexOf('(');
+        if (open < 2 || !SanitizerValues.isIdentifier(v.substring(0, open)) || !Character.isLetter(v.charAt(0))) {
+            return false;
+        }
+        boolean camel = false;
+        for (int i = 1; i < open; i++) {
+            camel |= Character.isUpperCase(v.charAt(i)) && Character.isLowerCase(v.charAt(i - 1));
+        }
+        return open == v.length() - 1 || v.substring(0, open).indexOf('.') > 0 || camel;
     }
 
     /** True for a value with a password's or a credential's shape: six or more letters with digits or symbols. */
