@@ -1013,6 +1013,10 @@ final class SanitizerRules {
             if (schemeCredentialEnd > end) {
                 return new int[] {start, schemeCredentialEnd};
             }
+            if (SanitizerKeys.isPasswordName(name) && end + 1 < s.length() && s.charAt(end) == '&'
+                    && s.charAt(end + 1) == ' ') {
+                end++; // "password=Dune& kestrel331": an '&' against the value is its own, as in Tr0ub4dor&3
+            }
             if (SanitizerKeys.isPasswordName(name) && end < s.length() && s.charAt(end) == ' '
                     && s.charAt(end - 1) != ':') {
                 // "password=my pass w0rd!, maxPoolSize=10": a password may hold spaces
@@ -1482,6 +1486,9 @@ final class SanitizerRules {
             }
             String word = s.substring(wordStart, wordEnd);
             char first = word.charAt(0);
+            if (word.equals(";") && !env) {
+                return i; // "password=my pass w0rd! ; next": a lone ';' ends the field
+            }
             if (SHELL_OPERATORS.contains(word) || isStatusWord(word)) {
                 // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
                 return end;
