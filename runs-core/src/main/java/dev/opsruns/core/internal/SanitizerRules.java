@@ -845,6 +845,13 @@ final class SanitizerRules {
             int end = closingQuote(s, start + 2, "'");
             return nonValue(s, start + 2, end) ? null : new int[] {start + 2, end};
         }
+        if (first == '[' && s.startsWith("[[", start)) {
+            // Lua's long string: password = [[x y]]
+            int close = s.indexOf("]]", start + 2);
+            if (close > start + 2 && close - start <= 258 && s.substring(start + 2, close).indexOf(']') < 0) {
+                return nonValue(s, start + 2, close) ? null : new int[] {start + 2, close};
+            }
+        }
         if (first == '(' || first == '[') {
             // auth=('deploy', 'x'), basic_auth=("elastic", "x"), http_auth: ['u', 'x']: a user and its
             // password as a tuple of strings; what follows the user is the secret
