@@ -346,10 +346,13 @@ final class SanitizerProse {
             boolean standsAlone = wordStart == 0 || Character.isWhitespace(s.charAt(wordStart - 1))
                     || "\"'`([{<,;\uFF1A\uFF0C\u3001\u3002".indexOf(s.charAt(wordStart - 1)) >= 0
                     || isSymbolStart(s, wordStart);
-            if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64
-                    && !word.endsWith(".")) {
+            // "the password's Tr0ub4dor&3": a possessive, as people write in chat, before the value
+            int possessive = wordEnd + 3 < n && (s.charAt(wordEnd) == '\'' || s.charAt(wordEnd) == '\u2019')
+                    && s.charAt(wordEnd + 1) == 's' && s.charAt(wordEnd + 2) == ' ' ? wordEnd + 2 : wordEnd;
+            if (standsAlone && possessive < n && Character.isWhitespace(s.charAt(possessive)) && word.length() <= 64
+                    && !word.endsWith(".") && (possessive == wordEnd || isPasswordFamily(lower))) {
                 strength = keywordStrength(word, settings);
-                nameEnd = wordEnd;
+                nameEnd = possessive;
                 // only a name's family matters, and judging it takes a normalized copy: names only
                 passwordFamily = strength != Strength.NONE
                         && (isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings));
