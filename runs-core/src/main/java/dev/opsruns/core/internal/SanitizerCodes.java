@@ -63,6 +63,7 @@ final class SanitizerCodes {
             "códigos de recuperação", "codici di backup", "kody zapasowe", "коды восстановления", "резервные коды");
 
     private static final String OPENERS = "\"'`([{«「『【“‘";
+    private static final String CJK_LINKS = "是为為は：:=";
     private static final String CLOSERS = "\"'`)]}»」』】”’.,;:!?#，。、；：！？";
 
     // How many tokens after a name its code may come: "Mã OTP của bạn là 882375".
@@ -254,7 +255,8 @@ final class SanitizerCodes {
      */
     private static int[] codeIn(String s, int pos, int end) {
         int start = pos;
-        while (start < end && OPENERS.indexOf(s.charAt(start)) >= 0) {
+        // an opening quote or bracket, or the linking word CJK writes against the code: 为：835201
+        while (start < end && (OPENERS.indexOf(s.charAt(start)) >= 0 || CJK_LINKS.indexOf(s.charAt(start)) >= 0)) {
             start++;
         }
         if (start + 1 < end && s.charAt(start) >= 'A' && s.charAt(start) <= 'Z' && s.charAt(start + 1) == '-') {
@@ -309,6 +311,8 @@ final class SanitizerCodes {
         int colon = s.indexOf(':', from);
         if (colon >= 0 && colon - from <= 64) {
             pos = SanitizerProse.skipSpaces(s, colon + 1);
+        } else if (s.startsWith("are ", pos) || s.startsWith("were ", pos)) {
+            pos = SanitizerProse.skipSpaces(s, pos + 4); // "recovery codes are x, y"
         }
         int start = -1;
         int end = -1;

@@ -737,7 +737,9 @@ final class SanitizerProse {
                 // "has been": the linking word comes next
             } else if (step == 0 && SUBJECTS.contains(bare) && !connector) {
                 // "you entered": the participle links
-            } else if (FROM_WORDS.contains(bare) && (connector && CHANGE_WORDS.contains(before) || step == 0 && changedBefore)) {
+            } else if (FROM_WORDS.contains(bare) && (connector && CHANGE_WORDS.contains(before) || step == 0 && changedBefore
+                    || AUXILIARIES.contains(before) && step == 1)) {
+                // "Das Passwort wurde von x auf y geändert": the participle comes last
                 // "password changed from x to y": the old value comes first
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
                 connector = true;
