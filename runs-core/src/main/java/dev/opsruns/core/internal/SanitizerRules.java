@@ -1185,8 +1185,14 @@ final class SanitizerRules {
             return end > from + 1 && end + 1 < s.length() && s.charAt(end + 1) == close ? new int[] {from + 1, end} : null;
         }
         int end = indexOfWithin(s, close, from, 256);
-        return end > from && isOneWord(s, from, end) ? new int[] {from, end} : null;
+        // unquoted, only a wrapper's own name says so: "Summer(2024)!" is a password with brackets in it
+        return end > from && isOneWord(s, from, end) && WRAPPERS.contains(s.substring(start, i))
+                ? new int[] {from, end} : null;
     }
+
+    // What Rust, Scala, Java, Python and Haskell print around an optional or secret-holding value.
+    private static final Set<String> WRAPPERS = Set.of("Some", "Optional", "Secret", "SecretString", "SecretStr",
+            "SecretBytes", "SecretBox", "Sensitive", "Redacted", "Masked", "Protected", "Just", "Ok", "Box", "Zeroizing");
 
     /**
      * In a bracketed tuple of two to eight quoted strings opening at {@code open} ({@code ('user', 'x')},
