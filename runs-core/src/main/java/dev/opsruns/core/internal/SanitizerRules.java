@@ -322,8 +322,10 @@ final class SanitizerRules {
                 continue;
             }
             String name = m.name(s);
-            if (m.separator().equals(":") && m.end() < s.length() && s.charAt(m.end()) == ':') {
-                continue; // "ActionDispatch::Cookies::CookieOverflow", "Auth::Token::Error": a namespace path
+            if (m.separator().trim().equals(":") && m.end() < s.length() && s.charAt(m.end()) == ':') {
+                // "ActionDispatch::Cookies::CookieOverflow", "Auth::Token::Error": a namespace path; Haskell's
+                // "connectPassword :: String": a type signature
+                continue;
             }
             if (isSourceFileName(name) && m.separator().equals(":") && m.end() < s.length()
                     && Character.isDigit(s.charAt(m.end()))) {
