@@ -348,7 +348,7 @@ final class SanitizerProse {
                     || isSymbolStart(s, wordStart);
             // "the password's Tr0ub4dor&3": a possessive, as people write in chat, before the value
             int possessive = wordEnd + 3 < n && (s.charAt(wordEnd) == '\'' || s.charAt(wordEnd) == '\u2019')
-                    && s.charAt(wordEnd + 1) == 's' && s.charAt(wordEnd + 2) == ' ' ? wordEnd + 2 : wordEnd;
+                    && s.charAt(wordEnd + 1) == 's' && s.charAt(wordEnd + 2) == ' ' ? wordEnd + 2 : asideEnd(s, wordEnd);
             if (standsAlone && possessive < n && Character.isWhitespace(s.charAt(possessive)) && word.length() <= 64
                     && !word.endsWith(".") && (possessive == wordEnd || isPasswordFamily(lower))) {
                 strength = keywordStrength(word, settings);
@@ -540,6 +540,24 @@ final class SanitizerProse {
         boolean secret = !SanitizerValues.isPlaceholder(value) && !value.toString().startsWith(SanitizerRules.REDACTED)
                 && (mixed && looksLikeShortPassword(value) || SanitizerValues.looksStronglyLikeCredential(value, false));
         return secret ? new int[] {start, end} : null;
+    }
+
+    /**
+     * After a name at {@code wordEnd}, the end of an aside in commas before its linking word ("the
+     * password, by the way, is x", "password, as agreed, was x"), or {@code wordEnd} when there is none.
+     */
+    private static int asideEnd(String s, int wordEnd) {
+        if (wordEnd + 2 >= s.length() || s.charAt(wordEnd) != ',' || s.charAt(wordEnd + 1) != ' ') {
+            return wordEnd;
+        }
+        int comma = wordEnd + 1;
+        while (comma < s.length() && comma - wordEnd <= 40 && (Character.isLetter(s.charAt(comma)) || s.charAt(comma) == ' ')) {
+            comma++;
+        }
+        if (comma >= s.length() || s.charAt(comma) != ',' || comma - wordEnd > 40) {
+            return wordEnd;
+        }
+        return s.startsWith(" is ", comma + 1) || s.startsWith(" was ", comma + 1) ? comma + 1 : wordEnd;
     }
 
     /** The word that ends just before {@code at} (spaces and an opening quote skipped), lower case. */
