@@ -181,7 +181,20 @@ class SanitizerCorpusTest {
      * people and by application code (concatenated exception messages, tickets, chat-ops, audit lines,
      * e-mails in 21 languages, one-time codes, PINs, recovery codes, literals of many languages, SQL,
      * LDIF, htpasswd), and measured before any fix of its own: recall 231/322 (71.7%), precision
-     * 151/156 (96.8%), so 96 failures.
+     * 151/156 (96.8%), so 96 failures. After round 8's general fixes, by family: one-time codes, OTPs and
+     * recovery-code lists in 21 languages (SanitizerCodes) 264/322; passwords in people's prose (dashes,
+     * adjectives and possessives after the noun, changes from x to y in other languages, a linking remark
+     * in brackets, a label word's own colon, a password with spaces to the end of the text, CJK corner
+     * quotes) 287/322; what is no value (a format string's %s, another language's last lower-case word,
+     * CJK words after the colon) 156/156; literals of more languages (a C pointer, R's <-, Perl's
+     * $ENV{NAME}, LDIF's '::', typed arrows, Erlang binaries, a setter's one quoted argument, strcpy's
+     * field, a quote escaped deeper than its JSON string) 298/322; recovery answers, foreign words for
+     * key and inflections of password 306/322; a change's old and new values 308/322; typographic
+     * quotes, a slashed user and password, smtp.PlainAuth, ';' and '&' in spaced passwords, Lua long
+     * strings, possessives 315/322 and 156/156; an aside in commas after the name ("the password, by
+     * the way, is x") 316/322. One expectation was corrected: a JSON-in-a-string case escaped the
+     * password's own quote as deep as the string's delimiters. The six left give no name a rule could go
+     * by ("Reset to x as requested", "expected x but got y", "root=x; admin=y").
      *
      * Batch 13, written for round 8 before any rule or earlier case was read, from the clients the issue
      * names as their own errors, exception chains, debug logs and configuration echoes print them (JDBC,
@@ -196,7 +209,7 @@ class SanitizerCorpusTest {
      */
     static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5,
             "/sanitizer-heldout-10.tsv", 1, "/sanitizer-heldout-11.tsv", 1, "/sanitizer-heldout-12.tsv", 1,
-            "/sanitizer-heldout-14.tsv", 16);
+            "/sanitizer-heldout-14.tsv", 6);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 

@@ -1,7 +1,6 @@
 package dev.opsruns.core.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -63,6 +62,7 @@ final class SanitizerCodes {
             "códigos de recuperação", "codici di backup", "kody zapasowe", "коды восстановления", "резервные коды");
 
     private static final String OPENERS = "\"'`([{«「『【“‘";
+    private static final String CJK_LINKS = "是为為は：:=";
     private static final String CLOSERS = "\"'`)]}»」』】”’.,;:!?#，。、；：！？";
 
     // How many tokens after a name its code may come: "Mã OTP của bạn là 882375".
@@ -95,11 +95,13 @@ final class SanitizerCodes {
 
     /** Redacts one-time codes and lists of recovery codes after (or before) their names. */
     static String redact(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.length() != s.length()) {
-            return s; // a letter whose lower case is longer: positions would not line up
-        }
         int n = s.length();
+        // char by char, so positions line up with s ("İ" lower-cases to two chars as a string)
+        char[] folded = new char[n];
+        for (int i = 0; i < n; i++) {
+            folded[i] = Character.toLowerCase(s.charAt(i));
+        }
+        String lower = new String(folded);
         StringBuilder out = null;
         int copied = 0;
         for (int i = 0; i < n; i++) {
@@ -254,7 +256,8 @@ final class SanitizerCodes {
      */
     private static int[] codeIn(String s, int pos, int end) {
         int start = pos;
-        while (start < end && OPENERS.indexOf(s.charAt(start)) >= 0) {
+        // an opening quote or bracket, or the linking word CJK writes against the code: 为：835201
+        while (start < end && (OPENERS.indexOf(s.charAt(start)) >= 0 || CJK_LINKS.indexOf(s.charAt(start)) >= 0)) {
             start++;
         }
         if (start + 1 < end && s.charAt(start) >= 'A' && s.charAt(start) <= 'Z' && s.charAt(start + 1) == '-') {
@@ -309,6 +312,8 @@ final class SanitizerCodes {
         int colon = s.indexOf(':', from);
         if (colon >= 0 && colon - from <= 64) {
             pos = SanitizerProse.skipSpaces(s, colon + 1);
+        } else if (s.startsWith("are ", pos) || s.startsWith("were ", pos)) {
+            pos = SanitizerProse.skipSpaces(s, pos + 4); // "recovery codes are x, y"
         }
         int start = -1;
         int end = -1;

@@ -1260,6 +1260,10 @@ final class SanitizerCommands {
 
     private static final int MAX_CALLEE = 128;
 
+    // Go's smtp.PlainAuth(identity, username, password, host): the password is the third argument.
+    private static final Pattern THIRD_ARGUMENT = Pattern.compile("\\(\\s{0,3}+([\"'])[^\"'\\n]{0,256}+\\1\\s{0,3}+,"
+            + "\\s{0,3}+([\"'])[^\"'\\n]{0,256}+\\2\\s{0,3}+,\\s{0,3}+([\"'])([^\"'\\n]{1,256}+)\\3\\s{0,3}+[,)]");
+
     /*
      * The arguments of a call that types into a form field: an optional quoted selector, then the quoted
      * text. A selector may hold the other quote ('input[name="password"]'), so each argument runs to its
@@ -1291,6 +1295,7 @@ final class SanitizerCommands {
         }
         Matcher arguments = CALL_ARGUMENTS.matcher(s);
         Matcher fill = FILL_ARGUMENTS.matcher(s);
+        Matcher third = THIRD_ARGUMENT.matcher(s);
         List<int[]> spans = new ArrayList<>();
         for (; open >= 0; open = s.indexOf('(', open + 1)) {
             int calleeStart = open;
@@ -1299,7 +1304,9 @@ final class SanitizerCommands {
             }
             String callee = s.substring(calleeStart, open);
             boolean constructor = calleeStart >= 4 && s.startsWith("new ", calleeStart - 4);
-            if (calleeStart < open && (isLoginCall(callee) || isSecretStore(callee, constructor))
+            if (calleeStart < open && callee.endsWith("PlainAuth") && third.region(open, s.length()).lookingAt()) {
+                addSpan(s, third.start(4), third.end(4), spans);
+            } else if (calleeStart < open && (isLoginCall(callee) || isSecretStore(callee, constructor))
                     && arguments.region(open, s.length()).lookingAt()
                     && !(callee.endsWith("bind") && isPort(arguments.group(4)))) {
                 addSpan(s, arguments.start(4), arguments.end(4), spans);

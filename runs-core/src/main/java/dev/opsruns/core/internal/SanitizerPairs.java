@@ -130,7 +130,10 @@ final class SanitizerPairs {
                 bareSubscript = true;
             }
         }
-        if (j - 1 >= from && (s.charAt(j - 1) == '"' || s.charAt(j - 1) == '\'')) {
+        if (j - 1 >= from && (s.charAt(j - 1) == '\u201D' || s.charAt(j - 1) == '\u2019') && j - 2 >= from
+                && isNameChar(s.charAt(j - 2))) {
+            j--; // typographic quotes, as chat and word processors turn "password": "x" into “password”: “x”
+        } else if (j - 1 >= from && (s.charAt(j - 1) == '"' || s.charAt(j - 1) == '\'')) {
             j--;
             // JSON in a JSON string escapes its quote once, and once more at every further level
             for (int escapes = 0; escapes < MAX_ESCAPES && j - 1 >= from && s.charAt(j - 1) == '\\'; escapes++) {
@@ -189,7 +192,7 @@ final class SanitizerPairs {
         String openQuote = null;
         if (end < s.length()) {
             char c = s.charAt(end);
-            if (c == '"' || c == '\'') {
+            if (c == '"' || c == '\'' || c == '\u201C' || c == '\u2018') {
                 openQuote = String.valueOf(c);
                 end++;
             } else if (s.startsWith(UNICODE_QUOTE, end)) {

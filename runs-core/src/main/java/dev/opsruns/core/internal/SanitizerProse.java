@@ -97,6 +97,11 @@ final class SanitizerProse {
             "tymczasowe", "временный", "mới", "tạm", "sementara", "baru", "nueva", "nuevo", "nova", "novo", "nuova",
             "nuovo", "הזמנית", "החדשה", "שלך", "σας", "σου", "anda", "của", "bạn", "الجديدة", "المؤقتة");
 
+    // Labels of a change's two values, taken a short way after a password's name: "(old: x, new: y)".
+    private static final Set<String> CHANGE_LABELS = Set.of("old", "new", "previous", "current", "alt", "neu",
+            "ancien", "nouveau", "anterior", "nuevo", "antigo", "novo", "vorher", "nachher");
+    private static final int MAX_CHANGE_DISTANCE = 120;
+
     // Linking words after which "from" gives the old value: "password changed from x to y".
     private static final Set<String> CHANGE_WORDS = Set.of("changed", "reset", "gewijzigd", "geändert", "изменён",
             "изменен", "змінено", "changé", "modifié", "cambiada", "cambiado", "alterada", "modificata", "cambiata",
@@ -330,6 +335,7 @@ final class SanitizerProse {
         int previousWordEnd = -1;
         String previousLower = "";
         int leadInEnd = -1;
+        int passwordSeen = -1;
         while (i < n) {
             if (!isWordChar(s.charAt(i))) {
                 i++;
@@ -354,10 +360,13 @@ final class SanitizerProse {
             boolean standsAlone = wordStart == 0 || Character.isWhitespace(s.charAt(wordStart - 1))
                     || "\"'`([{<,;\uFF1A\uFF0C\u3001\u3002".indexOf(s.charAt(wordStart - 1)) >= 0
                     || isSymbolStart(s, wordStart);
-            if (standsAlone && wordEnd < n && Character.isWhitespace(s.charAt(wordEnd)) && word.length() <= 64
-                    && !word.endsWith(".")) {
+            // "the password's Tr0ub4dor&3": a possessive, as people write in chat, before the value
+            int possessive = wordEnd + 3 < n && (s.charAt(wordEnd) == '\'' || s.charAt(wordEnd) == '\u2019')
+                    && s.charAt(wordEnd + 1) == 's' && s.charAt(wordEnd + 2) == ' ' ? wordEnd + 2 : asideEnd(s, wordEnd);
+            if (standsAlone && possessive < n && Character.isWhitespace(s.charAt(possessive)) && word.length() <= 64
+                    && !word.endsWith(".") && (possessive == wordEnd || isPasswordFamily(lower))) {
                 strength = keywordStrength(word, settings);
-                nameEnd = wordEnd;
+                nameEnd = possessive;
                 // only a name's family matters, and judging it takes a normalized copy: names only
                 passwordFamily = strength != Strength.NONE
                         && (isPasswordFamily(lower) || SanitizerKeys.isHostSecret(word, settings));
@@ -442,6 +451,14 @@ final class SanitizerProse {
                 if (span != null && FROM_WORDS.contains(wordBefore(s, span[0]))) {
                     span = changedValues(s, span);
                 }
+            }
+            if (span == null && passwordSeen >= 0 && wordStart - passwordSeen <= MAX_CHANGE_DISTANCE
+                    && CHANGE_LABELS.contains(lower)) {
+                // "rotated the DB password (old: x, new: y)", "action=password_change old=\"x\" new=\"y\""
+                span = labelledChange(s, wordEnd);
+            }
+            if (isPasswordFamily(lower)) {
+                passwordSeen = wordEnd;
             }
             if (span != null && span[0] >= copied) {
                 int marker = s.lastIndexOf("[REDACTED", span[1] - 1);
@@ -532,6 +549,54 @@ final class SanitizerProse {
             next = skipSpaces(s, wordEnd);
         }
         return -1;
+    }
+
+    /** The value after an old or new label ({@link #CHANGE_LABELS}) and its ':' or '=', when it has a password's shape. */
+    private static int[] labelledChange(String s, int at) {
+        int pos = at < s.length() && s.charAt(at) == ' ' ? at + 1 : at;
+        if (pos >= s.length() || s.charAt(pos) != ':' && s.charAt(pos) != '=') {
+            return null;
+        }
+        pos = skipSpaces(s, pos + 1);
+        if (pos >= s.length()) {
+            return null;
+        }
+        int start = pos;
+        int end;
+        if (s.charAt(pos) == '"' || s.charAt(pos) == '\'') {
+            start = pos + 1;
+            end = closingQuote(s, pos);
+        } else {
+            end = trimEnd(s, pos, tokenEnd(s, pos), ".,;)");
+        }
+        if (end <= start) {
+            return null;
+        }
+        CharSequence value = s.subSequence(start, end);
+        // "(old: bcrypt, new: argon2id)" names algorithms: a chosen password mixes cases or has a symbol
+        boolean mixed = value.chars().anyMatch(Character::isUpperCase) && value.chars().anyMatch(Character::isLowerCase)
+                || value.chars().anyMatch(c -> "!@#$%^&*+=~?".indexOf(c) >= 0);
+        boolean secret = !SanitizerValues.isPlaceholder(value) && !value.toString().startsWith(SanitizerRules.REDACTED)
+                && (mixed && looksLikeShortPassword(value) || SanitizerValues.looksStronglyLikeCredential(value, false));
+        return secret ? new int[] {start, end} : null;
+    }
+
+    /**
+     * After a name at {@code wordEnd}, the end of an aside in commas before its linking word ("the
+     * password, by the way, is x", "password, as agreed, was x"), or {@code wordEnd} when there is none.
+     */
+    private static int asideEnd(String s, int wordEnd) {
+        if (wordEnd + 2 >= s.length() || s.charAt(wordEnd) != ',' || s.charAt(wordEnd + 1) != ' ') {
+            return wordEnd;
+        }
+        int comma = wordEnd + 1;
+        while (comma < s.length() && comma - wordEnd <= 40 && (Character.isLetter(s.charAt(comma)) || s.charAt(comma) == ' ')) {
+            comma++;
+        }
+        if (comma >= s.length() || s.charAt(comma) != ',' || comma - wordEnd > 40) {
+            return wordEnd;
+        }
+        return s.startsWith(" is ", comma + 1) || s.startsWith(" was ", comma + 1) ? comma + 1 : wordEnd;
     }
 
     /** The word that ends just before {@code at} (spaces and an opening quote skipped), lower case. */
@@ -735,7 +800,9 @@ final class SanitizerProse {
                 // "has been": the linking word comes next
             } else if (step == 0 && SUBJECTS.contains(bare) && !connector) {
                 // "you entered": the participle links
-            } else if (FROM_WORDS.contains(bare) && (connector && CHANGE_WORDS.contains(before) || step == 0 && changedBefore)) {
+            } else if (FROM_WORDS.contains(bare) && (connector && CHANGE_WORDS.contains(before) || step == 0 && changedBefore
+                    || AUXILIARIES.contains(before) && step == 1)) {
+                // "Das Passwort wurde von x auf y geändert": the participle comes last
                 // "password changed from x to y": the old value comes first
             } else if (CONNECTORS.contains(bare) && !(bare.equals("of") && !connector)) {
                 connector = true;

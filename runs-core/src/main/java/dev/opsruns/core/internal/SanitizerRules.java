@@ -133,7 +133,7 @@ final class SanitizerRules {
         }
         out = redactXmlElements(out, settings);
         out = redactUrlUserInfo(out);
-        out = redactBareUserInfo(out);
+        out = redactBareUserInfo(redactSlashedLogins(out));
         if (named) {
             out = redactArgumentPairs(out, settings);
         }
@@ -462,8 +462,10 @@ final class SanitizerRules {
                 continue;
             }
             String name = m.name(s);
-            if (m.separator().equals(":") && m.end() < s.length() && s.charAt(m.end()) == ':') {
-                continue; // "ActionDispatch::Cookies::CookieOverflow", "Auth::Token::Error": a namespace path
+            if (m.separator().trim().equals(":") && m.end() < s.length() && s.charAt(m.end()) == ':') {
+                // "ActionDispatch::Cookies::CookieOverflow", "Auth::Token::Error": a namespace path; Haskell's
+                // "connectPassword :: String": a type signature
+                continue;
             }
             if (m.separator().trim().equals("::") && isTypeName(s, m.end())) {
                 continue; // Haskell's "apiKey :: String" gives a type, not a value
@@ -1006,6 +1008,13 @@ final class SanitizerRules {
             int end = closingQuote(s, start + 2, "'");
             return nonValue(s, start + 2, end) ? null : new int[] {start + 2, end};
         }
+        if (first == '[' && s.startsWith("[[", start)) {
+            // Lua's long string: password = [[x y]]
+            int close = s.indexOf("]]", start + 2);
+            if (close > start + 2 && close - start <= 258 && s.substring(start + 2, close).indexOf(']') < 0) {
+                return nonValue(s, start + 2, close) ? null : new int[] {start + 2, close};
+            }
+        }
         if (first == '(' || first == '[') {
             // auth=('deploy', 'x'), basic_auth=("elastic", "x"), http_auth: ['u', 'x']: a user and its
             // password as a tuple of strings; what follows the user is the secret
@@ -1119,6 +1128,9 @@ final class SanitizerRules {
                 // "Invalid signature: X-Signature: abc": the value is the next pair's name
                 return null;
             }
+            if (isCallExpression(value)) {
+                return null; // "auth := smtp.PlainAuth(...)", "password = getPassword()": a call, which its own rules read
+            }
             if (lower.equals("sid") && (value.length() > 4 && value.toString().startsWith("S-1-")
                     || isSearchId(value))) {
                 // a Windows security identifier, or Splunk's search id (1764843907.1234_<guid>): not a session id
@@ -1177,6 +1189,10 @@ final class SanitizerRules {
             int schemeCredentialEnd = schemeCredentialEnd(s, start, end);
             if (schemeCredentialEnd > end) {
                 return new int[] {start, schemeCredentialEnd};
+            }
+            if (SanitizerKeys.isPasswordName(name) && end + 1 < s.length() && s.charAt(end) == '&'
+                    && s.charAt(end + 1) == ' ') {
+                end++; // "password=Dune& kestrel331": an '&' against the value is its own, as in Tr0ub4dor&3
             }
             if (SanitizerKeys.isPasswordName(name) && end < s.length() && s.charAt(end) == ' '
                     && s.charAt(end - 1) != ':') {
@@ -1364,8 +1380,14 @@ final class SanitizerRules {
             return end > from + 1 && end + 1 < s.length() && s.charAt(end + 1) == close ? new int[] {from + 1, end} : null;
         }
         int end = indexOfWithin(s, close, from, 256);
-        return end > from && isOneWord(s, from, end) ? new int[] {from, end} : null;
+        // unquoted, only a wrapper's own name says so: "Summer(2024)!" is a password with brackets in it
+        return end > from && isOneWord(s, from, end) && WRAPPERS.contains(s.substring(start, i))
+                ? new int[] {from, end} : null;
     }
+
+    // What Rust, Scala, Java, Python and Haskell print around an optional or secret-holding value.
+    private static final Set<String> WRAPPERS = Set.of("Some", "Optional", "Secret", "SecretString", "SecretStr",
+            "SecretBytes", "SecretBox", "Sensitive", "Redacted", "Masked", "Protected", "Just", "Ok", "Box", "Zeroizing");
 
     /**
      * In a bracketed tuple of two to eight quoted strings opening at {@code open} ({@code ('user', 'x')},
@@ -1683,6 +1705,9 @@ final class SanitizerRules {
             if (first == '(') {
                 return i; // "password: Fall 2024 rotation#1 (attempt 3 of 5)": a remark ends the field
             }
+            if (word.equals(";") && !env) {
+                return i; // "password=my pass w0rd! ; next": a lone ';' ends the field
+            }
             if (SHELL_OPERATORS.contains(word) || isStatusWord(bare)) {
                 // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
                 return end;
@@ -1901,6 +1926,7 @@ final class SanitizerRules {
             return at < 0 ? s.length() : at;
         }
         char quote = openQuote.charAt(openQuote.length() - 1);
+        quote = quote == '\u201C' ? '\u201D' : quote == '\u2018' ? '\u2019' : quote;
         if (openQuote.length() >= 2) {
             // An escaped quote (JSON inside a JSON string, at any depth): it closes at the next quote
             // escaped as deep as it, less the backslashes that escape it; a quote escaped deeper is the
@@ -2384,6 +2410,38 @@ final class SanitizerRules {
      * driver's network address ({@code @tcp(}) or the password looks like one; "mailto:alice@acme.io"
      * and "10:00@host" are not user-info.
      */
+    /*
+     * A user and a password joined by a slash, as application code concatenates them between the words
+     * of a connection: "could not connect as admin/S3cr#t to db01:5432", "refused for bob / x! on host".
+     */
+    private static final Pattern SLASHED_LOGIN = Pattern.compile("(?i)(?<![\\w-])(?:as|for|user|login)\\s{1,3}+"
+            + "[\\w.\\\\@-]{1,64}+\\s{0,2}+/\\s{0,2}+([^\\s/]{6,64}+)\\s{1,3}+(?:to|on|at|against|@)\\s");
+
+    private static final String[] LOGIN_LEADS = {"as ", "for ", "user ", "login ", "AS ", "FOR ", "USER ", "LOGIN "};
+
+    /** Redacts the password of a slashed user and password ({@link #SLASHED_LOGIN}) when it has a symbol. */
+    static String redactSlashedLogins(String s) {
+        if (s.indexOf('/') < 0 || !containsAny(s, LOGIN_LEADS)) {
+            return s;
+        }
+        Matcher m = SLASHED_LOGIN.matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            String password = m.group(1);
+            if (!isPasswordShaped(password) || password.chars().noneMatch(c -> "!@#$%^&*+=~?".indexOf(c) >= 0)
+                    || password.contains("://") || SanitizerValues.isPathLike(password) || m.start(1) < copied) {
+                continue; // "for tenant/acme-eu on", a path: no password
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start(1)).append(REDACTED);
+            copied = m.end(1);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
     static String redactBareUserInfo(String s) {
         if (s.indexOf('@') < 0) {
             return s;
@@ -2562,6 +2620,23 @@ final class SanitizerRules {
             }
         }
         return false;
+    }
+
+    /**
+     * True for a call in code: a name and its '(' ending the value (smtp.PlainAuth(), or a dotted or
+     * camel-case name before its arguments (getPassword("svc"), os.Getenv("X")); "Summer(2024)!" is no call.
+     */
+    private static boolean isCallExpression(CharSequence value) {
+        String v = value.toString();
+        int open = v.indexOf('(');
+        if (open < 2 || !SanitizerValues.isIdentifier(v.substring(0, open)) || !Character.isLetter(v.charAt(0))) {
+            return false;
+        }
+        boolean camel = false;
+        for (int i = 1; i < open; i++) {
+            camel |= Character.isUpperCase(v.charAt(i)) && Character.isLowerCase(v.charAt(i - 1));
+        }
+        return open == v.length() - 1 || v.substring(0, open).indexOf('.') > 0 || camel;
     }
 
     /** True for a value with a password's or a credential's shape: six or more letters with digits or symbols. */
