@@ -1,6 +1,7 @@
 package dev.opsruns.core.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -96,12 +97,15 @@ final class SanitizerCodes {
     /** Redacts one-time codes and lists of recovery codes after (or before) their names. */
     static String redact(String s) {
         int n = s.length();
-        // char by char, so positions line up with s ("İ" lower-cases to two chars as a string)
-        char[] folded = new char[n];
-        for (int i = 0; i < n; i++) {
-            folded[i] = Character.toLowerCase(s.charAt(i));
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.length() != n) {
+            // char by char, so positions line up with s ("İ" lower-cases to two chars as a string)
+            char[] folded = new char[n];
+            for (int i = 0; i < n; i++) {
+                folded[i] = Character.toLowerCase(s.charAt(i));
+            }
+            lower = new String(folded);
         }
-        String lower = new String(folded);
         StringBuilder out = null;
         int copied = 0;
         for (int i = 0; i < n; i++) {

@@ -2419,9 +2419,13 @@ final class SanitizerRules {
 
     private static final String[] LOGIN_LEADS = {"as ", "for ", "user ", "login ", "AS ", "FOR ", "USER ", "LOGIN "};
 
+    // What must follow the password, so that most texts are passed over without trying the expression.
+    private static final String[] LOGIN_TRAILS = {" to ", " on ", " at ", " against ", " @ ", " TO ", " ON ", " AT ",
+            " AGAINST ", " To ", " On ", " At ", " Against "};
+
     /** Redacts the password of a slashed user and password ({@link #SLASHED_LOGIN}) when it has a symbol. */
     static String redactSlashedLogins(String s) {
-        if (s.indexOf('/') < 0 || !containsAny(s, LOGIN_LEADS)) {
+        if (s.indexOf('/') < 0 || !containsAny(s, LOGIN_LEADS) || !containsAny(s, LOGIN_TRAILS)) {
             return s;
         }
         Matcher m = SLASHED_LOGIN.matcher(s);
@@ -2578,11 +2582,32 @@ final class SanitizerRules {
         }
         String out = mayHoldArgumentPair(s) ? redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s), false) : s;
         out = out.indexOf('{') < 0 ? out : redactArgumentPairs(out, settings, TAGGED_TUPLE.matcher(out), false);
-        if (out.indexOf('(') >= 0 || out.indexOf('{') >= 0) {
+        // each expression only where its quote stands: after a bracket, or after a comma
+        if (hasQuoteAfter(out, "({")) {
             out = redactArgumentPairs(out, settings, CALL_ARGUMENT.matcher(out), true);
-            out = out.indexOf(',') < 0 ? out : redactArgumentPairs(out, settings, LVALUE_ARGUMENT.matcher(out), true);
+        }
+        if (hasQuoteAfter(out, ",") && out.indexOf('(') >= 0) {
+            out = redactArgumentPairs(out, settings, LVALUE_ARGUMENT.matcher(out), true);
         }
         return out;
+    }
+
+    /** True when one of {@code openers} is followed, after at most two spaces, by a quote. */
+    private static boolean hasQuoteAfter(String s, String openers) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (openers.indexOf(s.charAt(i)) < 0) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && j - i <= 3 && s.charAt(j) == ' ') {
+                j++;
+            }
+            if (j < n && (s.charAt(j) == '"' || s.charAt(j) == '\'')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
