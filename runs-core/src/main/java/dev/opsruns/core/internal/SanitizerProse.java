@@ -802,7 +802,42 @@ final class SanitizerProse {
                 return new int[] {pos, secondEnd};
             }
         }
-        return new int[] {pos, directive && valueEnd == end ? directiveValueEnd(s, end) : valueEnd};
+        if (valueEnd == end && directive) {
+            return new int[] {pos, directiveValueEnd(s, end)};
+        }
+        if (valueEnd == end && (connector || ledIn) && !weak && passwordFamily) {
+            return new int[] {pos, passwordWordsEnd(s, end)};
+        }
+        return new int[] {pos, valueEnd};
+    }
+
+    // Most words after a password's first that it may run on over to where its field ends.
+    private static final int MAX_PASSWORD_WORDS = 3;
+
+    /**
+     * Where a password with spaces ends after "the password was": "(password was Vi0let glacier$);"
+     * runs to its field's end, a bracket, ',' or ';', a sentence's full stop or the text's end, when
+     * every word on the way has a digit or symbol a sentence's words lack; otherwise the value is its
+     * first word, {@code end}.
+     */
+    private static int passwordWordsEnd(String s, int end) {
+        int i = end;
+        for (int words = 0; words < MAX_PASSWORD_WORDS && i < s.length() && s.charAt(i) == ' '; words++) {
+            int start = i + 1;
+            int wordEnd = tokenEnd(s, start);
+            int bare = trimEnd(s, start, wordEnd, ".,;:!?)]}");
+            String word = s.substring(start, bare);
+            if (bare == start || "([{<\"'`".indexOf(word.charAt(0)) >= 0 || word.chars().allMatch(Character::isLetter)
+                    || SanitizerValues.isProseWord(word) || word.indexOf('=') >= 0 || word.indexOf('/') >= 0) {
+                // a remark, a word of letters (the sentence going on, in any language), a pair or a path
+                return end;
+            }
+            if (bare < wordEnd || wordEnd == s.length()) {
+                return bare; // the field closes: "glacier$);", "Kestrel9.", or the text ends
+            }
+            i = wordEnd;
+        }
+        return end;
     }
 
     // Most words after a directive's first that its value may run on over.
