@@ -2168,9 +2168,29 @@ final class SanitizerRules {
                 out = new StringBuilder(s.length());
             }
             out.append(s, copied, m.start(1)).append(REDACTED);
-            copied = m.end(1);
+            copied = network ? m.end(1) : passwordAtEnd(s, at);
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * Where a bare user-info's password ends that has an '@' of its own: "credentials admin:Kestrel85@2kQU"
+     * names no host after the '@', as mixed case without a dot is no host name (hosts are written in one
+     * case or hold a domain), so the rest of the word is the password's. {@code at} otherwise.
+     */
+    private static int passwordAtEnd(String s, int at) {
+        int end = at + 1;
+        boolean upper = false;
+        boolean lower = false;
+        boolean dot = false;
+        while (end < s.length() && end - at <= 64 && (Character.isLetterOrDigit(s.charAt(end)) || "-_.".indexOf(s.charAt(end)) >= 0)) {
+            char c = s.charAt(end++);
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+            dot |= c == '.';
+        }
+        boolean wordEnds = end == s.length() || Character.isWhitespace(s.charAt(end)) || ",;)]}\"'".indexOf(s.charAt(end)) >= 0;
+        return upper && lower && !dot && wordEnds ? end : at;
     }
 
     /*
