@@ -730,6 +730,13 @@ final class SanitizerProse {
         if (valueEnd <= pos) {
             return null;
         }
+        boolean digit = false;
+        for (int i = pos; i < valueEnd && !digit; i++) {
+            digit = Character.isDigit(s.charAt(i));
+        }
+        while (digit && valueEnd < end && (s.charAt(valueEnd) == '!' || s.charAt(valueEnd) == '?')) {
+            valueEnd++; // "password is Gr33n-Valley!": a generated password's own '!', not a sentence's
+        }
         CharSequence value = s.subSequence(pos, valueEnd);
         int slash = skipSpaces(s, end);
         if (valueEnd == end && slash < n && s.charAt(slash) == '/' && slash > end) {
