@@ -309,6 +309,9 @@ final class SanitizerRules {
         } else if (first == '{') {
             int[] braced = bracedValue(s, start);
             return braced;
+        } else if (first == '[' && start + 1 < s.length() && (s.charAt(start + 1) == '"' || s.charAt(start + 1) == '\'')) {
+            // .NET's headers {"Key":"Authorization","Value":["Basic ..."]}: the value is the array's string
+            return valueAt(s, start + 1, limit);
         } else {
             end = Math.min(plainEnd(s, start, false), Math.max(limit, start));
         }
