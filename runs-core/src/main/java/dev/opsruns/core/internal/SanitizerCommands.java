@@ -62,14 +62,6 @@ final class SanitizerCommands {
             "mkstore", Map.of("-createcredential", 3, "-modifycredential", 3, "-createentry", 2, "-modifyentry", 2),
             "sapcontrol", Map.of("-user", 2));
 
-    // Subcommands that take a key as their first argument, and their tools: wandb login KEY, snyk auth
-    // TOKEN, ngrok authtoken TOKEN and ngrok config add-authtoken TOKEN.
-    private static final Map<String, String> KEY_ARGUMENT_SUBCOMMANDS = Map.of("login", "wandb", "auth", "snyk",
-            "authtoken", "ngrok", "add-authtoken", "ngrok");
-
-    // How many tokens after such a subcommand its key is looked for, past flags (wandb login --relogin KEY).
-    private static final int MAX_KEY_ARGUMENT = 4;
-
     // Words of a command that stores a secret, whose value flag then carries it.
     private static final Set<String> SECRET_COMMAND_WORDS = Set.of("secret", "secrets", "securestring");
     private static final Set<String> VALUE_FLAGS = Set.of("--value", "--secret-value", "--secret-string", "--data");
@@ -147,6 +139,8 @@ final class SanitizerCommands {
             Map.entry("addauth", new Tool(List.of(), List.of(), List.of("digest"), false, Set.of())),
             // macOS security: unlock-keychain and create-keychain -p x, import -P x, add-generic-password -w x
             Map.entry("security", sep("-p", "-P", "-w")),
+            Map.entry("wandb", sep()), Map.entry("snyk", sep()), Map.entry("ngrok", sep()),
+            Map.entry("mosquitto_passwd", sep()),
             Map.entry("gh", new Tool(List.of(), List.of("--body", "-b"), List.of(), false, Set.of("secret"))));
 
     /*
@@ -724,19 +718,6 @@ final class SanitizerCommands {
                     addValue(s, tokens.get(t + secretAt), spans, false);
                 }
             }
-            String keyTool = KEY_ARGUMENT_SUBCOMMANDS.get(lowerText);
-            if (keyTool != null && ranBefore(s, tokens, t, keyTool)) {
-                for (int a = t + 1; a < tokens.size() && a <= t + MAX_KEY_ARGUMENT; a++) {
-                    String arg = unquote(s.substring(tokens.get(a).start(), tokens.get(a).end()));
-                    if (isSeparator(arg)) {
-                        break;
-                    }
-                    if (!arg.startsWith("-") && looksLikeSecretArgument(arg)) {
-                        addValue(s, tokens.get(a), spans, false);
-                        break;
-                    }
-                }
-            }
             if (text.equals("user") && t >= 2 && t + 2 < tokens.size()
                     && s.startsWith("open", tokens.get(t - 2).start()) && tokens.get(t - 2).end() - tokens.get(t - 2).start() == 4
                     && looksLikeSecretArgument(unquote(s.substring(tokens.get(t + 2).start(), tokens.get(t + 2).end())))) {
@@ -853,7 +834,8 @@ final class SanitizerCommands {
             positionalRun = text.startsWith("-") ? 0 : positionalRun + 1;
             if (!text.startsWith("-")) {
                 positional.add(text);
-            } else if (toolName.equals("htpasswd") && HTPASSWD_BATCH.matcher(text).matches()) {
+            } else if ((toolName.equals("htpasswd") || toolName.equals("mosquitto_passwd"))
+                    && HTPASSWD_BATCH.matcher(text).matches()) {
                 htpasswdBatch = true;
             }
             if (!text.startsWith("-") && (positionalSecret(toolName, positional, htpasswdBatch, text)
@@ -938,7 +920,12 @@ final class SanitizerCommands {
         int count = positional.size();
         return switch (tool) {
             // htpasswd -b[c] passwordfile user password
-            case "htpasswd" -> htpasswdBatch && count == 3;
+            case "htpasswd", "mosquitto_passwd" -> htpasswdBatch && count == 3;
+            // wandb login KEY, snyk auth TOKEN, ngrok authtoken TOKEN, ngrok config add-authtoken TOKEN
+            case "wandb" -> count == 2 && positional.get(0).equals("login") && looksLikeSecretArgument(unquote(text));
+            case "snyk" -> count == 2 && positional.get(0).equals("auth");
+            case "ngrok" -> count == 2 && positional.get(0).equals("authtoken")
+                    || count == 3 && positional.get(0).equals("config") && positional.get(1).equals("add-authtoken");
             // rabbitmqctl add_user|change_password user password
             case "rabbitmqctl" -> count == 3 && (positional.get(0).equals("add_user")
                     || positional.get(0).equals("change_password") || positional.get(0).equals("authenticate_user"));
