@@ -2132,6 +2132,10 @@ final class SanitizerRules {
     private static final Pattern BARE_USER_INFO = Pattern.compile(
             "(?<![\\w@/:.%+\\-])[A-Za-z0-9][\\w.%+\\-]{0,63}+:([^\\s@/:'\"<>()\\[\\]]{1,128}+)@(tcp\\(|unix\\(|udp\\(|[A-Za-z0-9])");
 
+    // The same before a driver's network address, where a field's "Name:" may come right before the user.
+    private static final Pattern NETWORK_USER_INFO = Pattern.compile(
+            "(?<![\\w@/.%+\\-])[A-Za-z0-9][\\w.%+\\-]{0,63}+:([^\\s@/:'\"<>()\\[\\]]{1,128}+)@(?:tcp|unix|udp)\\(");
+
     /**
      * Redacts the password of {@code user:password@host} written without a scheme, when the host is a
      * driver's network address ({@code @tcp(}) or the password looks like one; "mailto:alice@acme.io"
@@ -2142,36 +2146,48 @@ final class SanitizerRules {
             return s;
         }
         Matcher m = BARE_USER_INFO.matcher(s).useTransparentBounds(true);
+        Matcher network = null;
         StringBuilder out = null;
         int copied = 0;
         for (int at = s.indexOf('@'); at > 0; at = s.indexOf('@', at + 1)) {
             // only the word that ends at this '@' can hold its user-info: search there, not everywhere
             int word = at;
-            boolean colon = false;
+            int colons = 0;
             while (word > 0 && at - word < 200 && !Character.isWhitespace(s.charAt(word - 1))) {
-                colon |= s.charAt(--word) == ':';
+                colons += s.charAt(--word) == ':' ? 1 : 0;
             }
-            if (!colon) {
+            if (colons == 0) {
                 continue;
             }
-            m.region(word, Math.min(s.length(), at + 5));
+            int regionEnd = Math.min(s.length(), at + 6); // "@unix(" is the longest address start
+            m.region(word, regionEnd);
+            Matcher hit = m;
             if (!m.find() || m.end(1) != at) {
-                continue;
+                // Go's %+v of a config, {DSN:app:x@tcp(db:3306)/app}: a driver's address after a field's
+                // name, which takes a colon of its own
+                if (colons < 2) {
+                    continue;
+                }
+                network = network != null ? network : NETWORK_USER_INFO.matcher(s).useTransparentBounds(true);
+                hit = network.region(word, regionEnd);
+                if (!hit.find() || hit.end(1) != at) {
+                    continue;
+                }
             }
-            String password = m.group(1);
-            boolean network = m.group(2).length() > 1;
+            String password = hit.group(1);
+            boolean address = hit != m || m.group(2).length() > 1;
             boolean secret = !password.chars().allMatch(Character::isDigit) && !password.startsWith("[REDACTED")
-                    && (network || SanitizerValues.looksLikeCredential(password)
+                    && (address || SanitizerValues.looksLikeCredential(password)
                     || password.length() >= 6 && password.chars().anyMatch(Character::isLetter)
                     && password.chars().anyMatch(c -> Character.isDigit(c) || "!#$%^&*+=~?_-.".indexOf(c) >= 0));
-            if (!secret || m.start(1) < copied) {
+            if (!secret || hit.start(1) < copied) {
                 continue;
             }
             if (out == null) {
                 out = new StringBuilder(s.length());
             }
-            out.append(s, copied, m.start(1)).append(REDACTED);
-            copied = network ? m.end(1) : passwordAtEnd(s, at);
+            out.append(s, copied, hit.start(1)).append(REDACTED);
+            copied = address ? hit.end(1) : passwordAtEnd(s, at);
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }
