@@ -413,22 +413,26 @@ final class SanitizerCommands {
 
     /*
      * Daemons' config directives that give a secret with no '=' or flag: HAProxy's userlist
-     * "user ops insecure-password x" and "stats auth admin:x", cloud-init's chpasswd list "root:x".
+     * "user ops insecure-password x" and "stats auth admin:x", cloud-init's chpasswd list "root:x",
+     * and GitHub Actions' "::add-mask::x".
      */
     private static final Pattern CONFIG_DIRECTIVE = Pattern.compile(
             "(?i)\\binsecure-password\\s{1,3}+([^\\s\"']{1,256}+)"
             + "|\\bstats\\s{1,3}+auth\\s{1,3}+[^\\s:]{1,64}+:([^\\s\"']{1,256}+)"
             + "|\\bchpasswd:\\s{0,3}+\\{?+\\s{0,3}+list:\\s{0,3}+[\"'|]?+\\s{0,3}+[\\w.-]{1,64}+:"
-            + "([^\\s\"',}]{1,256}+)");
+            + "([^\\s\"',}]{1,256}+)"
+            // GitHub Actions' workflow command ::add-mask::x, whose value is a secret by definition
+            + "|::add-mask::([^\\s\"'][^\"'\\n]{0,255}+)");
 
     /** Redacts the secrets of {@link #CONFIG_DIRECTIVE}'s directives. */
     private static String redactConfigDirectives(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         if (!lower.contains("insecure-password") && !lower.contains("chpasswd")
-                && !(lower.contains("stats") && lower.contains("auth"))) {
+                && !(lower.contains("stats") && lower.contains("auth")) && !lower.contains("::add-mask::")) {
             return s;
         }
-        return redactGroup(s, CONFIG_DIRECTIVE.matcher(s), m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3);
+        return redactGroup(s, CONFIG_DIRECTIVE.matcher(s),
+                m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : 4);
     }
 
     // A registry dump's "name REG_SZ data" (reg query, regedit exports as text): the name says what the data is.
