@@ -53,7 +53,7 @@ final class SanitizerRules {
             "parameterkey", "optionname", "type");
 
     private static final Pattern VALUE_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:value|val|defaultvalue|"
-            + "secretvalue|data|content|text|stringvalue|plaintext|parametervalue|optionvalue)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
+            + "secretvalue|data|content|text|stringvalue|plaintext|parametervalue|optionvalue|default)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
 
     private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
             "(?i)(bearer|basic|negotiate|ntlm|ssws|splunk|geniekey)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+"
