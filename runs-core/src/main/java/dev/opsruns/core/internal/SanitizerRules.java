@@ -1717,11 +1717,12 @@ final class SanitizerRules {
                 i += REDACTED.length() - 1;
                 continue;
             }
-            if (Character.isWhitespace(c) || "\"'<>|`".indexOf(c) >= 0) {
-                return i;
+            if (Character.isWhitespace(c) || "\"'<>|`".indexOf(c) >= 0 || escapedQuoteAt(s, i)) {
+                return i; // an escaped quote closes the JSON string the value stands in: "(using password: YES)\")"
             }
             if (",;)]}&".indexOf(c) >= 0) {
                 if (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)) || ",;)]}&\"'<>".indexOf(s.charAt(i + 1)) >= 0
+                        || escapedQuoteAt(s, i + 1)
                         || startsPair(s, i + 1) || query && c == '&' && startsParameter(s, i + 1)) {
                     // "password=a&=b": a parameter has a name, so an '&' before '=' is the value's own
                     return i;
@@ -1734,6 +1735,10 @@ final class SanitizerRules {
             }
         }
         return n;
+    }
+
+    private static boolean escapedQuoteAt(String s, int i) {
+        return i + 1 < s.length() && s.charAt(i) == '\\' && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\'');
     }
 
     /**
