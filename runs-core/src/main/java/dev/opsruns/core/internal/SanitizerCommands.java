@@ -137,8 +137,11 @@ final class SanitizerCommands {
             // DB2's CLP: connect to db user u using x; ZooKeeper's CLI: addauth digest u:x
             Map.entry("db2", sep("using", "USING")),
             Map.entry("addauth", new Tool(List.of(), List.of(), List.of("digest"), false, Set.of())),
-            // macOS security: unlock-keychain and create-keychain -p x, import -P x, add-generic-password -w x
-            Map.entry("security", sep("-p", "-P", "-w")),
+            // macOS security: unlock-keychain and create-keychain -p x, import -P x, add-generic-password -w x;
+            // find-identity's -p is a policy, find-generic-password's -w asks for the password's output
+            Map.entry("security", new Tool(List.of(), List.of("-p", "-P", "-w"), List.of(), false, Set.of(
+                    "unlock-keychain", "create-keychain", "import", "add-generic-password", "add-internet-password",
+                    "set-keychain-password"))),
             Map.entry("wandb", sep()), Map.entry("snyk", sep()), Map.entry("ngrok", sep()),
             Map.entry("mosquitto_passwd", sep()),
             Map.entry("gh", new Tool(List.of(), List.of("--body", "-b"), List.of(), false, Set.of("secret"))));
