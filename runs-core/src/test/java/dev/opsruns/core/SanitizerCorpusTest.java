@@ -189,7 +189,11 @@ class SanitizerCorpusTest {
      * last word must not appear either, 31 cases; two pass phrases an unquoted shell line would split
      * were quoted), which measures 262/282 and 136/148 against the rules it was written blind before;
      * after a password with spaces in a line of pairs and after "was" runs to its field's end, 281/282
-     * and 148/148. The one left is App Store Connect's key ID after "API key", redacted as the key.
+     * and 148/148. Further fixes for shapes probed beyond the batch's cases (a bare user:password@word
+     * with no host after its '@', Go's {DSN:app:x@tcp(...)}, .NET's header arrays, a password's own
+     * trailing '!', GitHub Actions' ::add-mask::, a parameter's Default, an escaped quote ending a value,
+     * mosquitto_passwd -b, security's subcommands) left the figures as they were. The one left is App
+     * Store Connect's key ID after "API key", redacted as the key. No input was weakened.
      */
     private static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5,
             "/sanitizer-heldout-10.tsv", 1, "/sanitizer-heldout-11.tsv", 1, "/sanitizer-heldout-12.tsv", 1);
