@@ -66,14 +66,6 @@ final class SanitizerCommands {
             "mkstore", Map.of("-createcredential", 3, "-modifycredential", 3, "-createentry", 2, "-modifyentry", 2),
             "sapcontrol", Map.of("-user", 2));
 
-    // Subcommands that take a key as their first argument, and their tools: wandb login KEY, snyk auth
-    // TOKEN, ngrok authtoken TOKEN and ngrok config add-authtoken TOKEN.
-    private static final Map<String, String> KEY_ARGUMENT_SUBCOMMANDS = Map.of("login", "wandb", "auth", "snyk",
-            "authtoken", "ngrok", "add-authtoken", "ngrok");
-
-    // How many tokens after such a subcommand its key is looked for, past flags (wandb login --relogin KEY).
-    private static final int MAX_KEY_ARGUMENT = 4;
-
     // Words of a command that stores a secret, whose value flag then carries it.
     private static final Set<String> SECRET_COMMAND_WORDS = Set.of("secret", "secrets", "securestring");
     private static final Set<String> VALUE_FLAGS = Set.of("--value", "--secret-value", "--secret-string", "--data");
@@ -149,8 +141,13 @@ final class SanitizerCommands {
             // DB2's CLP: connect to db user u using x; ZooKeeper's CLI: addauth digest u:x
             Map.entry("db2", sep("using", "USING")),
             Map.entry("addauth", new Tool(List.of(), List.of(), List.of("digest"), false, Set.of())),
-            // macOS security: unlock-keychain and create-keychain -p x, import -P x, add-generic-password -w x
-            Map.entry("security", sep("-p", "-P", "-w")),
+            // macOS security: unlock-keychain and create-keychain -p x, import -P x, add-generic-password -w x;
+            // find-identity's -p is a policy, find-generic-password's -w asks for the password's output
+            Map.entry("security", new Tool(List.of(), List.of("-p", "-P", "-w"), List.of(), false, Set.of(
+                    "unlock-keychain", "create-keychain", "import", "add-generic-password", "add-internet-password",
+                    "set-keychain-password"))),
+            Map.entry("wandb", sep()), Map.entry("snyk", sep()), Map.entry("ngrok", sep()),
+            Map.entry("mosquitto_passwd", sep()),
             Map.entry("gh", new Tool(List.of(), List.of("--body", "-b"), List.of(), false, Set.of("secret"))));
 
     /*
@@ -427,14 +424,16 @@ final class SanitizerCommands {
      * Daemons' config directives that give a secret with no '=' or flag: HAProxy's userlist
      * "user ops insecure-password x" and "stats auth admin:x", cloud-init's chpasswd list "root:x",
      * PgBouncer's auth file ("broken auth file userlist.txt line 3: \"app\" \"x\"", a quoted user and
-     * its quoted password or hash, as the server quotes the line).
+     * its quoted password or hash, as the server quotes the line), and GitHub Actions' "::add-mask::x".
      */
     private static final Pattern CONFIG_DIRECTIVE = Pattern.compile(
             "(?i)\\binsecure-password\\s{1,3}+([^\\s\"']{1,256}+)"
             + "|\\bstats\\s{1,3}+auth\\s{1,3}+[^\\s:]{1,64}+:([^\\s\"']{1,256}+)"
             + "|\\bchpasswd:\\s{0,3}+\\{?+\\s{0,3}+list:\\s{0,3}+[\"'|]?+\\s{0,3}+[\\w.-]{1,64}+:"
             + "([^\\s\"',}]{1,256}+)"
-            + "|(?:userlist\\.txt|auth_file)[^\"]{0,40}+\"[^\"\\s]{1,64}+\"\\s{1,3}+\"([^\"]{1,256}+)\"");
+            + "|(?:userlist\\.txt|auth_file)[^\"]{0,40}+\"[^\"\\s]{1,64}+\"\\s{1,3}+\"([^\"]{1,256}+)\""
+            // GitHub Actions' workflow command ::add-mask::x, whose value is a secret by definition
+            + "|::add-mask::([^\\s\"'][^\"'\\n]{0,255}+)");
 
     /*
      * A user label, its user and the password after a slash, as people pass credentials on in chat and
@@ -468,11 +467,12 @@ final class SanitizerCommands {
         String lower = s.toLowerCase(Locale.ROOT);
         if (!lower.contains("insecure-password") && !lower.contains("chpasswd")
                 && !(lower.contains("stats") && lower.contains("auth")) && !lower.contains("userlist.txt")
-                && !lower.contains("auth_file")) {
+                && !lower.contains("auth_file") && !lower.contains("::add-mask::")) {
             return s;
         }
         return redactGroup(s, CONFIG_DIRECTIVE.matcher(s),
-                m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : 4);
+                m -> m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3
+                        : m.group(4) != null ? 4 : 5);
     }
 
     // A registry dump's "name REG_SZ data" (reg query, regedit exports as text): the name says what the data is.
@@ -762,19 +762,6 @@ final class SanitizerCommands {
                     addValue(s, tokens.get(t + secretAt), spans, false);
                 }
             }
-            String keyTool = KEY_ARGUMENT_SUBCOMMANDS.get(lowerText);
-            if (keyTool != null && ranBefore(s, tokens, t, keyTool)) {
-                for (int a = t + 1; a < tokens.size() && a <= t + MAX_KEY_ARGUMENT; a++) {
-                    String arg = unquote(s.substring(tokens.get(a).start(), tokens.get(a).end()));
-                    if (isSeparator(arg)) {
-                        break;
-                    }
-                    if (!arg.startsWith("-") && looksLikeSecretArgument(arg)) {
-                        addValue(s, tokens.get(a), spans, false);
-                        break;
-                    }
-                }
-            }
             if (text.equals("user") && t >= 2 && t + 2 < tokens.size()
                     && s.startsWith("open", tokens.get(t - 2).start()) && tokens.get(t - 2).end() - tokens.get(t - 2).start() == 4
                     && looksLikeSecretArgument(unquote(s.substring(tokens.get(t + 2).start(), tokens.get(t + 2).end())))) {
@@ -891,7 +878,8 @@ final class SanitizerCommands {
             positionalRun = text.startsWith("-") ? 0 : positionalRun + 1;
             if (!text.startsWith("-")) {
                 positional.add(text);
-            } else if (toolName.equals("htpasswd") && HTPASSWD_BATCH.matcher(text).matches()) {
+            } else if ((toolName.equals("htpasswd") || toolName.equals("mosquitto_passwd"))
+                    && HTPASSWD_BATCH.matcher(text).matches()) {
                 htpasswdBatch = true;
             }
             if (!text.startsWith("-") && (positionalSecret(toolName, positional, htpasswdBatch, text)
@@ -976,7 +964,12 @@ final class SanitizerCommands {
         int count = positional.size();
         return switch (tool) {
             // htpasswd -b[c] passwordfile user password
-            case "htpasswd" -> htpasswdBatch && count == 3;
+            case "htpasswd", "mosquitto_passwd" -> htpasswdBatch && count == 3;
+            // wandb login KEY, snyk auth TOKEN, ngrok authtoken TOKEN, ngrok config add-authtoken TOKEN
+            case "wandb" -> count == 2 && positional.get(0).equals("login") && looksLikeSecretArgument(unquote(text));
+            case "snyk" -> count == 2 && positional.get(0).equals("auth");
+            case "ngrok" -> count == 2 && positional.get(0).equals("authtoken")
+                    || count == 3 && positional.get(0).equals("config") && positional.get(1).equals("add-authtoken");
             // rabbitmqctl add_user|change_password user password
             case "rabbitmqctl" -> count == 3 && (positional.get(0).equals("add_user")
                     || positional.get(0).equals("change_password") || positional.get(0).equals("authenticate_user"));

@@ -920,6 +920,13 @@ final class SanitizerProse {
         if (valueEnd <= pos) {
             return null;
         }
+        boolean digit = false;
+        for (int i = pos; i < valueEnd && !digit; i++) {
+            digit = Character.isDigit(s.charAt(i));
+        }
+        while (digit && valueEnd < end && (s.charAt(valueEnd) == '!' || s.charAt(valueEnd) == '?')) {
+            valueEnd++; // "password is Gr33n-Valley!": a generated password's own '!', not a sentence's
+        }
         CharSequence value = s.subSequence(pos, valueEnd);
         if (passwordFamily && strength == Strength.STRONG && (connector || ledIn)
                 && SanitizerRules.isSpacedPasswordToEnd(s, pos)) {
@@ -1013,36 +1020,63 @@ final class SanitizerProse {
                 return new int[] {pos, secondEnd};
             }
         }
-        return new int[] {pos, directive && valueEnd == end ? directiveValueEnd(s, end) : valueEnd};
+        if (valueEnd == end && directive) {
+            return new int[] {pos, directiveValueEnd(s, end)};
+        }
+        if (valueEnd == end && (connector || ledIn) && !weak && passwordFamily) {
+            return new int[] {pos, passwordWordsEnd(s, end)};
+        }
+        return new int[] {pos, valueEnd};
     }
 
-    // Most words after a directive's first that its value may run on over.
-    private static final int MAX_DIRECTIVE_WORDS = 4;
+    // Most words after a value's first that it may run on over.
+    private static final int MAX_MORE_WORDS = 4;
 
-    /**
+    /*
      * Where a directive's value ends that may hold spaces ("HTTP_Passwd Orbit marble$ tls On"): before
      * the next word that could be a directive's name (letters, digits, '_', '.', '-'), a block's tag or
      * the end; a later word with other characters is the value's.
      */
     private static int directiveValueEnd(String s, int end) {
+        return moreWordsEnd(s, end, false, c -> Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-');
+    }
+
+    /*
+     * Where a password with spaces ends after "the password was": "(password was Vi0let glacier$);"
+     * runs to its field's end, a bracket, ',' or ';', a sentence's full stop or the text's end, when
+     * every word on the way has a digit or symbol a sentence's words (in any language) lack; otherwise
+     * the value is its first word.
+     */
+    private static int passwordWordsEnd(String s, int end) {
+        return moreWordsEnd(s, end, true, Character::isLetter);
+    }
+
+    /**
+     * The end of a value that runs on from {@code end} over the next words while each has a character
+     * {@code plain} rejects and is no remark, tag, marker, prose word, pair or path. With
+     * {@code toFieldEnd} the run counts only when its field closes (a word ends in punctuation, or the
+     * text ends), else the value is its first word, {@code end}.
+     */
+    private static int moreWordsEnd(String s, int end, boolean toFieldEnd, java.util.function.IntPredicate plain) {
         int valueEnd = end;
-        for (int words = 0; words < MAX_DIRECTIVE_WORDS && valueEnd < s.length() && s.charAt(valueEnd) == ' '; words++) {
+        for (int words = 0; words < MAX_MORE_WORDS && valueEnd < s.length() && s.charAt(valueEnd) == ' '; words++) {
             int start = valueEnd + 1;
             int wordEnd = tokenEnd(s, start);
-            if (wordEnd == start || "<[@{".indexOf(s.charAt(start)) >= 0 || s.startsWith(SanitizerRules.REDACTED, start)) {
+            int bare = trimEnd(s, start, wordEnd, ".,;:!?)]}");
+            String word = s.substring(start, bare);
+            // in a directive a '!' or '?' at a word's end is the password's ("orbit marble!"); in prose
+            // it ends the sentence
+            int judged = toFieldEnd ? bare : trimEnd(s, start, wordEnd, ".,;:)]}");
+            if (bare == start || "([{<@\"'`".indexOf(word.charAt(0)) >= 0 || s.substring(start, judged).chars().allMatch(plain)
+                    || SanitizerValues.isProseWord(word) || word.indexOf('=') >= 0 || word.indexOf('/') >= 0) {
                 break;
             }
-            boolean nameLike = true;
-            for (int i = start; i < wordEnd && nameLike; i++) {
-                char c = s.charAt(i);
-                nameLike = Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
-            }
-            if (nameLike) {
-                break;
+            if (toFieldEnd && (bare < wordEnd || wordEnd == s.length())) {
+                return bare; // the field closes: "glacier$);", or the text ends
             }
             valueEnd = wordEnd;
         }
-        return valueEnd;
+        return toFieldEnd ? end : valueEnd;
     }
 
     /**

@@ -54,7 +54,7 @@ final class SanitizerRules {
             "parameterkey", "optionname", "type");
 
     private static final Pattern VALUE_FIELD = Pattern.compile("(?i)(?<![\\w-])[\"']?(?:value|val|defaultvalue|"
-            + "secretvalue|data|content|text|stringvalue|plaintext|parametervalue|optionvalue)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
+            + "secretvalue|data|content|text|stringvalue|plaintext|parametervalue|optionvalue|default)[\"']?\\s{0,3}+[:=]\\s{0,3}+");
 
     private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
             "(?i)(bearer|basic|negotiate|ntlm|ssws|splunk|geniekey)\\s{1,3}+([A-Za-z0-9._~+/\\-]{1,8192}+"
@@ -444,6 +444,9 @@ final class SanitizerRules {
         } else if (first == '{') {
             int[] braced = bracedValue(s, start);
             return braced;
+        } else if (first == '[' && start + 1 < s.length() && (s.charAt(start + 1) == '"' || s.charAt(start + 1) == '\'')) {
+            // .NET's headers {"Key":"Authorization","Value":["Basic ..."]}: the value is the array's string
+            return valueAt(s, start + 1, limit);
         } else {
             end = Math.min(plainEnd(s, start, false), Math.max(limit, start));
         }
@@ -1985,11 +1988,12 @@ final class SanitizerRules {
                 i += REDACTED.length() - 1;
                 continue;
             }
-            if (Character.isWhitespace(c) || "\"'<>|`".indexOf(c) >= 0) {
-                return i;
+            if (Character.isWhitespace(c) || "\"'<>|`".indexOf(c) >= 0 || escapedQuoteAt(s, i)) {
+                return i; // an escaped quote closes the JSON string the value stands in: "(using password: YES)\")"
             }
             if (",;)]}&".indexOf(c) >= 0) {
                 if (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)) || ",;)]}&\"'<>".indexOf(s.charAt(i + 1)) >= 0
+                        || escapedQuoteAt(s, i + 1)
                         || startsPair(s, i + 1) || query && c == '&' && startsParameter(s, i + 1)) {
                     // "password=a&=b": a parameter has a name, so an '&' before '=' is the value's own
                     return i;
@@ -2002,6 +2006,10 @@ final class SanitizerRules {
             }
         }
         return n;
+    }
+
+    private static boolean escapedQuoteAt(String s, int i) {
+        return i + 1 < s.length() && s.charAt(i) == '\\' && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\'');
     }
 
     /**
@@ -2405,6 +2413,10 @@ final class SanitizerRules {
     private static final Pattern BARE_USER_INFO = Pattern.compile(
             "(?<![\\w@/:.%+\\-])[A-Za-z0-9][\\w.%+\\-]{0,63}+:([^\\s@/:'\"<>()\\[\\]]{1,128}+)@(tcp\\(|unix\\(|udp\\(|[A-Za-z0-9])");
 
+    // The same before a driver's network address, where a field's "Name:" may come right before the user.
+    private static final Pattern NETWORK_USER_INFO = Pattern.compile(
+            "(?<![\\w@/.%+\\-])[A-Za-z0-9][\\w.%+\\-]{0,63}+:([^\\s@/:'\"<>()\\[\\]]{1,128}+)@(?:tcp|unix|udp)\\(");
+
     /**
      * Redacts the password of {@code user:password@host} written without a scheme, when the host is a
      * driver's network address ({@code @tcp(}) or the password looks like one; "mailto:alice@acme.io"
@@ -2451,36 +2463,68 @@ final class SanitizerRules {
             return s;
         }
         Matcher m = BARE_USER_INFO.matcher(s).useTransparentBounds(true);
+        Matcher network = null;
         StringBuilder out = null;
         int copied = 0;
         for (int at = s.indexOf('@'); at > 0; at = s.indexOf('@', at + 1)) {
             // only the word that ends at this '@' can hold its user-info: search there, not everywhere
             int word = at;
-            boolean colon = false;
+            int colons = 0;
             while (word > 0 && at - word < 200 && !Character.isWhitespace(s.charAt(word - 1))) {
-                colon |= s.charAt(--word) == ':';
+                colons += s.charAt(--word) == ':' ? 1 : 0;
             }
-            if (!colon) {
+            if (colons == 0) {
                 continue;
             }
-            m.region(word, Math.min(s.length(), at + 5));
+            int regionEnd = Math.min(s.length(), at + 6); // "@unix(" is the longest address start
+            m.region(word, regionEnd);
+            Matcher hit = m;
             if (!m.find() || m.end(1) != at) {
-                continue;
+                // Go's %+v of a config, {DSN:app:x@tcp(db:3306)/app}: a driver's address after a field's
+                // name, which takes a colon of its own
+                if (colons < 2) {
+                    continue;
+                }
+                network = network != null ? network : NETWORK_USER_INFO.matcher(s).useTransparentBounds(true);
+                hit = network.region(word, regionEnd);
+                if (!hit.find() || hit.end(1) != at) {
+                    continue;
+                }
             }
-            String password = m.group(1);
-            boolean network = m.group(2).length() > 1;
+            String password = hit.group(1);
+            boolean address = hit != m || m.group(2).length() > 1;
             boolean secret = !password.chars().allMatch(Character::isDigit) && !password.startsWith("[REDACTED")
-                    && !SanitizerValues.isPlaceholder(password) && (network || isPasswordShaped(password));
-            if (!secret || m.start(1) < copied) {
+                    && !SanitizerValues.isPlaceholder(password) && (address || isPasswordShaped(password));
+            if (!secret || hit.start(1) < copied) {
                 continue;
             }
             if (out == null) {
                 out = new StringBuilder(s.length());
             }
-            out.append(s, copied, m.start(1)).append(REDACTED);
-            copied = m.end(1);
+            out.append(s, copied, hit.start(1)).append(REDACTED);
+            copied = address ? hit.end(1) : passwordAtEnd(s, at);
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * Where a bare user-info's password ends that has an '@' of its own: "credentials admin:Kestrel85@2kQU"
+     * names no host after the '@', as mixed case without a dot is no host name (hosts are written in one
+     * case or hold a domain), so the rest of the word is the password's. {@code at} otherwise.
+     */
+    private static int passwordAtEnd(String s, int at) {
+        int end = at + 1;
+        boolean upper = false;
+        boolean lower = false;
+        boolean dot = false;
+        while (end < s.length() && end - at <= 64 && (Character.isLetterOrDigit(s.charAt(end)) || "-_.".indexOf(s.charAt(end)) >= 0)) {
+            char c = s.charAt(end++);
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+            dot |= c == '.';
+        }
+        boolean wordEnds = end == s.length() || Character.isWhitespace(s.charAt(end)) || ",;)]}\"'".indexOf(s.charAt(end)) >= 0;
+        return upper && lower && !dot && wordEnds ? end : at;
     }
 
     /*

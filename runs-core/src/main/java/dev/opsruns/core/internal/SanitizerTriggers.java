@@ -50,10 +50,10 @@ final class SanitizerTriggers {
             "κλειδί", "مفتاح", "מפתח", "khóa");
 
     // Words that start a command the command-line rules read without any flag: vault login x, AUTH x.
-    // snmpd's com2sec and createUser, an http-basic setting and SMTP's base64 "Password:" prompt are
-    // answered by a secret with no name beside it.
+    // snmpd's com2sec and createUser, an http-basic setting, SMTP's base64 "Password:" prompt and GitHub
+    // Actions' ::add-mask:: are answered by a secret with no name beside it.
     private static final List<String> COMMAND_WORDS = List.of("vault", "rabbitmqctl", "nuget", "login", "user",
-            "identified", "pgpass", "com2sec", "createuser", "http-basic", "gfzc3dvcmq6");
+            "identified", "pgpass", "com2sec", "createuser", "http-basic", "gfzc3dvcmq6", "add-mask");
 
     // ASCII_STEMS and COMMAND_WORDS by their first two characters, lower case: one array read per position.
     private static final String[][] BY_PREFIX = new String[128 * 128][];
