@@ -94,6 +94,7 @@ final class SanitizerKeys {
             "strength", "rules", "hint", "label", "alias", "region", "status", "state", "error", "errors",
             "errorcode", "ref", "reference", "arn", "header", "prefix", "field", "fields", "usage", "store",
             "vault", "vaultname", "manager", "rotation", "rotationdays", "age", "minlength", "maxlength", "history",
+            "days", "hours", "minutes", "seconds", "threshold", "attempts", "retries",
             "complexity", "prompt", "less", "exception", "failure", "failed", "warning", "fault", "problem",
             "result", "message", "msg", "reason", "code", "description", "stdin", "command", "cmd", "changedon",
             "lastchanged", "generated", "missing", "invalid", "mismatch", "notfound", "denied", "unavailable",

@@ -64,6 +64,9 @@ final class SanitizerPairs {
         char c = s.charAt(i);
         int n = s.length();
         if (c == '=') {
+            if (i + 1 < n && s.charAt(i + 1) == '=' || i > 0 && s.charAt(i - 1) == '=') {
+                return 0; // a comparison or a version pin: acme-auth==2.4.1, token == null
+            }
             return i + 1 < n && s.charAt(i + 1) == '>' ? 2 : 1;
         }
         if (c == ':') {

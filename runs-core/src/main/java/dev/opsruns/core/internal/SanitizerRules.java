@@ -1708,8 +1708,10 @@ final class SanitizerRules {
             if (first == '(') {
                 return i; // "password: Fall 2024 rotation#1 (attempt 3 of 5)": a remark ends the field
             }
-            if (word.equals(";") && !env) {
-                return i; // "password=my pass w0rd! ; next": a lone ';' ends the field
+            if ((word.equals(";") || word.equals("|")) && !env) {
+                // "password=my pass w0rd! ; next": a lone ';' ends the field, as the ' | ' joining a
+                // message's lines does
+                return i;
             }
             if (SHELL_OPERATORS.contains(word) || isStatusWord(bare)) {
                 // "set DB_PASSWORD=x && app.exe", "ansible_password=x UNREACHABLE!": the message goes on
@@ -1731,7 +1733,9 @@ final class SanitizerRules {
                 return end;
             }
             char last = word.charAt(word.length() - 1);
-            if ((last == ',' || last == ';') && wordEnd + 1 < n && s.charAt(wordEnd) == ' ' && startsPair(s, wordEnd + 1)) {
+            if ((last == ',' || last == ';') && wordEnd + 1 < n && s.charAt(wordEnd) == ' ' && (startsPair(s, wordEnd + 1)
+                    || startsSpacedPair(s, wordEnd + 1) || s.charAt(wordEnd + 1) == '-')) {
+                // "pass = a b c, port = 5432", "[-Dx=a b c, -cp, lib/*]": the next pair or flag of a list
                 return wordEnd - 1;
             }
             if ((last == ')' || last == '}' || last == ']') && (wordEnd == n || s.charAt(wordEnd) == ' '
@@ -1988,7 +1992,8 @@ final class SanitizerRules {
                 i += REDACTED.length() - 1;
                 continue;
             }
-            if (Character.isWhitespace(c) || "\"'<>|`".indexOf(c) >= 0 || escapedQuoteAt(s, i)) {
+            // CJK's full-width comma and semicolon and its stops end a value too
+            if (Character.isWhitespace(c) || "\"'<>|`\uFF0C\uFF1B\u3001\u3002".indexOf(c) >= 0 || escapedQuoteAt(s, i)) {
                 return i; // an escaped quote closes the JSON string the value stands in: "(using password: YES)\")"
             }
             if (",;)]}&".indexOf(c) >= 0) {
@@ -2042,6 +2047,17 @@ final class SanitizerRules {
             }
         }
         return underscore && SanitizerValues.isIdentifier(value);
+    }
+
+    /** True when an INI-style {@code name = } pair starts at {@code i}. */
+    private static boolean startsSpacedPair(String s, int i) {
+        int n = s.length();
+        int j = i;
+        while (j < n && j - i <= 64 && (Character.isLetterOrDigit(s.charAt(j)) || "_.-".indexOf(s.charAt(j)) >= 0)) {
+            j++;
+        }
+        return j > i && j + 2 < n && s.charAt(j) == ' ' && (s.charAt(j + 1) == '=' || s.charAt(j + 1) == ':')
+                && s.charAt(j + 2) == ' ' && Character.isLetter(s.charAt(i));
     }
 
     /** True when a {@code name=} or {@code name:} pair starts at {@code i}. */

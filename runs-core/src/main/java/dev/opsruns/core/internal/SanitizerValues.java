@@ -276,6 +276,10 @@ final class SanitizerValues {
      * of one ("{Password") is where a value's end was found at its closing brace.
      */
     private static boolean isTemplateHole(String v) {
+        if (v.length() >= 4 && v.length() <= 34 && v.charAt(0) == '[' && v.charAt(v.length() - 1) == ']'
+                && v.chars().skip(1).limit(v.length() - 2).allMatch(c -> c >= 'A' && c <= 'Z' || c == '_')) {
+            return true; // a usage line's "-p[PASSWORD]"
+        }
         if (v.length() >= 2 && v.length() <= 6 && v.charAt(0) == '%') {
             int i = 1;
             while (i < v.length() - 1 && "-+#0 .123456789$".indexOf(v.charAt(i)) >= 0) {
