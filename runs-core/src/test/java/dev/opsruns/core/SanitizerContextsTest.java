@@ -36,10 +36,10 @@ class SanitizerContextsTest {
                 UnaryOperator.identity()),
         WRAPPING_EXCEPTION(1, 0, m -> "java.util.concurrent.ExecutionException: java.lang.RuntimeException: " + m,
                 UnaryOperator.identity()),
-        JSON_LOG_LINE(6, 6, m -> "{\"level\":\"error\",\"logger\":\"orders\",\"msg\":\"" + json(m)
+        JSON_LOG_LINE(4, 4, m -> "{\"level\":\"error\",\"logger\":\"orders\",\"msg\":\"" + json(m)
                 + "\",\"thread\":\"main\"}", SanitizerContextsTest::json),
-        PYTHON_REPR(9, 0, SanitizerContextsTest::pythonRepr, null),
-        RETRY_REMARK(1, 3, m -> m + " (attempt 3 of 5, retrying in 30s)", UnaryOperator.identity()),
+        PYTHON_REPR(8, 1, SanitizerContextsTest::pythonRepr, null),
+        RETRY_REMARK(1, 2, m -> m + " (attempt 3 of 5, retrying in 30s)", UnaryOperator.identity()),
         BRACKETS(5, 1, m -> "request failed (" + m + ")", UnaryOperator.identity());
 
         final int secretMisses;

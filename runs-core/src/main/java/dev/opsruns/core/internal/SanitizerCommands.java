@@ -442,7 +442,7 @@ final class SanitizerCommands {
      */
     private static final Pattern USER_SLASH_PASSWORD = Pattern.compile("(?i)(?<![\\w.-])(?:user(?:name)?|login"
             + "|usr|creds|credentials|benutzer|utilisateur|usuario)\\s{0,3}+[:=]\\s{0,3}+(?:[\\w.@-]{1,64}+|\\[REDACTED])\\s{0,3}+/"
-            + "\\s{0,3}+([^\\s\"',;/]{6,128}+)(?=$|[\\s\"',;)])");
+            + "\\s{0,3}+([^\\s\"',;/)]{6,128}+)(?=$|[\\s\"',;)])");
 
     /** Redacts the password of {@link #USER_SLASH_PASSWORD} when it has a password's digits or symbols. */
     private static String redactUserSlashPasswords(String s) {
@@ -799,7 +799,9 @@ final class SanitizerCommands {
                 addValue(s, next, spans, false);
             }
             // --password x, -Password x, -ApiKey x, --client-secret x: any tool
-            if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null) {
+            // a flag that closes a bracket ("(or pass --token)") ends the remark it stood in: no value follows
+            boolean closesRemark = raw.endsWith(")") || raw.endsWith("]");
+            if (text.startsWith("-") && text.length() > 2 && text.indexOf('=') < 0 && next != null && !closesRemark) {
                 String flag = text.substring(text.startsWith("--") ? 2 : 1);
                 if (SanitizerKeys.strength(flag, settings) == Strength.STRONG && !isFlagWithoutValue(flag)
                         && !isSpecOfPairs(unquote(s.substring(next.start(), next.end())), settings)) {
@@ -1045,7 +1047,7 @@ final class SanitizerCommands {
         while (e > start && ";|&".indexOf(s.charAt(e - 1)) >= 0) {
             e--;
         }
-        if (e - start > 1 && (s.charAt(e - 1) == ',' || s.charAt(e - 1) == ']')) {
+        if (e - start > 1 && (s.charAt(e - 1) == ',' || s.charAt(e - 1) == ']' && s.lastIndexOf('[', e) < start)) {
             // an element of an argument list, '-pS3cret', or 'admin:x']: its separator and closing quote stay
             e--;
             char quote = s.charAt(e - 1);

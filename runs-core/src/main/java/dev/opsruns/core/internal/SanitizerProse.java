@@ -1024,9 +1024,38 @@ final class SanitizerProse {
             return new int[] {pos, directiveValueEnd(s, end)};
         }
         if (valueEnd == end && (connector || ledIn) && !weak && passwordFamily) {
-            return new int[] {pos, passwordWordsEnd(s, end)};
+            int wordsEnd = passwordWordsEnd(s, end);
+            return new int[] {pos, wordsEnd > end ? wordsEnd : passwordPiecesEnd(s, end)};
         }
-        return new int[] {pos, valueEnd};
+        return new int[] {pos, valueEnd == end && !weak && passwordFamily ? passwordPiecesEnd(s, end) : valueEnd};
+    }
+
+    /**
+     * Where a password with spaces ends when the words after its first are pieces no sentence has:
+     * letters with digits or a generator's symbols ("password L@ntern quartz7439# rejected", "Ember
+     * saffron4655@ failed"); the first plain word, number, path or pair ends it.
+     */
+    private static int passwordPiecesEnd(String s, int end) {
+        int valueEnd = end;
+        for (int words = 0; words < MAX_MORE_WORDS && valueEnd < s.length() && s.charAt(valueEnd) == ' '; words++) {
+            int start = valueEnd + 1;
+            int wordEnd = tokenEnd(s, start);
+            int bare = trimEnd(s, start, wordEnd, ".,;:)]}");
+            String word = s.substring(start, bare);
+            boolean letter = word.chars().anyMatch(Character::isLetter);
+            boolean mark = word.chars().anyMatch(c -> Character.isDigit(c) || "!@#$%^&*+=~?".indexOf(c) >= 0);
+            if (word.isEmpty() || !letter || !mark || "([{<\"'`".indexOf(word.charAt(0)) >= 0 || word.indexOf('=') >= 0
+                    || word.indexOf('/') >= 0 || word.indexOf("://") >= 0 || isEmail(word)
+                    || SanitizerValues.isErrorCode(word) || SanitizerValues.isVersion(word)
+                    || SanitizerValues.isGuid(word) || SanitizerValues.isTimestamp(word)) {
+                break;
+            }
+            valueEnd = bare;
+            if (bare < wordEnd) {
+                break; // the word's punctuation closes the field
+            }
+        }
+        return valueEnd;
     }
 
     // Most words after a value's first that it may run on over.
