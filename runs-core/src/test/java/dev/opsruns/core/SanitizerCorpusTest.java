@@ -36,7 +36,8 @@ class SanitizerCorpusTest {
             "/sanitizer-heldout-3.tsv", "/sanitizer-heldout-4.tsv", "/sanitizer-heldout-5.tsv",
             "/sanitizer-heldout-6.tsv", "/sanitizer-heldout-7.tsv", "/sanitizer-heldout-8.tsv",
             "/sanitizer-heldout-9.tsv", "/sanitizer-heldout-10.tsv", "/sanitizer-heldout-11.tsv",
-            "/sanitizer-heldout-12.tsv", "/sanitizer-heldout-13.tsv", "/sanitizer-heldout-14.tsv");
+            "/sanitizer-heldout-12.tsv", "/sanitizer-heldout-13.tsv", "/sanitizer-heldout-14.tsv",
+            "/sanitizer-heldout-15.tsv");
 
     /*
      * Cases a batch was measured to fail when it was written, before the rules were changed for it:
@@ -224,10 +225,20 @@ class SanitizerCorpusTest {
      * utilities' USERID parameter and PgBouncer's auth-file line, 275/277; the value member of an object
      * whose type names a secret (KeyVaultSecret { Value = ... }), 276/277; EF Core's parameter values
      * bound to a secret's column, 277/277. No batch-13 input or expectation was corrected.
+     *
+     * Batch 15, written for round 8 by a helper that read no rule, test or earlier batch, as the issue's
+     * independent tester would write the corpus it describes (every category in proportion, the
+     * hand-tried kinds, 71 messages over several lines), and measured against main before any fix of its
+     * own: recall 337/406 (83.0%), precision 189/199 (95.0%); 16 secret cases (3.9%) leaked a secret and
+     * 53 lost a diagnostic on a later line, which the sanitizer then dropped. After the following lines
+     * of a message were kept and round 8's later fixes, 393/406 and 196/199, with 9 cases (2.2%) leaking:
+     * passwords of plain words in prose ("passphrase was umber mosaic sprocket but key ..."), a secret
+     * with nothing named beside it (mc alias set's positional secret, an image proxy's s= signature) and
+     * net use's password after /user. Two benign expectations assumed double spaces survive.
      */
     static final Map<String, Integer> MEASURED_MISSES = Map.of("/sanitizer-heldout-9.tsv", 5,
             "/sanitizer-heldout-10.tsv", 1, "/sanitizer-heldout-11.tsv", 1, "/sanitizer-heldout-12.tsv", 1,
-            "/sanitizer-heldout-14.tsv", 6);
+            "/sanitizer-heldout-14.tsv", 6, "/sanitizer-heldout-15.tsv", 16);
 
     private static final FailureSanitizer SANITIZER = FailureSanitizer.standard();
 
