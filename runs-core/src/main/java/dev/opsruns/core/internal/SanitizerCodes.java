@@ -1,7 +1,10 @@
 package dev.opsruns.core.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,6 +74,18 @@ final class SanitizerCodes {
 
     private static final String STARTS = firstLetters();
 
+    // The names by their first letter: one list looked at per word instead of every name.
+    private static final Map<Character, List<String>> CODE_BY_FIRST = byFirstLetter(CODE_NAMES);
+    private static final Map<Character, List<String>> LIST_BY_FIRST = byFirstLetter(LIST_NAMES);
+
+    private static Map<Character, List<String>> byFirstLetter(List<String> names) {
+        Map<Character, List<String>> byFirst = new HashMap<>();
+        for (String name : names) {
+            byFirst.computeIfAbsent(name.charAt(0), c -> new ArrayList<>()).add(name);
+        }
+        return byFirst;
+    }
+
     private SanitizerCodes() {
     }
 
@@ -115,10 +130,10 @@ final class SanitizerCodes {
                 continue;
             }
             int[] span = null;
-            int nameEnd = nameAt(lower, i, LIST_NAMES);
+            int nameEnd = nameAt(lower, i, LIST_BY_FIRST);
             if (nameEnd > 0) {
                 span = codeList(s, nameEnd);
-            } else if ((nameEnd = nameAt(lower, i, CODE_NAMES)) > 0) {
+            } else if ((nameEnd = nameAt(lower, i, CODE_BY_FIRST)) > 0) {
                 span = codeAfter(s, lower, nameEnd, false);
                 if (span == null) {
                     span = codeBefore(s, lower, i);
@@ -146,8 +161,10 @@ final class SanitizerCodes {
     }
 
     /** The end of the name of {@code names} at {@code at}, extended to its word's end, or -1. */
-    private static int nameAt(String lower, int at, List<String> names) {
-        for (String name : names) {
+    private static int nameAt(String lower, int at, Map<Character, List<String>> byFirst) {
+        List<String> names = byFirst.get(lower.charAt(at));
+        for (int k = 0; names != null && k < names.size(); k++) {
+            String name = names.get(k);
             if (lower.startsWith(name, at)) {
                 int end = at + name.length();
                 while (end < lower.length() && Character.isLetter(lower.charAt(end))) {

@@ -449,10 +449,8 @@ final class SanitizerCommands {
         if (s.indexOf('/') < 0) {
             return s;
         }
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (!lower.contains("us") && !lower.contains("login") && !lower.contains("cred") && !lower.contains("benutzer")
-                && !lower.contains("utilisateur")) {
-            return s; // every label the pattern knows holds one of these
+        if (!hasUserLabel(s.toLowerCase(Locale.ROOT))) {
+            return s; // the pattern's scan of the window only where one of its labels stands before ':' or '='
         }
         return redactGroup(s, USER_SLASH_PASSWORD.matcher(s), m -> {
             String v = m.group(1);
@@ -460,6 +458,25 @@ final class SanitizerCommands {
             boolean mark = v.chars().anyMatch(c -> Character.isDigit(c) || "!@#$%^&*+=~?".indexOf(c) >= 0);
             return letter && mark && looksLikeSecretArgument(v) && !SanitizerValues.isVersion(v) ? 1 : 0;
         });
+    }
+
+    private static final String[] USER_LABELS = {"user", "username", "login", "usr", "creds", "credentials", "benutzer",
+        "utilisateur", "usuario"};
+
+    /** True when one of {@link #USER_LABELS} ends a word and ':' or '=' follows it after at most three spaces. */
+    private static boolean hasUserLabel(String lower) {
+        for (String label : USER_LABELS) {
+            for (int at = lower.indexOf(label); at >= 0; at = lower.indexOf(label, at + 1)) {
+                int i = at + label.length();
+                while (i < lower.length() && i - at - label.length() < 3 && lower.charAt(i) == ' ') {
+                    i++;
+                }
+                if (i < lower.length() && (lower.charAt(i) == ':' || lower.charAt(i) == '=')) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Redacts the secrets of {@link #CONFIG_DIRECTIVE}'s directives. */

@@ -268,7 +268,7 @@ final class SanitizerRules {
      */
     static String redactSecretObjectValues(String s, SanitizerSettings settings) {
         String lower = s.toLowerCase(Locale.ROOT);
-        if (!lower.contains("val") && !lower.contains("plaintext")) {
+        if (!lower.contains("value") && !lower.contains("plaintext") && !hasWord(lower, "val")) {
             return s; // every content field's name holds one of them: skip the pattern's scan of the window
         }
         Matcher field = CONTENT_FIELD.matcher(s);
@@ -2643,13 +2643,51 @@ final class SanitizerRules {
         String out = mayHoldArgumentPair(s) ? redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s), false) : s;
         out = out.indexOf('{') < 0 ? out : redactArgumentPairs(out, settings, TAGGED_TUPLE.matcher(out), false);
         // each expression only where its quote stands: after a bracket, or after a comma
-        if (hasQuoteAfter(out, "({")) {
+        if (hasCallWithQuote(out, "({")) {
             out = redactArgumentPairs(out, settings, CALL_ARGUMENT.matcher(out), true);
         }
         if (hasQuoteAfter(out, ",") && out.indexOf('(') >= 0) {
             out = redactArgumentPairs(out, settings, LVALUE_ARGUMENT.matcher(out), true);
         }
         return out;
+    }
+
+    /** True when {@code word} stands in {@code lower} as a word of its own ("val=", not "invalid"). */
+    private static boolean hasWord(String lower, String word) {
+        for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)))
+                    && (end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a word (a callee) and then one of {@code openers} stand before a quote, after at most
+     * two spaces each: {@code login("x")}, {@code password{"x"}}, not a JSON body's {@code , {"error"}.
+     */
+    private static boolean hasCallWithQuote(String s, String openers) {
+        int n = s.length();
+        for (int i = 1; i < n; i++) {
+            if (openers.indexOf(s.charAt(i)) < 0) {
+                continue;
+            }
+            int before = i - 1;
+            while (before > 0 && i - before <= 2 && s.charAt(before) == ' ') {
+                before--;
+            }
+            int j = i + 1;
+            while (j < n && j - i <= 3 && s.charAt(j) == ' ') {
+                j++;
+            }
+            if (j < n && (s.charAt(j) == '"' || s.charAt(j) == '\'')
+                    && (Character.isLetterOrDigit(s.charAt(before)) || s.charAt(before) == '_')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when one of {@code openers} is followed, after at most two spaces, by a quote. */
