@@ -2643,10 +2643,10 @@ final class SanitizerRules {
         String out = mayHoldArgumentPair(s) ? redactArgumentPairs(s, settings, ARGUMENT_PAIR.matcher(s), false) : s;
         out = out.indexOf('{') < 0 ? out : redactArgumentPairs(out, settings, TAGGED_TUPLE.matcher(out), false);
         // each expression only where its quote stands: after a bracket, or after a comma
-        if (hasCallWithQuote(out, "({")) {
+        if (hasQuoteAfter(out, "({", true)) {
             out = redactArgumentPairs(out, settings, CALL_ARGUMENT.matcher(out), true);
         }
-        if (hasQuoteAfter(out, ",") && out.indexOf('(') >= 0) {
+        if (hasQuoteAfter(out, ",", false) && out.indexOf('(') >= 0) {
             out = redactArgumentPairs(out, settings, LVALUE_ARGUMENT.matcher(out), true);
         }
         return out;
@@ -2665,10 +2665,11 @@ final class SanitizerRules {
     }
 
     /**
-     * True when a word (a callee) and then one of {@code openers} stand before a quote, after at most
-     * two spaces each: {@code login("x")}, {@code password{"x"}}, not a JSON body's {@code , {"error"}.
+     * True when one of {@code openers} is followed, after at most two spaces, by a quote; with
+     * {@code callee}, only where a word stands just before the opener: {@code login("x")},
+     * {@code password{"x"}}, not a JSON body's {@code , {"error"}.
      */
-    private static boolean hasCallWithQuote(String s, String openers) {
+    private static boolean hasQuoteAfter(String s, String openers, boolean callee) {
         int n = s.length();
         for (int i = 1; i < n; i++) {
             if (openers.indexOf(s.charAt(i)) < 0) {
@@ -2683,25 +2684,7 @@ final class SanitizerRules {
                 j++;
             }
             if (j < n && (s.charAt(j) == '"' || s.charAt(j) == '\'')
-                    && (Character.isLetterOrDigit(s.charAt(before)) || s.charAt(before) == '_')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when one of {@code openers} is followed, after at most two spaces, by a quote. */
-    private static boolean hasQuoteAfter(String s, String openers) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            if (openers.indexOf(s.charAt(i)) < 0) {
-                continue;
-            }
-            int j = i + 1;
-            while (j < n && j - i <= 3 && s.charAt(j) == ' ') {
-                j++;
-            }
-            if (j < n && (s.charAt(j) == '"' || s.charAt(j) == '\'')) {
+                    && (!callee || Character.isLetterOrDigit(s.charAt(before)) || s.charAt(before) == '_')) {
                 return true;
             }
         }
