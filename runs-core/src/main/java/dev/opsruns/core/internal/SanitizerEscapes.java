@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Runs the rules over the text as a JSON string (or a Python or JavaScript string literal, or an HTML
- * page) holds it unescaped, and over each JSON string value as a text of its own, and carries what they redact back
- * into the text as it was written. A message a structured logger
- * or an API put inside a JSON string ({@code "msg":"curl -u admin:x ..."}, {@code \"value\":\"x\"},
+ * page) holds it unescaped, and over each JSON string value as a text of its own, and carries what
+ * they redact back into the text as it was written. A message a structured logger or an API put
+ * inside a JSON string ({@code "msg":"curl -u admin:x ..."}, {@code \"value\":\"x\"},
  * {@code postgres:\/\/u:x@db}), or a repr put inside quotes ({@code login(\'u\', \'x\')}), escapes
  * its quotes and slashes, and a rule written for {@code "value":"x"} would have to be written again for
  * every level of escaping; seen unescaped, every rule applies as it is.
@@ -78,12 +78,17 @@ final class SanitizerEscapes {
         StringBuilder out = null;
         int copied = 0;
         int n = s.length();
+        int space = -1; // the first space after the string's opening quote: found once, not once per string
         for (int quote = s.indexOf('"'); quote >= 0 && quote + 1 < n; quote = s.indexOf('"', quote + 1)) {
             int close = closingQuote(s, quote + 1);
             if (close < 0) {
                 break;
             }
-            if (!isValueStart(s, quote) || s.indexOf(' ', quote + 1) < 0 || s.indexOf(' ', quote + 1) > close) {
+            if (space <= quote) {
+                space = s.indexOf(' ', quote + 1);
+                space = space < 0 ? n : space;
+            }
+            if (!isValueStart(s, quote) || space > close) {
                 quote = close;
                 continue;
             }
