@@ -996,10 +996,13 @@ final class SanitizerCommands {
             case "nuget" -> count == 2 && positional.get(0).equalsIgnoreCase("setapikey");
             // vault login TOKEN
             case "vault" -> count == 2 && positional.get(0).equals("login") && text.indexOf('=') < 0;
-            // net use \\server\share password /user:domain\name
+            // net use \\server\share password /user:domain\name, or the password after /user:
             case "net" -> count >= 3 && positional.get(0).equalsIgnoreCase("use") && !text.startsWith("\\\\")
                     && !text.startsWith("/") && !(text.length() == 2 && text.charAt(1) == ':' || text.equals("*"))
-                    && positional.get(count - 2).startsWith("\\\\")
+                    && (positional.get(count - 2).startsWith("\\\\")
+                    // net use \\server\share /user:domain\name password, the order Windows' help gives
+                    || positional.get(count - 2).regionMatches(true, 0, "/user:", 0, 6)
+                    && positional.get(count - 3).startsWith("\\\\"))
                     // net user name password [/add]
                     || count == 3 && positional.get(0).equalsIgnoreCase("user") && !text.startsWith("/")
                     && !text.equals("*");
