@@ -2,6 +2,7 @@ package dev.opsruns.core;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.opsruns.core.internal.CanonicalJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,25 +101,11 @@ class SanitizerContextsTest {
                 () -> benignProblems.size() + " benign messages changed:\n" + String.join("\n", benignProblems));
     }
 
-    /** {@code s} as a JSON string's content. */
+    /** {@code s} as a JSON string's content, escaped as the project's own JSON writer escapes it. */
     static String json(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        CanonicalJson.writeString(s, out);
+        return out.substring(1, out.length() - 1);
     }
 
     /** What Python's repr() of {@code RuntimeError(s)} prints: double quotes if only those avoid escapes. */

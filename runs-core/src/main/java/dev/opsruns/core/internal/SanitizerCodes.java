@@ -243,7 +243,8 @@ final class SanitizerCodes {
     private static int[] codeBefore(String s, String lower, int nameStart) {
         int i = nameStart;
         boolean your = false;
-        for (int w = 0; w < 4 && i > 0; w++) {
+        boolean linked = false; // the word just read was "is" after "your": the next one back is the code
+        for (int w = 0; (w < 4 || linked) && i > 0; w++) {
             int end = i;
             while (end > 0 && s.charAt(end - 1) == ' ') {
                 end--;
@@ -252,18 +253,11 @@ final class SanitizerCodes {
             while (start > 0 && s.charAt(start - 1) != ' ') {
                 start--;
             }
-            String word = lower.substring(start, end);
-            if (your && word.equals("is")) {
-                int codeEnd = start;
-                while (codeEnd > 0 && s.charAt(codeEnd - 1) == ' ') {
-                    codeEnd--;
-                }
-                int codeStart = codeEnd;
-                while (codeStart > 0 && s.charAt(codeStart - 1) != ' ') {
-                    codeStart--;
-                }
-                return codeIn(s, codeStart, codeEnd);
+            if (linked) {
+                return codeIn(s, start, end);
             }
+            String word = lower.substring(start, end);
+            linked = your && word.equals("is");
             your |= word.equals("your");
             i = start;
         }

@@ -121,7 +121,7 @@ final class SanitizerProse {
     private static final Set<String> SUBJECTS = Set.of("you", "we", "they", "i", "he", "she");
 
     // Names whose value is a number someone types in: "PIN 804417", "passcode 7741 9902#".
-    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code", "puk", "暗証番号", "otp");
+    private static final Set<String> NUMERIC_NAMES = Set.of("pin", "passcode", "pincode", "pin-code", "puk", "暗証番号");
 
     private static final int MAX_STEPS = 6;
 
@@ -417,9 +417,8 @@ final class SanitizerProse {
                     span = new int[] {value, valueEnd};
                 }
             }
-            boolean oneTime = lower.equals("password") && previousLower.equals("one-time");
-            if (span == null && (lower.equals("code") || lower.equals("codes") || oneTime)
-                    && CODE_KINDS.contains(previousLower) && wordEnd < n) {
+            if (span == null && (lower.equals("code") || lower.equals("codes")) && CODE_KINDS.contains(previousLower)
+                    && wordEnd < n) {
                 // "Your verification code is 856931", "backup codes: 5396 1044 ...": digits typed in
                 int value = skipSpaces(s, wordEnd);
                 int linkEnd = tokenEnd(s, value);
@@ -429,19 +428,10 @@ final class SanitizerProse {
                 span = guardedValue(s, value, true, false);
             }
             boolean numeric = NUMERIC_NAMES.contains(lower);
-            boolean labelled = numeric && standsAlone && wordEnd < n && s.charAt(wordEnd) == ':';
-            if (span == null && (lower.equals("pass") || numeric) && (nameEnd == wordEnd || labelled) && wordEnd < n) {
+            if (span == null && (lower.equals("pass") || numeric) && nameEnd == wordEnd && nameEnd < n) {
                 // Verbs and nouns far more often than names ("pass the test", "pin 4 of the header"):
                 // only a value of the shape they name is taken.
-                int from = wordEnd;
-                if (numeric) {
-                    int link = skipSpaces(s, wordEnd);
-                    int linkEnd = tokenEnd(s, link);
-                    if (CODE_LINKS.contains(s.substring(link, linkEnd).toLowerCase(Locale.ROOT))) {
-                        from = linkEnd; // "Your OTP is 482193"
-                    }
-                }
-                span = guardedValue(s, from, numeric, !numeric && userNamedBefore(s, wordStart));
+                span = guardedValue(s, wordEnd, numeric, !numeric && userNamedBefore(s, wordStart));
             }
             if (span == null && !((lower.equals("pass") || lower.equals("pin")) && nameEnd == wordEnd)
                     && strength != Strength.NONE && nameEnd > 0 && nameEnd < n) {
